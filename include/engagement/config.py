@@ -1,0 +1,67 @@
+"""One place for paths and settings; every value can be overridden by an environment variable.
+
+Defaults keep all data under ``<project>/data`` so a fresh clone runs without setup; the
+docker-compose stack points ``ENGAGEMENT_DATA_DIR`` at a mounted volume instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def _path(env: str, default: Path) -> Path:
+    value = os.environ.get(env)
+    return Path(value).expanduser().resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings for one process; build with :func:`load_settings`."""
+
+    data_dir: Path
+    landing_dir: Path
+    raw_dir: Path
+    staging_dir: Path
+    warehouse_path: Path
+    published_path: Path
+    sources_file: Path
+    kb_override_dir: Path | None
+    languages: tuple[str, ...] = ("hi", "en")
+    max_article_chars: int = 200_000
+    min_article_chars: int = 40
+    near_duplicate_threshold: float = 0.8
+
+    def stage_path(self, day: date, name: str) -> Path:
+        """Where a stage keeps its Parquet output for one day (``staging/<day>/<name>.parquet``)."""
+        return self.staging_dir / day.isoformat() / f"{name}.parquet"
+
+
+def load_settings() -> Settings:
+    """Read the environment now (not at import), so tests and tasks can point elsewhere."""
+    data_dir = _path("ENGAGEMENT_DATA_DIR", PROJECT_ROOT / "data")
+    override = os.environ.get("ENGAGEMENT_KB_OVERRIDES")
+    languages = tuple(
+        lang.strip() for lang in os.environ.get("ENGAGEMENT_LANGUAGES", "hi,en").split(",") if lang.strip()
+    )
+    return Settings(
+        data_dir=data_dir,
+        landing_dir=_path("ENGAGEMENT_LANDING_DIR", data_dir / "landing"),
+        raw_dir=_path("ENGAGEMENT_RAW_DIR", data_dir / "raw"),
+        staging_dir=_path("ENGAGEMENT_STAGING_DIR", data_dir / "staging"),
+        warehouse_path=_path("ENGAGEMENT_WAREHOUSE", data_dir / "warehouse" / "engagement.duckdb"),
+        published_path=_path(
+            "ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"
+        ),
+        sources_file=_path("ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"),
+        kb_override_dir=Path(override).expanduser().resolve() if override else None,
+        languages=languages,
+        max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),
+        min_article_chars=int(os.environ.get("ENGAGEMENT_MIN_ARTICLE_CHARS", "40")),
+        near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
+    )
