@@ -1,0 +1,224 @@
+"""The docker-compose stack and Dockerfile stay consistent with the project they package.
+
+No Docker daemon runs where these tests run, so the stack is checked by structure (pyyaml) and,
+when the `docker-compose` binary is installed, by `docker-compose config`, which interpolates
+the .env file exactly as `docker compose up` would.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+COMPOSE_FILE = REPO / "docker-compose.yaml"
+ENV_EXAMPLE = REPO / ".env.example"
+
+AIRFLOW_SERVICES = {
+    "airflow-apiserver",
+    "airflow-scheduler",
+    "airflow-dag-processor",
+    "airflow-triggerer",
+    "airflow-worker",
+    "airflow-init",
+    "flower",
+}
+LONG_RUNNING = AIRFLOW_SERVICES - {"airflow-init"}
+PROJECT_MOUNTS = {
+    "./dags": "/opt/airflow/dags",
+    "./plugins": "/opt/airflow/plugins",
+    "./include": "/opt/airflow/include",
+    "./data": "/opt/airflow/data",
+}
+SECRET_NAME = re.compile(r"PASSWORD|SECRET|FERNET|_KEY$")
+REQUIRED_REFERENCE = re.compile(r"^\$\{[A-Z0-9_]+:\?[^}]+\}$")
+URL_CREDENTIALS = re.compile(r"://[^:/@]*:([^@]*)@")
+VARIABLE_REFERENCE = re.compile(r"(?<!\$)\$\{([A-Z0-9_]+)(:?[-?])?")
+
+
+@pytest.fixture(scope="module")
+def services() -> dict:
+    return yaml.safe_load(COMPOSE_FILE.read_text())["services"]
+
+
+@pytest.fixture(scope="module")
+def env_example() -> dict[str, str]:
+    return _read_env_file(ENV_EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def dockerfile() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs with line continuations joined and comments dropped."""
+    joined = re.sub(r"\\\n\s*", " ", (REPO / "Dockerfile").read_text())
+    lines = [line.strip() for line in joined.splitlines()]
+    return [
+        (line.split(None, 1)[0].upper(), line.split(None, 1)[1])
+        for line in lines
+        if line and not line.startswith("#")
+    ]
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return {key.strip(): value.strip() for key, value in pairs if not key.lstrip().startswith("#")}
+
+
+def _variable_references() -> list[tuple[str, str]]:
+    """(name, operator) of every `${NAME...}` the compose file interpolates, comments excluded."""
+    lines = COMPOSE_FILE.read_text().splitlines()
+    code = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
+    return VARIABLE_REFERENCE.findall(code)
+
+
+def _required_variables() -> set[str]:
+    """Variables the compose file refuses to run without (`${VAR:?message}`)."""
+    return {name for name, operator in _variable_references() if operator == ":?"}
+
+
+def test_stack_has_the_services_of_airflows_official_celery_compose(services):
+    assert set(services) == AIRFLOW_SERVICES | {"postgres", "redis"}
+    assert services["airflow-apiserver"]["command"] == "api-server"
+    assert "8080:8080" in services["airflow-apiserver"]["ports"]
+    assert services["airflow-worker"]["command"] == "celery worker"
+    assert services["airflow-dag-processor"]["command"] == "dag-processor"
+    assert services["flower"]["profiles"] == ["flower"]
+
+
+def test_airflow_services_run_the_project_image_with_project_code_mounted(services):
+    for name in AIRFLOW_SERVICES:
+        service = services[name]
+        assert service["build"] == ".", name
+        mounts = dict(volume.split(":")[:2] for volume in service["volumes"])
+        assert {source: mounts.get(source) for source in PROJECT_MOUNTS} == PROJECT_MOUNTS, name
+        assert service["environment"]["ENGAGEMENT_DATA_DIR"] == PROJECT_MOUNTS["./data"], name
+
+
+def test_airflow_settings_are_celery_without_examples_and_few_slots(services):
+    environment = services["airflow-scheduler"]["environment"]
+    assert environment["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+    assert environment["AIRFLOW__CORE__LOAD_EXAMPLES"] == "false"
+    assert 1 <= int(environment["AIRFLOW__CORE__PARALLELISM"]) <= 8
+    execution_api = environment["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"]
+    assert execution_api == "http://airflow-apiserver:8080/execution/"
+    assert "_PIP_ADDITIONAL_REQUIREMENTS" not in environment
+
+
+def test_long_running_services_are_health_checked_and_wait_for_init(services):
+    for name in LONG_RUNNING:
+        assert services[name]["healthcheck"]["test"], name
+        waits_for_init = services[name]["depends_on"]["airflow-init"]
+        assert waits_for_init == {"condition": "service_completed_successfully"}, name
+    for name in ("postgres", "redis"):
+        assert services[name]["healthcheck"]["test"], name
+    worker_waits_for = services["airflow-worker"]["depends_on"]
+    assert worker_waits_for["airflow-apiserver"] == {"condition": "service_healthy"}
+
+
+def test_init_migrates_creates_admin_pool_and_data_dirs(services):
+    init = services["airflow-init"]
+    script = init["command"][-1]
+    assert init["user"] == "0:0"
+    assert init["environment"]["_AIRFLOW_DB_MIGRATE"] == "true"
+    assert init["environment"]["_AIRFLOW_WWW_USER_CREATE"] == "true"
+    assert re.search(r"airflow pools set duckdb_writer 1 ", script)
+    assert "mkdir -v -p /opt/airflow/data/{landing,raw,staging,warehouse,published}" in script
+    assert 'chown -R "${AIRFLOW_UID:-50000}:0" /opt/airflow/data' in script
+
+
+def test_every_secret_is_a_required_reference_to_the_env_file(services):
+    checked = 0
+    for name, service in services.items():
+        for key, value in service.get("environment", {}).items():
+            if SECRET_NAME.search(key):
+                assert REQUIRED_REFERENCE.match(value), f"{name}: {key}={value}"
+                checked += 1
+            for password in URL_CREDENTIALS.findall(str(value)):
+                assert password == "" or REQUIRED_REFERENCE.match(password), f"{name}: {key}"
+    assert checked >= 5
+
+
+def test_env_example_documents_every_variable_and_holds_no_secret(env_example):
+    referenced = {name for name, _ in _variable_references()}
+    assert set(env_example) == referenced
+    text = ENV_EXAMPLE.read_text()
+    for name in _required_variables():
+        assert env_example[name] == "", f"{name} must be left empty in .env.example"
+        comment = text.split(f"\n{name}=")[0].rsplit("\n\n", 1)[-1]
+        assert "generate with" in comment.lower() or "choose" in comment.lower(), name
+
+
+def test_dockerfile_pins_the_airflow_and_python_of_the_project(dockerfile):
+    pinned = re.search(r"^apache-airflow==(\S+)$", (REPO / "requirements.txt").read_text(), re.M)
+    assert ("FROM", f"apache/airflow:{pinned.group(1)}-python3.11") == dockerfile[0]
+    assert '">=3.11,<3.12"' in (REPO / "pyproject.toml").read_text()
+
+
+def test_dockerfile_installs_locked_requirements_then_the_package_where_mounted(dockerfile):
+    runs = [args for instruction, args in dockerfile if instruction == "RUN"]
+    copies = [args for instruction, args in dockerfile if instruction == "COPY"]
+    assert ("USER", "airflow") in dockerfile
+    assert any(
+        "pip install" in run
+        and "-r /opt/airflow/requirements.txt" in run
+        and "-c /opt/airflow/constraints.txt" in run
+        for run in runs
+    )
+    assert any(copy.endswith("include /opt/airflow/include") for copy in copies)
+    assert any("pip install" in run and "--no-deps -e /opt/airflow" in run for run in runs)
+    assert PROJECT_MOUNTS["./include"] == "/opt/airflow/include"
+
+
+def test_dockerignore_keeps_secrets_venv_and_data_out_of_the_build():
+    ignored = set((REPO / ".dockerignore").read_text().split())
+    assert {".env", ".venv", "data", ".git"} <= ignored
+
+
+docker_compose = shutil.which("docker-compose")
+needs_docker_compose = pytest.mark.skipif(
+    docker_compose is None,
+    reason="docker-compose binary not installed (apt-get install docker-compose)",
+)
+
+
+def _compose_config(env_file: Path) -> subprocess.CompletedProcess:
+    # A clean environment: exported shell variables would override the .env file under test.
+    clean_env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
+    return subprocess.run(
+        [docker_compose, "-f", str(COMPOSE_FILE), "--env-file", str(env_file), "config"],
+        capture_output=True, text=True, env=clean_env, timeout=60,
+    )
+
+
+@needs_docker_compose
+def test_docker_compose_config_interpolates_a_filled_env_file(tmp_path, env_example):
+    filled = {name: value or f"test-{name.lower()}" for name, value in env_example.items()}
+    env_file = tmp_path / ".env"
+    env_file.write_text("".join(f"{name}={value}\n" for name, value in filled.items()))
+
+    result = _compose_config(env_file)
+
+    assert result.returncode == 0, result.stderr
+    resolved = yaml.safe_load(result.stdout)["services"]
+    scheduler = resolved["airflow-scheduler"]["environment"]
+    assert scheduler["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] == (
+        "postgresql+psycopg2://airflow:test-postgres_password@postgres/airflow"
+    )
+    assert scheduler["AIRFLOW__CORE__FERNET_KEY"] == "test-airflow_fernet_key"
+    assert resolved["postgres"]["environment"]["POSTGRES_PASSWORD"] == "test-postgres_password"
+    admin_password = resolved["airflow-init"]["environment"]["_AIRFLOW_WWW_USER_PASSWORD"]
+    assert admin_password == "test-airflow_admin_password"
+    assert resolved["airflow-worker"]["image"] == filled["ENGAGEMENT_IMAGE"]
+
+
+@needs_docker_compose
+def test_docker_compose_config_refuses_the_unfilled_example():
+    result = _compose_config(ENV_EXAMPLE)
+
+    assert result.returncode != 0
+    assert re.search(r"set [A-Z_]+ in \.env \(see \.env\.example\)", result.stderr)
