@@ -1,0 +1,125 @@
+"""Stage 1: the landing zone (file drops + raw feed archive) → ``articles_raw`` for one UTC day.
+
+Reads only local files, never the network, so any past day can be rebuilt. Bad input never
+fails the run: each bad record becomes a ``quarantine_ingest`` row with a reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from engagement.config import Settings
+from engagement.sources.archive import read_archive
+from engagement.sources.config import Source, load_sources
+from engagement.sources.files import drop_files, read_drop
+from engagement.sources.records import Article, Rejected
+
+STAGE = "ingest"
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,
+    "source": pl.String,
+    "url": pl.String,
+    "title": pl.String,
+    "text": pl.String,
+    "published_at": pl.Datetime("us", "UTC"),
+    "language": pl.String,
+    "raw_ref": pl.String,
+    "content_hash": pl.String,
+}
+QUARANTINE_SCHEMA = {
+    "day": pl.Date,
+    "stage": pl.String,
+    "raw_ref": pl.String,
+    "article_id": pl.String,
+    "reason": pl.String,
+    "detail": pl.String,
+}
+
+
+def run(day: date, settings: Settings) -> dict:
+    """Write the day's ``articles_raw`` and ``quarantine_ingest``; returns counts and paths."""
+    sources = load_sources(settings.sources_file)
+    files = _landing_files(settings.landing_dir, sources.values())
+    records: list[Article | Rejected] = []
+    for path, source in files:
+        records.extend(read_drop(path, settings.landing_dir, source, settings.max_article_chars))
+    feeds = {name: source for name, source in sources.items() if source.is_feed}
+    snapshots, archived = read_archive(settings.raw_dir, day, feeds, settings.max_article_chars)
+    records.extend(archived)
+
+    articles, rejected = _without_duplicate_ids(records)
+    selected = [article for article in articles if article.day == day]
+    quarantined = [row for row in rejected if row.day == day]
+    paths = {
+        "articles_raw": _write(settings.stage_path(day, "articles_raw"), _articles_frame(selected)),
+        "quarantine_ingest": _write(
+            settings.stage_path(day, f"quarantine_{STAGE}"), _quarantine_frame(quarantined)
+        ),
+    }
+    return {
+        "day": day.isoformat(),
+        "files": len(files) + snapshots,
+        "records": len(records),
+        "selected": len(selected),
+        "quarantined": len(quarantined),
+        "by_reason": dict(sorted(Counter(row.reason for row in quarantined).items())),
+        "paths": paths,
+    }
+
+
+def _landing_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Path, Source]]:
+    """Each drop with the enabled files source that owns it (the most specific folder wins)."""
+    enabled = [source for source in sources if source.kind == "files" and source.enabled]
+    folders = sorted(
+        ((source.folder(landing_dir), source) for source in enabled),
+        key=lambda pair: len(pair[0].parts),
+        reverse=True,
+    )
+    owned: dict[Path, Source] = {}
+    for folder, source in folders:
+        for path in drop_files(folder):
+            owned.setdefault(path, source)
+    return sorted(owned.items())
+
+
+def _without_duplicate_ids(records: list[Article | Rejected]) -> tuple[list[Article], list[Rejected]]:
+    """First record per id wins; a repeat with the same text is dropped, different text quarantined."""
+    kept: dict[str, Article] = {}
+    rejected = [record for record in records if isinstance(record, Rejected)]
+    for article in (record for record in records if isinstance(record, Article)):
+        first = kept.setdefault(article.article_id, article)
+        if first is not article and first.content_hash != article.content_hash:
+            rejected.append(
+                Rejected(
+                    article.day, article.raw_ref, article.article_id, "duplicate_id",
+                    f"id already used by {first.raw_ref} with different text",
+                )
+            )
+    return list(kept.values()), rejected
+
+
+def _articles_frame(articles: list[Article]) -> pl.DataFrame:
+    rows = [{name: getattr(article, name) for name in ARTICLE_SCHEMA} for article in articles]
+    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA).sort("article_id")
+
+
+def _quarantine_frame(rows: list[Rejected]) -> pl.DataFrame:
+    data = [
+        {"day": row.day, "stage": STAGE, "raw_ref": row.raw_ref, "article_id": row.article_id,
+         "reason": row.reason, "detail": row.detail}
+        for row in rows
+    ]
+    return pl.DataFrame(data, schema=QUARANTINE_SCHEMA).sort("article_id", "raw_ref", nulls_last=True)
+
+
+def _write(path: Path, frame: pl.DataFrame) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".parquet.tmp")
+    frame.write_parquet(temporary)
+    temporary.replace(path)
+    return str(path)

@@ -1,0 +1,86 @@
+"""The network part for one feed source: fetch the feed and its article pages into the archive.
+
+Bodies go to the raw store before anything parses them and every attempt gets a manifest row,
+so a fetch is never lost even when parsing later fails. Re-running on the same day is safe:
+requests are conditional and objects content addressed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+
+import httpx
+
+from engagement.config import Settings
+from engagement.sources.config import Source, get_source
+from engagement.sources.feeds import FeedError, parse_feed
+from engagement.sources.fetch import FetchResult, Validators, fetch
+from engagement.sources.rawstore import append_manifest, last_validators, manifest_row, store_object
+
+
+def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
+    """Fetch one source for fetch day ``day``.
+
+    Returns counts (``fetched``, ``not_modified``, ``errors``) and one ``failures`` entry
+    (kind, url, reason, detail) per failed request; network trouble never raises.
+    """
+    source = get_source(settings, source_name)
+    counts: Counter[str] = Counter()
+    failures: list[dict] = []
+    summary = {"source": source.name, "fetch_day": day.isoformat()}
+    if not source.is_feed:
+        return {**summary, "fetched": 0, "not_modified": 0, "errors": 0, "failures": [],
+                "new_objects": 0, "note": "files sources are read by ingest, nothing to fetch"}
+    validators = last_validators(settings.raw_dir, source.name)
+    archive = _Archive(settings, source, day, counts, failures)
+    with httpx.Client(follow_redirects=False) as client:
+        feed = archive.keep("feed", fetch(client, source.url, source, validators.get(source.url)))
+        if feed.body is not None:
+            try:
+                links = [item.link for item in parse_feed(feed.body, feed.final_url) if item.link]
+            except FeedError:
+                links = []  # the stored snapshot is quarantined by ingest, with the reason
+            for link in dict.fromkeys(links):
+                archive.keep("page", fetch(client, link, source, validators.get(link, Validators())))
+    return {
+        **summary,
+        "fetched": counts["fetched"],
+        "not_modified": counts["not_modified"],
+        "errors": counts["errors"],
+        "failures": failures,
+        "new_objects": counts["new_objects"],
+        "manifest": str(archive.manifest_path),
+    }
+
+
+class _Archive:
+    """Stores each fetch result (body first, then its manifest row) and counts outcomes."""
+
+    def __init__(
+        self, settings: Settings, source: Source, day: date, counts: Counter, failures: list[dict]
+    ):
+        self.raw_dir = settings.raw_dir
+        self.source = source
+        self.day = day
+        self.counts = counts
+        self.failures = failures
+        self.manifest_path = None
+
+    def keep(self, kind: str, result: FetchResult) -> FetchResult:
+        fetched_at = datetime.now(UTC)
+        sha256 = None
+        if result.body is not None:
+            sha256, new = store_object(self.raw_dir, result.body)
+            self.counts["fetched"] += 1
+            self.counts["new_objects"] += int(new)
+        elif result.not_modified:
+            self.counts["not_modified"] += 1
+        else:
+            self.counts["errors"] += 1
+            self.failures.append(
+                {"kind": kind, "url": result.url, "reason": result.error, "detail": result.detail}
+            )
+        row = manifest_row(self.source.name, kind, result, sha256, fetched_at)
+        self.manifest_path = append_manifest(self.raw_dir, self.day, self.source.name, [row])
+        return result
