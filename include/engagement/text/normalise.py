@@ -1,0 +1,43 @@
+"""Unicode and whitespace normalisation so that later matching sees one spelling per character.
+
+News feeds mix HTML entities, curly quotes, NBSPs, Windows line endings and Devanagari joiners
+that render identically but break exact matching of names and phrases.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        # Zero-width and invisible characters that only confuse tokenisers.
+        "\u200b": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+        "\t": " ", "\u00a0": " ", "\u1680": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
+        **{chr(code): " " for code in range(0x2000, 0x200B)},
+        "\v": "\n", "\f": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n\n",
+    }
+)
+_DEVANAGARI = "\u0900-\u097f\ua8e0-\ua8ff"
+# ZWJ/ZWNJ next to Devanagari only steer conjunct rendering; elsewhere (Persian, emoji) they
+# carry meaning and are kept.
+_DEVANAGARI_JOINER = re.compile(
+    f"(?<=[{_DEVANAGARI}])[\u200c\u200d]+|[\u200c\u200d]+(?=[{_DEVANAGARI}])"
+)
+_SPACES = re.compile(r" {2,}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` unescaped, NFC, with plain quotes/dashes/spaces and tidy blank lines."""
+    text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_PLAIN)
+    text = _DEVANAGARI_JOINER.sub("", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
