@@ -1,0 +1,97 @@
+"""One article in, entities and events out: the contract behind ``engagement extract``.
+
+The article is read as given: "also read" and other boilerplate lines are masked with spaces
+(same length), so every offset in the output points into the caller's text. Reports of the
+same happening within the article are merged with the warehouse's clustering rules, so the
+events listed here are the events the warehouse would count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, date, datetime, time
+
+import polars as pl
+
+from engagement.detect_events import EVENT_SCHEMA
+from engagement.events.coder import EventMention, code_events
+from engagement.nlp.entities import extract_entities
+from engagement.text.boilerplate import mask_boilerplate
+from engagement.warehouse.cluster import cluster_events
+
+SUPPORTED_LANGUAGES = ("hi", "en")
+_OUTPUT_LABEL = {"ROLE": "PERSON"}  # a role phrase ("the Russian foreign minister") is a person
+
+
+def extract_article(text: str, lang: str, published: date, article_id: str = "article") -> dict:
+    """Entities (with character offsets into ``text``) and clustered events of one article."""
+    masked = mask_boilerplate(text, lang)
+    result = extract_entities(masked, lang, published)
+    mentions = code_events(article_id, masked, lang, published, result.sentences, result.mentions)
+    return {
+        "entities": [_entity(m) for m in result.mentions],
+        "events": _events(mentions, published),
+    }
+
+
+def _entity(m) -> dict:
+    entity = {
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "label": _OUTPUT_LABEL.get(m.label, m.label),
+        "id": m.entity_id,
+        "name": m.name,
+        "country": m.country,
+        "role": m.role,
+    }
+    if m.label == "DATE":
+        entity.update(value=m.value, value_end=m.value_end, precision=m.precision)
+    return entity
+
+
+def _events(mentions: list[EventMention], published: date) -> list[dict]:
+    if not mentions:
+        return []
+    reported = datetime.combine(published, time.min, tzinfo=UTC)
+    frame = pl.DataFrame(
+        [{**asdict(m), "published_at": reported, "outlet": None} for m in mentions],
+        schema={**EVENT_SCHEMA, "published_at": pl.Datetime("us", "UTC"), "outlet": pl.String},
+    )
+    assignments, events = cluster_events(frame)
+    by_id = {m.mention_id: m for m in mentions}
+    members: dict[str, list[EventMention]] = {}
+    for mention_id, event_id in assignments.iter_rows():
+        members.setdefault(event_id, []).append(by_id[mention_id])
+    out = []
+    for ev in events.sort(["date_start", "event_id"]).iter_rows(named=True):
+        group = sorted(members[ev["event_id"]], key=lambda m: m.evidence_start)
+        evidence = next(m for m in group if m.mention_id == ev["evidence_mention_id"])
+        out.append(
+            {
+                "id": ev["event_id"],
+                "actors": sorted(set().union(*(m.participants for m in group))),
+                "source": ev["source"],
+                "target": ev["target"],
+                "cameo": ev["cameo"],
+                "root": ev["root"],
+                "goldstein": ev["goldstein"],
+                "quad_class": ev["quad_class"],
+                "plover": ev["plover"],
+                "status": ev["status"],
+                "date": ev["event_date"],
+                "date_end": ev["event_date_end"],
+                "date_precision": ev["date_precision"],
+                "level": ev["level"],
+                "location": ev["location"],
+                "forum": ev["forum"],
+                "topics": ev["topics"],
+                "mentions": len(group),
+                "evidence": {
+                    "start": evidence.evidence_start,
+                    "end": evidence.evidence_end,
+                    "text": evidence.evidence_text,
+                },
+            }
+        )
+    return out
