@@ -1,0 +1,59 @@
+"""publish: hand BI tools a fresh, read-only copy of the warehouse, swapped in atomically.
+
+BI tools keep connections open on the published file, and DuckDB allows one read-write process or
+many read-only ones, never both. So the copy is written to a temporary file beside the published
+one and moved over it with ``os.replace``: open readers keep their old snapshot (the old inode),
+new connections see the new file, and nobody sees a half-written database. The copy uses storage
+version v1.0.0 so BI tools still on DuckDB 1.x can open it (2.0's default format they cannot).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import duckdb
+
+from engagement.config import Settings
+
+STORAGE_VERSION = "v1.0.0"
+WAREHOUSE_ALIAS = "warehouse"
+PUBLISHED_ALIAS = "published_copy"
+
+
+def run(day: date, settings: Settings) -> dict:
+    """Copy the whole warehouse (tables, views, macros, comments) and publish it atomically."""
+    target = settings.published_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    con = duckdb.connect()  # in-memory: the warehouse is attached read-only, the copy read-write
+    try:
+        con.execute(f"ATTACH '{settings.warehouse_path}' AS {WAREHOUSE_ALIAS} (READ_ONLY)")
+        con.execute(
+            f"ATTACH '{temporary}' AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')"
+        )
+        con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
+        counts = con.execute(
+            f"SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = '{PUBLISHED_ALIAS}'),"
+            f" (SELECT count(*) FROM duckdb_views() WHERE database_name = '{PUBLISHED_ALIAS}'"
+            " AND NOT internal),"
+            f" (SELECT count(*) FROM {PUBLISHED_ALIAS}.core.events)"
+        ).fetchone()
+        con.execute(f"DETACH {PUBLISHED_ALIAS}")
+        con.execute(f"DETACH {WAREHOUSE_ALIAS}")
+    except Exception:
+        con.close()
+        temporary.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(temporary, target)
+    return {
+        "day": day.isoformat(),
+        "published_path": str(target),
+        "storage_version": STORAGE_VERSION,
+        "tables": counts[0],
+        "views": counts[1],
+        "events": counts[2],
+        "bytes": target.stat().st_size,
+    }

@@ -1,0 +1,147 @@
+"""The data-quality checks run by ``engagement.check``: each a query counting offending rows.
+
+Queries take ``$day`` and may read the temp table ``staging_counts(tbl, expected)`` holding the
+row counts of the day's staging files, so "loaded == staged" is checked against the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pyarrow.parquet as pq
+
+from engagement.config import Settings
+from engagement.warehouse.partitions import PARTITION_SOURCES, partition_files
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    description: str
+    sql: str  # returns one number: how many rows offend
+
+
+def staging_counts(settings: Settings, day: date) -> dict[str, int]:
+    """Rows in the day's staging files, per core table they feed (0 when a file is absent)."""
+    return {
+        table: sum(pq.ParquetFile(path).metadata.num_rows for path in partition_files(settings, day, table))
+        for table in PARTITION_SOURCES
+    }
+
+
+def _unique(name: str, table: str, key: str) -> Check:
+    return Check(
+        f"{name}_unique",
+        f"{key} of {table} is unique across all days",
+        f"SELECT count(*) FROM (SELECT {key} FROM core.{table} GROUP BY {key} HAVING count(*) > 1"
+        f" AND bool_or(day = $day))",
+    )
+
+
+def _not_null(table: str, columns: list[str], where: str = "day = $day") -> Check:
+    condition = " OR ".join(f"{c} IS NULL" for c in columns)
+    return Check(
+        f"{table}_keys_not_null",
+        f"{', '.join(columns)} of {table} are set",
+        f"SELECT count(*) FROM core.{table} WHERE {where} AND ({condition})",
+    )
+
+
+def _article_exists(table: str) -> Check:
+    return Check(
+        f"{table}_article_exists",
+        f"every row of {table} points at an article in core.articles",
+        f"SELECT count(*) FROM core.{table} t WHERE t.day = $day"
+        " AND NOT EXISTS (SELECT 1 FROM core.articles a WHERE a.article_id = t.article_id)",
+    )
+
+
+def _matches_staging(table: str) -> Check:
+    return Check(
+        f"{table}_match_staging",
+        f"rows of the day in {table} equal the rows of its staging files",
+        f"SELECT abs((SELECT count(*) FROM core.{table} WHERE day = $day)"
+        f" - (SELECT expected FROM staging_counts WHERE tbl = '{table}'))",
+    )
+
+
+_DAY_EVENTS = "event_id IN (SELECT event_id FROM core.event_mentions WHERE day = $day)"
+
+CHECKS: tuple[Check, ...] = (
+    _not_null("articles", ["day", "article_id"]),
+    _not_null("sentences", ["article_id", "sentence_idx"]),
+    _not_null("mentions", ["article_id", "mention_idx"]),
+    _not_null("event_mentions", ["article_id", "mention_id", "event_id", "actor1", "actor2", "cameo"]),
+    _not_null("events", ["event_id", "actor1", "actor2", "family"], where=_DAY_EVENTS),
+    _not_null("quarantine", ["stage", "reason"]),
+    _unique("article_id", "articles", "article_id"),
+    _unique("sentence", "sentences", "article_id, sentence_idx"),
+    _unique("mention", "mentions", "article_id, mention_idx"),
+    _unique("mention_id", "event_mentions", "mention_id"),
+    Check(
+        "event_id_unique",
+        "event_id of core.events is unique",
+        "SELECT count(*) FROM (SELECT event_id FROM core.events GROUP BY event_id HAVING count(*) > 1)",
+    ),
+    *(_matches_staging(table) for table in PARTITION_SOURCES),
+    *(_article_exists(table) for table in ("sentences", "mentions", "event_mentions")),
+    Check(
+        "event_mentions_have_event",
+        "every event mention of the day belongs to an event in core.events",
+        "SELECT count(*) FROM core.event_mentions m WHERE m.day = $day"
+        " AND NOT EXISTS (SELECT 1 FROM core.events e WHERE e.event_id = m.event_id)",
+    ),
+    Check(
+        "events_have_mentions",
+        "every event has at least one mention and its mentions count is right",
+        "SELECT count(*) FROM core.events e WHERE e.mentions"
+        " IS DISTINCT FROM (SELECT count(*) FROM core.event_mentions m WHERE m.event_id = e.event_id)"
+        " OR e.mentions < 1",
+    ),
+    Check(
+        "actor_order",
+        "actor1 < actor2 (unordered pair stored alphabetically) in event mentions and events",
+        "SELECT (SELECT count(*) FROM core.event_mentions WHERE day = $day AND NOT actor1 < actor2)"
+        f" + (SELECT count(*) FROM core.events WHERE {_DAY_EVENTS} AND NOT actor1 < actor2)",
+    ),
+    Check(
+        "cameo_known",
+        "cameo codes exist in core.cameo_codes and root is their first two digits",
+        "SELECT count(*) FROM core.event_mentions m WHERE m.day = $day AND (m.root IS DISTINCT FROM"
+        " left(m.cameo, 2) OR NOT EXISTS (SELECT 1 FROM core.cameo_codes c WHERE c.cameo = m.cameo))",
+    ),
+    Check(
+        "dates_parse",
+        "event_date (and event_date_end) parse at the stated date_precision, end not before start",
+        "SELECT count(*) FROM core.event_mentions WHERE day = $day AND ("
+        " CASE date_precision WHEN 'day' THEN try_strptime(event_date, '%Y-%m-%d')"
+        " WHEN 'month' THEN try_strptime(event_date, '%Y-%m')"
+        " WHEN 'year' THEN try_strptime(event_date, '%Y') END IS NULL"
+        " OR (event_date_end IS NOT NULL AND (try_strptime(event_date_end,"
+        " ['%Y-%m-%d', '%Y-%m', '%Y']) IS NULL OR event_date_end < event_date)))",
+    ),
+    Check(
+        "events_dated",
+        "events of the day have a date range (date_start <= date_end)",
+        f"SELECT count(*) FROM core.events WHERE {_DAY_EVENTS}"
+        " AND (date_start IS NULL OR date_end IS NULL OR date_end < date_start)",
+    ),
+    Check(
+        "status_allowed",
+        "status is one of core.statuses",
+        "SELECT count(*) FROM core.event_mentions WHERE day = $day"
+        " AND status NOT IN (SELECT status FROM core.statuses)",
+    ),
+    Check(
+        "level_allowed",
+        "level is one of core.levels",
+        "SELECT count(*) FROM core.event_mentions WHERE day = $day"
+        " AND level NOT IN (SELECT level FROM core.levels)",
+    ),
+    Check(
+        "article_day_matches_published_at",
+        "an article belongs to the UTC day of its published_at",
+        "SELECT count(*) FROM core.articles WHERE day = $day AND published_at::DATE <> day",
+    ),
+)

@@ -1,0 +1,263 @@
+"""Cluster event mentions into real-world events.
+
+Several articles (or one article twice) report the same meeting; analysts count events and
+mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs/warehouse.md):
+
+* Mentions can only share an event with the same unordered country pair and the same *family*:
+  the CAMEO root, except 036 (intent to meet) which joins 04 (consult), so an announced meeting
+  and the meeting held are one event.
+* Day-precision mentions are taken in date order; each joins the first cluster of its group whose
+  date range overlaps its own and whose location is compatible (equal, or either unknown),
+  widening the cluster's range; else it starts a cluster.
+* A month- (then year-) precision mention joins the single finer cluster lying inside its month
+  (year) with a compatible location, if exactly one exists; otherwise it joins a cluster of its own
+  precision with an overlapping period (the same month or year), or starts one.
+* Every ordering is total (ties broken by mention_id) and clustering always runs over all mentions,
+  so the result does not depend on the order in which days were loaded.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import polars as pl
+
+from engagement.warehouse.reference import level_ranks, status_tie_ranks
+
+PRECISIONS = ("day", "month", "year")  # finest first
+INTENT_TO_MEET = "036"
+CONSULT_FAMILY = "04"
+
+EVENT_SCHEMA = {
+    "event_id": pl.String,
+    "actor1": pl.String,
+    "actor2": pl.String,
+    "source": pl.String,
+    "target": pl.String,
+    "family": pl.String,
+    "cameo": pl.String,
+    "root": pl.String,
+    "goldstein": pl.Float64,
+    "quad_class": pl.Int8,
+    "plover": pl.String,
+    "status": pl.String,
+    "event_date": pl.String,
+    "event_date_end": pl.String,
+    "date_precision": pl.String,
+    "date_start": pl.Date,
+    "date_end": pl.Date,
+    "level": pl.String,
+    "location": pl.String,
+    "forum": pl.String,
+    "topics": pl.List(pl.String),
+    "participants": pl.List(pl.String),
+    "evidence_mention_id": pl.String,
+    "evidence_article_id": pl.String,
+    "evidence_text": pl.String,
+    "mentions": pl.Int64,
+    "articles": pl.Int64,
+    "sources": pl.Int64,
+    "first_reported": pl.Datetime("us", "UTC"),
+    "last_reported": pl.Datetime("us", "UTC"),
+}
+ASSIGNMENT_SCHEMA = {"mention_id": pl.String, "event_id": pl.String}
+
+
+def family_of(cameo: str | None, root: str | None) -> str:
+    """Clustering family: the CAMEO root, with 036 (intent to meet) counted as 04 (consult)."""
+    if cameo == INTENT_TO_MEET:
+        return CONSULT_FAMILY
+    return root or (cameo or "")[:2]
+
+
+def period_bounds(value: str | None) -> tuple[date, date, str] | None:
+    """First day, last day and precision of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None if invalid."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31), "year"
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last), "month"
+        if len(parts) == 3:
+            day = date(parts[0], parts[1], parts[2])
+            return day, day, "day"
+    except ValueError:
+        return None
+    return None
+
+
+def event_id_for(mention_id: str) -> str:
+    """Stable event id derived from the mention that first reported the event."""
+    return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Cluster:
+    precision: str | None  # None: the mention's date did not parse, it stays alone
+    start: date | None
+    end: date | None
+    location: str | None
+    members: list[dict] = field(default_factory=list)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return self.start is not None and start <= self.end and self.start <= end
+
+    def lies_within(self, start: date, end: date) -> bool:
+        return self.start is not None and start <= self.start and self.end <= end
+
+    def accepts_location(self, location: str | None) -> bool:
+        return self.location is None or location is None or self.location == location
+
+    def add(self, mention: dict, widen: bool) -> None:
+        self.members.append(mention)
+        self.location = self.location or mention["location"]
+        if widen:
+            self.start = min(self.start, mention["_start"])
+            self.end = max(self.end, mention["_end"])
+
+
+def _with_dates(mention: dict) -> dict:
+    """Attach the mention's date range and precision, read from the date's own format."""
+    bounds = period_bounds(mention["event_date"])
+    end_bounds = period_bounds(mention["event_date_end"]) or bounds
+    return {
+        **mention,
+        "_start": bounds[0] if bounds else None,
+        "_end": max(end_bounds[1], bounds[0]) if bounds else None,
+        "_precision": bounds[2] if bounds else None,
+    }
+
+
+def _sort_key(mention: dict) -> tuple:
+    published = mention["published_at"]
+    return (mention["_start"], mention["_end"], published is None, published, mention["mention_id"])
+
+
+def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
+    """Cluster the mentions of one (pair, family) group; see the module docstring."""
+    clusters: list[_Cluster] = []
+    for precision in PRECISIONS:
+        tier = sorted((m for m in mentions if m["_precision"] == precision), key=_sort_key)
+        finer = [c for c in clusters if c.precision != precision]
+        for mention in tier:
+            start, end, location = mention["_start"], mention["_end"], mention["location"]
+            inside = [c for c in finer if c.lies_within(start, end) and c.accepts_location(location)]
+            if len(inside) == 1:
+                inside[0].add(mention, widen=False)
+                continue
+            same = next(
+                (
+                    c
+                    for c in clusters
+                    if c.precision == precision and c.overlaps(start, end) and c.accepts_location(location)
+                ),
+                None,
+            )
+            if same is None:
+                same = _Cluster(precision, start, end, location)
+                clusters.append(same)
+            same.add(mention, widen=True)
+    undated = (m for m in mentions if m["_precision"] is None)
+    for mention in sorted(undated, key=lambda m: m["mention_id"]):
+        lone = _Cluster(None, None, None, mention["location"])
+        lone.add(mention, widen=False)
+        clusters.append(lone)
+    return clusters
+
+
+def _latest_first(mention: dict) -> tuple:
+    published = mention["published_at"]
+    newest = -published.timestamp() if published else float("inf")
+    return (newest, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
+
+
+def _most_precise_first(mention: dict) -> tuple:
+    precision = PRECISIONS.index(mention["_precision"]) if mention["_precision"] else len(PRECISIONS)
+    published = mention["published_at"]
+    newest = -published.timestamp() if published else float("inf")
+    return (precision, newest, mention["mention_id"])
+
+
+def _earliest_first(mention: dict) -> tuple:
+    published = mention["published_at"]
+    return (published is None, published or datetime.min, mention["mention_id"])
+
+
+def _first_set(mentions: list[dict], column: str):
+    return next((m[column] for m in mentions if m[column] is not None), None)
+
+
+def _union(mentions: list[dict], column: str) -> list[str]:
+    return sorted({value for m in mentions for value in (m[column] or [])})
+
+
+def _event_row(members: list[dict]) -> dict:
+    """Event attributes from its mentions (rules in core.events column comments)."""
+    precise = sorted(members, key=_most_precise_first)
+    latest = min(members, key=_latest_first)
+    first = min(members, key=_earliest_first)
+    best = precise[0]
+    directed = next((m for m in precise if m["source"] is not None), None)
+    ranks = level_ranks()
+    levels = [m["level"] for m in members if m["level"] in ranks]
+    published = [m["published_at"] for m in members if m["published_at"] is not None]
+    return {
+        "event_id": event_id_for(first["mention_id"]),
+        "actor1": best["actor1"],
+        "actor2": best["actor2"],
+        "source": directed["source"] if directed else None,
+        "target": directed["target"] if directed else None,
+        "family": best["_family"],
+        "cameo": best["cameo"],
+        "root": best["root"],
+        "goldstein": best["goldstein"],
+        "quad_class": best["quad_class"],
+        "plover": best["plover"],
+        "status": latest["status"],
+        "event_date": best["event_date"],
+        "event_date_end": best["event_date_end"],
+        "date_precision": best["_precision"],
+        "date_start": best["_start"],
+        "date_end": best["_end"],
+        "level": min(levels, key=ranks.__getitem__) if levels else None,
+        "location": _first_set(precise, "location"),
+        "forum": _first_set(precise, "forum"),
+        "topics": _union(members, "topics"),
+        "participants": _union(members, "participants"),
+        "evidence_mention_id": best["mention_id"],
+        "evidence_article_id": best["article_id"],
+        "evidence_text": best["evidence_text"],
+        "mentions": len(members),
+        "articles": len({m["article_id"] for m in members}),
+        "sources": len({m["outlet"] for m in members if m["outlet"] is not None}),
+        "first_reported": min(published) if published else None,
+        "last_reported": max(published) if published else None,
+    }
+
+
+def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cluster event mentions; return (mention_id -> event_id assignments, one row per event).
+
+    ``mentions`` has the columns of ``events.parquet`` plus ``published_at`` and ``outlet`` (the
+    reporting article's publication time and news source).
+    """
+    groups: dict[tuple, list[dict]] = {}
+    for row in mentions.to_dicts():
+        mention = _with_dates(row)
+        mention["_family"] = family_of(mention["cameo"], mention["root"])
+        groups.setdefault((mention["actor1"], mention["actor2"], mention["_family"]), []).append(mention)
+    events, assignments = [], []
+    for key in sorted(groups, key=lambda k: tuple(part or "" for part in k)):
+        for cluster in _cluster_group(groups[key]):
+            event = _event_row(cluster.members)
+            events.append(event)
+            assignments.extend((m["mention_id"], event["event_id"]) for m in cluster.members)
+    events_frame = pl.DataFrame(events, schema=EVENT_SCHEMA).sort("event_id")
+    assignment_frame = pl.DataFrame(assignments, schema=ASSIGNMENT_SCHEMA, orient="row").sort("mention_id")
+    return assignment_frame, events_frame

@@ -1,0 +1,56 @@
+"""Column documentation of the reporting views, from ``data/reporting_columns.csv``.
+
+A column that several views share (actor1, events, goldstein_sum, ...) is described once in the
+glossary (object ``*``); a view-specific row wins over it. A view column without any description
+is an error, so a new view cannot reach BI users undocumented.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+
+GLOSSARY = Path(__file__).resolve().parent / "data" / "reporting_columns.csv"
+ANY_OBJECT = "*"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def read_glossary(path: Path = GLOSSARY) -> dict[tuple[str, str], str]:
+    """(object, column) -> comment; column '' is the object's own comment."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(row["object"], row["column"]): row["comment"] for row in csv.DictReader(handle)}
+
+
+def document_reporting(con: duckdb.DuckDBPyConnection, path: Path = GLOSSARY) -> int:
+    """Comment every view, view column and table macro of schema ``reporting``; return comments set."""
+    glossary = read_glossary(path)
+    views = [v for (v,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting' ORDER BY 1").fetchall()]
+    macros = [m for (m,) in con.execute(
+        "SELECT DISTINCT function_name FROM duckdb_functions()"
+        " WHERE schema_name = 'reporting' AND function_type = 'table_macro' ORDER BY 1").fetchall()]
+    columns = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'reporting'"
+        " ORDER BY table_name, column_index").fetchall()
+    statements, missing = [], []
+    for kind, objects in (("VIEW", views), ("MACRO TABLE", macros)):
+        for name in objects:
+            if (name, "") not in glossary:
+                missing.append(name)
+                continue
+            statements.append(f"COMMENT ON {kind} reporting.{name} IS {_quote(glossary[name, ''])}")
+    for view, column in columns:
+        comment = glossary.get((view, column), glossary.get((ANY_OBJECT, column)))
+        if comment is None:
+            missing.append(f"{view}.{column}")
+            continue
+        statements.append(f'COMMENT ON COLUMN reporting.{view}."{column}" IS {_quote(comment)}')
+    if missing:
+        raise ValueError(f"reporting objects without a description in {path.name}: {missing}")
+    con.execute(";\n".join(statements))
+    return len(statements)

@@ -1,0 +1,236 @@
+"""Small staging days written with exactly the Parquet schemas of docs/contracts.md.
+
+Two days of October 2024 news: Modi's trip to the BRICS summit in Kazan is announced on the 21st
+(in English and in Hindi, the Hindi one only says "in October") and reported as held on the 23rd;
+India and China hold border talks on the 21st and their leaders meet in Kazan on the 23rd.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import polars as pl
+
+from engagement.config import Settings
+
+DAY_A = date(2024, 10, 21)
+DAY_B = date(2024, 10, 23)
+
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,
+    "source": pl.String,
+    "url": pl.String,
+    "title": pl.String,
+    "text": pl.String,
+    "published_at": pl.Datetime("us", "UTC"),
+    "language": pl.String,
+    "raw_ref": pl.String,
+    "content_hash": pl.String,
+    "text_clean": pl.String,
+    "removed_lines": pl.Int32,
+    "duplicate_of": pl.String,
+}
+QUARANTINE_SCHEMA = {
+    "day": pl.Date,
+    "stage": pl.String,
+    "raw_ref": pl.String,
+    "article_id": pl.String,
+    "reason": pl.String,
+    "detail": pl.String,
+}
+SENTENCE_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "start": pl.Int32,
+    "end": pl.Int32,
+    "text": pl.String,
+}
+MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "mention_idx": pl.Int32,
+    "sentence_idx": pl.Int32,
+    "start": pl.Int32,
+    "end": pl.Int32,
+    "text": pl.String,
+    "label": pl.String,
+    "entity_id": pl.String,
+    "name": pl.String,
+    "country": pl.String,
+    "role": pl.String,
+    "value": pl.String,
+    "value_end": pl.String,
+    "precision": pl.String,
+}
+EVENT_MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "mention_id": pl.String,
+    "actor1": pl.String,
+    "actor2": pl.String,
+    "source": pl.String,
+    "target": pl.String,
+    "cameo": pl.String,
+    "root": pl.String,
+    "goldstein": pl.Float64,
+    "quad_class": pl.Int8,
+    "plover": pl.String,
+    "status": pl.String,
+    "event_date": pl.String,
+    "event_date_end": pl.String,
+    "date_precision": pl.String,
+    "level": pl.String,
+    "location": pl.String,
+    "forum": pl.String,
+    "topics": pl.List(pl.String),
+    "sentence_idx": pl.Int32,
+    "evidence_start": pl.Int32,
+    "evidence_end": pl.Int32,
+    "evidence_text": pl.String,
+    "actor_mentions": pl.List(pl.String),
+    "participants": pl.List(pl.String),
+    "kind": pl.String,
+    "date_basis": pl.String,
+    "trigger_text": pl.String,
+}
+CAMEO = {  # code -> (goldstein, quad_class, plover), as in the events package's table
+    "036": (4.0, 1, "AGREE"),
+    "040": (1.0, 1, "CONSULT"),
+    "042": (1.9, 1, "CONSULT"),
+    "057": (8.0, 1, "AGREE"),
+    "112": (-2.0, 3, "ACCUSE"),
+}
+
+
+def article(article_id: str, source: str, published: str, language: str, sentences: list[str]) -> dict:
+    """An articles.parquet row whose text_clean is its sentences joined by spaces."""
+    text = " ".join(sentences)
+    return {
+        "article_id": article_id,
+        "source": source,
+        "url": f"https://{source}.example/{article_id}",
+        "title": sentences[0][:60],
+        "text": text,
+        "published_at": datetime.fromisoformat(published).replace(tzinfo=timezone.utc),
+        "language": language,
+        "raw_ref": f"landing/{source}.jsonl:{article_id[-1]}",
+        "content_hash": hashlib.sha256(text.encode()).hexdigest(),
+        "text_clean": text,
+        "removed_lines": 1,
+        "duplicate_of": None,
+    }
+
+
+def sentence_rows(row: dict) -> list[dict]:
+    """sentences.parquet rows of an article built by :func:`article`."""
+    rows, offset = [], 0
+    for idx, text in enumerate(row["text_clean"].split(". ")):
+        text = text if text.endswith(".") else text + "."
+        rows.append({"article_id": row["article_id"], "sentence_idx": idx, "start": offset,
+                     "end": offset + len(text), "text": text})
+        offset += len(text) + 1
+    return rows
+
+
+def event_mention(article_id: str, idx: int, pair: tuple[str, str], cameo: str, status: str,
+                  event_date: str, evidence: str, **extra) -> dict:
+    """An events.parquet row; ``extra`` overrides level, location, forum, topics, direction..."""
+    goldstein, quad_class, plover = CAMEO[cameo]
+    precision = {4: "year", 7: "month", 10: "day"}[len(event_date)]
+    row = {
+        "article_id": article_id, "mention_id": f"{article_id}:{idx}", "actor1": pair[0],
+        "actor2": pair[1], "source": None, "target": None, "cameo": cameo, "root": cameo[:2],
+        "goldstein": goldstein, "quad_class": quad_class, "plover": plover, "status": status,
+        "event_date": event_date, "event_date_end": None, "date_precision": precision,
+        "level": "head_of_government", "location": None, "forum": None, "topics": [],
+        "sentence_idx": 0, "evidence_start": 0, "evidence_end": len(evidence),
+        "evidence_text": evidence, "actor_mentions": [], "participants": list(pair),
+        "kind": "intent" if cameo == "036" else "meeting", "date_basis": "text",
+        "trigger_text": evidence.split()[1],
+    }
+    row.update(extra)
+    return row
+
+
+def mention_rows(article_row: dict, countries: list[tuple[str, str]]) -> list[dict]:
+    """COUNTRY mentions.parquet rows for (surface text, iso3) pairs found in the article."""
+    rows = []
+    for idx, (surface, iso3) in enumerate(countries):
+        start = article_row["text_clean"].find(surface)
+        rows.append({"article_id": article_row["article_id"], "mention_idx": idx,
+                     "sentence_idx": 0, "start": start, "end": start + len(surface),
+                     "text": surface, "label": "COUNTRY", "entity_id": iso3, "name": None,
+                     "country": iso3, "role": None, "value": None, "value_end": None,
+                     "precision": None})
+    return rows
+
+
+def write_stage(settings: Settings, day: date, name: str, rows: list[dict], schema: dict) -> Path:
+    """Write one staging file exactly as the stage named ``name`` would."""
+    path = settings.stage_path(day, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pl.DataFrame(rows, schema=schema).write_parquet(path)
+    return path
+
+
+def write_day(settings: Settings, day: date, articles: list[dict], mentions: list[dict],
+              event_mentions: list[dict], quarantine: list[dict] = ()) -> None:
+    """Write the clean / extract / detect outputs of a day."""
+    write_stage(settings, day, "articles", articles, ARTICLE_SCHEMA)
+    write_stage(settings, day, "sentences", [s for a in articles for s in sentence_rows(a)],
+                SENTENCE_SCHEMA)
+    write_stage(settings, day, "mentions", mentions, MENTION_SCHEMA)
+    write_stage(settings, day, "events", event_mentions, EVENT_MENTION_SCHEMA)
+    write_stage(settings, day, "quarantine_clean", list(quarantine), QUARANTINE_SCHEMA)
+
+
+KAZAN_PLANNED = ("PM Modi will travel to Kazan for the BRICS summit on October 22, where he is "
+                 "expected to meet President Putin. The two leaders will also review trade ties")
+KAZAN_PLANNED_HI = "प्रधानमंत्री मोदी अक्टूबर में रूस जाएंगे. वे राष्ट्रपति पुतिन से मिलेंगे"
+BORDER_TALKS = "India and China held talks on the border on Monday. The talks were constructive"
+KAZAN_HELD = ("Modi and Putin held talks in Kazan on Tuesday on the sidelines of the BRICS summit. "
+              "Modi later met Xi Jinping in Kazan")
+
+
+def write_day_a(settings: Settings) -> None:
+    """21 Oct: the Kazan meeting announced (twice in one English article, once in Hindi)."""
+    a1 = article("pti-001", "pti", "2024-10-21T06:30:00", "en", KAZAN_PLANNED.split(". "))
+    a2 = article("bbchindi-001", "bbchindi", "2024-10-21T09:00:00", "hi",
+                 KAZAN_PLANNED_HI.split(". "))
+    a3 = article("hindu-001", "thehindu", "2024-10-21T12:00:00", "en", BORDER_TALKS.split(". "))
+    kazan = {"location": "RUS", "forum": "BRICS", "level": "head_of_state"}
+    write_day(
+        settings, DAY_A, [a1, a2, a3],
+        mention_rows(a1, [("Kazan", "RUS")]) + mention_rows(a3, [("India", "IND"), ("China", "CHN")]),
+        [
+            event_mention("pti-001", 0, ("IND", "RUS"), "036", "planned", "2024-10-22",
+                          KAZAN_PLANNED.split(". ")[0], topics=["summit"], **kazan),
+            event_mention("pti-001", 1, ("IND", "RUS"), "036", "planned", "2024-10-22",
+                          "The two leaders will also review trade ties", topics=["trade"],
+                          sentence_idx=1, level="head_of_government"),
+            event_mention("bbchindi-001", 0, ("IND", "RUS"), "036", "planned", "2024-10",
+                          "प्रधानमंत्री मोदी अक्टूबर में रूस जाएंगे", source="IND", target="RUS"),
+            event_mention("hindu-001", 0, ("CHN", "IND"), "040", "held", "2024-10-21",
+                          BORDER_TALKS.split(". ")[0], level="official", topics=["border"]),
+        ],
+        quarantine=[{"day": DAY_A, "stage": "clean", "raw_ref": "landing/pti.jsonl:9",
+                     "article_id": "pti-009", "reason": "near_duplicate",
+                     "detail": "near duplicate of pti-001 (jaccard 0.93)"}],
+    )
+
+
+def write_day_b(settings: Settings) -> None:
+    """23 Oct: the Kazan meeting reported as held; Modi meets Xi in Kazan."""
+    b1 = article("reuters-001", "reuters", "2024-10-23T08:00:00", "en", KAZAN_HELD.split(". "))
+    kazan = {"location": "RUS", "forum": "BRICS", "level": "head_of_state"}
+    write_day(
+        settings, DAY_B, [b1],
+        mention_rows(b1, [("Kazan", "RUS")]),
+        [
+            event_mention("reuters-001", 0, ("IND", "RUS"), "040", "held", "2024-10-22",
+                          KAZAN_HELD.split(". ")[0], topics=["trade", "energy"], **kazan),
+            event_mention("reuters-001", 1, ("CHN", "IND"), "040", "held", "2024-10-23",
+                          "Modi later met Xi Jinping in Kazan", sentence_idx=1, **kazan),
+        ],
+    )
+
