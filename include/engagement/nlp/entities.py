@@ -1,0 +1,89 @@
+"""Public entry point of entity extraction: sentences and typed mentions of one article.
+
+Mention fields are the ``mentions`` contract of docs/contracts.md. Offsets are character
+offsets into the text exactly as given (the caller has already blanked boilerplate lines).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from engagement.config import load_settings
+from engagement.kb.loader import load_kb
+from engagement.nlp.pipeline import get_nlp
+from engagement.nlp.resolve import Resolver
+
+
+@dataclass(frozen=True)
+class Sentence:
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    mention_idx: int
+    sentence_idx: int
+    start: int
+    end: int
+    text: str
+    label: str  # COUNTRY, PERSON, ORG, PLACE, DATE, ROLE
+    entity_id: str | None
+    name: str | None
+    country: str | None
+    role: str | None
+    value: str | None = None
+    value_end: str | None = None
+    precision: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityResult:
+    sentences: list[Sentence]
+    mentions: list[Mention]
+
+
+def extract_entities(text: str, lang: str, published: date) -> EntityResult:
+    """Sentences and KB/date mentions of ``text``; roles and holders resolved as of ``published``."""
+    doc = get_nlp(lang)(text)
+    sentences = _sentences(doc)
+    kb = load_kb(load_settings().kb_override_dir)
+    found = [
+        (r.start, r.end, r.text, r.label, r.entity_id, r.name, r.country, r.role, None, None, None)
+        for r in Resolver(doc, kb, lang, published).mentions()
+    ]
+    found += [
+        (d.start, d.end, d.text, "DATE", None, None, None, None, d.value, d.value_end, d.precision)
+        for d in _dates(text, lang, published)
+    ]
+    found.sort(key=lambda fields: (fields[0], fields[1]))
+    starts = [sentence.start for sentence in sentences]
+    mentions = [
+        Mention(idx, max(bisect_right(starts, fields[0]) - 1, 0), *fields) for idx, fields in enumerate(found)
+    ]
+    return EntityResult(sentences, mentions)
+
+
+def _sentences(doc: Doc) -> list[Sentence]:
+    """Spans between boundaries, trimmed of surrounding whitespace; blank ones are skipped."""
+    sentences: list[Sentence] = []
+    text = doc.text
+    for span in doc.sents:
+        raw = text[span.start_char : span.end_char]
+        stripped = raw.strip()
+        if stripped:
+            start = span.start_char + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
+    return sentences
+
+
+def _dates(text: str, lang: str, published: date):
+    from engagement.nlp.dates import find_dates  # owned by the dates module; imported on use
+
+    return find_dates(text, lang, published)

@@ -1,0 +1,178 @@
+"""Turn matched names into mentions with country, role and resolved entity ids.
+
+Context rules, all from small word lists (``data/link_words.csv``):
+- a role phrase directly followed by a person belongs to that person (the phrase is dropped);
+- otherwise it is a ROLE mention whose holder on the publication day comes from the KB, for the
+  country written next to it ("रूसी विदेश मंत्री", "India's foreign minister", "foreign minister
+  of Russia") or, for a bare phrase, the language's home country (Hindi press: India);
+- a generic "foreign ministry" becomes that country's ``MFA_<ISO3>`` by the same rule;
+- "former"/"पूर्व" before a phrase means a past office: no current holder is assigned.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from engagement.kb.loader import MFA_PREFIX
+from engagement.kb.model import KnowledgeBase
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+GENERIC_MFA = "MFA"
+MAX_LINK_TOKENS = 2
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A KB mention before sentence indices are attached."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: str | None
+    name: str | None
+    country: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class LinkWords:
+    before: frozenset[str]  # between a preceding country and its phrase: के, 's
+    after: frozenset[str]  # between a phrase and a following country: of, the
+    former: frozenset[str]  # marks a past office: पूर्व, former
+
+
+@cache
+def link_words(lang: str) -> LinkWords:
+    groups: dict[str, set[str]] = {"before": set(), "after": set(), "former": set()}
+    with (DATA_DIR / "link_words.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["lang"] == lang:
+                groups[row["position"]].add(row["word"].lower())
+    return LinkWords(**{position: frozenset(words) for position, words in groups.items()})
+
+
+class Resolver:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lang: str, published: date) -> None:
+        self.doc, self.kb, self.lang, self.published = doc, kb, lang, published
+        self.ents: list[Span] = list(doc.ents)
+        self.words = link_words(lang)
+
+    def mentions(self) -> list[Resolved]:
+        resolved = []
+        for index, ent in enumerate(self.ents):
+            if ent.label_ == "ROLE":
+                person = self._person_after(index)
+                if person is not None and self._agrees(index, person):
+                    continue
+                resolved.append(self._role(index))
+            elif ent.label_ == "PERSON":
+                resolved.append(self._person(index))
+            elif ent.label_ == "ORG":
+                resolved.append(self._organisation(index))
+            elif ent.label_ == "PLACE":
+                place = self.kb.places[ent.kb_id_]
+                resolved.append(self._make(ent, ent.kb_id_, place.name_en, place.country, None))
+            else:
+                country = self.kb.countries[ent.kb_id_]
+                resolved.append(self._make(ent, ent.kb_id_, country.name_en, country.iso3, None))
+        return resolved
+
+    # --- context -------------------------------------------------------------------------------
+    def _gap_is(self, start: int, end: int, words: frozenset[str]) -> bool:
+        return end - start <= MAX_LINK_TOKENS and all(
+            token.norm_ in words for token in self.doc[start:end]
+        )
+
+    def _adjacent_country(self, index: int) -> str | None:
+        """The country written right before the phrase (with के/'s) or after it (with "of")."""
+        ent = self.ents[index]
+        if index > 0:
+            previous = self.ents[index - 1]
+            if previous.label_ == "COUNTRY" and self._gap_is(previous.end, ent.start, self.words.before):
+                return previous.kb_id_
+        if index + 1 < len(self.ents):
+            following = self.ents[index + 1]
+            if (
+                following.label_ == "COUNTRY"
+                and following.start > ent.end
+                and self._gap_is(ent.end, following.start, self.words.after)
+            ):
+                return following.kb_id_
+        return None
+
+    def _is_former(self, index: int) -> bool:
+        ent = self.ents[index]
+        first = ent.start
+        if index > 0 and self.ents[index - 1].label_ == "COUNTRY" and self.ents[index - 1].end >= ent.start - 1:
+            first = self.ents[index - 1].start
+        return first > 0 and self.doc[first - 1].norm_ in self.words.former
+
+    def _person_after(self, index: int) -> Span | None:
+        if index + 1 < len(self.ents):
+            following = self.ents[index + 1]
+            if following.label_ == "PERSON" and following.start == self.ents[index].end:
+                return following
+        return None
+
+    def _agrees(self, index: int, person: Span) -> bool:
+        """A person named after a role phrase takes it, unless the phrase names another country."""
+        phrase_country = self._adjacent_country(index)
+        office = self.kb.office_on(person.kb_id_, self.published)
+        return phrase_country is None or office is None or office.country == phrase_country
+
+    def _country_for(self, index: int) -> str | None:
+        return self._adjacent_country(index) or self.kb.home_country(self.lang)
+
+    # --- mentions --------------------------------------------------------------------------------
+    def _make(self, ent: Span, entity_id: str | None, name: str | None, country: str | None,
+              role: str | None) -> Resolved:
+        return Resolved(ent.start_char, ent.end_char, ent.text, ent.label_, entity_id, name, country, role)
+
+    def _person(self, index: int) -> Resolved:
+        ent = self.ents[index]
+        person_id = ent.kb_id_
+        office = self.kb.office_on(person_id, self.published)
+        if office is not None:
+            country, role = office.country, office.role
+        else:
+            country, role = self._phrase_before(index)
+        return self._make(ent, person_id, self.kb.persons[person_id].name_en, country, role)
+
+    def _phrase_before(self, index: int) -> tuple[str | None, str | None]:
+        """No office on the day: trust a role phrase written right before the name (unless
+        "former"); the country is the phrase's, else the one of the person's last known office."""
+        offices = self.kb.offices_of(self.ents[index].kb_id_)
+        country = max(offices, key=lambda office: office.start).country if offices else None
+        previous = self.ents[index - 1] if index > 0 else None
+        if previous is None or previous.label_ != "ROLE" or previous.end != self.ents[index].start:
+            return country, None
+        if self._is_former(index - 1):
+            return country, None
+        return self._adjacent_country(index - 1) or country, previous.kb_id_
+
+    def _role(self, index: int) -> Resolved:
+        ent = self.ents[index]
+        country = self._country_for(index)
+        holder = None
+        if country and not self._is_former(index):
+            holder = self.kb.holder_of(country, ent.kb_id_, self.published)
+        name = self.kb.persons[holder].name_en if holder else None
+        return self._make(ent, holder, name, country, ent.kb_id_)
+
+    def _organisation(self, index: int) -> Resolved:
+        ent = self.ents[index]
+        org_id = ent.kb_id_
+        if org_id == GENERIC_MFA:
+            country = self._country_for(index)
+            org_id = f"{MFA_PREFIX}{country}" if country else None
+        organisation = self.kb.organisations.get(org_id) if org_id else None
+        if organisation is None:
+            return self._make(ent, None, self.kb.organisations[GENERIC_MFA].name_en, None, None)
+        return self._make(ent, org_id, organisation.name_en, organisation.country, None)
