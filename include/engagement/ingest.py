@@ -87,8 +87,10 @@ def _landing_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[P
     return sorted(owned.items())
 
 
-def _without_duplicate_ids(records: list[Article | Rejected]) -> tuple[list[Article], list[Rejected]]:
-    """First record per id wins; a repeat with the same text is dropped, different text quarantined."""
+def _without_duplicate_ids(
+    records: list[Article | Rejected],
+) -> tuple[list[Article], list[Rejected]]:
+    """First record per id wins; a repeat with the same text is dropped, other text quarantined."""
     kept: dict[str, Article] = {}
     rejected = [record for record in records if isinstance(record, Rejected)]
     for article in (record for record in records if isinstance(record, Article)):
@@ -114,7 +116,8 @@ def _quarantine_frame(rows: list[Rejected]) -> pl.DataFrame:
          "reason": row.reason, "detail": row.detail}
         for row in rows
     ]
-    return pl.DataFrame(data, schema=QUARANTINE_SCHEMA).sort("article_id", "raw_ref", nulls_last=True)
+    frame = pl.DataFrame(data, schema=QUARANTINE_SCHEMA)
+    return frame.sort("article_id", "raw_ref", nulls_last=True)
 
 
 def _write(path: Path, frame: pl.DataFrame) -> str:

@@ -126,7 +126,7 @@ def news_server():
     server.daemon_threads = True
     server.block_on_close = False
     handler.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     stopped = False
 

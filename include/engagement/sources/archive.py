@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.dates import parse_published
@@ -38,10 +39,12 @@ class _Sighting:
 
 
 def read_archive(
-    raw_dir, day: date, sources: dict[str, Source], max_chars: int
+    raw_dir: Path, day: date, sources: dict[str, Source], max_chars: int
 ) -> tuple[int, list[Article | Rejected]]:
     """(feed snapshots read, records) for articles that may belong to ``day``."""
-    all_rows = [row for fetch_day in manifest_days(raw_dir) for row in read_manifest(raw_dir, fetch_day)]
+    all_rows = [
+        row for fetch_day in manifest_days(raw_dir) for row in read_manifest(raw_dir, fetch_day)
+    ]
     first, last = day - timedelta(days=FETCH_DAYS_BEFORE), day + timedelta(days=FETCH_DAYS_AFTER)
     feed_rows = [
         row for row in all_rows
@@ -53,9 +56,8 @@ def read_archive(
     snapshots = 0
     for row in feed_rows:
         if row["error"]:
-            records.append(
-                Rejected(row["fetch_day"], f"manifest:{row['url']}", None, row["error"], row["detail"] or "")
-            )
+            ref = f"manifest:{row['url']}"
+            records.append(Rejected(row["fetch_day"], ref, None, row["error"], row["detail"] or ""))
             continue
         if not row["sha256"]:  # 304: nothing new since the stored snapshot
             continue
@@ -64,11 +66,13 @@ def read_archive(
         try:
             items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"])
         except FeedError as error:
-            records.append(Rejected(row["fetch_day"], f"sha256:{row['sha256']}", None, "bad_record", str(error)))
+            ref = f"sha256:{row['sha256']}"
+            records.append(Rejected(row["fetch_day"], ref, None, "bad_record", str(error)))
             continue
         for item in items:
             # Later snapshots replace earlier ones: a feed may fix a title or a date.
-            key = stable_id(source.name, item.link or item.guid or f"{row['sha256']}#{item.position}")
+            locator = item.link or item.guid or f"{row['sha256']}#{item.position}"
+            key = stable_id(source.name, locator)
             sightings[key] = _Sighting(source, item, row["sha256"], row["fetch_day"])
     for article_id, sighting in sorted(sightings.items()):
         record = _item_record(article_id, sighting, pages, raw_dir, day, max_chars)
@@ -90,7 +94,12 @@ def _latest_pages(rows: list[dict]) -> dict[str, dict]:
 
 
 def _item_record(
-    article_id: str, sighting: _Sighting, pages: dict[str, dict], raw_dir, day: date, max_chars: int
+    article_id: str,
+    sighting: _Sighting,
+    pages: dict[str, dict],
+    raw_dir: Path,
+    day: date,
+    max_chars: int,
 ) -> Article | Rejected | None:
     """The item as an article or a quarantine row; None if it is dated on another day."""
     item, source = sighting.item, sighting.source

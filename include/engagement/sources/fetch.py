@@ -73,7 +73,8 @@ def fetch(
             return _fetch_once(client, url, source, validators or Validators(), attempts)
         except _Transient as problem:
             last_problem = str(problem)
-    return _failure(url, attempts, "fetch_error", f"gave up after {attempts} attempts: {last_problem}")
+    detail = f"gave up after {attempts} attempts: {last_problem}"
+    return _failure(url, attempts, "fetch_error", detail)
 
 
 def _fetch_once(
@@ -99,10 +100,12 @@ def _fetch_once(
                     continue
                 if response.status_code >= 500:
                     raise _Transient(f"HTTP {response.status_code}")
-                body = b"" if response.status_code == 304 else _read_capped(response, source.max_bytes)
+                not_modified = response.status_code == 304
+                body = b"" if not_modified else _read_capped(response, source.max_bytes)
                 return _response_result(url, current, response, body, attempts)
         except _TooLarge:
-            return _failure(url, attempts, "too_large", f"body over {source.max_bytes} bytes", current)
+            detail = f"body over {source.max_bytes} bytes"
+            return _failure(url, attempts, "too_large", detail, current)
         except (httpx.TimeoutException, httpx.TransportError) as error:
             raise _Transient(f"{type(error).__name__}: {error}") from error
 

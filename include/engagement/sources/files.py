@@ -19,7 +19,6 @@ from engagement.sources.config import Source
 from engagement.sources.pages import UndecodableError, decode_html, extract_page
 from engagement.sources.records import Article, Rejected, make_article, stable_id
 
-FIELDS = ("id", "url", "title", "text", "published", "language", "source")
 _IGNORED_STEMS = ("readme", "source")
 
 
@@ -37,7 +36,9 @@ def drop_files(folder: Path) -> list[Path]:
     )
 
 
-def read_drop(path: Path, landing_dir: Path, source: Source, max_chars: int) -> list[Article | Rejected]:
+def read_drop(
+    path: Path, landing_dir: Path, source: Source, max_chars: int
+) -> list[Article | Rejected]:
     """Every record of one file, as articles or quarantine rows."""
     reader = _READERS[path.suffix.lower()]
     context = _Context(path, landing_dir, source, max_chars)
@@ -48,7 +49,8 @@ class _Context:
     """What a reader needs to know about the file it is reading."""
 
     def __init__(self, path: Path, landing_dir: Path, source: Source, max_chars: int):
-        self.relative = path.relative_to(landing_dir).as_posix() if path.is_relative_to(landing_dir) else str(path)
+        inside = path.is_relative_to(landing_dir)
+        self.relative = path.relative_to(landing_dir).as_posix() if inside else str(path)
         self.source = source
         self.max_chars = max_chars
         self.mtime_day: date = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
@@ -56,11 +58,16 @@ class _Context:
     def ref(self, line: int) -> str:
         return f"{self.relative}:{line}"
 
-    def reject(self, line: int, reason: str, detail: str, article_id: str | None = None) -> Rejected:
+    def reject(
+        self, line: int, reason: str, detail: str, article_id: str | None = None
+    ) -> Rejected:
         return Rejected(self.mtime_day, self.ref(line), article_id, reason, detail)
 
     def article(self, fields: dict, line: int) -> Article | Rejected:
-        """Fields named as in :data:`FIELDS`; missing id → sha1 of (source, url) or (path, line)."""
+        """Record fields (id, url, title, text, published, language, source) to an article.
+
+        No id → sha1 of (source, url), else of (path, line).
+        """
         source_name = str(fields.get("source") or self.source.name)
         url = fields.get("url") or None
         given_id = fields.get("id")

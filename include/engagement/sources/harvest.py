@@ -42,7 +42,8 @@ def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
             except FeedError:
                 links = []  # the stored snapshot is quarantined by ingest, with the reason
             for link in dict.fromkeys(links):
-                archive.keep("page", fetch(client, link, source, validators.get(link, Validators())))
+                page = fetch(client, link, source, validators.get(link, Validators()))
+                archive.keep("page", page)
     return {
         **summary,
         "fetched": counts["fetched"],

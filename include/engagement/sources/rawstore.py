@@ -2,8 +2,9 @@
 
 Bodies are content addressed (``objects/ab/cdef…`` by sha256) so refetching identical content
 never doubles storage, and they are written BEFORE anything parses them, so a parser bug can be
-fixed and any date re-parsed from the archive. The manifest (``manifest/<fetch-day>/<source>.jsonl``)
-is append-only: one row per fetch, including failures and 304s.
+fixed and any date re-parsed from the archive. The manifest
+(``manifest/<fetch-day>/<source>.jsonl``) is append-only: one row per fetch, failures and 304s
+included.
 """
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ def make_article(
     """Validate one record's fields; undated records are quarantined on ``undated_day``."""
 
     def reject(day: date, reason: str, detail: str) -> Rejected:
-        return Rejected(day=day, raw_ref=raw_ref, article_id=article_id, reason=reason, detail=detail)
+        return Rejected(day, raw_ref, article_id, reason, detail)
 
     if published is None or str(published).strip() == "":
         return reject(undated_day, "missing_date", "no publication date")

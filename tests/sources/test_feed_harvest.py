@@ -1,0 +1,142 @@
+"""Feeds and pages fetched from a real loopback server into the raw store, then ingested."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import polars as pl
+import pytest
+
+from engagement import ingest
+from engagement.sources import fetch_source, list_sources
+from engagement.sources.feeds import parse_feed
+from engagement.sources.rawstore import object_path, read_manifest, read_object
+from engagement.sources.records import stable_id
+
+DAY = date(2025, 11, 17)
+
+
+def _ingest(day: date, settings) -> tuple[dict, pl.DataFrame, pl.DataFrame]:
+    counts = ingest.run(day, settings)
+    paths = counts["paths"]
+    return counts, pl.read_parquet(paths["articles_raw"]), pl.read_parquet(paths["quarantine_ingest"])
+
+
+def _feed_item_ids(settings, source: str) -> set[str]:
+    feed_row = next(row for row in read_manifest(settings.raw_dir, DAY, source) if row["kind"] == "feed")
+    items = parse_feed(read_object(settings.raw_dir, feed_row["sha256"]), feed_row["url"])
+    return {stable_id(source, item.link) for item in items}
+
+
+def test_every_feed_item_becomes_an_article_or_a_quarantine_row(feed_settings, news_server):
+    summary = fetch_source("example-times", DAY, feed_settings)
+    assert (summary["fetched"], summary["errors"]) == (7, 2)  # feed + 6 pages; loop, oversized
+    assert {(f["reason"], f["detail"]) for f in summary["failures"]} == {
+        ("fetch_error", "redirect loop"),
+        ("too_large", "body over 100000 bytes"),
+    }
+    news_server.stop()  # ingest reads the archive only
+
+    _, articles, quarantine = _ingest(DAY, feed_settings)
+    _, previous_day, _ = _ingest(date(2025, 11, 16), feed_settings)
+
+    by_url = {row["url"].rsplit("/", 1)[1]: row for row in articles.iter_rows(named=True)}
+    assert sorted(by_url) == ["india-brazil-latin1.html", "india-japan-summit.html", "jaishankar-lavrov.html"]
+    # The feed item had no date: the page's <meta> published time is used, zone kept.
+    assert by_url["jaishankar-lavrov.html"]["published_at"].isoformat() == "2025-11-17T05:45:00+00:00"
+    assert "São Paulo" in by_url["india-brazil-latin1.html"]["text"]  # declared ISO-8859-1
+    assert "Copyright" not in by_url["india-japan-summit.html"]["text"]
+    assert set(articles["language"]) == {"en"}
+    assert previous_day["url"].str.ends_with("sri-lanka-visit.html").to_list() == [True]
+
+    reasons = {row["detail"].split(": ", 1)[0].rsplit("/", 1)[1]: row["reason"]
+               for row in quarantine.iter_rows(named=True)}
+    assert reasons == {
+        "gallery.html": "no_main_text",
+        "a": "fetch_error",  # /loop/a
+        "annexes.html": "too_large",
+        "garbled.html": "invalid_utf8",
+    }
+    accounted = set(articles["article_id"]) | set(quarantine["article_id"]) | set(previous_day["article_id"])
+    assert accounted == _feed_item_ids(feed_settings, "example-times")
+
+
+def test_atom_item_without_any_date_is_quarantined_on_the_fetch_day(feed_settings):
+    fetch_source("udaharan-samachar", DAY, feed_settings)
+    _, articles, quarantine = _ingest(DAY, feed_settings)
+    assert articles.select("title", "language").rows() == [("भारत और फ़्रांस के बीच रक्षा सहयोग पर बातचीत", "hi")]
+    assert articles["text"][0].startswith("भारत और फ़्रांस") or "राजनाथ सिंह" in articles["text"][0]
+    assert quarantine.select("day", "reason").rows() == [(DAY, "missing_date")]
+    assert set(articles["article_id"]) | set(quarantine["article_id"]) == _feed_item_ids(
+        feed_settings, "udaharan-samachar"
+    )
+    # Undated means "shown once": not again on the next day.
+    _, _, next_day = _ingest(date(2025, 11, 18), feed_settings)
+    assert next_day.is_empty()
+
+
+def test_second_fetch_is_conditional_and_stores_nothing_twice(feed_settings, news_server):
+    first = fetch_source("example-times", DAY, feed_settings)
+    objects = sorted(p.name for p in (feed_settings.raw_dir / "objects").rglob("*") if p.is_file())
+    second = fetch_source("example-times", DAY, feed_settings)
+
+    assert (second["fetched"], second["not_modified"], second["new_objects"]) == (0, 1, 0)
+    assert first["new_objects"] == 7
+    feed_requests = [headers for path, headers in news_server.recorder.requests if path == "/feeds/english.rss"]
+    assert "If-None-Match" not in feed_requests[0]
+    assert feed_requests[1]["If-None-Match"].startswith('"')
+    assert feed_requests[1]["If-Modified-Since"] == "Mon, 17 Nov 2025 10:00:00 GMT"
+    assert all(headers["User-Agent"] == "engagement-tests/1.0" for _, headers in news_server.recorder.requests)
+    assert sorted(p.name for p in (feed_settings.raw_dir / "objects").rglob("*") if p.is_file()) == objects
+    feed_rows = [r for r in read_manifest(feed_settings.raw_dir, DAY, "example-times") if r["kind"] == "feed"]
+    assert [row["http_status"] for row in feed_rows] == [200, 304]
+
+    counts, articles, _ = _ingest(DAY, feed_settings)
+    assert counts["selected"] == len(articles) == 3  # the 304 snapshot adds nothing
+
+
+def test_server_error_is_retried_and_then_succeeds(feed_settings):
+    summary = fetch_source("flaky-wire", DAY, feed_settings)
+    feed_row = read_manifest(feed_settings.raw_dir, DAY, "flaky-wire")[0]
+    assert (summary["errors"], feed_row["http_status"], feed_row["attempts"]) == (0, 200, 2)
+    _, articles, _ = _ingest(DAY, feed_settings)
+    assert articles["source"].to_list() == ["flaky-wire"]
+
+
+@pytest.mark.parametrize(
+    ("source", "reason", "detail"),
+    [
+        ("slow-wire", "fetch_error", "gave up after 3 attempts: ReadTimeout"),
+        ("looping-feed", "fetch_error", "redirect loop"),
+        ("huge-feed", "too_large", "body over 100000 bytes"),
+        ("broken-feed", "bad_record", "malformed feed, no item readable"),
+    ],
+)
+def test_failed_feed_is_one_quarantine_row_on_its_fetch_day(feed_settings, source, reason, detail):
+    fetch_source(source, DAY, feed_settings)
+    (row,) = read_manifest(feed_settings.raw_dir, DAY, source)
+    if reason == "bad_record":  # fetched fine: kept as received although it cannot be parsed
+        assert object_path(feed_settings.raw_dir, row["sha256"]).read_bytes().startswith(b"<?xml")
+    counts, articles, quarantine = _ingest(DAY, feed_settings)
+    assert articles.is_empty()
+    assert quarantine.select("day", "reason").rows() == [(DAY, reason)]
+    assert quarantine["detail"][0].startswith(detail)
+    assert counts["by_reason"] == {reason: 1}
+
+
+def test_manifest_rows_have_the_documented_fields(feed_settings):
+    fetch_source("flaky-wire", DAY, feed_settings)
+    path = feed_settings.raw_dir / "manifest" / DAY.isoformat() / "flaky-wire.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [row["kind"] for row in rows] == ["feed", "page"]
+    assert {"source", "url", "fetched_at", "http_status", "sha256", "content_type", "etag",
+            "last_modified", "error"} <= set(rows[0])
+    assert rows[0]["content_type"] == "application/rss+xml"
+
+
+def test_list_sources_for_dynamic_task_mapping(feed_settings):
+    assert list_sources(feed_settings) == [
+        "example-times", "udaharan-samachar", "broken-feed", "flaky-wire", "slow-wire",
+        "looping-feed", "huge-feed",
+    ]

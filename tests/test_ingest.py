@@ -1,0 +1,89 @@
+"""ingest.run over a landing folder of file drops: day selection, quarantine, idempotency."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, date, datetime
+
+import polars as pl
+import pytest
+
+from engagement import ingest
+from engagement.config import load_settings
+
+MTIME = datetime(2025, 11, 18, 6, 0, tzinfo=UTC)
+
+
+def _record(article_id: str, published: str | None, text: str = "Jaishankar met Lavrov in Moscow.") -> str:
+    return json.dumps({"id": article_id, "url": f"https://example.org/{article_id}", "title": "Talks",
+                       "text": text, "published": published, "language": "en", "source": "demo-wire"})
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    """The shipped sources.yaml (its files source reads the whole landing folder)."""
+    monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ENGAGEMENT_SOURCES_FILE", raising=False)
+    settings = load_settings()
+    drops = settings.landing_dir / "wire"
+    drops.mkdir(parents=True)
+    (drops / "batch.jsonl").write_text("\n".join([
+        _record("late-evening-ist", "2025-11-17T02:00:00+05:30"),  # UTC 2025-11-16 20:30
+        _record("morning-ist", "2025-11-17T09:30:00+05:30"),
+        _record("utc-midnight", "2025-11-17"),
+        _record("last-utc-second", "2025-11-17T23:59:59Z"),
+        _record("next-day", "2025-11-18T00:00:00Z"),
+        _record("undated", None),
+        _record("morning-ist", "2025-11-17T09:30:00+05:30", text="A different story under a reused id."),
+        _record("utc-midnight", "2025-11-17"),  # exact repeat: dropped silently
+    ]) + "\n", encoding="utf-8")
+    os.utime(drops / "batch.jsonl", (MTIME.timestamp(), MTIME.timestamp()))
+    (settings.landing_dir / "README.txt").write_text("Landing folder for file drops.", encoding="utf-8")
+    return settings
+
+
+def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
+    counts = ingest.run(date(2025, 11, 17), settings)
+    articles = pl.read_parquet(counts["paths"]["articles_raw"])
+    quarantine = pl.read_parquet(counts["paths"]["quarantine_ingest"])
+
+    assert articles["article_id"].to_list() == ["last-utc-second", "morning-ist", "utc-midnight"]
+    assert quarantine.select("article_id", "reason", "raw_ref").rows() == [
+        ("morning-ist", "duplicate_id", "wire/batch.jsonl:7"),
+    ]
+    assert {key: counts[key] for key in ("files", "records", "selected", "quarantined", "by_reason")} == {
+        "files": 1, "records": 8, "selected": 3, "quarantined": 1, "by_reason": {"duplicate_id": 1},
+    }
+    json.dumps(counts)  # goes through XCom
+
+    earlier = ingest.run(date(2025, 11, 16), settings)
+    assert pl.read_parquet(earlier["paths"]["articles_raw"])["article_id"].to_list() == ["late-evening-ist"]
+    # The undated record shows up on its file's modification day only.
+    assert ingest.run(date(2025, 11, 17), settings)["by_reason"] == {"duplicate_id": 1}
+    file_day = ingest.run(date(2025, 11, 18), settings)
+    assert file_day["by_reason"] == {"missing_date": 1} and file_day["selected"] == 1
+
+
+def test_output_has_the_contract_columns_and_is_idempotent(settings):
+    day = date(2025, 11, 17)
+    first = ingest.run(day, settings)
+    frame = pl.read_parquet(first["paths"]["articles_raw"])
+    assert frame.schema == pl.Schema(ingest.ARTICLE_SCHEMA)
+    assert pl.read_parquet(first["paths"]["quarantine_ingest"]).schema == pl.Schema(ingest.QUARANTINE_SCHEMA)
+    row = frame.filter(pl.col("article_id") == "morning-ist").row(0, named=True)
+    assert row["published_at"] == datetime(2025, 11, 17, 4, 0, tzinfo=UTC)
+    assert (row["raw_ref"], row["source"], row["url"]) == ("wire/batch.jsonl:2", "demo-wire", "https://example.org/morning-ist")
+    assert len(row["content_hash"]) == 64
+
+    second = ingest.run(day, settings)
+    assert second == first
+    assert pl.read_parquet(second["paths"]["articles_raw"]).equals(frame)
+
+
+def test_empty_landing_zone_writes_empty_typed_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ENGAGEMENT_SOURCES_FILE", raising=False)
+    counts = ingest.run(date(2025, 11, 17), load_settings())
+    assert (counts["files"], counts["selected"], counts["quarantined"]) == (0, 0, 0)
+    assert pl.read_parquet(counts["paths"]["articles_raw"]).schema == pl.Schema(ingest.ARTICLE_SCHEMA)
