@@ -119,7 +119,8 @@ def test_each_row_fate(settings) -> None:
     assert quarantine.filter(pl.col("article_id") == "f-marathi")["detail"][0].startswith(
         "detected mr"
     )
-    assert quarantine.filter(pl.col("article_id") == "c-empty")["raw_ref"][0] == "drop.jsonl:c-empty"
+    empty = quarantine.filter(pl.col("article_id") == "c-empty")
+    assert empty["raw_ref"][0] == "drop.jsonl:c-empty"
 
     assert counts["read"] == len(ROWS) == counts["kept"] + counts["quarantined"]
     assert counts["by_reason"] == {

@@ -7,6 +7,7 @@ from engagement.text.dedupe import (
     NEAR_DUPLICATE,
     Doc,
     DuplicateMatch,
+    containment,
     find_duplicates,
     shingles,
 )
@@ -70,3 +71,21 @@ def test_shingles_are_char_5grams_ignoring_case_and_edge_punctuation_including_d
         "india", "ndia ", "dia r", "ia ru", "a rus", " russ", "russi", "ussia"
     }
     assert shingles("Hi!") == {"hi"}
+
+
+def test_trimmed_copy_is_near_duplicate_by_containment_but_a_one_sentence_echo_is_not() -> None:
+    sentences = STORY.split(". ")
+    trimmed = ". ".join(sentences[:4]) + "."  # the wire story cut after four of seven sentences
+    echo = sentences[0] + ". " + OTHER  # shares only the opening sentence
+    docs = [Doc("wire", _at(18), STORY), Doc("trim", _at(19), trimmed), Doc("echo", _at(19), echo)]
+    matches = find_duplicates(docs, 0.8)
+    assert [(m.article_id, m.duplicate_of, m.reason) for m in matches] == [
+        ("trim", "wire", NEAR_DUPLICATE)
+    ]
+
+
+def test_containment_from_jaccard_and_sizes() -> None:
+    # A (60 shingles) inside B (100 shingles): Jaccard 0.6, containment 1.0.
+    assert containment(0.6, 100, 60) == 1.0
+    # Equal sizes: containment equals 2J/(1+J).
+    assert containment(0.5, 80, 80) == 2 * 0.5 / 1.5

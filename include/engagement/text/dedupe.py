@@ -21,6 +21,9 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SEED = 1  # fixed so the same batch always yields the same signatures and matches
 SHINGLE_CHARS = 5
+# LSH recalls pairs from this Jaccard up; containment then decides. A copy trimmed to 70% of
+# the original has Jaccard 0.7 but containment 1.0.
+CANDIDATE_JACCARD = 0.5
 _PUNCTUATION = string.punctuation + "।॥"
 
 DUPLICATE = "duplicate"
@@ -59,10 +62,24 @@ def shingles(text: str) -> set[str]:
     return {joined[i : i + SHINGLE_CHARS] for i in range(len(joined) - SHINGLE_CHARS + 1)}
 
 
-def signature(text: str) -> MinHash:
+@dataclass(frozen=True)
+class _Kept:
+    article_id: str
+    rank: int
+    minhash: MinHash
+    size: int
+
+
+def signature(shingle_set: set[str]) -> MinHash:
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+    minhash.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return minhash
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller shingle set found in the larger one, from their Jaccard and sizes:
+    |A∩B| = J(|A|+|B|)/(1+J)."""
+    return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * min(size_a, size_b)))
 
 
 def _keep_order(doc: Doc) -> tuple:
@@ -71,30 +88,37 @@ def _keep_order(doc: Doc) -> tuple:
 
 
 def find_duplicates(docs: Iterable[Doc], threshold: float) -> list[DuplicateMatch]:
-    """Which docs copy an earlier one: same sha256 (``duplicate``) or estimated shingle
-    Jaccard >= ``threshold`` (``near_duplicate``). Each copy points at the kept doc, never at
-    another copy, so there are no chains."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    """Which docs copy an earlier one: same sha256 (``duplicate``), or ``near_duplicate`` when
+    at least ``threshold`` of the shorter text's shingles occur in the other (estimated from
+    MinHash), which tolerates trimmed paragraphs and changed bylines. Each copy points at the
+    kept doc, never at another copy, so there are no chains."""
+    # Weights favour recall: extra candidates cost one containment check each.
+    lsh = MinHashLSH(
+        threshold=min(threshold, CANDIDATE_JACCARD), num_perm=NUM_PERM, weights=(0.2, 0.8)
+    )
     kept_by_hash: dict[str, str] = {}
-    kept_signatures: dict[str, MinHash] = {}
-    rank: dict[str, int] = {}
+    kept: dict[str, _Kept] = {}
     matches: list[DuplicateMatch] = []
     for position, doc in enumerate(sorted(docs, key=_keep_order)):
         digest = content_hash(doc.text)
         if digest in kept_by_hash:
             matches.append(DuplicateMatch(doc.article_id, kept_by_hash[digest], DUPLICATE, 1.0))
             continue
-        minhash = signature(doc.text)
-        candidates = sorted(
-            (rank[key], key, kept_signatures[key].jaccard(minhash)) for key in lsh.query(minhash)
-        )
-        similar = [(key, sim) for _, key, sim in candidates if sim >= threshold]
+        shingle_set = shingles(doc.text)
+        minhash = signature(shingle_set)
+        scored = []
+        for candidate in sorted((kept[key] for key in lsh.query(minhash)), key=lambda k: k.rank):
+            jaccard = candidate.minhash.jaccard(minhash)
+            scored.append((candidate, containment(jaccard, candidate.size, len(shingle_set))))
+        similar = [(candidate, score) for candidate, score in scored if score >= threshold]
         if similar:
-            key, sim = similar[0]
-            matches.append(DuplicateMatch(doc.article_id, key, NEAR_DUPLICATE, round(sim, 4)))
+            candidate, score = similar[0]
+            match = DuplicateMatch(
+                doc.article_id, candidate.article_id, NEAR_DUPLICATE, round(score, 4)
+            )
+            matches.append(match)
             continue
         kept_by_hash[digest] = doc.article_id
-        kept_signatures[doc.article_id] = minhash
-        rank[doc.article_id] = position
+        kept[doc.article_id] = _Kept(doc.article_id, position, minhash, len(shingle_set))
         lsh.insert(doc.article_id, minhash)
     return matches
