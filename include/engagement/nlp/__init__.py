@@ -1,0 +1,1 @@
+"""Language processing: spaCy pipelines per language and rule-based components."""

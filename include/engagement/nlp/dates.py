@@ -1,0 +1,461 @@
+"""Date expressions in Hindi and English, resolved against the article's publication date.
+
+Events need a date, and news rarely writes one in full: "18 नवंबर", "कल", "last week", "दिसंबर
+की शुरुआत". This module finds such expressions and turns them into ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD`` values. It is rules over word lists (``data/dates_<lang>.yaml``): one
+precompiled regex per language scans a text once, and only its few candidates are resolved in
+Python, so the entity extractor that calls it stays near tokenizer speed. ``dateparser`` is not
+used: it is slower by orders of magnitude and resolves none of these forms better (it has no
+tense rule for कल and no nearest-year rule for a date without a year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_DIGIT = "[0-9०-९]"
+_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# Devanagari vowel signs and nasal marks are not \w, yet they are inside words (not the danda).
+_WORD_CHAR = r"[\w\u0900-\u0963\u0966-\u097f\u200c\u200d]"
+_START = rf"(?<!{_WORD_CHAR})"
+_END = rf"(?!{_WORD_CHAR})"
+_NUKTA = "\u093c"
+_PRECOMPOSED_NUKTA = {
+    unicodedata.normalize("NFD", chr(code)): chr(code) for code in range(0x0958, 0x0960)
+}
+# A year glued to other digits ("2021.5", "011-2021", "98 2021 ...") is part of a bigger number.
+_DIGITS_BEFORE = re.compile(rf"{_DIGIT}[\s,.:/\-–]?\Z")
+_DIGITS_AFTER = re.compile(rf"[\s,.:/\-–]?{_DIGIT}")
+_SENTENCE_END = r"[.!?](?=\s)|[।\n]"
+_CONTEXT_CHARS = 300
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # character offsets into the text as given
+    end: int
+    text: str
+    value: str  # 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD'
+    precision: str  # 'day' | 'month' | 'year'
+    value_end: str | None = None  # for ranges ("19-21 अगस्त" -> 2025-08-19 .. 2025-08-21)
+    relative: bool = False  # resolved relative to the publication date (आज, कल, last week...)
+
+
+def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
+    """Date mentions in ``text`` sorted by start, non-overlapping; [] for a language without
+    word lists (see :func:`supported_languages`)."""
+    grammar = _grammar(lang) if lang in supported_languages() else None
+    if grammar is None:
+        return []
+    mentions = []
+    for match in grammar.pattern.finditer(text):
+        if grammar.not_dates.match(text, match.start()):
+            continue
+        resolved = _RESOLVERS[match.lastgroup](_Candidate(match, text, grammar, published))
+        if resolved is not None:
+            value, precision, value_end, relative = resolved
+            mentions.append(
+                DateMention(match.start(), match.end(), match.group(), value, precision,
+                            value_end, relative)
+            )
+    return mentions
+
+
+@cache
+def supported_languages() -> frozenset[str]:
+    return frozenset(p.stem.removeprefix("dates_") for p in DATA_DIR.glob("dates_*.yaml"))
+
+
+# --- word lists -> one regex per language -------------------------------------------------
+
+
+def _key(surface: str) -> str:
+    """Lookup form: spelling variants (nukta, chandrabindu, case, full stop) collapse to one."""
+    plain = unicodedata.normalize("NFC", surface).replace(_NUKTA, "").replace("ँ", "ं")
+    return " ".join(plain.lower().rstrip(".").split())
+
+
+def _spellings(word: str, any_case: bool) -> set[str]:
+    """The forms a word is written in: with or without nukta (typed or precomposed), with
+    anusvara or chandrabindu, capitalised at a sentence start, abbreviations with a full stop."""
+    nfc = unicodedata.normalize("NFC", str(word))
+    forms = {nfc, nfc.replace(_NUKTA, "")}
+    for decomposed, composed in _PRECOMPOSED_NUKTA.items():
+        forms |= {form.replace(decomposed, composed) for form in forms}
+    forms |= {form.replace("ं", "ँ") for form in forms} | {form.replace("ँ", "ं") for form in forms}
+    if any_case:
+        forms |= {form[:1].upper() + form[1:] for form in forms}
+    return forms
+
+
+def _alternation(words: Iterable[str], any_case: bool = False) -> str:
+    """Regex matching any of the words (and their spellings), longest first.
+
+    Written as a trie ("अग(?:स्त|ले)") because Python's regex engine tries the branches of a flat
+    alternation one by one at every position; a trie rejects a non-matching word in a few steps.
+    """
+    forms = set().union(*(_spellings(word, any_case) for word in words))
+    if not forms:
+        return "(?!)"
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here; a longer one may go on (greedy: longest first)
+        return f"(?:{body})?"
+    return body
+
+
+def _bounded(words: Iterable[str], whole_word_end: bool = True) -> str:
+    """Whole words for the side patterns; a word starting with a sign ("$", "'ll") has no
+    start boundary, and ``whole_word_end=False`` lets "$" touch the number after it."""
+    words = [str(w) for w in words]
+    starts_word = [w for w in words if re.match(r"\w", w)]
+    other = [w for w in words if not re.match(r"\w", w)]
+    body = f"(?:{_START}{_alternation(starts_word)}|{_alternation(other)})"
+    return body + (_END if whole_word_end else "")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weak_months: frozenset[str]
+    weekdays: dict[str, int]
+    day_offsets: dict[str, int]
+    tense_day_offsets: dict[str, int]
+    modifiers: dict[str, str]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    bare_month_context: re.Pattern[str] | None
+    count_after: re.Pattern[str]
+    count_before: re.Pattern[str]
+    not_dates: re.Pattern[str]
+    future: re.Pattern[str]
+    clause_bound: re.Pattern[str]
+
+
+def _inverse(table: dict) -> dict[str, object]:
+    """{value: [surface, ...]} -> {lookup key: value}."""
+    return {_key(surface): value for value, surfaces in table.items() for surface in surfaces}
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    spec = yaml.safe_load((DATA_DIR / f"dates_{lang}.yaml").read_text(encoding="utf-8"))
+    month_surfaces = [s for forms in spec["months"].values() for s in forms]
+    # abbreviations may carry a full stop ("Nov."); full names must not swallow a sentence's
+    month = _alternation(month_surfaces + [s + "." for s in month_surfaces if len(s) <= 4])
+    weekday = _alternation(s for forms in spec["weekdays"].values() for s in forms)
+    modifier = _alternation((s for forms in spec["modifiers"].values() for s in forms), True)
+    unit = _alternation((s for forms in spec["units"].values() for s in forms), True)
+    day_words = _alternation([*spec["day_offsets"], *spec["tense_day_offsets"]], True)
+    count = rf"(?:{_DIGIT}{{1,2}}|{_alternation(spec['number_words'], True)})"
+    any_unit = _alternation(
+        [*spec["day_units"], *(s for forms in spec["units"].values() for s in forms)], True
+    )
+    suffix = rf"(?:{_alternation(spec['day_suffixes'])})?" if spec["day_suffixes"] else ""
+    day = rf"{_DIGIT}{{1,2}}(?!{_DIGIT}){suffix}"
+    year = rf"{_DIGIT}{{4}}(?!{_DIGIT})"
+    sep = rf"\s*{_alternation(spec['range_separators'])}\s*"
+    joiner = rf"(?:{_alternation(spec['day_month_joiners'])}\s+)?"
+    part_before = _alternation(spec["month_part_before"], True)
+    part_after = _alternation(spec["month_part_after"])
+    # every form starts with a digit or one of these words
+    first_words = _alternation(
+        [*spec["month_part_before"], *spec["day_offsets"], *spec["tense_day_offsets"],
+         *spec["number_words"],
+         *(s for table in ("months", "modifiers", "weekdays") for forms in spec[table].values()
+           for s in forms)],
+        True,
+    )
+
+    def opt_year(name: str) -> str:
+        return rf"(?:,?\s*(?P<{name}>{year}))?"
+
+    forms = [
+        rf"(?P<iso>(?P<iso_y>{year})-(?P<iso_m>{_DIGIT}{{2}})-(?P<iso_d>{_DIGIT}{{2}}))",
+        rf"(?P<dmy>(?P<dmy_d1>{day})(?:(?:\s*(?P<dmy_m1>{month}))?{sep}(?P<dmy_d2>{day}))?"
+        rf"\s*{joiner}(?P<dmy_m2>{month}){opt_year('dmy_y')})",
+        rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>{any_unit})\s+{_alternation(spec['ago'], True)})",
+        rf"(?P<year>{year})",
+        rf"(?P<mpb>{part_before}(?:-|\s+)(?P<mpb_m>{month}){opt_year('mpb_y')})",
+        # "नवंबर 18", "August 19-21", "दिसंबर 2025 के अंत", "December", "Nov. 18, 2025"
+        rf"(?P<mon>(?P<mon_m>{month})(?:\s*(?P<mon_d1>{day})(?:{sep}(?P<mon_d2>{day}))?)?"
+        rf"{opt_year('mon_y')}(?P<mon_part>\s+{part_after})?)",
+        rf"(?P<mod>(?P<mod_w>{modifier})\s+(?P<mod_u>{unit}|{weekday}))",
+        rf"(?P<rel>{day_words})",
+        rf"(?P<wd>{weekday})",
+    ]
+    # The guard fails in a step or two at a word that starts no form, i.e. at almost every word;
+    # only then are the forms tried in order (longest first where they share a start).
+    pattern = rf"{_START}(?={_DIGIT}|{first_words}{_END})(?:{'|'.join(forms)}){_END}"
+    future_endings = _alternation(spec["future_word_endings"])
+    bare_context = spec["bare_month_preceded_by"]
+    return _Grammar(
+        pattern=re.compile(pattern),
+        months=_inverse(spec["months"]),
+        weak_months=frozenset(_key(s) for s in spec["weak_months"]),
+        weekdays=_inverse(spec["weekdays"]),
+        day_offsets={_key(w): n for w, n in spec["day_offsets"].items()},
+        tense_day_offsets={_key(w): n for w, n in spec["tense_day_offsets"].items()},
+        modifiers=_inverse(spec["modifiers"]),
+        units={**_inverse(spec["units"]), **{_key(s): "day" for s in spec["day_units"]}},
+        numbers={_key(w): n for w, n in spec["number_words"].items()},
+        bare_month_context=(
+            re.compile(rf"(?i:{_bounded(bare_context)})\s+\Z") if bare_context else None
+        ),
+        count_after=re.compile(
+            rf"\s*(?:{_bounded(spec['count_words_after'])}"
+            rf"|{_WORD_CHAR}*{_alternation(spec['count_word_endings'])}{_END})"
+        ),
+        count_before=re.compile(rf"{_bounded(spec['count_words_before'], False)}\s*\Z"),
+        not_dates=re.compile(_alternation(spec["not_dates"], True) + _END),
+        future=re.compile(
+            rf"(?i:{_bounded(spec['future_words'])}|{future_endings}{_END})"
+        ),
+        clause_bound=re.compile(rf"{_SENTENCE_END}|(?i:{_bounded(spec['clause_separators'])})"),
+    )
+
+
+# --- resolving one candidate ----------------------------------------------------------------
+
+Resolved = tuple[str, str, str | None, bool]  # value, precision, value_end, relative
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    match: re.Match[str]
+    text: str
+    grammar: _Grammar
+    published: date
+
+    def group(self, name: str) -> str | None:
+        return self.match.group(name)
+
+    def number(self, name: str) -> int | None:
+        raw = self.match.group(name)
+        if raw is None:
+            return None
+        digits = re.match(r"\d+", raw.translate(_DEVANAGARI_DIGITS))
+        return int(digits.group()) if digits else self.grammar.numbers[_key(raw)]
+
+    def month(self, name: str) -> int | None:
+        raw = self.match.group(name)
+        return None if raw is None else self.grammar.months[_key(raw)]
+
+    def before(self, chars: int = 24) -> str:
+        start = self.match.start()
+        return self.text[max(0, start - chars) : start]
+
+    def is_future(self) -> bool:
+        """Whether the clause around the mention is in future tense (करेंगे, होगा, will ...)."""
+        start, end = self.match.span()
+        left = self.text[max(0, start - _CONTEXT_CHARS) : start]
+        left_bound = 0
+        for bound in self.grammar.clause_bound.finditer(left):
+            left_bound = bound.end()
+        right = self.text[end : end + _CONTEXT_CHARS]
+        right_bound = self.grammar.clause_bound.search(right)
+        clause = left[left_bound:] + " " + right[: right_bound.start() if right_bound else None]
+        return self.grammar.future.search(clause) is not None
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if 1 <= day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, day)
+    return None
+
+
+def _nearest_date(month: int, day: int, published: date) -> date | None:
+    """The year is missing: take the one that puts the date nearest publication."""
+    options = [_safe_date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)]
+    options = [d for d in options if d is not None]
+    return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
+
+
+def _nearest_month(month: int, published: date) -> tuple[int, int]:
+    """The year is missing: the month within six months of publication (the earlier on a tie)."""
+    here = published.year * 12 + published.month
+    year = min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda y: (abs(y * 12 + month - here), y * 12 + month > here),
+    )
+    return year, month
+
+
+def _resolve_days(c: _Candidate, first_month: str, month: str, day1: str, day2: str | None,
+                  year: str) -> Resolved | None:
+    end_month = c.month(month)
+    start_month = c.month(first_month) or end_month
+    explicit_year = c.number(year)
+    if explicit_year is not None:
+        start = _safe_date(explicit_year - (start_month > end_month), start_month, c.number(day1))
+    else:
+        start = _nearest_date(start_month, c.number(day1), c.published)
+    if start is None:
+        return None
+    if day2 is None or c.group(day2) is None:
+        return _iso(start), "day", None, False
+    end = _safe_date(start.year + (end_month < start_month), end_month, c.number(day2))
+    if end is None or end <= start:
+        return None
+    return _iso(start), "day", _iso(end), False
+
+
+def _resolve_month(c: _Candidate, month: str, year: str) -> Resolved:
+    explicit_year = c.number(year)
+    if explicit_year is not None:
+        return _month_value(explicit_year, c.month(month)), "month", None, False
+    return _month_value(*_nearest_month(c.month(month), c.published)), "month", None, False
+
+
+def _iso_date(c: _Candidate) -> Resolved | None:
+    year, month, day = (c.number(name) for name in ("iso_y", "iso_m", "iso_d"))
+    if not 1 <= month <= 12:
+        return None
+    resolved = _safe_date(year, month, day)
+    return (_iso(resolved), "day", None, False) if resolved else None
+
+
+def _day_month_year(c: _Candidate) -> Resolved | None:
+    return _resolve_days(c, "dmy_m1", "dmy_m2", "dmy_d1", "dmy_d2", "dmy_y")
+
+
+def _year(c: _Candidate) -> Resolved | None:
+    value = c.number("year")
+    start, end = c.match.span()
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        return None
+    if _DIGITS_BEFORE.search(c.before(2)) or _DIGITS_AFTER.match(c.text, end):
+        return None
+    if c.grammar.count_after.match(c.text, end) or c.grammar.count_before.search(c.before()):
+        return None
+    return f"{value:04d}", "year", None, False
+
+
+def _month_part_before(c: _Candidate) -> Resolved:
+    return _resolve_month(c, "mpb_m", "mpb_y")
+
+
+def _month_named(c: _Candidate) -> Resolved | None:
+    """A month name, maybe with days, a year or a part ("की शुरुआत"). Alone, weak forms ("May")
+    need a year, and in English a bare month needs a preposition before it ("in December")."""
+    if c.group("mon_d1") is not None:
+        return _resolve_days(c, "mon_m", "mon_m", "mon_d1", "mon_d2", "mon_y")
+    alone = c.group("mon_y") is None and c.group("mon_part") is None
+    if alone and _key(c.group("mon_m")) in c.grammar.weak_months:
+        return None
+    context = c.grammar.bare_month_context
+    if alone and context is not None and not context.search(c.before()):
+        return None
+    return _resolve_month(c, "mon_m", "mon_y")
+
+
+def _weekday_date(c: _Candidate, weekday: int, direction: str) -> date:
+    """last: strictly before publication; next: strictly after; this: by tense, publication
+    day included."""
+    published = c.published
+    if direction == "this":
+        direction = "next_or_same" if c.is_future() else "last_or_same"
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    return {
+        "last": published - timedelta(days=back or 7),
+        "next": published + timedelta(days=ahead or 7),
+        "last_or_same": published - timedelta(days=back),
+        "next_or_same": published + timedelta(days=ahead),
+    }[direction]
+
+
+def _weekday(c: _Candidate) -> Resolved:
+    day = _weekday_date(c, c.grammar.weekdays[_key(c.group("wd"))], "this")
+    return _iso(day), "day", None, True
+
+
+def _relative_day(c: _Candidate) -> Resolved:
+    word = _key(c.group("rel"))
+    if word in c.grammar.day_offsets:
+        offset = c.grammar.day_offsets[word]
+    else:
+        offset = c.grammar.tense_day_offsets[word] * (1 if c.is_future() else -1)
+    return _iso(c.published + timedelta(days=offset)), "day", None, True
+
+
+def _modified(c: _Candidate) -> Resolved:
+    """"last week", "इस साल", "अगले सोमवार": a calendar unit or weekday one step from now."""
+    direction = c.grammar.modifiers[_key(c.group("mod_w"))]
+    target = _key(c.group("mod_u"))
+    if target in c.grammar.weekdays:
+        return _iso(_weekday_date(c, c.grammar.weekdays[target], direction)), "day", None, True
+    step = {"last": -1, "this": 0, "next": 1}[direction]
+    unit = c.grammar.units[target]
+    if unit == "week":
+        monday = c.published - timedelta(days=c.published.weekday()) + timedelta(weeks=step)
+        return _iso(monday), "day", _iso(monday + timedelta(days=6)), True
+    if unit == "month":
+        return _month_value(*_shift_month(c.published, step)), "month", None, True
+    return f"{c.published.year + step:04d}", "year", None, True
+
+
+def _ago(c: _Candidate) -> Resolved:
+    count = c.number("ago_n")
+    unit = c.grammar.units[_key(c.group("ago_u"))]
+    if unit in ("day", "week"):
+        days = count * (7 if unit == "week" else 1)
+        return _iso(c.published - timedelta(days=days)), "day", None, True
+    if unit == "month":
+        return _month_value(*_shift_month(c.published, -count)), "month", None, True
+    return f"{c.published.year - count:04d}", "year", None, True
+
+
+_RESOLVERS: dict[str, Callable[[_Candidate], Resolved | None]] = {
+    "iso": _iso_date,
+    "dmy": _day_month_year,
+    "ago": _ago,
+    "year": _year,
+    "mpb": _month_part_before,
+    "mon": _month_named,
+    "mod": _modified,
+    "rel": _relative_day,
+    "wd": _weekday,
+}
