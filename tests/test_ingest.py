@@ -15,9 +15,11 @@ from engagement.config import load_settings
 MTIME = datetime(2025, 11, 18, 6, 0, tzinfo=UTC)
 
 
-def _record(article_id: str, published: str | None, text: str = "Jaishankar met Lavrov in Moscow.") -> str:
-    return json.dumps({"id": article_id, "url": f"https://example.org/{article_id}", "title": "Talks",
-                       "text": text, "published": published, "language": "en", "source": "demo-wire"})
+def _record(article_id: str, published: str | None, text: str = "Jaishankar met Lavrov.") -> str:
+    return json.dumps({
+        "id": article_id, "url": f"https://example.org/{article_id}", "title": "Talks",
+        "text": text, "published": published, "language": "en", "source": "demo-wire",
+    })
 
 
 @pytest.fixture
@@ -35,11 +37,11 @@ def settings(tmp_path, monkeypatch):
         _record("last-utc-second", "2025-11-17T23:59:59Z"),
         _record("next-day", "2025-11-18T00:00:00Z"),
         _record("undated", None),
-        _record("morning-ist", "2025-11-17T09:30:00+05:30", text="A different story under a reused id."),
+        _record("morning-ist", "2025-11-17T09:30:00+05:30", text="Another story, reused id."),
         _record("utc-midnight", "2025-11-17"),  # exact repeat: dropped silently
     ]) + "\n", encoding="utf-8")
     os.utime(drops / "batch.jsonl", (MTIME.timestamp(), MTIME.timestamp()))
-    (settings.landing_dir / "README.txt").write_text("Landing folder for file drops.", encoding="utf-8")
+    (settings.landing_dir / "README.txt").write_text("Landing folder.", encoding="utf-8")
     return settings
 
 
@@ -52,13 +54,15 @@ def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
     assert quarantine.select("article_id", "reason", "raw_ref").rows() == [
         ("morning-ist", "duplicate_id", "wire/batch.jsonl:7"),
     ]
-    assert {key: counts[key] for key in ("files", "records", "selected", "quarantined", "by_reason")} == {
+    keys = ("files", "records", "selected", "quarantined", "by_reason")
+    assert {key: counts[key] for key in keys} == {
         "files": 1, "records": 8, "selected": 3, "quarantined": 1, "by_reason": {"duplicate_id": 1},
     }
     json.dumps(counts)  # goes through XCom
 
     earlier = ingest.run(date(2025, 11, 16), settings)
-    assert pl.read_parquet(earlier["paths"]["articles_raw"])["article_id"].to_list() == ["late-evening-ist"]
+    earlier_articles = pl.read_parquet(earlier["paths"]["articles_raw"])
+    assert earlier_articles["article_id"].to_list() == ["late-evening-ist"]
     # The undated record shows up on its file's modification day only.
     assert ingest.run(date(2025, 11, 17), settings)["by_reason"] == {"duplicate_id": 1}
     file_day = ingest.run(date(2025, 11, 18), settings)
@@ -70,10 +74,12 @@ def test_output_has_the_contract_columns_and_is_idempotent(settings):
     first = ingest.run(day, settings)
     frame = pl.read_parquet(first["paths"]["articles_raw"])
     assert frame.schema == pl.Schema(ingest.ARTICLE_SCHEMA)
-    assert pl.read_parquet(first["paths"]["quarantine_ingest"]).schema == pl.Schema(ingest.QUARANTINE_SCHEMA)
+    quarantine = pl.read_parquet(first["paths"]["quarantine_ingest"])
+    assert quarantine.schema == pl.Schema(ingest.QUARANTINE_SCHEMA)
     row = frame.filter(pl.col("article_id") == "morning-ist").row(0, named=True)
     assert row["published_at"] == datetime(2025, 11, 17, 4, 0, tzinfo=UTC)
-    assert (row["raw_ref"], row["source"], row["url"]) == ("wire/batch.jsonl:2", "demo-wire", "https://example.org/morning-ist")
+    assert (row["raw_ref"], row["source"]) == ("wire/batch.jsonl:2", "demo-wire")
+    assert row["url"] == "https://example.org/morning-ist"
     assert len(row["content_hash"]) == 64
 
     second = ingest.run(day, settings)
@@ -86,4 +92,5 @@ def test_empty_landing_zone_writes_empty_typed_files(tmp_path, monkeypatch):
     monkeypatch.delenv("ENGAGEMENT_SOURCES_FILE", raising=False)
     counts = ingest.run(date(2025, 11, 17), load_settings())
     assert (counts["files"], counts["selected"], counts["quarantined"]) == (0, 0, 0)
-    assert pl.read_parquet(counts["paths"]["articles_raw"]).schema == pl.Schema(ingest.ARTICLE_SCHEMA)
+    articles = pl.read_parquet(counts["paths"]["articles_raw"])
+    assert articles.schema == pl.Schema(ingest.ARTICLE_SCHEMA)

@@ -16,6 +16,7 @@ import hashlib
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -90,18 +91,23 @@ class NewsHandler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         kind = "application/atom+xml" if name.endswith(".atom") else "application/rss+xml"
-        self._send(200, body, kind, {"ETag": etag, "Last-Modified": "Mon, 17 Nov 2025 10:00:00 GMT"})
+        modified = "Mon, 17 Nov 2025 10:00:00 GMT"
+        self._send(200, body, kind, {"ETag": etag, "Last-Modified": modified})
 
     def _page(self, name: str) -> None:
         html = self._fixture("pages", name)
         if name == "india-brazil-latin1.html":
-            self._send(200, html.replace("–", "-").encode("iso-8859-1"), "text/html; charset=iso-8859-1")
+            latin1 = html.replace("–", "-").encode("iso-8859-1")
+            self._send(200, latin1, "text/html; charset=iso-8859-1")
         elif name == "garbled.html":
-            self._send(200, html.encode("utf-8").replace(b"{{BAD_BYTES}}", b"\xff\xfe\xfa"), "text/html")
+            garbled = html.encode("utf-8").replace(b"{{BAD_BYTES}}", b"\xff\xfe\xfa")
+            self._send(200, garbled, "text/html")
         else:
             self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
 
-    def _send(self, status: int, body: bytes, content_type: str, headers: dict | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str, headers: dict | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -115,7 +121,7 @@ class NewsHandler(BaseHTTPRequestHandler):
 class NewsServer:
     base: str
     recorder: Recorder
-    stop: callable
+    stop: Callable[[], None]
 
 
 @pytest.fixture

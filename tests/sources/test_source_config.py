@@ -46,7 +46,10 @@ def test_defaults_apply_and_a_source_overrides_them(tmp_path):
         ({**GOOD, "enabled": "yes"}, "enabled must be true or false"),
         ({**GOOD, "timeout": 0}, "invalid timeout 0"),
         ({"name": "drops", "kind": "files", "language": "en"}, "a files source needs 'path'"),
-        ({k: v for k, v in GOOD.items() if k != "name"}, "source #1: missing required field 'name'"),
+        (
+            {k: v for k, v in GOOD.items() if k != "name"},
+            "source #1: missing required field 'name'",
+        ),
     ],
 )
 def test_invalid_entries_are_rejected_with_a_clear_message(tmp_path, entry, message):
