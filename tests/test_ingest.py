@@ -69,6 +69,11 @@ def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
     assert file_day["by_reason"] == {"missing_date": 1} and file_day["selected"] == 1
 
 
+def test_landing_days_are_the_days_with_articles(settings):
+    expected = [date(2025, 11, 16), date(2025, 11, 17), date(2025, 11, 18)]
+    assert ingest.landing_days(settings) == expected
+
+
 def test_output_has_the_contract_columns_and_is_idempotent(settings):
     day = date(2025, 11, 17)
     first = ingest.run(day, settings)

@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from engagement.config import Settings
-from engagement.sources.archive import read_archive
+from engagement.sources.archive import archive_days, read_archive
 from engagement.sources.config import Source, load_sources
 from engagement.sources.files import drop_files, read_drop
 from engagement.sources.records import Article, Rejected
@@ -44,12 +44,10 @@ QUARANTINE_SCHEMA = {
 def run(day: date, settings: Settings) -> dict:
     """Write the day's ``articles_raw`` and ``quarantine_ingest``; returns counts and paths."""
     sources = load_sources(settings.sources_file)
-    files = _landing_files(settings.landing_dir, sources.values())
-    records: list[Article | Rejected] = []
-    for path, source in files:
-        records.extend(read_drop(path, settings.landing_dir, source, settings.max_article_chars))
-    feeds = {name: source for name, source in sources.items() if source.is_feed}
-    snapshots, archived = read_archive(settings.raw_dir, day, feeds, settings.max_article_chars)
+    files, records = _read_drops(settings, sources.values())
+    snapshots, archived = read_archive(
+        settings.raw_dir, day, _feeds(sources), settings.max_article_chars
+    )
     records.extend(archived)
 
     articles, rejected = _without_duplicate_ids(records)
@@ -70,6 +68,33 @@ def run(day: date, settings: Settings) -> dict:
         "by_reason": dict(sorted(Counter(row.reason for row in quarantined).items())),
         "paths": paths,
     }
+
+
+def landing_days(settings: Settings) -> list[date]:
+    """UTC days that have articles in the file drops or dated items in the feed archive.
+
+    For demos and backfills ("run every day we have news for"); feed items without a date of
+    their own are not counted, as dating them needs their page.
+    """
+    sources = load_sources(settings.sources_file)
+    _, records = _read_drops(settings, sources.values())
+    days = {record.day for record in records if isinstance(record, Article)}
+    return sorted(days | archive_days(settings.raw_dir, _feeds(sources)))
+
+
+def _feeds(sources: dict[str, Source]) -> dict[str, Source]:
+    """All feed sources, disabled ones included: disabling a feed must not hide its archive."""
+    return {name: source for name, source in sources.items() if source.is_feed}
+
+
+def _read_drops(
+    settings: Settings, sources: Iterable[Source]
+) -> tuple[list[Path], list[Article | Rejected]]:
+    files = _landing_files(settings.landing_dir, sources)
+    records: list[Article | Rejected] = []
+    for path, source in files:
+        records.extend(read_drop(path, settings.landing_dir, source, settings.max_article_chars))
+    return [path for path, _ in files], records
 
 
 def _landing_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Path, Source]]:

@@ -10,6 +10,7 @@ import pytest
 
 from engagement import ingest
 from engagement.sources import fetch_source, list_sources
+from engagement.sources.config import fetchable_sources
 from engagement.sources.feeds import parse_feed
 from engagement.sources.rawstore import object_path, read_manifest, read_object
 from engagement.sources.records import stable_id
@@ -151,7 +152,12 @@ def test_manifest_rows_have_the_documented_fields(feed_settings):
 
 
 def test_list_sources_for_dynamic_task_mapping(feed_settings):
-    assert list_sources(feed_settings) == [
-        "example-times", "udaharan-samachar", "broken-feed", "flaky-wire", "slow-wire",
-        "looping-feed", "huge-feed",
-    ]
+    names = ["example-times", "udaharan-samachar", "broken-feed", "flaky-wire", "slow-wire",
+             "looping-feed", "huge-feed"]
+    assert list_sources(feed_settings) == fetchable_sources(feed_settings) == names
+
+
+def test_landing_days_come_from_dated_feed_items(feed_settings):
+    fetch_source("example-times", DAY, feed_settings)
+    fetch_source("udaharan-samachar", DAY, feed_settings)
+    assert ingest.landing_days(feed_settings) == [date(2025, 11, 16), DAY]

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from engagement.config import load_settings
-from engagement.sources.config import SourceConfigError, load_sources
+from engagement.sources.config import SourceConfigError, fetchable_sources, load_sources
 
 GOOD = {"name": "bbc-hindi", "kind": "rss", "url": "https://feeds.bbci.co.uk/hindi/rss.xml",
         "language": "hi", "timezone": "Asia/Kolkata"}
@@ -24,6 +24,7 @@ def test_shipped_file_has_the_demo_files_source_enabled_and_feeds_disabled():
     assert enabled == {"demo-files": "files"}
     assert {s.kind for s in sources.values() if not s.enabled} == {"rss"}
     assert all(s.url.startswith("https://") for s in sources.values() if s.is_feed)
+    assert fetchable_sources(load_settings()) == []  # nothing to fetch offline
 
 
 def test_defaults_apply_and_a_source_overrides_them(tmp_path):

@@ -1,6 +1,6 @@
 """Articles rebuilt from the raw landing zone: feed snapshots joined to their fetched pages.
 
-Ingest never touches the network; it re-parses what ``harvest.fetch_source`` stored, so any
+Ingest never touches the network; it re-parses what ``fetch.fetch_source`` stored, so any
 past day can be rebuilt from the archive. Every feed item ends as an article or a quarantine
 row; failed fetches of feeds become quarantine rows on their fetch day.
 """
@@ -79,6 +79,25 @@ def read_archive(
         if record is not None:
             records.append(record)
     return snapshots, records
+
+
+def archive_days(raw_dir: Path, sources: dict[str, Source]) -> set[date]:
+    """UTC days of the dated items in every stored feed snapshot."""
+    days: set[date] = set()
+    for fetch_day in manifest_days(raw_dir):
+        for row in read_manifest(raw_dir, fetch_day):
+            if row["kind"] != "feed" or not row["sha256"] or row["source"] not in sources:
+                continue
+            try:
+                items = parse_feed(read_object(raw_dir, row["sha256"]), row["url"])
+            except FeedError:
+                continue
+            for item in items:
+                try:
+                    days.add(parse_published(item.published, sources[row["source"]].tz).date())
+                except ValueError:
+                    continue  # undated or unreadable: ingest quarantines it on its fetch day
+    return days
 
 
 def _latest_pages(rows: list[dict]) -> dict[str, dict]:

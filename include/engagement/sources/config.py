@@ -98,6 +98,12 @@ def list_sources(settings: Settings, enabled_only: bool = True) -> list[str]:
     return [source.name for source in sources if source.enabled or not enabled_only]
 
 
+def fetchable_sources(settings: Settings) -> list[str]:
+    """Enabled feed sources: the ones a fetch task has work for (file drops need none)."""
+    sources = load_sources(settings.sources_file).values()
+    return [source.name for source in sources if source.enabled and source.is_feed]
+
+
 def get_source(settings: Settings, name: str) -> Source:
     sources = load_sources(settings.sources_file)
     if name not in sources:

@@ -1,150 +1,88 @@
-"""HTTP GET with the manners a news crawler needs, on top of ``httpx``.
+"""The network part for one feed source: fetch the feed and its article pages into the archive.
 
-Redirects are followed by hand (not by httpx) so a loop is reported as such; the body is
-streamed so an oversized response is cut off instead of filling memory; transient failures
-(5xx, timeouts, dropped connections) are retried with exponential backoff. Nothing here raises
-for network trouble: the outcome is a :class:`FetchResult` whose ``error`` says what went wrong.
+Bodies go to the raw store before anything parses them and every attempt gets a manifest row,
+so a fetch is never lost even when parsing later fails. Re-running on the same day is safe:
+requests are conditional and objects content addressed.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-from urllib.parse import urljoin
+from collections import Counter
+from datetime import UTC, date, datetime
 
 import httpx
 
-from engagement.sources.config import Source
+from engagement.config import Settings
+from engagement.sources.config import Source, get_source
+from engagement.sources.feeds import FeedError, parse_feed
+from engagement.sources.client import FetchResult, Validators, http_get
+from engagement.sources.rawstore import append_manifest, last_validators, manifest_row, store_object
 
 
-@dataclass(frozen=True)
-class Validators:
-    """What the last successful fetch of a URL said about its version (for conditional GETs)."""
+def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
+    """Fetch one source for fetch day ``day``.
 
-    etag: str | None = None
-    last_modified: str | None = None
-
-    def headers(self) -> dict[str, str]:
-        headers = {}
-        if self.etag:
-            headers["If-None-Match"] = self.etag
-        if self.last_modified:
-            headers["If-Modified-Since"] = self.last_modified
-        return headers
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    url: str
-    final_url: str
-    http_status: int | None
-    body: bytes | None
-    content_type: str | None
-    etag: str | None
-    last_modified: str | None
-    attempts: int
-    error: str | None = None  # quarantine reason: fetch_error or too_large
-    detail: str | None = None
-
-    @property
-    def not_modified(self) -> bool:
-        return self.http_status == 304
-
-
-class _TooLarge(Exception):
-    pass
-
-
-class _Transient(Exception):
-    """Worth retrying: a 5xx status, a timeout, a refused or dropped connection."""
+    Returns counts (``fetched``, ``not_modified``, ``errors``) and one ``failures`` entry
+    (kind, url, reason, detail) per failed request; network trouble never raises.
+    """
+    source = get_source(settings, source_name)
+    counts: Counter[str] = Counter()
+    failures: list[dict] = []
+    summary = {"source": source.name, "fetch_day": day.isoformat()}
+    if not source.is_feed:
+        return {**summary, "fetched": 0, "not_modified": 0, "errors": 0, "failures": [],
+                "new_objects": 0, "note": "files sources are read by ingest, nothing to fetch"}
+    validators = last_validators(settings.raw_dir, source.name)
+    archive = _Archive(settings, source, day, counts, failures)
+    with httpx.Client(follow_redirects=False) as client:
+        feed_validators = validators.get(source.url, Validators())
+        feed = archive.keep("feed", http_get(client, source.url, source, feed_validators))
+        if feed.body is not None:
+            try:
+                links = [item.link for item in parse_feed(feed.body, feed.final_url) if item.link]
+            except FeedError:
+                links = []  # the stored snapshot is quarantined by ingest, with the reason
+            for link in dict.fromkeys(links):
+                page = http_get(client, link, source, validators.get(link, Validators()))
+                archive.keep("page", page)
+    return {
+        **summary,
+        "fetched": counts["fetched"],
+        "not_modified": counts["not_modified"],
+        "errors": counts["errors"],
+        "failures": failures,
+        "new_objects": counts["new_objects"],
+        "manifest": str(archive.manifest_path),
+    }
 
 
-def fetch(
-    client: httpx.Client, url: str, source: Source, validators: Validators | None = None
-) -> FetchResult:
-    """GET ``url`` with retries; a 304 (nothing new) is a success with no body."""
-    attempts = 0
-    last_problem = ""
-    while attempts <= source.retries:
-        if attempts:
-            time.sleep(source.backoff_seconds * 2 ** (attempts - 1))
-        attempts += 1
-        try:
-            return _fetch_once(client, url, source, validators or Validators(), attempts)
-        except _Transient as problem:
-            last_problem = str(problem)
-    detail = f"gave up after {attempts} attempts: {last_problem}"
-    return _failure(url, attempts, "fetch_error", detail)
+class _Archive:
+    """Stores each fetch result (body first, then its manifest row) and counts outcomes."""
 
+    def __init__(
+        self, settings: Settings, source: Source, day: date, counts: Counter, failures: list[dict]
+    ):
+        self.raw_dir = settings.raw_dir
+        self.source = source
+        self.day = day
+        self.counts = counts
+        self.failures = failures
+        self.manifest_path = None
 
-def _fetch_once(
-    client: httpx.Client, url: str, source: Source, validators: Validators, attempts: int
-) -> FetchResult:
-    headers = {"User-Agent": source.user_agent, **validators.headers()}
-    seen = [url]
-    current = url
-    while True:
-        try:
-            with client.stream("GET", current, headers=headers, timeout=source.timeout) as response:
-                if response.has_redirect_location:
-                    target = urljoin(current, response.headers.get("location", ""))
-                    if target in seen:
-                        return _failure(url, attempts, "fetch_error", "redirect loop", current)
-                    if len(seen) > source.max_redirects:
-                        return _failure(
-                            url, attempts, "fetch_error",
-                            f"more than {source.max_redirects} redirects", current,
-                        )
-                    seen.append(target)
-                    current = target
-                    continue
-                if response.status_code >= 500:
-                    raise _Transient(f"HTTP {response.status_code}")
-                not_modified = response.status_code == 304
-                body = b"" if not_modified else _read_capped(response, source.max_bytes)
-                return _response_result(url, current, response, body, attempts)
-        except _TooLarge:
-            detail = f"body over {source.max_bytes} bytes"
-            return _failure(url, attempts, "too_large", detail, current)
-        except (httpx.TimeoutException, httpx.TransportError) as error:
-            raise _Transient(f"{type(error).__name__}: {error}") from error
-
-
-def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
-    declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise _TooLarge
-    chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _response_result(
-    url: str, final_url: str, response: httpx.Response, body: bytes, attempts: int
-) -> FetchResult:
-    ok = response.status_code == 200 or response.status_code == 304
-    return FetchResult(
-        url=url,
-        final_url=final_url,
-        http_status=response.status_code,
-        body=body if response.status_code == 200 else None,
-        content_type=response.headers.get("content-type"),
-        etag=response.headers.get("etag"),
-        last_modified=response.headers.get("last-modified"),
-        attempts=attempts,
-        error=None if ok else "fetch_error",
-        detail=None if ok else f"HTTP {response.status_code} {response.reason_phrase}",
-    )
-
-
-def _failure(
-    url: str, attempts: int, error: str, detail: str, final_url: str | None = None
-) -> FetchResult:
-    return FetchResult(
-        url=url, final_url=final_url or url, http_status=None, body=None, content_type=None,
-        etag=None, last_modified=None, attempts=attempts, error=error, detail=detail,
-    )
+    def keep(self, kind: str, result: FetchResult) -> FetchResult:
+        fetched_at = datetime.now(UTC)
+        sha256 = None
+        if result.body is not None:
+            sha256, new = store_object(self.raw_dir, result.body)
+            self.counts["fetched"] += 1
+            self.counts["new_objects"] += int(new)
+        elif result.not_modified:
+            self.counts["not_modified"] += 1
+        else:
+            self.counts["errors"] += 1
+            self.failures.append(
+                {"kind": kind, "url": result.url, "reason": result.error, "detail": result.detail}
+            )
+        row = manifest_row(self.source.name, kind, result, sha256, fetched_at)
+        self.manifest_path = append_manifest(self.raw_dir, self.day, self.source.name, [row])
+        return result

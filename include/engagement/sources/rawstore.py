@@ -16,7 +16,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from engagement.sources.fetch import FetchResult, Validators
+from engagement.sources.client import FetchResult, Validators
 
 MANIFEST_FIELDS = (
     "source", "kind", "url", "final_url", "fetched_at", "http_status", "sha256",
