@@ -23,7 +23,9 @@ def run(day: date, settings: Settings) -> dict:
         con.execute("BEGIN TRANSACTION")
         try:
             replace_reference_tables(con, settings.kb_override_dir)
-            loaded = {table: replace_partition(con, settings, day, table) for table in PARTITION_SOURCES}
+            loaded = {
+                table: replace_partition(con, settings, day, table) for table in PARTITION_SOURCES
+            }
             events_total = rebuild_events(con)
             events_touched = con.execute(
                 "SELECT count(DISTINCT event_id) FROM core.event_mentions WHERE day = ?", [day]

@@ -35,7 +35,8 @@ def run(day: date, settings: Settings) -> dict:
         )
         con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
         counts = con.execute(
-            f"SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = '{PUBLISHED_ALIAS}'),"
+            "SELECT (SELECT count(*) FROM duckdb_tables()"
+            f" WHERE database_name = '{PUBLISHED_ALIAS}'),"
             f" (SELECT count(*) FROM duckdb_views() WHERE database_name = '{PUBLISHED_ALIAS}'"
             " AND NOT internal),"
             f" (SELECT count(*) FROM {PUBLISHED_ALIAS}.core.events)"

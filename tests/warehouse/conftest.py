@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from warehouse_staging import write_day_a, write_day_b
-
 from engagement.config import Settings, load_settings
+from warehouse_staging import write_day_a, write_day_b
 
 
 @pytest.fixture

@@ -8,11 +8,10 @@ India and China hold border talks on the 21st and their leaders meet in Kazan on
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
-
 from engagement.config import Settings
 
 DAY_A = date(2024, 10, 21)
@@ -102,7 +101,9 @@ CAMEO = {  # code -> (goldstein, quad_class, plover), as in the events package's
 }
 
 
-def article(article_id: str, source: str, published: str, language: str, sentences: list[str]) -> dict:
+def article(
+    article_id: str, source: str, published: str, language: str, sentences: list[str]
+) -> dict:
     """An articles.parquet row whose text_clean is its sentences joined by spaces."""
     text = " ".join(sentences)
     return {
@@ -111,7 +112,7 @@ def article(article_id: str, source: str, published: str, language: str, sentenc
         "url": f"https://{source}.example/{article_id}",
         "title": sentences[0][:60],
         "text": text,
-        "published_at": datetime.fromisoformat(published).replace(tzinfo=timezone.utc),
+        "published_at": datetime.fromisoformat(published).replace(tzinfo=UTC),
         "language": language,
         "raw_ref": f"landing/{source}.jsonl:{article_id[-1]}",
         "content_hash": hashlib.sha256(text.encode()).hexdigest(),
@@ -126,27 +127,61 @@ def sentence_rows(row: dict) -> list[dict]:
     rows, offset = [], 0
     for idx, text in enumerate(row["text_clean"].split(". ")):
         text = text if text.endswith(".") else text + "."
-        rows.append({"article_id": row["article_id"], "sentence_idx": idx, "start": offset,
-                     "end": offset + len(text), "text": text})
+        rows.append(
+            {
+                "article_id": row["article_id"],
+                "sentence_idx": idx,
+                "start": offset,
+                "end": offset + len(text),
+                "text": text,
+            }
+        )
         offset += len(text) + 1
     return rows
 
 
-def event_mention(article_id: str, idx: int, pair: tuple[str, str], cameo: str, status: str,
-                  event_date: str, evidence: str, **extra) -> dict:
+def event_mention(
+    article_id: str,
+    idx: int,
+    pair: tuple[str, str],
+    cameo: str,
+    status: str,
+    event_date: str,
+    evidence: str,
+    **extra,
+) -> dict:
     """An events.parquet row; ``extra`` overrides level, location, forum, topics, direction..."""
     goldstein, quad_class, plover = CAMEO[cameo]
     precision = {4: "year", 7: "month", 10: "day"}[len(event_date)]
     row = {
-        "article_id": article_id, "mention_id": f"{article_id}:{idx}", "actor1": pair[0],
-        "actor2": pair[1], "source": None, "target": None, "cameo": cameo, "root": cameo[:2],
-        "goldstein": goldstein, "quad_class": quad_class, "plover": plover, "status": status,
-        "event_date": event_date, "event_date_end": None, "date_precision": precision,
-        "level": "head_of_government", "location": None, "forum": None, "topics": [],
-        "sentence_idx": 0, "evidence_start": 0, "evidence_end": len(evidence),
-        "evidence_text": evidence, "actor_mentions": [], "participants": list(pair),
-        "kind": "intent" if cameo == "036" else "meeting", "date_basis": "text",
-        "trigger_text": evidence.split()[1],
+        "article_id": article_id,
+        "mention_id": f"{article_id}:{idx}",
+        "actor1": pair[0],
+        "actor2": pair[1],
+        "source": None,
+        "target": None,
+        "cameo": cameo,
+        "root": cameo[:2],
+        "goldstein": goldstein,
+        "quad_class": quad_class,
+        "plover": plover,
+        "status": status,
+        "event_date": event_date,
+        "event_date_end": None,
+        "date_precision": precision,
+        "level": "head_of_government",
+        "location": None,
+        "forum": None,
+        "topics": [],
+        "sentence_idx": 0,
+        "evidence_start": 0,
+        "evidence_end": len(evidence),
+        "evidence_text": evidence,
+        "actor_mentions": [],
+        "participants": list(pair),
+        "kind": "intent" if cameo == "036" else "meeting",
+        "date_basis": "text",
+        "trigger_text": evidence.split()[-1],
     }
     row.update(extra)
     return row
@@ -157,11 +192,24 @@ def mention_rows(article_row: dict, countries: list[tuple[str, str]]) -> list[di
     rows = []
     for idx, (surface, iso3) in enumerate(countries):
         start = article_row["text_clean"].find(surface)
-        rows.append({"article_id": article_row["article_id"], "mention_idx": idx,
-                     "sentence_idx": 0, "start": start, "end": start + len(surface),
-                     "text": surface, "label": "COUNTRY", "entity_id": iso3, "name": None,
-                     "country": iso3, "role": None, "value": None, "value_end": None,
-                     "precision": None})
+        rows.append(
+            {
+                "article_id": article_row["article_id"],
+                "mention_idx": idx,
+                "sentence_idx": 0,
+                "start": start,
+                "end": start + len(surface),
+                "text": surface,
+                "label": "COUNTRY",
+                "entity_id": iso3,
+                "name": None,
+                "country": iso3,
+                "role": None,
+                "value": None,
+                "value_end": None,
+                "precision": None,
+            }
+        )
     return rows
 
 
@@ -173,49 +221,107 @@ def write_stage(settings: Settings, day: date, name: str, rows: list[dict], sche
     return path
 
 
-def write_day(settings: Settings, day: date, articles: list[dict], mentions: list[dict],
-              event_mentions: list[dict], quarantine: list[dict] = ()) -> None:
+def write_day(
+    settings: Settings,
+    day: date,
+    articles: list[dict],
+    mentions: list[dict],
+    event_mentions: list[dict],
+    quarantine: list[dict] = (),
+) -> None:
     """Write the clean / extract / detect outputs of a day."""
     write_stage(settings, day, "articles", articles, ARTICLE_SCHEMA)
-    write_stage(settings, day, "sentences", [s for a in articles for s in sentence_rows(a)],
-                SENTENCE_SCHEMA)
+    write_stage(
+        settings, day, "sentences", [s for a in articles for s in sentence_rows(a)], SENTENCE_SCHEMA
+    )
     write_stage(settings, day, "mentions", mentions, MENTION_SCHEMA)
     write_stage(settings, day, "events", event_mentions, EVENT_MENTION_SCHEMA)
     write_stage(settings, day, "quarantine_clean", list(quarantine), QUARANTINE_SCHEMA)
 
 
-KAZAN_PLANNED = ("PM Modi will travel to Kazan for the BRICS summit on October 22, where he is "
-                 "expected to meet President Putin. The two leaders will also review trade ties")
+KAZAN_PLANNED = (
+    "PM Modi will travel to Kazan for the BRICS summit on October 22, where he is "
+    "expected to meet President Putin. The two leaders will also review trade ties"
+)
 KAZAN_PLANNED_HI = "प्रधानमंत्री मोदी अक्टूबर में रूस जाएंगे. वे राष्ट्रपति पुतिन से मिलेंगे"
 BORDER_TALKS = "India and China held talks on the border on Monday. The talks were constructive"
-KAZAN_HELD = ("Modi and Putin held talks in Kazan on Tuesday on the sidelines of the BRICS summit. "
-              "Modi later met Xi Jinping in Kazan")
+KAZAN_HELD = (
+    "Modi and Putin held talks in Kazan on Tuesday on the sidelines of the BRICS summit. "
+    "Modi later met Xi Jinping in Kazan"
+)
 
 
 def write_day_a(settings: Settings) -> None:
     """21 Oct: the Kazan meeting announced (twice in one English article, once in Hindi)."""
     a1 = article("pti-001", "pti", "2024-10-21T06:30:00", "en", KAZAN_PLANNED.split(". "))
-    a2 = article("bbchindi-001", "bbchindi", "2024-10-21T09:00:00", "hi",
-                 KAZAN_PLANNED_HI.split(". "))
+    a2 = article(
+        "bbchindi-001", "bbchindi", "2024-10-21T09:00:00", "hi", KAZAN_PLANNED_HI.split(". ")
+    )
     a3 = article("hindu-001", "thehindu", "2024-10-21T12:00:00", "en", BORDER_TALKS.split(". "))
     kazan = {"location": "RUS", "forum": "BRICS", "level": "head_of_state"}
     write_day(
-        settings, DAY_A, [a1, a2, a3],
-        mention_rows(a1, [("Kazan", "RUS")]) + mention_rows(a3, [("India", "IND"), ("China", "CHN")]),
+        settings,
+        DAY_A,
+        [a1, a2, a3],
+        mention_rows(a1, [("Kazan", "RUS")])
+        + mention_rows(a3, [("India", "IND"), ("China", "CHN")]),
         [
-            event_mention("pti-001", 0, ("IND", "RUS"), "036", "planned", "2024-10-22",
-                          KAZAN_PLANNED.split(". ")[0], topics=["summit"], **kazan),
-            event_mention("pti-001", 1, ("IND", "RUS"), "036", "planned", "2024-10-22",
-                          "The two leaders will also review trade ties", topics=["trade"],
-                          sentence_idx=1, level="head_of_government"),
-            event_mention("bbchindi-001", 0, ("IND", "RUS"), "036", "planned", "2024-10",
-                          "प्रधानमंत्री मोदी अक्टूबर में रूस जाएंगे", source="IND", target="RUS"),
-            event_mention("hindu-001", 0, ("CHN", "IND"), "040", "held", "2024-10-21",
-                          BORDER_TALKS.split(". ")[0], level="official", topics=["border"]),
+            event_mention(
+                "pti-001",
+                0,
+                ("IND", "RUS"),
+                "036",
+                "planned",
+                "2024-10-22",
+                KAZAN_PLANNED.split(". ")[0],
+                topics=["summit"],
+                **kazan,
+            ),
+            event_mention(
+                "pti-001",
+                1,
+                ("IND", "RUS"),
+                "036",
+                "planned",
+                "2024-10-22",
+                "The two leaders will also review trade ties",
+                topics=["trade"],
+                sentence_idx=1,
+                level="head_of_government",
+            ),
+            event_mention(
+                "bbchindi-001",
+                0,
+                ("IND", "RUS"),
+                "036",
+                "planned",
+                "2024-10",
+                "प्रधानमंत्री मोदी अक्टूबर में रूस जाएंगे",
+                source="IND",
+                target="RUS",
+            ),
+            event_mention(
+                "hindu-001",
+                0,
+                ("CHN", "IND"),
+                "040",
+                "held",
+                "2024-10-21",
+                BORDER_TALKS.split(". ")[0],
+                level="official",
+                topics=["border"],
+            ),
         ],
-        quarantine=[{"day": DAY_A, "stage": "clean", "raw_ref": "landing/pti.jsonl:9",
-                     "article_id": "pti-009", "reason": "near_duplicate",
-                     "detail": "near duplicate of pti-001 (jaccard 0.93)"}],
+        quarantine=[
+            {
+                "day": DAY_A,
+                "stage": "clean",
+                "raw_ref": "landing/pti.jsonl:9",
+                "article_id": "pti-009",
+                "reason": "near_duplicate",
+                "detail": "near duplicate of pti-001 (jaccard 0.93)",
+            }
+        ],
     )
 
 
@@ -224,13 +330,49 @@ def write_day_b(settings: Settings) -> None:
     b1 = article("reuters-001", "reuters", "2024-10-23T08:00:00", "en", KAZAN_HELD.split(". "))
     kazan = {"location": "RUS", "forum": "BRICS", "level": "head_of_state"}
     write_day(
-        settings, DAY_B, [b1],
+        settings,
+        DAY_B,
+        [b1],
         mention_rows(b1, [("Kazan", "RUS")]),
         [
-            event_mention("reuters-001", 0, ("IND", "RUS"), "040", "held", "2024-10-22",
-                          KAZAN_HELD.split(". ")[0], topics=["trade", "energy"], **kazan),
-            event_mention("reuters-001", 1, ("CHN", "IND"), "040", "held", "2024-10-23",
-                          "Modi later met Xi Jinping in Kazan", sentence_idx=1, **kazan),
+            event_mention(
+                "reuters-001",
+                0,
+                ("IND", "RUS"),
+                "040",
+                "held",
+                "2024-10-22",
+                KAZAN_HELD.split(". ")[0],
+                topics=["trade", "energy"],
+                **kazan,
+            ),
+            event_mention(
+                "reuters-001",
+                1,
+                ("CHN", "IND"),
+                "040",
+                "held",
+                "2024-10-23",
+                "Modi later met Xi Jinping in Kazan",
+                sentence_idx=1,
+                **kazan,
+            ),
         ],
     )
 
+
+def table_checksums(con) -> dict[str, str]:
+    """md5 of every core table's rows in sorted order (the migration ledger is not in core)."""
+    tables = [
+        t
+        for (t,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core' ORDER BY 1"
+        ).fetchall()
+    ]
+    return {
+        table: con.execute(
+            f"SELECT md5(coalesce(string_agg(r, '|' ORDER BY r), '')) FROM"
+            f" (SELECT CAST(t AS VARCHAR) AS r FROM core.{table} t)"
+        ).fetchone()[0]
+        for table in tables
+    }

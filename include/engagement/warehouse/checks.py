@@ -25,7 +25,9 @@ class Check:
 def staging_counts(settings: Settings, day: date) -> dict[str, int]:
     """Rows in the day's staging files, per core table they feed (0 when a file is absent)."""
     return {
-        table: sum(pq.ParquetFile(path).metadata.num_rows for path in partition_files(settings, day, table))
+        table: sum(
+            pq.ParquetFile(path).metadata.num_rows for path in partition_files(settings, day, table)
+        )
         for table in PARTITION_SOURCES
     }
 
@@ -72,7 +74,9 @@ CHECKS: tuple[Check, ...] = (
     _not_null("articles", ["day", "article_id"]),
     _not_null("sentences", ["article_id", "sentence_idx"]),
     _not_null("mentions", ["article_id", "mention_idx"]),
-    _not_null("event_mentions", ["article_id", "mention_id", "event_id", "actor1", "actor2", "cameo"]),
+    _not_null(
+        "event_mentions", ["article_id", "mention_id", "event_id", "actor1", "actor2", "cameo"]
+    ),
     _not_null("events", ["event_id", "actor1", "actor2", "family"], where=_DAY_EVENTS),
     _not_null("quarantine", ["stage", "reason"]),
     _unique("article_id", "articles", "article_id"),
@@ -82,7 +86,8 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "event_id_unique",
         "event_id of core.events is unique",
-        "SELECT count(*) FROM (SELECT event_id FROM core.events GROUP BY event_id HAVING count(*) > 1)",
+        "SELECT count(*) FROM (SELECT event_id FROM core.events GROUP BY event_id"
+        " HAVING count(*) > 1)",
     ),
     *(_matches_staging(table) for table in PARTITION_SOURCES),
     *(_article_exists(table) for table in ("sentences", "mentions", "event_mentions")),
@@ -96,7 +101,8 @@ CHECKS: tuple[Check, ...] = (
         "events_have_mentions",
         "every event has at least one mention and its mentions count is right",
         "SELECT count(*) FROM core.events e WHERE e.mentions"
-        " IS DISTINCT FROM (SELECT count(*) FROM core.event_mentions m WHERE m.event_id = e.event_id)"
+        " IS DISTINCT FROM (SELECT count(*) FROM core.event_mentions m"
+        " WHERE m.event_id = e.event_id)"
         " OR e.mentions < 1",
     ),
     Check(
@@ -108,8 +114,9 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "cameo_known",
         "cameo codes exist in core.cameo_codes and root is their first two digits",
-        "SELECT count(*) FROM core.event_mentions m WHERE m.day = $day AND (m.root IS DISTINCT FROM"
-        " left(m.cameo, 2) OR NOT EXISTS (SELECT 1 FROM core.cameo_codes c WHERE c.cameo = m.cameo))",
+        "SELECT count(*) FROM core.event_mentions m WHERE m.day = $day"
+        " AND (m.root IS DISTINCT FROM left(m.cameo, 2)"
+        " OR NOT EXISTS (SELECT 1 FROM core.cameo_codes c WHERE c.cameo = m.cameo))",
     ),
     Check(
         "dates_parse",

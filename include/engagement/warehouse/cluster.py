@@ -74,7 +74,7 @@ def family_of(cameo: str | None, root: str | None) -> str:
 
 
 def period_bounds(value: str | None) -> tuple[date, date, str] | None:
-    """First day, last day and precision of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None if invalid."""
+    """First day, last day and precision of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else None."""
     if not value:
         return None
     try:
@@ -147,7 +147,9 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
         finer = [c for c in clusters if c.precision != precision]
         for mention in tier:
             start, end, location = mention["_start"], mention["_end"], mention["location"]
-            inside = [c for c in finer if c.lies_within(start, end) and c.accepts_location(location)]
+            inside = [
+                c for c in finer if c.lies_within(start, end) and c.accepts_location(location)
+            ]
             if len(inside) == 1:
                 inside[0].add(mention, widen=False)
                 continue
@@ -155,7 +157,9 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                 (
                     c
                     for c in clusters
-                    if c.precision == precision and c.overlaps(start, end) and c.accepts_location(location)
+                    if c.precision == precision
+                    and c.overlaps(start, end)
+                    and c.accepts_location(location)
                 ),
                 None,
             )
@@ -178,7 +182,9 @@ def _latest_first(mention: dict) -> tuple:
 
 
 def _most_precise_first(mention: dict) -> tuple:
-    precision = PRECISIONS.index(mention["_precision"]) if mention["_precision"] else len(PRECISIONS)
+    precision = (
+        PRECISIONS.index(mention["_precision"]) if mention["_precision"] else len(PRECISIONS)
+    )
     published = mention["published_at"]
     newest = -published.timestamp() if published else float("inf")
     return (precision, newest, mention["mention_id"])
@@ -251,7 +257,9 @@ def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     for row in mentions.to_dicts():
         mention = _with_dates(row)
         mention["_family"] = family_of(mention["cameo"], mention["root"])
-        groups.setdefault((mention["actor1"], mention["actor2"], mention["_family"]), []).append(mention)
+        groups.setdefault((mention["actor1"], mention["actor2"], mention["_family"]), []).append(
+            mention
+        )
     events, assignments = [], []
     for key in sorted(groups, key=lambda k: tuple(part or "" for part in k)):
         for cluster in _cluster_group(groups[key]):
@@ -259,5 +267,7 @@ def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             events.append(event)
             assignments.extend((m["mention_id"], event["event_id"]) for m in cluster.members)
     events_frame = pl.DataFrame(events, schema=EVENT_SCHEMA).sort("event_id")
-    assignment_frame = pl.DataFrame(assignments, schema=ASSIGNMENT_SCHEMA, orient="row").sort("mention_id")
+    assignment_frame = pl.DataFrame(assignments, schema=ASSIGNMENT_SCHEMA, orient="row").sort(
+        "mention_id"
+    )
     return assignment_frame, events_frame

@@ -27,16 +27,25 @@ def read_glossary(path: Path = GLOSSARY) -> dict[tuple[str, str], str]:
 
 
 def document_reporting(con: duckdb.DuckDBPyConnection, path: Path = GLOSSARY) -> int:
-    """Comment every view, view column and table macro of schema ``reporting``; return comments set."""
+    """Comment every view, view column and table macro of ``reporting``; return how many."""
     glossary = read_glossary(path)
-    views = [v for (v,) in con.execute(
-        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting' ORDER BY 1").fetchall()]
-    macros = [m for (m,) in con.execute(
-        "SELECT DISTINCT function_name FROM duckdb_functions()"
-        " WHERE schema_name = 'reporting' AND function_type = 'table_macro' ORDER BY 1").fetchall()]
+    views = [
+        v
+        for (v,) in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting' ORDER BY 1"
+        ).fetchall()
+    ]
+    macros = [
+        m
+        for (m,) in con.execute(
+            "SELECT DISTINCT function_name FROM duckdb_functions()"
+            " WHERE schema_name = 'reporting' AND function_type = 'table_macro' ORDER BY 1"
+        ).fetchall()
+    ]
     columns = con.execute(
         "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'reporting'"
-        " ORDER BY table_name, column_index").fetchall()
+        " ORDER BY table_name, column_index"
+    ).fetchall()
     statements, missing = [], []
     for kind, objects in (("VIEW", views), ("MACRO TABLE", macros)):
         for name in objects:

@@ -16,19 +16,9 @@ import duckdb
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _FILE_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
-_LEDGER_DDL = """
-CREATE TABLE IF NOT EXISTS main.schema_migrations (
-    version INTEGER NOT NULL,
-    name VARCHAR NOT NULL,
-    checksum VARCHAR NOT NULL,
-    applied_at TIMESTAMPTZ NOT NULL
-);
-COMMENT ON TABLE main.schema_migrations IS 'Schema migrations applied to this database (warehouse/migrations/NNN_name.sql).';
-COMMENT ON COLUMN main.schema_migrations.version IS 'Migration number NNN.';
-COMMENT ON COLUMN main.schema_migrations.name IS 'Migration name from its file name.';
-COMMENT ON COLUMN main.schema_migrations.checksum IS 'sha256 of the SQL file as applied; a later edit of the file is refused.';
-COMMENT ON COLUMN main.schema_migrations.applied_at IS 'When the migration was applied.';
-"""
+_LEDGER_DDL = (Path(__file__).resolve().parent / "sql" / "schema_migrations.sql").read_text(
+    encoding="utf-8"
+)
 
 
 class MigrationError(RuntimeError):
@@ -60,9 +50,7 @@ def discover_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     return migrations
 
 
-def apply_migrations(
-    con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR
-) -> list[int]:
+def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) -> list[int]:
     """Apply the pending migrations, each in its own transaction; return the versions applied."""
     con.execute(_LEDGER_DDL)
     applied = {

@@ -56,14 +56,20 @@ def read_cameo_codes(path: Path = CAMEO_CSV) -> pl.DataFrame:
         return pl.DataFrame(schema=schema)
     raw = pl.read_csv(path, infer_schema=False)
     plover = next((c for c in _PLOVER_ALIASES if c in raw.columns), None)
-    return raw.select(
-        pl.col("cameo"),
-        pl.col("name") if "name" in raw.columns else pl.lit(None).alias("name"),
-        pl.col("root") if "root" in raw.columns else pl.col("cameo").str.slice(0, 2).alias("root"),
-        pl.col("goldstein"),
-        pl.col("quad_class"),
-        pl.col(plover).alias("plover") if plover else pl.lit(None).alias("plover"),
-    ).with_columns(pl.col("name").replace("", None)).cast(schema)
+    return (
+        raw.select(
+            pl.col("cameo"),
+            pl.col("name") if "name" in raw.columns else pl.lit(None).alias("name"),
+            pl.col("root")
+            if "root" in raw.columns
+            else pl.col("cameo").str.slice(0, 2).alias("root"),
+            pl.col("goldstein"),
+            pl.col("quad_class"),
+            pl.col(plover).alias("plover") if plover else pl.lit(None).alias("plover"),
+        )
+        .with_columns(pl.col("name").replace("", None))
+        .cast(schema)
+    )
 
 
 def _kb_frames(kb_override_dir: Path | None) -> dict[str, pl.DataFrame]:

@@ -1,0 +1,71 @@
+"""check.run: passes on a good load, and lists every failed assertion at once on a bad one."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from engagement import aggregate, check
+from engagement.check import DataQualityError
+from warehouse_staging import DAY_A, DAY_B
+
+
+def test_good_days_pass_every_check(staged):
+    aggregate.run(DAY_A, staged)
+    aggregate.run(DAY_B, staged)
+    result = check.run(DAY_A, staged)
+    assert result["checks"] == len(result["checks_passed"]) >= 25
+    assert {
+        "article_id_unique",
+        "event_mentions_have_event",
+        "actor_order",
+        "cameo_known",
+        "dates_parse",
+        "status_allowed",
+        "articles_match_staging",
+    } <= set(result["checks_passed"])
+    assert check.run(DAY_B, staged)["checks"] == result["checks"]
+
+
+def test_bad_rows_fail_with_every_problem_listed(staged):
+    events_path = staged.stage_path(DAY_A, "events")
+    events = pl.read_parquet(events_path)
+    broken = events.with_columns(
+        pl.when(pl.col("mention_id") == "hindu-001:0")
+        .then(pl.lit("999"))
+        .otherwise("cameo")
+        .alias("cameo"),
+        pl.when(pl.col("mention_id") == "pti-001:1")
+        .then(pl.lit("postponed"))
+        .otherwise("status")
+        .alias("status"),
+        pl.when(pl.col("mention_id") == "bbchindi-001:0")
+        .then(pl.lit("Oct 2024"))
+        .otherwise("event_date")
+        .alias("event_date"),
+    )
+    pl.concat([broken, broken.filter(pl.col("mention_id") == "hindu-001:0")]).write_parquet(
+        events_path
+    )
+    mentions_path = staged.stage_path(DAY_A, "mentions")
+    pl.read_parquet(mentions_path).with_columns(article_id=pl.lit("ghost-001")).write_parquet(
+        mentions_path
+    )
+    aggregate.run(DAY_A, staged)
+    articles_path = staged.stage_path(DAY_A, "articles")
+    articles = pl.read_parquet(articles_path)
+    pl.concat([articles, articles.head(1)]).write_parquet(articles_path)  # staged after the load
+
+    with pytest.raises(DataQualityError) as raised:
+        check.run(DAY_A, staged)
+    failed = {failure.split(":")[0] for failure in raised.value.failures}
+    assert failed == {
+        "cameo_known",
+        "status_allowed",
+        "dates_parse",
+        "mention_id_unique",
+        "mention_unique",
+        "mentions_article_exists",
+        "articles_match_staging",
+        "events_dated",
+    }
+    assert "cameo_known: 2 offending row(s)" in str(raised.value)

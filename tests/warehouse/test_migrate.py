@@ -1,0 +1,90 @@
+"""Migrations apply once, in order; an edited applied file is refused; everything is documented."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+from engagement.warehouse.connect import open_for_writing
+from engagement.warehouse.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations
+
+
+def test_migrations_apply_in_order_and_reapply_is_a_no_op():
+    con = duckdb.connect()
+    assert apply_migrations(con) == [1, 2]
+    assert apply_migrations(con) == []
+    ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
+    assert ledger == [(1, "core"), (2, "reporting")]
+    tables = {
+        t
+        for (t,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core'"
+        ).fetchall()
+    }
+    assert {
+        "articles",
+        "quarantine",
+        "sentences",
+        "mentions",
+        "event_mentions",
+        "events",
+        "countries",
+        "organisations",
+        "actors",
+        "cameo_codes",
+    } <= tables
+
+
+def test_changed_applied_migration_is_an_error(tmp_path):
+    directory = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, directory)
+    con = duckdb.connect()
+    apply_migrations(con, directory)
+    edited = directory / "001_core.sql"
+    edited.write_text(edited.read_text() + "\nCREATE TABLE core.sneaky (x INTEGER);\n")
+    with pytest.raises(MigrationError, match="001_core was changed"):
+        apply_migrations(con, directory)
+
+
+def test_new_migration_file_is_applied_later(tmp_path):
+    directory = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, directory)
+    con = duckdb.connect()
+    apply_migrations(con, directory)
+    (directory / "003_extra.sql").write_text("CREATE TABLE core.extra (x INTEGER);")
+    assert apply_migrations(con, directory) == [3]
+    assert con.execute("SELECT count(*) FROM core.extra").fetchone() == (0,)
+
+
+def test_every_table_view_column_and_macro_has_a_comment(tmp_path):
+    con = open_for_writing(tmp_path / "wh.duckdb")
+    undocumented_columns = con.execute(
+        "SELECT schema_name || '.' || table_name || '.' || column_name FROM duckdb_columns()"
+        " WHERE NOT internal AND schema_name IN ('main', 'core', 'reporting')"
+        " AND coalesce(comment, '') = ''"
+    ).fetchall()
+    undocumented_objects = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND coalesce(comment, '') = ''"
+        " UNION ALL SELECT view_name FROM duckdb_views()"
+        " WHERE schema_name = 'reporting' AND coalesce(comment, '') = ''"
+        " UNION ALL SELECT function_name FROM duckdb_functions()"
+        " WHERE schema_name = 'reporting' AND coalesce(comment, '') = ''"
+    ).fetchall()
+    assert undocumented_columns == []
+    assert undocumented_objects == []
+    views = {
+        v
+        for (v,) in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'"
+        ).fetchall()
+    }
+    assert {
+        "dyad_daily",
+        "dyad_monthly",
+        "dyad_forum",
+        "dyad_topics",
+        "forum_dyads",
+        "upcoming_engagements",
+        "country_partners",
+    } <= views

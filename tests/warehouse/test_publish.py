@@ -1,0 +1,119 @@
+"""publish.run: an atomic, read-only-friendly copy in storage v1.0.0 that DuckDB 1.x can open."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+import sqlalchemy
+from engagement import aggregate, publish
+from engagement.config import PROJECT_ROOT
+from warehouse_staging import DAY_A, DAY_B
+
+DUCKDB_1X_VERSIONS = ("1.4.4", "1.5.6")
+COUNT_EVENTS = "SELECT sum(events) FROM reporting.dyad_monthly"
+
+
+def query_in_subprocess(python: str | Path, database: Path, sql: str) -> str:
+    """Run ``sql`` on ``database`` read-only from a fresh interpreter, as a BI tool would."""
+    code = (
+        "import sys, duckdb; con = duckdb.connect(sys.argv[1], read_only=True);"
+        " print(con.execute(sys.argv[2]).fetchall())"
+    )
+    return subprocess.run(
+        [str(python), "-c", code, str(database), sql], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def test_published_copy_has_tables_views_macros_and_comments(staged):
+    aggregate.run(DAY_A, staged)
+    aggregate.run(DAY_B, staged)
+    result = publish.run(DAY_B, staged)
+    assert (result["views"], result["events"], result["storage_version"]) == (9, 3, "v1.0.0")
+    assert [p.name for p in staged.published_path.parent.iterdir()] == [staged.published_path.name]
+    with duckdb.connect(str(staged.published_path), read_only=True) as con:
+        assert con.execute(COUNT_EVENTS).fetchone() == (3,)
+        assert con.execute(
+            "SELECT partner FROM reporting.country_partners_between("
+            "'RUS', '2024-10-01', '2024-10-31')"
+        ).fetchall() == [("IND",)]
+        assert (
+            con.execute(
+                "SELECT comment FROM duckdb_columns() WHERE schema_name = 'reporting'"
+                " AND table_name = 'dyad_daily' AND column_name = 'goldstein_sum'"
+            )
+            .fetchone()[0]
+            .startswith("Sum of the events' Goldstein")
+        )
+        assert con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE schema_name IN"
+            " ('core', 'reporting') AND comment IS NULL"
+        ).fetchone() == (0,)
+
+
+def test_open_reader_keeps_its_snapshot_while_new_connections_see_the_new_copy(staged):
+    aggregate.run(DAY_A, staged)
+    publish.run(DAY_A, staged)
+    reader = duckdb.connect(str(staged.published_path), read_only=True)
+    assert reader.execute(COUNT_EVENTS).fetchone() == (2,)
+
+    aggregate.run(DAY_B, staged)
+    publish.run(DAY_B, staged)
+    assert reader.execute(COUNT_EVENTS).fetchone() == (2,)
+    assert query_in_subprocess(sys.executable, staged.published_path, COUNT_EVENTS) == "[(3,)]"
+    reader.close()
+
+
+def test_sqlalchemy_duckdb_engine_reads_the_published_file(staged):
+    aggregate.run(DAY_A, staged)
+    publish.run(DAY_A, staged)
+    url = f"duckdb:///{staged.published_path}?access_mode=read_only"
+    assert url.startswith("duckdb:////")
+    engine = sqlalchemy.create_engine(url)
+    with engine.connect() as connection:
+        planned = connection.execute(
+            sqlalchemy.text("SELECT actor1, actor2, status FROM reporting.upcoming_engagements")
+        ).fetchall()
+    engine.dispose()
+    assert [tuple(row) for row in planned] == [("IND", "RUS", "planned")]
+
+
+def duckdb_1x_python(version: str) -> Path:
+    """Interpreter of a cached venv with DuckDB ``version`` (created once under .cache/duckdb1x)."""
+    venv = PROJECT_ROOT / ".cache" / "duckdb1x" / version
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+        install = subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", f"duckdb=={version}"],
+            capture_output=True,
+            text=True,
+        )
+        if install.returncode != 0:
+            python.unlink(missing_ok=True)
+            pytest.skip(f"cannot install duckdb=={version}: {install.stderr[-500:]}")
+    return python
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("version", DUCKDB_1X_VERSIONS)
+def test_duckdb_1x_opens_the_published_file(staged, version):
+    aggregate.run(DAY_A, staged)
+    aggregate.run(DAY_B, staged)
+    publish.run(DAY_B, staged)
+    python = duckdb_1x_python(version)
+    assert (
+        query_in_subprocess(python, staged.published_path, "SELECT version()")
+        == f"[('v{version}',)]"
+    )
+    assert (
+        query_in_subprocess(
+            python,
+            staged.published_path,
+            "SELECT actor1, actor2, events, mentions FROM reporting.dyad_monthly ORDER BY ALL",
+        )
+        == "[('CHN', 'IND', 2, 2), ('IND', 'RUS', 1, 4)]"
+    )
