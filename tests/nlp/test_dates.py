@@ -83,6 +83,11 @@ def test_seed_article_dates():
         ("इस साल", MONDAY, ("इस साल", "2025", "year", None, True)),
         ("दो साल पहले", MONDAY, ("दो साल पहले", "2023", "year", None, True)),
         ("3 दिन पहले", MONDAY, ("3 दिन पहले", "2025-11-14", "day", None, True)),
+        ("सात मई और", date(2025, 5, 20), ("सात मई", "2025-05-07", "day", None, False)),
+        ("पहले चार दिसंबर, 2012 को", MONDAY, ("चार दिसंबर, 2012", "2012-12-04", "day", None, False)),
+        ("चुनाव मार्च-अप्रैल तक", MONDAY, ("मार्च-अप्रैल", "2026-03", "month", "2026-04", False)),
+        ("अक्तूबर-नवंबर 2025 में", MONDAY, ("अक्तूबर-नवंबर 2025", "2025-10", "month", "2025-11", False)),
+        ("वर्ष 2008-09 में", MONDAY, ("2008-09", "2008", "year", "2009", False)),
     ],
 )
 def test_hindi_forms(text, published, expected):
@@ -126,6 +131,12 @@ def test_hindi_forms(text, published, expected):
         ("earlier this year", MONDAY, ("earlier this year", "2025", "year", None, True)),
         ("two days ago", MONDAY, ("two days ago", "2025-11-15", "day", None, True)),
         ("next Monday", MONDAY, ("next Monday", "2025-11-24", "day", None, True)),
+        (
+            "Powell will visit Tokyo next weekend, officials said on Sunday.",
+            WEDNESDAY,
+            ("Sunday", "2025-11-16", "day", None, True),
+        ),
+        ("from 2019-2021 he", MONDAY, ("2019-2021", "2019", "year", "2021", False)),
     ],
 )
 def test_english_forms(text, published, expected):
@@ -144,6 +155,9 @@ def test_english_forms(text, published, expected):
         ("कीमत ₹2021 है", "hi"),
         ("आज तक चैनल", "hi"),
         ("आजादी के बाद सकल घरेलू उत्पाद कलकत्ता में", "hi"),
+        ("आज कल फ़िल्में महंगी हैं", "hi"),
+        ("विरोध मार्च को रोकने के लिए", "hi"),
+        ("पुलवामा तक मार्च करने की घोषणा", "hi"),
         ("2021वें दिन", "hi"),
         ("He may visit India, and protesters march on.", "en"),
         ("The minister said in May that", "en"),

@@ -60,15 +60,21 @@ def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
     if grammar is None:
         return []
     mentions = []
+    excluded_until = 0  # end of a phrase that only looks like a date ("आज कल" = nowadays)
     for match in grammar.pattern.finditer(text):
-        if grammar.not_dates.match(text, match.start()):
+        start = match.start()
+        if start < excluded_until:
+            continue
+        if phrase := grammar.not_dates.match(text, start):
+            excluded_until = phrase.end()
+            continue
+        if grammar.not_dates_after.search(text, max(0, start - 24), start):
             continue
         resolved = _RESOLVERS[match.lastgroup](_Candidate(match, text, grammar, published))
         if resolved is not None:
             value, precision, value_end, relative = resolved
             mentions.append(
-                DateMention(match.start(), match.end(), match.group(), value, precision,
-                            value_end, relative)
+                DateMention(start, match.end(), match.group(), value, precision, value_end, relative)
             )
     return mentions
 
@@ -157,8 +163,10 @@ class _Grammar:
     count_after: re.Pattern[str]
     count_before: re.Pattern[str]
     not_dates: re.Pattern[str]
+    not_dates_after: re.Pattern[str]
     future: re.Pattern[str]
     clause_bound: re.Pattern[str]
+    reported_before: re.Pattern[str] | None
 
 
 def _inverse(table: dict) -> dict[str, object]:
@@ -181,7 +189,7 @@ def _grammar(lang: str) -> _Grammar:
         [*spec["day_units"], *(s for forms in spec["units"].values() for s in forms)], True
     )
     suffix = rf"(?:{_alternation(spec['day_suffixes'])})?" if spec["day_suffixes"] else ""
-    day = rf"{_DIGIT}{{1,2}}(?!{_DIGIT}){suffix}"
+    day = rf"(?:{_DIGIT}{{1,2}}(?!{_DIGIT}){suffix}|{_alternation(spec['day_number_words'])})"
     year = rf"{_DIGIT}{{4}}(?!{_DIGIT})"
     sep = rf"\s*{_alternation(spec['range_separators'])}\s*"
     joiner = rf"(?:{_alternation(spec['day_month_joiners'])}\s+)?"
@@ -190,7 +198,7 @@ def _grammar(lang: str) -> _Grammar:
     # every form starts with a digit or one of these words
     first_words = _alternation(
         [*spec["month_part_before"], *spec["day_offsets"], *spec["tense_day_offsets"],
-         *spec["number_words"],
+         *spec["number_words"], *spec["day_number_words"],
          *(s for table in ("months", "modifiers", "weekdays") for forms in spec[table].values()
            for s in forms)],
         True,
@@ -204,10 +212,13 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?P<dmy>(?P<dmy_d1>{day})(?:(?:\s*(?P<dmy_m1>{month}))?{sep}(?P<dmy_d2>{day}))?"
         rf"\s*{joiner}(?P<dmy_m2>{month}){opt_year('dmy_y')})",
         rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>{any_unit})\s+{_alternation(spec['ago'], True)})",
+        # "2008-09", "2019-2021": a span of (financial) years
+        rf"(?P<years>(?P<years_a>{year})[-–](?P<years_b>{_DIGIT}{{2}}(?!{_DIGIT})|{year}))",
         rf"(?P<year>{year})",
         rf"(?P<mpb>{part_before}(?:-|\s+)(?P<mpb_m>{month}){opt_year('mpb_y')})",
         # "नवंबर 18", "August 19-21", "दिसंबर 2025 के अंत", "December", "Nov. 18, 2025"
-        rf"(?P<mon>(?P<mon_m>{month})(?:\s*(?P<mon_d1>{day})(?:{sep}(?P<mon_d2>{day}))?)?"
+        rf"(?P<mon>(?P<mon_m>{month})(?:\s*(?P<mon_d1>{day})(?:{sep}(?P<mon_d2>{day}))?"
+        rf"|{sep}(?P<mon_to>{month}))?"
         rf"{opt_year('mon_y')}(?P<mon_part>\s+{part_after})?)",
         rf"(?P<mod>(?P<mod_w>{modifier})\s+(?P<mod_u>{unit}|{weekday}))",
         rf"(?P<rel>{day_words})",
@@ -218,6 +229,7 @@ def _grammar(lang: str) -> _Grammar:
     pattern = rf"{_START}(?={_DIGIT}|{first_words}{_END})(?:{'|'.join(forms)}){_END}"
     future_endings = _alternation(spec["future_word_endings"])
     bare_context = spec["bare_month_preceded_by"]
+    reporting = spec["reporting_verbs"]
     return _Grammar(
         pattern=re.compile(pattern),
         months=_inverse(spec["months"]),
@@ -227,7 +239,9 @@ def _grammar(lang: str) -> _Grammar:
         tense_day_offsets={_key(w): n for w, n in spec["tense_day_offsets"].items()},
         modifiers=_inverse(spec["modifiers"]),
         units={**_inverse(spec["units"]), **{_key(s): "day" for s in spec["day_units"]}},
-        numbers={_key(w): n for w, n in spec["number_words"].items()},
+        numbers={
+            _key(w): n for table in ("number_words", "day_number_words") for w, n in spec[table].items()
+        },
         bare_month_context=(
             re.compile(rf"(?i:{_bounded(bare_context)})\s+\Z") if bare_context else None
         ),
@@ -237,10 +251,14 @@ def _grammar(lang: str) -> _Grammar:
         ),
         count_before=re.compile(rf"{_bounded(spec['count_words_before'], False)}\s*\Z"),
         not_dates=re.compile(_alternation(spec["not_dates"], True) + _END),
+        not_dates_after=re.compile(rf"{_bounded(spec['not_dates_after'])}\s+\Z"),
         future=re.compile(
             rf"(?i:{_bounded(spec['future_words'])}|{future_endings}{_END})"
         ),
         clause_bound=re.compile(rf"{_SENTENCE_END}|(?i:{_bounded(spec['clause_separators'])})"),
+        reported_before=(
+            re.compile(rf"(?i:{_bounded(reporting)})(?:\s+{_WORD_CHAR}+)?\s+\Z") if reporting else None
+        ),
     )
 
 
@@ -275,7 +293,11 @@ class _Candidate:
         return self.text[max(0, start - chars) : start]
 
     def is_future(self) -> bool:
-        """Whether the clause around the mention is in future tense (करेंगे, होगा, will ...)."""
+        """Whether the clause around the mention is in future tense (करेंगे, होगा, will ...);
+        a date right after a reporting verb is when it was said ("said on Sunday")."""
+        reported = self.grammar.reported_before
+        if reported is not None and reported.search(self.before(40)):
+            return False
         start, end = self.match.span()
         left = self.text[max(0, start - _CONTEXT_CHARS) : start]
         left_bound = 0
@@ -349,6 +371,19 @@ def _resolve_month(c: _Candidate, month: str, year: str) -> Resolved:
     return _month_value(*_nearest_month(c.month(month), c.published)), "month", None, False
 
 
+def _month_range(c: _Candidate) -> Resolved:
+    """"मार्च-अप्रैल", "October-November 2025": the year goes with the later month."""
+    first, last = c.month("mon_m"), c.month("mon_to")
+    explicit_year = c.number("mon_y")
+    if explicit_year is not None:
+        end_year = explicit_year
+        start_year = end_year - (first > last)
+    else:
+        start_year, _ = _nearest_month(first, c.published)
+        end_year = start_year + (last < first)
+    return _month_value(start_year, first), "month", _month_value(end_year, last), False
+
+
 def _iso_date(c: _Candidate) -> Resolved | None:
     year, month, day = (c.number(name) for name in ("iso_y", "iso_m", "iso_d"))
     if not 1 <= month <= 12:
@@ -373,6 +408,18 @@ def _year(c: _Candidate) -> Resolved | None:
     return f"{value:04d}", "year", None, False
 
 
+def _years(c: _Candidate) -> Resolved | None:
+    first, last = c.number("years_a"), c.number("years_b")
+    if last < 100:
+        last += first - first % 100
+    start, end = c.match.span()
+    if not FIRST_YEAR <= first < last <= LAST_YEAR:
+        return None
+    if _DIGITS_BEFORE.search(c.before(2)) or _DIGITS_AFTER.match(c.text, end):
+        return None
+    return f"{first:04d}", "year", f"{last:04d}", False
+
+
 def _month_part_before(c: _Candidate) -> Resolved:
     return _resolve_month(c, "mpb_m", "mpb_y")
 
@@ -382,6 +429,8 @@ def _month_named(c: _Candidate) -> Resolved | None:
     need a year, and in English a bare month needs a preposition before it ("in December")."""
     if c.group("mon_d1") is not None:
         return _resolve_days(c, "mon_m", "mon_m", "mon_d1", "mon_d2", "mon_y")
+    if c.group("mon_to") is not None:
+        return _month_range(c)
     alone = c.group("mon_y") is None and c.group("mon_part") is None
     if alone and _key(c.group("mon_m")) in c.grammar.weak_months:
         return None
@@ -452,6 +501,7 @@ _RESOLVERS: dict[str, Callable[[_Candidate], Resolved | None]] = {
     "iso": _iso_date,
     "dmy": _day_month_year,
     "ago": _ago,
+    "years": _years,
     "year": _year,
     "mpb": _month_part_before,
     "mon": _month_named,
