@@ -10,19 +10,23 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from engagement.kb.loader import load_kb
-from engagement.nlp.folding import TextFolder
+
+FOLD_COMPONENT = "engagement_text_fold"
 
 
 class KbMatcher:
-    def __init__(self, nlp: Language, override_dir: str | None, acronym_max_letters: int) -> None:
-        kb = load_kb(Path(override_dir) if override_dir else None)
-        folder = TextFolder(acronym_max_letters)
+    def __init__(self, nlp: Language, override_dir: str | None) -> None:
+        if FOLD_COMPONENT not in nlp.pipe_names:
+            raise ValueError(f"add {FOLD_COMPONENT!r} before the KB matcher: patterns match on folded NORMs")
+        self.kb = kb = load_kb(Path(override_dir) if override_dir else None)
+        pattern_nlp = _pattern_tokenizer(nlp)
         texts_by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
         for alias in kb.aliases(nlp.lang):
             texts_by_key[(alias.label, alias.entity_id)].append(alias.text)
@@ -31,7 +35,7 @@ class KbMatcher:
         for (label, entity_id), texts in texts_by_key.items():
             key = f"{label}|{entity_id}"
             self.keys[nlp.vocab.strings.add(key)] = (label, entity_id)
-            patterns = [folder(doc) for doc in nlp.tokenizer.pipe(texts) if len(doc)]
+            patterns = [doc for doc in pattern_nlp.tokenizer.pipe(texts) if len(doc)]
             self.matcher.add(key, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -43,8 +47,16 @@ class KbMatcher:
         return doc
 
 
-@Language.factory(
-    "engagement_kb_matcher", default_config={"override_dir": None, "acronym_max_letters": 3}
-)
-def make_kb_matcher(nlp: Language, name: str, override_dir: str | None, acronym_max_letters: int) -> KbMatcher:
-    return KbMatcher(nlp, override_dir, acronym_max_letters)
+def _pattern_tokenizer(nlp: Language) -> Language:
+    """A scratch pipeline with the same tokenizer and folding, so that the ~3000 alias words do
+    not take slots of the main vocabulary: spaCy stops storing new word types at 10,000, and every
+    stored type is one the tokenizer's cache can serve without re-splitting affixes. Matching
+    compares NORM hashes only, which are the same in both vocabularies."""
+    scratch = spacy.blank(nlp.lang)
+    scratch.add_pipe(FOLD_COMPONENT, config={"acronym_max_letters": nlp.get_pipe(FOLD_COMPONENT).acronym_max_letters})
+    return scratch
+
+
+@Language.factory("engagement_kb_matcher", default_config={"override_dir": None})
+def make_kb_matcher(nlp: Language, name: str, override_dir: str | None) -> KbMatcher:
+    return KbMatcher(nlp, override_dir)

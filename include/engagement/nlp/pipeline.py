@@ -6,6 +6,7 @@ inspectable (``nlp.pipe_names``, ``nlp.config``) and a user can re-build it from
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import spacy
@@ -19,19 +20,22 @@ from engagement.config import load_settings
 ACRONYM_MAX_LETTERS = 3
 
 
+# Same variable Settings reads; looked up raw on every call because load_settings() costs more
+# than tokenizing a short article, and the pipeline is cached per value anyway.
+KB_OVERRIDES_ENV = "ENGAGEMENT_KB_OVERRIDES"
+KB_MATCHER = "engagement_kb_matcher"
+
+
 def get_nlp(lang: str) -> Language:
-    """The pipeline for ``lang`` with the KB override dir from the environment (cached)."""
-    override_dir = load_settings().kb_override_dir
-    return _build_nlp(lang, str(override_dir) if override_dir else None)
+    """The pipeline for ``lang`` with the KB override dir of the environment (cached)."""
+    return _build_nlp(lang, os.environ.get(KB_OVERRIDES_ENV))
 
 
 @cache
-def _build_nlp(lang: str, override_dir: str | None) -> Language:
+def _build_nlp(lang: str, override_env_value: str | None) -> Language:
+    override_dir = load_settings().kb_override_dir if override_env_value else None
     nlp = spacy.blank(lang)
     nlp.add_pipe("engagement_text_fold", config={"acronym_max_letters": ACRONYM_MAX_LETTERS})
     nlp.add_pipe("engagement_sentences")
-    nlp.add_pipe(
-        "engagement_kb_matcher",
-        config={"override_dir": override_dir, "acronym_max_letters": ACRONYM_MAX_LETTERS},
-    )
+    nlp.add_pipe(KB_MATCHER, config={"override_dir": str(override_dir) if override_dir else None})
     return nlp

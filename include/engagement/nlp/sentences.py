@@ -1,8 +1,8 @@
 """Sentence boundaries for Hindi and English news without a trained parser.
 
 A sentence ends after a terminal mark (danda, ?, !, .) and at a line break. A full stop after a
-known abbreviation or initial ("एस. जयशंकर", "Dr.") is not an end. Works on token arrays so only
-the few terminal tokens are visited in Python.
+known abbreviation or initial ("एस. जयशंकर", "Dr.") is not an end. Works on token arrays: a set
+lookup per token, and only the few terminal tokens get more work in Python.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def abbreviations(lang: str) -> frozenset[str]:
 class SentenceSplitter:
     def __init__(self, nlp: Language, terminals: list[str], closers: list[str], full_stop: str) -> None:
         strings = nlp.vocab.strings
-        self.terminals = np.array([strings.add(mark) for mark in terminals], dtype=np.uint64)
+        self.terminals = {strings.add(mark) for mark in terminals}
         self.trailing = {strings.add(mark) for mark in [*terminals, *closers]}
         self.full_stop = strings.add(full_stop)
         self.abbreviations = {strings.add(word) for word in abbreviations(nlp.lang)}
@@ -39,18 +39,19 @@ class SentenceSplitter:
         if not count:
             return doc
         arrays = doc.to_array([ORTH, IS_SPACE])
-        orths, spaces = arrays[:, 0], arrays[:, 1]
+        orths = arrays[:, 0].tolist()
         starts = np.full(count, -1, dtype=np.int32)
         starts[0] = 1
-        for index in np.flatnonzero(np.isin(orths, self.terminals)).tolist():
-            if orths[index] == self.full_stop and index and int(orths[index - 1]) in self.abbreviations:
+        terminals = self.terminals
+        for index in [i for i, orth in enumerate(orths) if orth in terminals]:
+            if orths[index] == self.full_stop and index and orths[index - 1] in self.abbreviations:
                 continue
             following = index + 1
-            while following < count and int(orths[following]) in self.trailing:
+            while following < count and orths[following] in self.trailing:
                 following += 1
             if following < count:
                 starts[following] = 1
-        for index in np.flatnonzero(spaces).tolist():
+        for index in np.flatnonzero(arrays[:, 1]).tolist():
             if "\n" in doc[index].text and index + 1 < count:
                 starts[index + 1] = 1
         # -1 (not a start) wraps in uint64 exactly as spaCy's own to_array output does.
