@@ -25,7 +25,7 @@ import yaml
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _DIGIT = "[0-9०-९]"
-_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_LEADING_DIGITS = re.compile(r"\d+")
 # Devanagari vowel signs and nasal marks are not \w, yet they are inside words (not the danda).
 _WORD_CHAR = r"[\w\u0900-\u0963\u0966-\u097f\u200c\u200d]"
 _START = rf"(?<!{_WORD_CHAR})"
@@ -37,8 +37,8 @@ _PRECOMPOSED_NUKTA = {
 # A year glued to other digits ("2021.5", "011-2021", "98 2021 ...") is part of a bigger number.
 _DIGITS_BEFORE = re.compile(rf"{_DIGIT}[\s,.:/\-–]?\Z")
 _DIGITS_AFTER = re.compile(rf"[\s,.:/\-–]?{_DIGIT}")
-_SENTENCE_END = r"[.!?](?=\s)|[।\n]"
-_CONTEXT_CHARS = 300
+_SENTENCE_ENDS = [". ", "! ", "? ", "।", "\n"]  # ". " also matches ".\n"
+_CONTEXT_CHARS = 200
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
@@ -87,6 +87,7 @@ def supported_languages() -> frozenset[str]:
 # --- word lists -> one regex per language -------------------------------------------------
 
 
+@cache
 def _key(surface: str) -> str:
     """Lookup form: spelling variants (nukta, chandrabindu, case, full stop) collapse to one."""
     plain = unicodedata.normalize("NFC", surface).replace(_NUKTA, "").replace("ँ", "ं")
@@ -106,11 +107,14 @@ def _spellings(word: str, any_case: bool) -> set[str]:
     return forms
 
 
-def _alternation(words: Iterable[str], any_case: bool = False) -> str:
+def _alternation(words: Iterable[str], any_case: bool = False, whole_words: bool = False) -> str:
     """Regex matching any of the words (and their spellings), longest first.
 
     Written as a trie ("अग(?:स्त|ले)") because Python's regex engine tries the branches of a flat
-    alternation one by one at every position; a trie rejects a non-matching word in a few steps.
+    alternation one by one at every position; a trie rejects a non-matching word in a few steps,
+    and a trie whose branches all start with a letter lets the engine skip ahead to candidate
+    letters. ``whole_words``: a form that starts (ends) with a letter may not continue a word
+    before (after) it; a form starting with a sign ("$", "'ll") may touch the word before it.
     """
     forms = set().union(*(_spellings(word, any_case) for word in words))
     if not forms:
@@ -121,31 +125,35 @@ def _alternation(words: Iterable[str], any_case: bool = False) -> str:
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, whole_words)
 
 
-def _trie_regex(node: dict) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
+def _is_word_char(char: str) -> bool:
+    return re.fullmatch(_WORD_CHAR, char) is not None
+
+
+def _trie_regex(node: dict, whole_words: bool, first: bool = True, last: str = "") -> str:
+    branches = []
+    for char, child in sorted(node.items()):
+        if not char:
+            continue
+        piece = r"\s+" if char == " " else re.escape(char)
+        if whole_words and first and _is_word_char(char):
+            piece += rf"(?<!{_WORD_CHAR}.)"  # checked after the first letter: see docstring above
+        branches.append(piece + _trie_regex(child, whole_words, False, char))
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a word ends here; a longer one may go on (greedy: longest first)
-        return f"(?:{body})?"
-    return body
+    if "" not in node:
+        return body
+    end = _END if whole_words and _is_word_char(last) else ""
+    if not branches:
+        return end
+    # a word ends here and a longer one may go on: try the longer first
+    return f"(?:{body}|{end})" if end else f"(?:{body})?"
 
 
-def _bounded(words: Iterable[str], whole_word_end: bool = True) -> str:
-    """Whole words for the side patterns; a word starting with a sign ("$", "'ll") has no
-    start boundary, and ``whole_word_end=False`` lets "$" touch the number after it."""
-    words = [str(w) for w in words]
-    starts_word = [w for w in words if re.match(r"\w", w)]
-    other = [w for w in words if not re.match(r"\w", w)]
-    body = f"(?:{_START}{_alternation(starts_word)}|{_alternation(other)})"
-    return body + (_END if whole_word_end else "")
+def _bounded(words: Iterable[str]) -> str:
+    """Whole words, in lower case or capitalised, for the side patterns."""
+    return _alternation([str(w) for w in words], any_case=True, whole_words=True)
 
 
 @dataclass(frozen=True)
@@ -164,7 +172,7 @@ class _Grammar:
     count_before: re.Pattern[str]
     not_dates: re.Pattern[str]
     not_dates_after: re.Pattern[str]
-    future: re.Pattern[str]
+    future: tuple[re.Pattern[str], ...]  # future words; future verb endings
     clause_bound: re.Pattern[str]
     reported_before: re.Pattern[str] | None
 
@@ -243,21 +251,22 @@ def _grammar(lang: str) -> _Grammar:
             _key(w): n for table in ("number_words", "day_number_words") for w, n in spec[table].items()
         },
         bare_month_context=(
-            re.compile(rf"(?i:{_bounded(bare_context)})\s+\Z") if bare_context else None
+            re.compile(rf"{_bounded(bare_context)}\s+\Z") if bare_context else None
         ),
         count_after=re.compile(
             rf"\s*(?:{_bounded(spec['count_words_after'])}"
             rf"|{_WORD_CHAR}*{_alternation(spec['count_word_endings'])}{_END})"
         ),
-        count_before=re.compile(rf"{_bounded(spec['count_words_before'], False)}\s*\Z"),
+        count_before=re.compile(rf"{_alternation(spec['count_words_before'], True)}\s*\Z"),
         not_dates=re.compile(_alternation(spec["not_dates"], True) + _END),
         not_dates_after=re.compile(rf"{_bounded(spec['not_dates_after'])}\s+\Z"),
-        future=re.compile(
-            rf"(?i:{_bounded(spec['future_words'])}|{future_endings}{_END})"
+        future=(
+            re.compile(_bounded(spec["future_words"])),
+            re.compile(f"{future_endings}{_END}"),
         ),
-        clause_bound=re.compile(rf"{_SENTENCE_END}|(?i:{_bounded(spec['clause_separators'])})"),
+        clause_bound=re.compile(_bounded([*_SENTENCE_ENDS, *spec["clause_separators"]])),
         reported_before=(
-            re.compile(rf"(?i:{_bounded(reporting)})(?:\s+{_WORD_CHAR}+)?\s+\Z") if reporting else None
+            re.compile(rf"{_bounded(reporting)}(?:\s+{_WORD_CHAR}+)?\s+\Z") if reporting else None
         ),
     )
 
@@ -267,7 +276,7 @@ def _grammar(lang: str) -> _Grammar:
 Resolved = tuple[str, str, str | None, bool]  # value, precision, value_end, relative
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Candidate:
     match: re.Match[str]
     text: str
@@ -281,7 +290,7 @@ class _Candidate:
         raw = self.match.group(name)
         if raw is None:
             return None
-        digits = re.match(r"\d+", raw.translate(_DEVANAGARI_DIGITS))
+        digits = _LEADING_DIGITS.match(raw)  # int() reads Devanagari digits too
         return int(digits.group()) if digits else self.grammar.numbers[_key(raw)]
 
     def month(self, name: str) -> int | None:
@@ -306,7 +315,7 @@ class _Candidate:
         right = self.text[end : end + _CONTEXT_CHARS]
         right_bound = self.grammar.clause_bound.search(right)
         clause = left[left_bound:] + " " + right[: right_bound.start() if right_bound else None]
-        return self.grammar.future.search(clause) is not None
+        return any(cue.search(clause) for cue in self.grammar.future)
 
 
 def _iso(day: date) -> str:
