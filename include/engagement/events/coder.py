@@ -145,7 +145,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
         if len(countries) < 2:
             continue
         source, target = _direction(lang, hit, chosen, sent.start)
-        date_info = _event_date(hit, dates, sent, lo, hi, len(hits), countries, previous, published)
+        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published)
         status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published)
         code = lexicon.cameo_table()[hit.trigger.cameo]
         location = _location(hit, actors, mentions, source, target)
@@ -321,18 +321,24 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
 
 
-def _event_date(hit, dates, sent, lo, hi, n_hits, countries, previous, published):
-    """(value, value_end, precision, basis) from the nearest date expression, context or publication."""
+def _event_date(hit, dates, sent, lo, hi, countries, previous, published):
+    """(value, value_end, precision, basis) for one trigger.
+
+    The nearest date expression in the trigger's own stretch of the sentence, else the nearest
+    in the sentence; else the date of the previous sentence's event between the same pair (an
+    anaphoric "दोनों मंत्री ... चर्चा करेंगे" continues that story); else the publication date.
+    """
     trig = hit.start + sent.start
     scoped = [d for d in dates if lo <= d.start - sent.start < hi]
-    pool = scoped or (dates if n_hits == 1 else [])
-    if pool:
-        d = min(pool, key=lambda d: abs(d.start - trig))
+    if scoped or dates:
+        d = min(scoped or dates, key=lambda d: abs(d.start - trig))
         return d.value, d.value_end, d.precision or _precision(d.value), "text"
     pair = set(countries[:2])
-    for ev in reversed(previous.events):
-        if {ev.actor1, ev.actor2} == pair:
-            return ev.event_date, ev.event_date_end, ev.date_precision, "context"
+    same_pair = [ev for ev in previous.events if {ev.actor1, ev.actor2} == pair]
+    same_kind = [ev for ev in same_pair if ev.kind == hit.trigger.kind]
+    if same_kind or same_pair:
+        ev = (same_kind or same_pair)[0]
+        return ev.event_date, ev.event_date_end, ev.date_precision, "context"
     return published.isoformat(), None, "day", "publication"
 
 
@@ -352,7 +358,8 @@ def _status(lang, cue, text, hit, lo, hi, date_info, published) -> str:
             return "held"
         if first[0] > published:
             return "planned"
-    window = text[hit.start : hi] if lang == "hi" else text[lo : hit.end]
+    # Hindi is verb-final: the tense sits after the trigger, often at the end of the sentence.
+    window = text[hit.start :] if lang == "hi" else text[lo : hit.end]
     found = []
     for status in ("planned", "ongoing", "held"):
         for p in cue.get(status, ()):
@@ -385,8 +392,15 @@ def _location(hit, actors, mentions, source, target) -> str | None:
     venue = next((a for a in actors if a.venue), None)
     if venue:
         return venue.country
-    place = next((m for m in mentions if m.label == "PLACE" and m.country), None)
+    # A city that is not a seat of government (Kazan, Shanghai) places the story; a capital
+    # named without "in" stands for its government and says nothing about the venue.
+    place = next((m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m)), None)
     return place.country if place else None
+
+
+def _is_seat(mention) -> bool:
+    place = load_kb().places.get(mention.entity_id or "")
+    return bool(place and place.is_seat)
 
 
 def _forum(forums, forum_context: bool, hit, offset: int) -> str | None:

@@ -6,9 +6,11 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
 * Mentions can only share an event with the same unordered country pair and the same *family*:
   the CAMEO root, except 036 (intent to meet) which joins 04 (consult), so an announced meeting
   and the meeting held are one event.
-* Day-precision mentions are taken in date order; each joins the first cluster of its group whose
-  date range overlaps its own and whose location is compatible (equal, or either unknown),
-  widening the cluster's range; else it starts a cluster.
+* Day-precision mentions are taken in date order; each joins the first cluster of its group with
+  a compatible location (equal, or either unknown) whose date range is the same as its own, or
+  overlaps it when both have the CAMEO code of the cluster's first mention (widening the range); else it
+  starts a cluster. So a meeting on 21 August inside a 19-21 August visit stays its own event,
+  while two reports of the same visit with slightly different dates are one.
 * A month- (then year-) precision mention joins the single finer cluster lying inside its month
   (year) with a compatible location, if exactly one exists; otherwise it joins a cluster of its own
   precision with an overlapping period (the same month or year), or starts one.
@@ -104,6 +106,14 @@ class _Cluster:
     end: date | None
     location: str | None
     members: list[dict] = field(default_factory=list)
+    founding_cameo: str | None = None
+
+    def same_happening(self, mention: dict) -> bool:
+        """Day precision: identical dates, or overlapping dates of the same kind of event."""
+        start, end = mention["_start"], mention["_end"]
+        if self.start == start and self.end == end:
+            return True
+        return self.overlaps(start, end) and mention["cameo"] == self.founding_cameo
 
     def overlaps(self, start: date, end: date) -> bool:
         return self.start is not None and start <= self.end and self.start <= end
@@ -116,6 +126,7 @@ class _Cluster:
 
     def add(self, mention: dict, widen: bool) -> None:
         self.members.append(mention)
+        self.founding_cameo = self.founding_cameo or mention["cameo"]
         self.location = self.location or mention["location"]
         if widen:
             self.start = min(self.start, mention["_start"])
@@ -158,7 +169,7 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                     c
                     for c in clusters
                     if c.precision == precision
-                    and c.overlaps(start, end)
+                    and (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
                     and c.accepts_location(location)
                 ),
                 None,

@@ -1,0 +1,62 @@
+"""Helpers for tests that run the DAG through Airflow in a separate, fully configured process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import REPO
+
+
+def airflow_env(home: Path, data_dir: Path, landing_dir: Path, **extra: str) -> dict[str, str]:
+    """Environment for an isolated Airflow (SQLite under ``home``) and pipeline data folder."""
+    env = {
+        **os.environ,
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags"),
+        "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO / "plugins"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "ENGAGEMENT_DATA_DIR": str(data_dir),
+        "ENGAGEMENT_LANDING_DIR": str(landing_dir),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+    }
+    env.update(extra)
+    return env
+
+
+def airflow(env: dict[str, str], *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "airflow"), *args],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=True,
+    )
+
+
+def run_days(env: dict[str, str], *days: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    """Run the DAG with dag.test() for each day; fails the test with Airflow's output on error."""
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "run_dag_days.py"), *days],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout,
+    )
+    assert proc.returncode == 0, f"DAG runs failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    return proc
+
+
+def table_checksums(path: Path) -> dict[str, tuple[int, int]]:
+    """(row count, order-independent hash sum) of every table and view in a DuckDB file."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        names = con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() "
+            "UNION ALL SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal "
+            "ORDER BY 1, 2"
+        ).fetchall()
+        sums = {}
+        for schema, name in names:
+            if name == "schema_migrations":
+                continue  # records when migrations ran, not pipeline data
+            q = f'SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM "{schema}"."{name}" t'
+            sums[f"{schema}.{name}"] = tuple(con.execute(q).fetchone())
+        return sums
