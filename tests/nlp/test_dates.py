@@ -188,3 +188,20 @@ def test_year_is_inferred_nearest_to_publication():
 
 def test_unsupported_language_yields_nothing():
     assert find_dates("18 novembre 2025", "fr", MONDAY) == []
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_word_lists_name_every_month_and_weekday(lang):
+    names = {
+        "hi": ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"),
+        "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"),
+    }[lang]
+    values = [only(f"{name} 2025", lang).value for name in names]
+    assert values == [f"2025-{month:02d}" for month in range(1, 13)]
+    weekdays = {"hi": "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार",
+                "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"}[lang].split()
+    # published on a Sunday: the week's days, Monday first, are the six days before and that day
+    assert [only(day, lang, date(2025, 11, 23)).value for day in weekdays] == [
+        f"2025-11-{day}" for day in range(17, 24)
+    ]

@@ -5,8 +5,8 @@ Events need a date, and news rarely writes one in full: "18 नवंबर", "�
 ``YYYY-MM-DD`` values. It is rules over word lists (``data/dates_<lang>.yaml``): one
 precompiled regex per language scans a text once, and only its few candidates are resolved in
 Python, so the entity extractor that calls it stays near tokenizer speed. ``dateparser`` is not
-used: it is slower by orders of magnitude and resolves none of these forms better (it has no
-tense rule for कल and no nearest-year rule for a date without a year).
+used: measured at 1-2.5 ms per span (this module: tens of microseconds per article), it reads
+कल always as tomorrow and finds nothing in "दिसंबर की शुरुआत" or "पिछले सप्ताह".
 """
 
 from __future__ import annotations
@@ -54,11 +54,16 @@ class DateMention:
 
 
 def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
-    """Date mentions in ``text`` sorted by start, non-overlapping; [] for a language without
-    word lists (see :func:`supported_languages`)."""
-    grammar = _grammar(lang) if lang in supported_languages() else None
-    if grammar is None:
+    """Date mentions in ``text`` sorted by start, non-overlapping (the longest form wins).
+
+    A span is the date expression itself: postpositions and prepositions around it ("को", "में",
+    "in", "on") are read as context but left out ("21 अगस्त को" -> "21 अगस्त"). A date without a
+    year takes the year that puts it nearest ``published``. A language without word lists (see
+    :func:`supported_languages`) yields [].
+    """
+    if lang not in supported_languages():
         return []
+    grammar = _grammar(lang)
     mentions = []
     excluded_until = 0  # end of a phrase that only looks like a date ("आज कल" = nowadays)
     for match in grammar.pattern.finditer(text):
@@ -186,7 +191,7 @@ def _inverse(table: dict) -> dict[str, object]:
 def _grammar(lang: str) -> _Grammar:
     spec = yaml.safe_load((DATA_DIR / f"dates_{lang}.yaml").read_text(encoding="utf-8"))
     month_surfaces = [s for forms in spec["months"].values() for s in forms]
-    # abbreviations may carry a full stop ("Nov."); full names must not swallow a sentence's
+    # abbreviations may carry a full stop ("Nov."); a full name never takes the sentence's one
     month = _alternation(month_surfaces + [s + "." for s in month_surfaces if len(s) <= 4])
     weekday = _alternation(s for forms in spec["weekdays"].values() for s in forms)
     modifier = _alternation((s for forms in spec["modifiers"].values() for s in forms), True)
@@ -257,7 +262,7 @@ def _grammar(lang: str) -> _Grammar:
             rf"\s*(?:{_bounded(spec['count_words_after'])}"
             rf"|{_WORD_CHAR}*{_alternation(spec['count_word_endings'])}{_END})"
         ),
-        count_before=re.compile(rf"{_alternation(spec['count_words_before'], True)}\s*\Z"),
+        count_before=re.compile(rf"{_bounded(spec['count_words_before'])}\s*\Z"),
         not_dates=re.compile(_alternation(spec["not_dates"], True) + _END),
         not_dates_after=re.compile(rf"{_bounded(spec['not_dates_after'])}\s+\Z"),
         future=(
@@ -354,8 +359,10 @@ def _nearest_month(month: int, published: date) -> tuple[int, int]:
     return year, month
 
 
-def _resolve_days(c: _Candidate, first_month: str, month: str, day1: str, day2: str | None,
+def _resolve_days(c: _Candidate, first_month: str, month: str, day1: str, day2: str,
                   year: str) -> Resolved | None:
+    """A day or a range of days; a range's first month is ``first_month`` when written
+    ("30 नवंबर से 2 दिसंबर"), else the month of both."""
     end_month = c.month(month)
     start_month = c.month(first_month) or end_month
     explicit_year = c.number(year)
@@ -365,7 +372,7 @@ def _resolve_days(c: _Candidate, first_month: str, month: str, day1: str, day2: 
         start = _nearest_date(start_month, c.number(day1), c.published)
     if start is None:
         return None
-    if day2 is None or c.group(day2) is None:
+    if c.group(day2) is None:
         return _iso(start), "day", None, False
     end = _safe_date(start.year + (end_month < start_month), end_month, c.number(day2))
     if end is None or end <= start:
@@ -405,13 +412,16 @@ def _day_month_year(c: _Candidate) -> Resolved | None:
     return _resolve_days(c, "dmy_m1", "dmy_m2", "dmy_d1", "dmy_d2", "dmy_y")
 
 
+def _glued_to_digits(c: _Candidate) -> bool:
+    return bool(_DIGITS_BEFORE.search(c.before(2)) or _DIGITS_AFTER.match(c.text, c.match.end()))
+
+
 def _year(c: _Candidate) -> Resolved | None:
+    """A lone year, unless it is a count ("2021 लोगों", "$2021") or part of a longer number."""
     value = c.number("year")
-    start, end = c.match.span()
-    if not FIRST_YEAR <= value <= LAST_YEAR:
+    if not FIRST_YEAR <= value <= LAST_YEAR or _glued_to_digits(c):
         return None
-    if _DIGITS_BEFORE.search(c.before(2)) or _DIGITS_AFTER.match(c.text, end):
-        return None
+    end = c.match.end()
     if c.grammar.count_after.match(c.text, end) or c.grammar.count_before.search(c.before()):
         return None
     return f"{value:04d}", "year", None, False
@@ -421,10 +431,7 @@ def _years(c: _Candidate) -> Resolved | None:
     first, last = c.number("years_a"), c.number("years_b")
     if last < 100:
         last += first - first % 100
-    start, end = c.match.span()
-    if not FIRST_YEAR <= first < last <= LAST_YEAR:
-        return None
-    if _DIGITS_BEFORE.search(c.before(2)) or _DIGITS_AFTER.match(c.text, end):
+    if not FIRST_YEAR <= first < last <= LAST_YEAR or _glued_to_digits(c):
         return None
     return f"{first:04d}", "year", f"{last:04d}", False
 
