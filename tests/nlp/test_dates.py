@@ -132,10 +132,12 @@ def test_hindi_forms(text, published, expected):
         ("two days ago", MONDAY, ("two days ago", "2025-11-15", "day", None, True)),
         ("next Monday", MONDAY, ("next Monday", "2025-11-24", "day", None, True)),
         (
-            "Powell will visit Tokyo next weekend, officials said on Sunday.",
+            "Powell will visit Tokyo for talks, officials said on Sunday.",
             WEDNESDAY,
             ("Sunday", "2025-11-16", "day", None, True),
         ),
+        ("arrives next weekend", MONDAY, ("next weekend", "2025-11-29", "day", "2025-11-30", True)),
+        ("clashes last weekend", MONDAY, ("last weekend", "2025-11-15", "day", "2025-11-16", True)),
         ("from 2019-2021 he", MONDAY, ("2019-2021", "2019", "year", "2021", False)),
     ],
 )
@@ -166,6 +168,8 @@ def test_english_forms(text, published, expected):
         ("It cost $2021 and 1,2021 units", "en"),
         ("the 1920s", "en"),
         ("case no. 4521", "en"),
+        ("the Sunday Times reported", "en"),
+        ("told the Mail on Sunday", "en"),
     ],
 )
 def test_not_dates(text, lang):

@@ -494,9 +494,10 @@ def _modified(c: _Candidate) -> Resolved:
         return _iso(_weekday_date(c, c.grammar.weekdays[target], direction)), "day", None, True
     step = {"last": -1, "this": 0, "next": 1}[direction]
     unit = c.grammar.units[target]
-    if unit == "week":
+    if unit in ("week", "weekend"):  # Monday to Sunday; the weekend is its Saturday and Sunday
         monday = c.published - timedelta(days=c.published.weekday()) + timedelta(weeks=step)
-        return _iso(monday), "day", _iso(monday + timedelta(days=6)), True
+        first = monday + timedelta(days=5 if unit == "weekend" else 0)
+        return _iso(first), "day", _iso(monday + timedelta(days=6)), True
     if unit == "month":
         return _month_value(*_shift_month(c.published, step)), "month", None, True
     return f"{c.published.year + step:04d}", "year", None, True
