@@ -265,9 +265,11 @@ def _grammar(lang: str) -> _Grammar:
         count_before=re.compile(rf"{_bounded(spec['count_words_before'])}\s*\Z"),
         not_dates=re.compile(_alternation(spec["not_dates"], True) + _END),
         not_dates_after=re.compile(rf"{_bounded(spec['not_dates_after'])}\s+\Z"),
-        future=(
-            re.compile(_bounded(spec["future_words"])),
-            re.compile(f"{future_endings}{_END}"),
+        future=tuple(
+            re.compile(cue)
+            for cue, words in ((_bounded(spec["future_words"]), spec["future_words"]),
+                               (f"{future_endings}{_END}", spec["future_word_endings"]))
+            if words
         ),
         clause_bound=re.compile(_bounded([*_SENTENCE_ENDS, *spec["clause_separators"]])),
         reported_before=(
@@ -457,19 +459,18 @@ def _month_named(c: _Candidate) -> Resolved | None:
 
 
 def _weekday_date(c: _Candidate, weekday: int, direction: str) -> date:
-    """last: strictly before publication; next: strictly after; this: by tense, publication
-    day included."""
+    """last: strictly before publication; next: strictly after; this: the publication day if it
+    is that weekday, else the one before it or, in a future-tense clause, the one after."""
     published = c.published
-    if direction == "this":
-        direction = "next_or_same" if c.is_future() else "last_or_same"
     back = (published.weekday() - weekday) % 7
+    if direction == "last":
+        return published - timedelta(days=back or 7)
     ahead = (weekday - published.weekday()) % 7
-    return {
-        "last": published - timedelta(days=back or 7),
-        "next": published + timedelta(days=ahead or 7),
-        "last_or_same": published - timedelta(days=back),
-        "next_or_same": published + timedelta(days=ahead),
-    }[direction]
+    if direction == "next":
+        return published + timedelta(days=ahead or 7)
+    if back == 0:  # the publication day itself, whatever the tense
+        return published
+    return published + timedelta(days=ahead) if c.is_future() else published - timedelta(days=back)
 
 
 def _weekday(c: _Candidate) -> Resolved:
