@@ -33,9 +33,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
+from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_context, task
 
 DUCKDB_POOL = "duckdb_writer"
+# The published reporting database, as an asset: each publish records an asset event whose
+# extra holds the day and the row counts, so the UI's Assets view shows what BI tools now see.
+REPORTING_DB = Asset(name="engagement_reporting", uri="file:///engagement/published/reporting.duckdb")
 
 
 def _settings():
@@ -137,14 +140,18 @@ def bilateral_engagement():
         day = aggregated["day"]
         return _log_counts("check", {"day": day, **stage.run(parse_day(day), _settings())})
 
-    @task(pool=DUCKDB_POOL)
+    @task(pool=DUCKDB_POOL, outlets=[REPORTING_DB])
     def publish(checked: dict) -> dict:
         """Atomically replace the read-only reporting copy for BI tools."""
         from engagement import publish as stage
         from engagement.partitions import parse_day
 
         day = checked["day"]
-        return _log_counts("publish", {"day": day, **stage.run(parse_day(day), _settings())})
+        counts = _log_counts("publish", {"day": day, **stage.run(parse_day(day), _settings())})
+        get_current_context()["outlet_events"][REPORTING_DB].extra = {
+            k: v for k, v in counts.items() if isinstance(v, str | int | float)
+        }
+        return counts
 
     fetched = fetch.expand(source_name=list_sources())
     publish(check(aggregate(detect_events(extract_entities(clean(ingest(fetched)))))))

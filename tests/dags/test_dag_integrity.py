@@ -90,3 +90,8 @@ def test_dag_file_import_is_light():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_publish_announces_the_reporting_asset(dagbag):
+    publish = dagbag.dags["bilateral_engagement"].get_task("publish")
+    assert [o.name for o in publish.outlets] == ["engagement_reporting"]
