@@ -293,7 +293,7 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
         return None, None
     if kind == "host":
         host = min(
-            (a for a in chosen if a.strength == _PERSON) or chosen,
+            [a for a in chosen if a.strength == _PERSON] or chosen,
             key=lambda a: abs(a.start - (hit.start + offset)),
         )
         guest = next(a for a in chosen if a.country != host.country)
