@@ -83,10 +83,10 @@ def bilateral_engagement():
     def fetch(source_name: str) -> dict:
         """Fetch one source into the raw landing zone."""
         from engagement.partitions import day_of_run
-        from engagement.sources.fetch import fetch_source
+        from engagement.sources.fetch import fetch_for_run
 
         day = day_of_run(get_current_context()["logical_date"])
-        return _log_counts(f"fetch[{source_name}]", fetch_source(source_name, day, _settings()))
+        return _log_counts(f"fetch[{source_name}]", fetch_for_run(source_name, day, _settings()))
 
     @task(trigger_rule="all_done")
     def ingest(fetched) -> dict:

@@ -8,7 +8,7 @@ requests are conditional and objects content addressed.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import httpx
 
@@ -17,6 +17,30 @@ from engagement.sources.config import Source, get_source
 from engagement.sources.feeds import FeedError, parse_feed
 from engagement.sources.client import FetchResult, Validators, http_get
 from engagement.sources.rawstore import append_manifest, last_validators, manifest_row, store_object
+
+
+class FeedUnavailable(RuntimeError):
+    """A source's feed could not be fetched; raised so its mapped task fails alone in the Grid."""
+
+
+def fetch_for_run(source_name: str, day: date, settings: Settings, today: date | None = None) -> dict:
+    """What a DAG run's mapped ``fetch`` task does for one source.
+
+    A feed lists only current items, so a run for a day before yesterday (a backfill) fetches
+    nothing and ingest reads that day from the archive. A feed that cannot be fetched at all
+    raises :class:`FeedUnavailable` after its manifest row is written; failed article pages
+    are quarantined by ingest and do not fail the task.
+    """
+    today = today or datetime.now(UTC).date()
+    if day < today - timedelta(days=1):
+        return {"source": source_name, "fetch_day": day.isoformat(), "fetched": 0,
+                "skipped": "past day: ingest reads the archive"}
+    result = fetch_source(source_name, day, settings)
+    feed_failures = [f for f in result["failures"] if f["kind"] == "feed"]
+    if feed_failures:
+        first = feed_failures[0]
+        raise FeedUnavailable(f"{source_name}: {first['reason']}: {first['detail']} ({first['url']})")
+    return result
 
 
 def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
