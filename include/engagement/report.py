@@ -49,7 +49,7 @@ def status(path: Path) -> str:
     """Tables of the warehouse with their row counts."""
     with duckdb.connect(str(path), read_only=True) as con:
         tables = con.execute(
-            "SELECT table_schema, table_name FROM duckdb_tables() ORDER BY 1, 2"
+            "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY 1, 2"
         ).fetchall()
         rows = [
             (f"{schema}.{name}", con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0])
