@@ -10,8 +10,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from engagement.nlp.pipeline import KB_MATCHER, get_nlp
@@ -71,18 +69,16 @@ def extract_entities(text: str, lang: str, published: date) -> EntityResult:
 
 
 def _sentences(doc: Doc, text: str) -> list[Sentence]:
-    """Text between boundary tokens, trimmed of surrounding whitespace; blank ones are skipped.
-    Read from token arrays: ``doc.sents`` and ``doc.text`` build a Python object per token."""
+    """The splitter's sentences, trimmed of surrounding whitespace; blank ones are skipped.
+    ``doc.sents`` walks the tokens in C and makes one Span per sentence (not per token)."""
     if not len(doc):
         return []
-    arrays = doc.to_array([SENT_START, IDX]).astype(np.int64)
-    boundaries = arrays[arrays[:, 0] == 1, 1].tolist() + [len(text)]
     sentences: list[Sentence] = []
-    for raw_start, raw_end in zip(boundaries, boundaries[1:]):
-        raw = text[raw_start:raw_end]
+    for span in doc.sents:
+        raw = text[span.start_char : span.end_char]
         stripped = raw.strip()
         if stripped:
-            start = raw_start + len(raw) - len(raw.lstrip())
+            start = span.start_char + len(raw) - len(raw.lstrip())
             sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
     return sentences
 

@@ -14,7 +14,6 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from engagement.kb.loader import load_kb
 
@@ -39,12 +38,27 @@ class KbMatcher:
             self.matcher.add(key, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for match_id, start, end in self.matcher(doc):
-            label, entity_id = self.keys[match_id]
-            spans.append(Span(doc, start, end, label=label, kb_id=entity_id))
-        doc.ents = sorted(filter_spans(spans), key=lambda span: span.start)
+        """Longest match wins, as ``spacy.util.filter_spans`` decides, but on plain tuples: only
+        the kept names become Spans. Tokens outside names keep the tokenizer's "missing" IOB,
+        which ``doc.ents`` reads as outside; marking each one "O" costs a set lookup per token."""
+        taken: set[int] = set()
+        kept = []
+        for match_id, start, end in sorted(self.matcher(doc), key=_longest_first, reverse=True):
+            if start not in taken and end - 1 not in taken:
+                kept.append((start, end, match_id))
+                taken.update(range(start, end))
+        keys = self.keys
+        doc.set_ents(
+            [Span(doc, start, end, label=keys[match_id][0], kb_id=keys[match_id][1]) for start, end, match_id in sorted(kept)],
+            default="unmodified",
+        )
         return doc
+
+
+def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
+    """filter_spans' order (with reverse=True): longer first, then earlier."""
+    _, start, end = match
+    return end - start, -start
 
 
 def _pattern_tokenizer(nlp: Language) -> Language:

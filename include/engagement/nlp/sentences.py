@@ -1,8 +1,8 @@
 """Sentence boundaries for Hindi and English news without a trained parser.
 
 A sentence ends after a terminal mark (danda, ?, !, .) and at a line break. A full stop after a
-known abbreviation or initial ("एस. जयशंकर", "Dr.") is not an end. Works on token arrays: a set
-lookup per token, and only the few terminal tokens get more work in Python.
+known abbreviation or initial ("एस. जयशंकर", "Dr.") is not an end. Only the few terminal and
+whitespace tokens get work in Python.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+NOT_A_START = np.uint64(2**64 - 1)  # -1 as spaCy's to_array gives it for SENT_START
 
 
 @cache
@@ -28,34 +30,35 @@ def abbreviations(lang: str) -> frozenset[str]:
 class SentenceSplitter:
     def __init__(self, nlp: Language, terminals: list[str], closers: list[str], full_stop: str) -> None:
         strings = nlp.vocab.strings
-        self.terminals = {strings.add(mark) for mark in terminals}
+        self.terminals = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.terminals.add("TERMINAL", [nlp.make_doc(mark) for mark in terminals])
+        self.whitespace = PhraseMatcher(nlp.vocab, attr="IS_SPACE")
+        self.whitespace.add("WHITESPACE", [nlp.make_doc("\n")])
         self.trailing = {strings.add(mark) for mark in [*terminals, *closers]}
         self.full_stop = strings.add(full_stop)
         self.abbreviations = {strings.add(word) for word in abbreviations(nlp.lang)}
         self.abbreviations |= {strings.add(chr(code)) for code in range(ord("A"), ord("Z") + 1)}
 
     def __call__(self, doc: Doc) -> Doc:
+        """Candidates come from two phrase matchers, which walk the tokens in C: reading every
+        token's ORTH or IS_SPACE into Python costs more than the rest of the splitting."""
         count = len(doc)
         if not count:
             return doc
-        arrays = doc.to_array([ORTH, IS_SPACE])
-        orths = arrays[:, 0].tolist()
-        starts = np.full(count, -1, dtype=np.int32)
+        starts = np.full(count, NOT_A_START, dtype=np.uint64)
         starts[0] = 1
-        terminals = self.terminals
-        for index in [i for i, orth in enumerate(orths) if orth in terminals]:
-            if orths[index] == self.full_stop and index and orths[index - 1] in self.abbreviations:
+        for _, index, _ in self.terminals(doc):
+            if index and doc[index].orth == self.full_stop and doc[index - 1].orth in self.abbreviations:
                 continue
             following = index + 1
-            while following < count and orths[following] in self.trailing:
+            while following < count and doc[following].orth in self.trailing:
                 following += 1
             if following < count:
                 starts[following] = 1
-        for index in np.flatnonzero(arrays[:, 1]).tolist():
-            if "\n" in doc[index].text and index + 1 < count:
+        for _, index, _ in self.whitespace(doc):
+            if index + 1 < count and "\n" in doc[index].text:
                 starts[index + 1] = 1
-        # -1 (not a start) wraps in uint64 exactly as spaCy's own to_array output does.
-        return doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))
+        return doc.from_array([SENT_START], starts)
 
 
 @Language.factory(
