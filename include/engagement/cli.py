@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -109,6 +110,33 @@ def cmd_kb_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score the entity extractor against a gold file in our format or a public set in ../shared."""
+    from engagement.evaluation.gold import GoldFormatError, read_gold
+    from engagement.evaluation.readers import dataset_readers
+    from engagement.evaluation.report import error_analysis, score_table
+    from engagement.evaluation.scoring import evaluate
+
+    if args.gold:
+        documents = read_gold(Path(args.gold))
+    else:
+        shared = Path(args.shared)
+        if not shared.is_dir():
+            raise UsageError(
+                f"{shared}: no shared folder; pass --shared DIR or set ENGAGEMENT_SHARED_DIR"
+            )
+        documents = dataset_readers(shared)[args.dataset]()
+    try:
+        results = evaluate(documents)
+    except (GoldFormatError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    print(score_table(results))
+    if args.errors:
+        for view, mode in (("all", "exact"), ("kb", "exact"), ("country", "exact")):
+            print(error_analysis(results[(view, mode)], args.errors))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="engagement", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +161,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", help="row counts and days loaded in the warehouse")
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("evaluate", help="entity precision, recall and F1 per label against gold")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--gold", help="gold file in our JSON Lines format (docs/evaluation.md)")
+    source.add_argument("--dataset", choices=("seed", "hiner", "conll", "re3d"), help="public set")
+    p.add_argument(
+        "--shared",
+        default=os.environ.get("ENGAGEMENT_SHARED_DIR", "../shared"),
+        help="folder holding gold/ and corpora/ (default: ../shared or $ENGAGEMENT_SHARED_DIR)",
+    )
+    p.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print the N most common misses and false hits",
+    )
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("kb", help="knowledge-base tools")
     kb_sub = p.add_subparsers(dest="kb_command", required=True)
