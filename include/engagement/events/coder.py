@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from engagement.events import lexicon
 from engagement.kb.loader import load_kb
@@ -27,6 +28,7 @@ LEVEL_RANK = {
 }
 # Event kinds whose direction comes from who travels where / who hosts.
 _TRAVEL_KINDS = {"visit", "host"}
+_MEETING_KINDS = {"meeting", "summit"}
 # Strength of the evidence that a mention stands for a government (higher wins).
 _PERSON, _INSTITUTION, _NAME = 3, 2, 1
 
@@ -120,7 +122,7 @@ def code_events(
 
 
 def _code_sentence(article_id, lang, published, sent, mentions, previous, counter):
-    hits = _find_triggers(lang, sent.text)
+    hits = _without_demanded(lang, _find_triggers(lang, sent.text))
     actors = _actors(lang, sent, mentions)
     context = _SentenceContext(countries=_distinct(a.country for a in actors if not a.venue))
     if not hits:
@@ -138,6 +140,8 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
             continue
         scoped = [a for a in actors if lo <= a.start - sent.start and a.end - sent.start <= hi]
         chosen = _choose_actors(lang, hit, scoped, sent.start)
+        if _shares_sentence_arguments(hit, chosen):
+            chosen = _choose_actors(lang, hit, actors, sent.start)
         if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]):
             chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
@@ -145,8 +149,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
         if len(countries) < 2:
             continue
         source, target = _direction(lang, hit, chosen, sent.start)
-        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published)
-        status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published)
+        tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
+        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, tense)
+        status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published, tense)
         code = lexicon.cameo_table()[hit.trigger.cameo]
         location = _location(hit, actors, mentions, source, target)
         forum = _forum(forums, forum_context, hit, sent.start)
@@ -183,10 +188,25 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
                 trigger_text=hit.text,
             )
         )
+    events = _without_visit_programme(events)
     context.events = events
     if events:
         context.countries = _distinct([events[-1].actor1, events[-1].actor2, *context.countries])
     return events, context
+
+
+def _without_visit_programme(events: list[EventMention]) -> list[EventMention]:
+    """A meeting reported in the same sentence as a visit, between the same pair over the same
+    days, is the visit's programme ("the 19-21 August visit, when he co-chaired ..."), not a
+    second event; a meeting on a day of its own inside the visit stays."""
+    spans = {(e.actor1, e.actor2, e.event_date, e.event_date_end) for e in events if e.kind in _TRAVEL_KINDS}
+    return [
+        e
+        for e in events
+        if e.kind not in _MEETING_KINDS
+        or e.event_date_end is None
+        or (e.actor1, e.actor2, e.event_date, e.event_date_end) not in spans
+    ]
 
 
 def _find_triggers(lang: str, text: str) -> list[_Hit]:
@@ -200,6 +220,24 @@ def _find_triggers(lang: str, text: str) -> list[_Hit]:
             taken.append((m.start(), m.end()))
             hits.append(_Hit(trig, m.start(), m.end(), m.group(0)))
     return sorted(hits, key=lambda h: h.start)
+
+
+# How far a demand verb may sit from what it demands: Hindi puts it after the object
+# ("प्रतिबंध लगाने की मांग की"), English before it ("demanded that partners impose sanctions").
+_DEMAND_REACH = {"hi": 30, "en": 60}
+
+
+def _without_demanded(lang: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop triggers that only name what is demanded: the event is the demand, not a sanction."""
+    reach = _DEMAND_REACH[lang]
+    kept = []
+    for i, hit in enumerate(hits):
+        neighbour = hits[i + 1] if lang == "hi" and i + 1 < len(hits) else hits[i - 1] if lang == "en" and i else None
+        gap = (neighbour.start - hit.end) if lang == "hi" and neighbour else (hit.start - neighbour.end) if neighbour else 0
+        if neighbour and hit.trigger.kind != "demand" and neighbour.trigger.kind == "demand" and gap <= reach:
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _org_kind(org_id: str | None) -> str | None:
@@ -250,6 +288,27 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
 
 def _matches(cue, name: str, text: str) -> bool:
     return any(p.search(text) for p in cue.get(name, ()))
+
+
+# Formal acts whose parties are the sentence's subject pair even when another trigger stands
+# between them and the act ("भारत और यूएई ने ... बैठक के दौरान ... समझौतों पर हस्ताक्षर किए",
+# "the United States imposed sanctions on companies it accused of helping Iran").
+_SHARED_ARGUMENT_KINDS = {"agreement", "joint_statement", "sanction", "expel", "reduce_relations"}
+# Statements aim at their own object: "accused of helping Iran" does not accuse Iran.
+_SPEECH_KINDS = {"praise", "criticise", "accuse", "demand", "reject", "threaten"}
+
+
+def _shares_sentence_arguments(hit: _Hit, chosen: list[_Actor]) -> bool:
+    """Whether a trigger short of two countries in its own stretch may take the sentence's.
+
+    Triggers of one sentence share its subject: "Herath arrived in New Delhi and held talks
+    with Jaishankar", "हेराथ ... पहुंचे और जयशंकर के साथ वार्ता की". A stretch with no actor at
+    all is a back-reference ("... से पहले एक दौर की बातचीत") and gets none.
+    """
+    countries = {a.country for a in chosen}
+    if len(countries) >= 2 or hit.trigger.kind in _SPEECH_KINDS:
+        return False
+    return len(countries) == 1 or hit.trigger.kind in _SHARED_ARGUMENT_KINDS
 
 
 def _borrowed(country: str) -> _Actor:
@@ -312,63 +371,126 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
 
 
 def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
-    """Negated or hypothetical statements yield no event."""
+    """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
+    if _matches(cue, "habitual", text[lo:hi]):
+        return True
+    # "during the visit", "यात्रा के दौरान": a frame for another event, not a report of its own.
+    if _matches(cue, "back_reference", text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15]):
+        return True
     if lang == "hi":
-        clause_after = text[hit.end : hi]
-        near_after = clause_after[:25]
-        return _matches(cue, "negation", near_after) or _matches(cue, "hypothetical", text[lo : hit.start])
-    before = text[max(lo, hit.start - 30) : hit.start]
+        # Verb-final: the negation closes the trigger's own clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
+        clause_after = _HINDI_CLAUSE_BREAK.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
+        return _matches(cue, "negation", clause_after) or _matches(cue, "hypothetical", text[lo : hit.start])
+    before = _CLAUSE_BREAK.split(text[max(lo, hit.start - 30) : hit.start])[-1]
     return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
 
 
-def _event_date(hit, dates, sent, lo, hi, countries, previous, published):
+_HINDI_CLAUSE_BREAK = re.compile(r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])")
+_HINDI_CLAUSE_CHARS = 45
+# A negation negates its own clause: 'showed it was "not interested in peace" and demanded'.
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|whereas)\b")
+
+
+def _event_date(hit, dates, sent, lo, hi, countries, previous, published, tense):
     """(value, value_end, precision, basis) for one trigger.
 
     The nearest date expression in the trigger's own stretch of the sentence, else the nearest
-    in the sentence; else the date of the previous sentence's event between the same pair (an
+    in the sentence (a dateline such as "MOSCOW, Nov 17 —" only when there is no other); else
+    the date of the previous sentence's event of the same kind between the same pair (an
     anaphoric "दोनों मंत्री ... चर्चा करेंगे" continues that story); else the publication date.
     """
     trig = hit.start + sent.start
-    scoped = [d for d in dates if lo <= d.start - sent.start < hi]
-    if scoped or dates:
-        d = min(scoped or dates, key=lambda d: abs(d.start - trig))
-        return d.value, d.value_end, d.precision or _precision(d.value), "text"
+    own = [d for d in dates if not _is_dateline(d, sent)] or dates
+    scoped = [d for d in own if lo <= d.start - sent.start < hi]
+    if scoped or own:
+        d = min(scoped or own, key=lambda d: abs(d.start - trig))
+        value, value_end = _as_tense_says(d, tense, published)
+        return value, value_end, d.precision or _precision(d.value), "text"
     pair = set(countries[:2])
-    same_pair = [ev for ev in previous.events if {ev.actor1, ev.actor2} == pair]
-    same_kind = [ev for ev in same_pair if ev.kind == hit.trigger.kind]
-    if same_kind or same_pair:
-        ev = (same_kind or same_pair)[0]
+    same = [ev for ev in previous.events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
+    if same:
+        ev = same[0]
         return ev.event_date, ev.event_date_end, ev.date_precision, "context"
     return published.isoformat(), None, "day", "publication"
+
+
+# A dateline: place name(s), comma, date, at the start of an article's first sentence.
+_DATELINE = re.compile(r"^[^\W\d][^,.]{0,40},\s*$")
+_DIGIT = re.compile(r"[0-9\u0966-\u096f]")
+# Words that make a date expression relative ("next month", "अगले महीने"): already resolved
+# against publication on purpose, unlike a bare "April" or "Friday".
+_RELATIVE_WORDS = {"next", "last", "this", "coming", "अगले", "अगली", "पिछले", "पिछली", "इस", "आगामी"}
+
+
+def _is_dateline(mention, sent) -> bool:
+    return sent.idx == 0 and bool(_DATELINE.match(sent.text[: mention.start - sent.start].lstrip()))
+
+
+def _as_tense_says(mention, tense: str | None, published: date) -> tuple[str, str | None]:
+    """A bare weekday or month ("on Friday", "अप्रैल में") resolved into the future while the
+    verb says it already happened is the past one: the verb knows the tense, the date word not."""
+    value, value_end = mention.value, mention.value_end
+    words = set(mention.text.lower().split())
+    bare = not _DIGIT.search(mention.text) and not words & _RELATIVE_WORDS
+    if tense != "held" or not bare:
+        return value, value_end
+    if len(value) == 10 and not value_end and 2 <= (date.fromisoformat(value) - published).days <= 6:
+        return (date.fromisoformat(value) - timedelta(days=7)).isoformat(), None
+    if len(value) == 7 and _bounds(value, "month")[0] > published:
+        return _year_earlier(value), _year_earlier(value_end) if value_end else None
+    return value, value_end
+
+
+def _year_earlier(value: str) -> str:
+    return f"{int(value[:4]) - 1}{value[4:]}"
 
 
 def _precision(value: str) -> str:
     return {4: "year", 7: "month"}.get(len(value), "day")
 
 
-def _status(lang, cue, text, hit, lo, hi, date_info, published) -> str:
+def _status(lang, cue, text, hit, lo, hi, date_info, published, tense) -> str:
     """Cancelled beats everything; then the date against publication; then tense cues."""
     clause = text[hit.start : hi] if lang == "hi" else text[lo:hi]
     if _matches(cue, "cancelled", clause):
         return "cancelled"
     value, value_end, precision, basis = date_info
-    if basis == "text":
+    if basis != "publication":
         first, last = _bounds(value, precision), _bounds(value_end or value, precision)
         if last[1] < published:
             return "held"
         if first[0] > published:
             return "planned"
-    # Hindi is verb-final: the tense sits after the trigger, often at the end of the sentence.
-    window = text[hit.start :] if lang == "hi" else text[lo : hit.end]
+    return tense or hit.trigger.default_status or "held"
+
+
+# Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
+# right after them can change the tense, not the future inside what was said.
+_SPEECH_TAIL = 12
+
+
+def _tense_status(lang, cue, text, hit, lo, hi) -> str | None:
+    """held / ongoing / planned from the words around the trigger, or None when they say nothing.
+
+    A modifier right before the noun ("आगामी यात्रा", "the upcoming visit") says planned. Hindi
+    is verb-final: the tense sits after the trigger, often at the end of the sentence.
+    """
+    if hit.trigger.kind == "intent":
+        return None  # the verb dates the invitation or proposal; the meeting itself lies ahead
+    if _matches(cue, "planned_before", text[max(lo, hit.start - 25) : hit.start]):
+        return "planned"
+    if lang == "hi":
+        speech = hit.trigger.default_status == "held"
+        window = text[hit.start : hit.end + _SPEECH_TAIL] if speech else text[hit.start :]
+    else:
+        window = text[lo : hit.end]
     found = []
     for status in ("planned", "ongoing", "held"):
         for p in cue.get(status, ()):
             m = p.search(window)
             if m:
                 found.append((m.start() if lang == "hi" else -m.end(), status))
-    if found:
-        return min(found)[1]
-    return hit.trigger.default_status or "held"
+    return min(found)[1] if found else None
 
 
 def _bounds(value: str, precision: str) -> tuple[date, date]:
