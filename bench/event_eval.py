@@ -21,7 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
-
 from engagement.extract import extract_article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,29 +114,42 @@ def _seed_gold(seed: dict) -> list[dict]:
 
 
 def _seed_status_ok(gold: str, got: str) -> bool:
-    return got in ("held", "ongoing", "planned") if gold == "held_or_scheduled_same_day" else got == gold
+    return (
+        got in ("held", "ongoing", "planned")
+        if gold == "held_or_scheduled_same_day"
+        else got == gold
+    )
 
 
-def report(name: str, matched: list, missed: list, extra: list, gold_total: int, examples: int) -> float:
+def report(
+    name: str, matched: list, missed: list, extra: list, gold_total: int, examples: int
+) -> float:
     p = len(matched) / max(1, len(matched) + len(extra))
     r = len(matched) / max(1, gold_total)
     f1 = 2 * p * r / max(1e-9, p + r)
     dated = sum(_date_agrees(g, e) for g, e in matched)
     print(
-        f"{name}: gold {gold_total}, predicted {len(matched) + len(extra)}, correct {len(matched)}, "
-        f"missed {len(missed)}, extra {len(extra)} ({len(extra) / max(1, gold_total):.0%} of gold)\n"
+        f"{name}: gold {gold_total}, predicted {len(matched) + len(extra)},"
+        f" correct {len(matched)}, missed {len(missed)},"
+        f" extra {len(extra)} ({len(extra) / max(1, gold_total):.0%} of gold)\n"
         f"  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  date right in {dated}/{len(matched)} matches"
     )
     if examples:
-        kinds = Counter(f"{'-'.join(g['actors'])} {sorted(g['families'])[0]} {g['status']}" for g in missed)
+        kinds = Counter(
+            f"{'-'.join(g['actors'])} {sorted(g['families'])[0]} {g['status']}" for g in missed
+        )
         print(f"  misses by kind: {kinds.most_common(10)}")
         for g in missed[:examples]:
-            print(f"    MISS {g['article']}: {'-'.join(g['actors'])} {g['status']} {g.get('date')} — {g['what']}")
+            print(
+                f"    MISS {g['article']}: {'-'.join(g['actors'])} {g['status']}"
+                f" {g.get('date')} — {g['what']}"
+            )
         kinds = Counter(f"{family(e['cameo'])} {e['status']}" for e in extra)
         print(f"  false hits by family/status: {kinds.most_common(10)}")
         for e in extra[:examples]:
             print(
-                f"    EXTRA {e['article']}: {'-'.join(_pair(e))} {e['cameo']} {e['status']} {e['date']}"
+                f"    EXTRA {e['article']}: {'-'.join(_pair(e))} {e['cameo']} {e['status']}"
+                f" {e['date']}"
                 f" — {e['evidence']['text'].strip()[:150]}"
             )
     return f1
@@ -151,7 +163,9 @@ def main() -> int:
     articles, gold = load_articles(), _demo_gold()
     matched, missed, extra = [], [], []
     for article_id, article in sorted(articles.items()):
-        got = extract_article(article["text"], article["language"], _published(article["published"]), article_id)
+        got = extract_article(
+            article["text"], article["language"], _published(article["published"]), article_id
+        )
         got = [e | {"article": article_id} for e in got["events"]]
         want = [g | {"article": article_id} for g in gold.get(article_id, [])]
         m, mi, ex = match(want, got, lambda g, s: g == s)
@@ -159,14 +173,18 @@ def main() -> int:
         missed += mi
         extra += ex
     gold_total = sum(len(v) for v in gold.values())
-    f1 = report(f"demo corpus ({len(articles)} articles)", matched, missed, extra, gold_total, examples)
+    f1 = report(
+        f"demo corpus ({len(articles)} articles)", matched, missed, extra, gold_total, examples
+    )
     extra_share = len(extra) / max(1, gold_total)
     verdict = "met" if f1 >= TARGET_F1 and extra_share <= TARGET_EXTRA else "NOT met"
     print(f"  targets F1 >= {TARGET_F1}, extra <= {TARGET_EXTRA:.0%}: {verdict}\n")
     if SEED_GOLD.exists():
         seed = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
         text = (SHARED / seed["source_file"]).read_text(encoding="utf-8")
-        got = extract_article(text, seed["language"], date.fromisoformat(seed["published"]), "seed_000")["events"]
+        got = extract_article(
+            text, seed["language"], date.fromisoformat(seed["published"]), "seed_000"
+        )["events"]
         got = [e | {"article": "seed_000"} for e in got]
         want = [g | {"article": "seed_000"} for g in _seed_gold(seed)]
         report("seed_000", *match(want, got, _seed_status_ok), len(want), examples)

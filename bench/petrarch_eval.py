@@ -17,8 +17,8 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass
-from itertools import combinations
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 from engagement.extract import extract_article
@@ -28,8 +28,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 VALIDATION = SHARED / "anchors_raw" / "UniversalPetrarch" / "PETR2_GSR_validation.xml"
 CODED_ROOTS = {"03", "04", "05", "06", "10", "11", "12", "13", "16", "17"}
 
-_RECORD = re.compile(r'<Sentence\b(?P<attrs>[^>]*)/?>(?P<body>.*?)(?=<Sentence\b|</Sentences>|\Z)', re.S)
-_CODING = re.compile(r'<EventCoding\s+eventcode="(\d+)"\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"')
+_RECORD = re.compile(
+    r"<Sentence\b(?P<attrs>[^>]*)/?>(?P<body>.*?)(?=<Sentence\b|</Sentences>|\Z)", re.S
+)
+_CODING = re.compile(
+    r'<EventCoding\s+eventcode="(\d+)"\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"'
+)
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 
 
@@ -83,7 +87,9 @@ def in_scope(source: str, target: str, cameo: str) -> tuple[str, str, str] | Non
 
 
 def our_events(record: Record) -> list[dict]:
-    return extract_article(record.text, "en", published=record.published, article_id=record.sid)["events"]
+    return extract_article(record.text, "en", published=record.published, article_id=record.sid)[
+        "events"
+    ]
 
 
 def _ours_as_triples(events: list[dict]) -> list[tuple[str, str, str, bool]]:
@@ -114,7 +120,9 @@ def _gold_triples(record: Record) -> list[tuple[str, str, str, bool]]:
     return out
 
 
-def _match(gold: tuple[str, str, str, bool], ours: tuple[str, str, str, bool], pair_only: bool) -> bool:
+def _match(
+    gold: tuple[str, str, str, bool], ours: tuple[str, str, str, bool], pair_only: bool
+) -> bool:
     g_src, g_tgt, g_root, g_directed = gold
     src, tgt, root, directed = ours
     if root != g_root:
@@ -131,7 +139,9 @@ def score(records: list[Record], results: dict[str, list[dict]], pair_only: bool
         ours = _ours_as_triples(results[rec.sid])
         used: set[int] = set()
         for g in _gold_triples(rec):
-            hit = next((i for i, o in enumerate(ours) if i not in used and _match(g, o, pair_only)), None)
+            hit = next(
+                (i for i, o in enumerate(ours) if i not in used and _match(g, o, pair_only)), None
+            )
             if hit is None:
                 missed.append((rec, g))
             else:
@@ -152,7 +162,10 @@ def main() -> int:
     results = {rec.sid: our_events(rec) for rec in records}
     all_gold = sum(len(r.gold) for r in records)
     scoped = sum(len(_gold_triples(r)) for r in records)
-    print(f"records {len(records)}, PETRARCH-2 codings {all_gold}, in our families between two countries {scoped} (symmetric pairs once)")
+    print(
+        f"records {len(records)}, PETRARCH-2 codings {all_gold}, in our families between two"
+        f" countries {scoped} (symmetric pairs once)"
+    )
     print(f"our events: {sum(len(v) for v in results.values())}")
     for label, pair_only in (("source,target,root", False), ("pair+root", True)):
         correct, missed, extra = score(records, results, pair_only)
@@ -173,7 +186,10 @@ def main() -> int:
     if args.list:
         print("\nall records:")
         for rec in records:
-            ours = [(e["source"], e["target"], e["actors"], e["cameo"], e["status"]) for e in results[rec.sid]]
+            ours = [
+                (e["source"], e["target"], e["actors"], e["cameo"], e["status"])
+                for e in results[rec.sid]
+            ]
             print(f"- {rec.sid} gold={rec.gold} ours={ours}\n  {rec.text}")
     return 0
 

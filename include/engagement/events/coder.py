@@ -11,9 +11,9 @@ Negated and hypothetical statements give no event: we prefer missing an event to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-import re
 from datetime import date, timedelta
 
 from engagement.events import lexicon
@@ -115,7 +115,9 @@ def code_events(
     out: list[EventMention] = []
     previous = _SentenceContext()
     for sent in sentences:
-        found, context = _code_sentence(article_id, lang, published, sent, by_sentence.get(sent.idx, []), previous, len(out))
+        found, context = _code_sentence(
+            article_id, lang, published, sent, by_sentence.get(sent.idx, []), previous, len(out)
+        )
         out.extend(found)
         previous = context
     return out
@@ -129,7 +131,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
         return [], context
     cue = lexicon.cues(lang)
     dates = [m for m in mentions if m.label == "DATE" and m.value]
-    forums = [m for m in mentions if m.label == "ORG" and _org_kind(m.entity_id) in ("forum", "igo")]
+    forums = [
+        m for m in mentions if m.label == "ORG" and _org_kind(m.entity_id) in ("forum", "igo")
+    ]
     forum_context = any(p.search(sent.text) for p in cue.get("forum_context", ()))
     topics = _topics(lang, sent.text)
     events: list[EventMention] = []
@@ -143,7 +147,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
         if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]):
-            chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
+            chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][
+                : 2 - len(chosen)
+            ]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
         if len(countries) < 2:
@@ -199,7 +205,11 @@ def _without_visit_programme(events: list[EventMention]) -> list[EventMention]:
     """A meeting reported in the same sentence as a visit, between the same pair over the same
     days, is the visit's programme ("the 19-21 August visit, when he co-chaired ..."), not a
     second event; a meeting on a day of its own inside the visit stays."""
-    spans = {(e.actor1, e.actor2, e.event_date, e.event_date_end) for e in events if e.kind in _TRAVEL_KINDS}
+    spans = {
+        (e.actor1, e.actor2, e.event_date, e.event_date_end)
+        for e in events
+        if e.kind in _TRAVEL_KINDS
+    }
     return [
         e
         for e in events
@@ -232,9 +242,26 @@ def _without_demanded(lang: str, hits: list[_Hit]) -> list[_Hit]:
     reach = _DEMAND_REACH[lang]
     kept = []
     for i, hit in enumerate(hits):
-        neighbour = hits[i + 1] if lang == "hi" and i + 1 < len(hits) else hits[i - 1] if lang == "en" and i else None
-        gap = (neighbour.start - hit.end) if lang == "hi" and neighbour else (hit.start - neighbour.end) if neighbour else 0
-        if neighbour and hit.trigger.kind != "demand" and neighbour.trigger.kind == "demand" and gap <= reach:
+        neighbour = (
+            hits[i + 1]
+            if lang == "hi" and i + 1 < len(hits)
+            else hits[i - 1]
+            if lang == "en" and i
+            else None
+        )
+        gap = (
+            (neighbour.start - hit.end)
+            if lang == "hi" and neighbour
+            else (hit.start - neighbour.end)
+            if neighbour
+            else 0
+        )
+        if (
+            neighbour
+            and hit.trigger.kind != "demand"
+            and neighbour.trigger.kind == "demand"
+            and gap <= reach
+        ):
             continue
         kept.append(hit)
     return kept
@@ -246,7 +273,7 @@ def _org_kind(org_id: str | None) -> str | None:
 
 
 def _actors(lang: str, sent, mentions) -> list[_Actor]:
-    """Government stand-ins in the sentence, each marked as venue/destination/agent by its context."""
+    """Government stand-ins in the sentence, marked as venue/destination/agent by their context."""
     kb = load_kb()
     cue = lexicon.cues(lang)
     actors: list[_Actor] = []
@@ -268,7 +295,10 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
         else:
             continue
         rel_start, rel_end = m.start - sent.start, m.end - sent.start
-        before, after = sent.text[max(0, rel_start - 40) : rel_start], sent.text[rel_end : rel_end + 40]
+        before, after = (
+            sent.text[max(0, rel_start - 40) : rel_start],
+            sent.text[rel_end : rel_end + 40],
+        )
         actors.append(
             _Actor(
                 country=m.country,
@@ -331,7 +361,11 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
 
     def rank(a: _Actor):
         after = a.start >= hit.end + offset
-        return (-(a.strength + (3 if travel and a.destination else 0)), lang == "hi" and after, distance(a))
+        return (
+            -(a.strength + (3 if travel and a.destination else 0)),
+            lang == "hi" and after,
+            distance(a),
+        )
 
     chosen: dict[str, _Actor] = {}
     for a in sorted(usable, key=rank):
@@ -340,7 +374,9 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     return sorted(chosen.values(), key=rank)
 
 
-def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple[str | None, str | None]:
+def _direction(
+    lang: str, hit: _Hit, chosen: list[_Actor], offset: int
+) -> tuple[str | None, str | None]:
     """Source and target where the sentence makes them clear, else (None, None)."""
     first, second = chosen[0], next(a for a in chosen if a.country != chosen[0].country)
     kind = hit.trigger.kind
@@ -375,17 +411,25 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     if _matches(cue, "habitual", text[lo:hi]):
         return True
     # "during the visit", "यात्रा के दौरान": a frame for another event, not a report of its own.
-    if _matches(cue, "back_reference", text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15]):
+    if _matches(
+        cue,
+        "back_reference",
+        text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15],
+    ):
         return True
     if lang == "hi":
-        # Verb-final: the negation closes the trigger's own clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
+        # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = _HINDI_CLAUSE_BREAK.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
-        return _matches(cue, "negation", clause_after) or _matches(cue, "hypothetical", text[lo : hit.start])
+        return _matches(cue, "negation", clause_after) or _matches(
+            cue, "hypothetical", text[lo : hit.start]
+        )
     before = _CLAUSE_BREAK.split(text[max(lo, hit.start - 30) : hit.start])[-1]
     return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
 
 
-_HINDI_CLAUSE_BREAK = re.compile(r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])")
+_HINDI_CLAUSE_BREAK = re.compile(
+    r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])"
+)
 _HINDI_CLAUSE_CHARS = 45
 # A negation negates its own clause: 'showed it was "not interested in peace" and demanded'.
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|whereas)\b")
@@ -407,7 +451,11 @@ def _event_date(hit, dates, sent, lo, hi, countries, previous, published, tense)
         value, value_end = _as_tense_says(d, tense, published)
         return value, value_end, d.precision or _precision(d.value), "text"
     pair = set(countries[:2])
-    same = [ev for ev in previous.events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
+    same = [
+        ev
+        for ev in previous.events
+        if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind
+    ]
     if same:
         ev = same[0]
         return ev.event_date, ev.event_date_end, ev.date_precision, "context"
@@ -434,7 +482,11 @@ def _as_tense_says(mention, tense: str | None, published: date) -> tuple[str, st
     bare = not _DIGIT.search(mention.text) and not words & _RELATIVE_WORDS
     if tense != "held" or not bare:
         return value, value_end
-    if len(value) == 10 and not value_end and 2 <= (date.fromisoformat(value) - published).days <= 6:
+    if (
+        len(value) == 10
+        and not value_end
+        and 2 <= (date.fromisoformat(value) - published).days <= 6
+    ):
         return (date.fromisoformat(value) - timedelta(days=7)).isoformat(), None
     if len(value) == 7 and _bounds(value, "month")[0] > published:
         return _year_earlier(value), _year_earlier(value_end) if value_end else None
@@ -516,7 +568,9 @@ def _location(hit, actors, mentions, source, target) -> str | None:
         return venue.country
     # A city that is not a seat of government (Kazan, Shanghai) places the story; a capital
     # named without "in" stands for its government and says nothing about the venue.
-    place = next((m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m)), None)
+    place = next(
+        (m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m)), None
+    )
     return place.country if place else None
 
 

@@ -1,0 +1,219 @@
+"""The event coder on short news sentences we wrote, in Hindi and English.
+
+Each test runs the real extractor (entities, then events) on one or two sentences and checks
+the coded event's pair, CAMEO family, direction, status and date, or that nothing was coded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from engagement.extract import extract_article
+
+MONDAY_17 = date(2025, 11, 17)
+WEDNESDAY_19 = date(2025, 11, 19)
+
+
+def events(text: str, lang: str, published: date = MONDAY_17) -> list[dict]:
+    return extract_article(text, lang, published)["events"]
+
+
+def only(text: str, lang: str, published: date = MONDAY_17) -> dict:
+    found = events(text, lang, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cameo"),
+    [
+        ("विदेश मंत्री एस. जयशंकर ने सोमवार को रूसी विदेश मंत्री सर्गेई लावरोव से मुलाकात की।", "hi", "040"),
+        (
+            "External Affairs Minister S. Jaishankar met Russian Foreign Minister Sergey Lavrov"
+            " on Monday.",
+            "en",
+            "040",
+        ),
+        (
+            "विदेश मंत्री एस. जयशंकर ने सोमवार को अमेरिकी विदेश मंत्री मार्को रुबियो से फोन पर बातचीत की।",
+            "hi",
+            "041",
+        ),
+        (
+            "Jaishankar spoke by phone with U.S. Secretary of State Marco Rubio on Monday.",
+            "en",
+            "041",
+        ),
+    ],
+)
+def test_meeting_and_phone_call_between_two_ministers(text, lang, cameo):
+    ev = only(text, lang)
+    assert (ev["actors"], ev["cameo"], ev["status"], ev["date"]) == (
+        sorted(ev["actors"]),
+        cameo,
+        "held",
+        "2025-11-17",
+    )
+    assert set(ev["actors"]) in ({"IND", "RUS"}, {"IND", "USA"})
+    assert ev["level"] == "foreign_minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("रूस के राष्ट्रपति व्लादिमीर पुतिन दिसंबर में भारत की यात्रा करेंगे।", "hi"),
+        ("Russian President Vladimir Putin will visit India in December.", "en"),
+    ],
+)
+def test_visit_is_directed_from_visitor_to_host_country(text, lang):
+    ev = only(text, lang)
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("RUS", "IND", "042")
+    assert (ev["status"], ev["date"], ev["date_precision"]) == ("planned", "2025-12", "month")
+    assert (ev["location"], ev["level"]) == ("IND", "head_of_state")
+
+
+def test_host_is_the_source_of_a_hosting_event():
+    ev = only(
+        "Jaishankar hosted Australian Foreign Minister Penny Wong in New Delhi on Monday.", "en"
+    )
+    assert (ev["source"], ev["target"], ev["cameo"], ev["location"]) == ("IND", "AUS", "043", "IND")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cameo", "source", "target"),
+    [
+        (
+            "भारत और जापान ने सोमवार को डिजिटल भुगतान पर समझौते पर हस्ताक्षर किए।",
+            "hi",
+            "057",
+            None,
+            None,
+        ),
+        (
+            "India on Monday condemned remarks by Pakistan's foreign minister.",
+            "en",
+            "111",
+            "IND",
+            "PAK",
+        ),
+        (
+            "भारत ने सोमवार को सीमा पार आतंकवाद के लिए पाकिस्तान की कड़ी निंदा की।",
+            "hi",
+            "111",
+            "IND",
+            "PAK",
+        ),
+        (
+            "The United States on Monday imposed sanctions on Iran over its oil exports.",
+            "en",
+            "163",
+            "USA",
+            "IRN",
+        ),
+        ("Russia on Monday expelled a British diplomat from Moscow.", "en", "174", None, None),
+        (
+            "पाकिस्तान ने सोमवार को अफगानिस्तान के साथ राजनयिक संबंधों का स्तर घटाया।",
+            "hi",
+            "161",
+            None,
+            None,
+        ),
+    ],
+)
+def test_agreement_and_conflict_families(text, lang, cameo, source, target):
+    ev = only(text, lang)
+    assert (ev["cameo"], ev["status"], ev["date"]) == (cameo, "held", "2025-11-17")
+    if source:
+        assert (ev["source"], ev["target"]) == (source, target)
+
+
+def test_expelling_a_diplomat_pairs_the_two_governments():
+    ev = only("Russia on Monday expelled a British diplomat from Moscow.", "en")
+    assert ev["actors"] == ["GBR", "RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("भारत और बांग्लादेश के बीच ढाका में होने वाली विदेश सचिव स्तर की वार्ता स्थगित कर दी गई है।", "hi"),
+        ("Talks between Russia and the United States in Istanbul were postponed.", "en"),
+    ],
+)
+def test_postponed_talks_are_cancelled(text, lang):
+    assert only(text, lang)["status"] == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("India has not condemned Russia over the war.", "en"),
+        ("भारत ने इस मामले में रूस की निंदा नहीं की है।", "hi"),
+        ("If Modi and Putin meet in Moscow, it will be their first meeting this year.", "en"),
+        ("यदि मोदी और पुतिन वहां मिलते हैं, तो यह इस साल उनकी पहली मुलाकात होगी।", "hi"),
+        ("The Russian and Chinese prime ministers hold a regular meeting every year.", "en"),
+        ("जयशंकर और डार के बीच कोई द्विपक्षीय मुलाकात नहीं हुई।", "hi"),
+    ],
+)
+def test_negated_hypothetical_and_habitual_statements_give_no_event(text, lang):
+    assert events(text, lang) == []
+
+
+def test_venue_country_is_not_an_actor():
+    ev = only(
+        "Modi met Japanese Prime Minister Sanae Takaichi in Moscow on Saturday.", "en", WEDNESDAY_19
+    )
+    assert ev["actors"] == ["IND", "JPN"]
+    assert ev["location"] == "RUS"
+
+
+def test_event_date_comes_from_the_sentence_not_the_publication_date():
+    ev = only(
+        "Jaishankar met Russian Foreign Minister Sergey Lavrov on Monday.", "en", WEDNESDAY_19
+    )
+    assert (ev["date"], ev["date_precision"], ev["status"]) == ("2025-11-17", "day", "held")
+
+
+def test_without_a_date_the_publication_date_is_used():
+    ev = only(
+        "Jaishankar met Russian Foreign Minister Sergey Lavrov in Moscow.", "en", WEDNESDAY_19
+    )
+    assert (ev["date"], ev["status"]) == ("2025-11-19", "held")
+
+
+def test_bare_month_in_a_past_tense_sentence_is_the_past_month():
+    text = "प्रधानमंत्री नरेंद्र मोदी अप्रैल में श्रीलंका गए थे।"
+    ev = only(text, "hi", date(2025, 11, 21))
+    assert (ev["date"], ev["status"], ev["source"], ev["target"]) == (
+        "2025-04",
+        "held",
+        "IND",
+        "LKA",
+    )
+
+
+def test_sideline_meeting_carries_its_forum():
+    ev = only(
+        "Modi met Japanese Prime Minister Sanae Takaichi on the sidelines of the G20 summit"
+        " on Saturday.",
+        "en",
+    )
+    assert (ev["actors"], ev["forum"]) == (["IND", "JPN"], "G20")
+
+
+def test_topics_come_from_the_sentence_keywords():
+    ev = only("जयशंकर ने सोमवार को लावरोव के साथ व्यापार और ऊर्जा सहयोग पर बातचीत की।", "hi")
+    assert {"trade_economy", "energy"} <= set(ev["topics"])
+
+
+def test_demanded_sanctions_are_a_demand_not_a_sanction():
+    ev = only(
+        "Ukraine's foreign minister Andrii Sybiha on Monday demanded tougher sanctions on Russia.",
+        "en",
+    )
+    assert (ev["root"], ev["actors"]) == ("10", ["RUS", "UKR"])
+
+
+def test_a_multilateral_meeting_keeps_its_participants_in_one_event():
+    ev = only("The foreign ministers of India, Russia and China met in Moscow on Monday.", "en")
+    assert ev["actors"] == ["CHN", "IND", "RUS"]

@@ -1,0 +1,70 @@
+"""The event lexicons and the demo-corpus gold are well-formed data."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+from engagement.events import lexicon
+from engagement.kb.loader import load_kb
+
+from tests.conftest import REPO
+
+KINDS = {
+    "meeting", "negotiation", "phone", "visit", "host", "summit", "intent", "agreement",
+    "joint_statement", "praise", "econ_coop", "mil_coop", "criticise", "accuse", "demand",
+    "reject", "threaten", "reduce_relations", "sanction", "expel",
+}  # fmt: skip
+STATUSES = {"held", "ongoing", "planned", "cancelled"}
+
+
+@pytest.mark.parametrize("name", ["triggers.csv", "cues.csv", "topics.csv", "cameo.csv"])
+def test_every_row_has_the_header_columns(name):
+    """A comma inside an unquoted regex ({0,2}) silently splits a row: catch it here."""
+    with (lexicon.DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r for r in rows if len(r) != len(rows[0])] == []
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_triggers_name_known_kinds_and_cameo_codes(lang):
+    table = lexicon.cameo_table()
+    for trig in lexicon.triggers(lang):
+        assert trig.kind in KINDS
+        assert trig.cameo in table and table[trig.cameo].name
+        assert trig.default_status in STATUSES | {None}
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_cue_patterns_compile(lang):
+    assert all(isinstance(p, re.Pattern) for group in lexicon.cues(lang).values() for p in group)
+
+
+def test_hindi_trigger_tolerates_nukta_and_chandrabindu_variants():
+    pattern = lexicon.compile_pattern("hi", "मुलाकात")
+    assert pattern.search("मुलाक़ात की") and pattern.search("मुलाकात की")
+    assert lexicon.compile_pattern("hi", "पहुंचे").search("पहुँचे")
+
+
+def test_demo_gold_names_real_articles_countries_and_statuses():
+    ids = set()
+    for path in (REPO / "include" / "demo_corpus").glob("*_wire_*.jsonl"):
+        ids |= {
+            json.loads(line)["id"]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
+    ids |= {p.stem for p in (REPO / "include" / "demo_corpus" / "txt").glob("*.txt")}
+    countries = load_kb().countries
+    gold = [
+        json.loads(line)
+        for line in (REPO / "include/demo_corpus/events_gold.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert {g["id"] for g in gold} == ids
+    for record in gold:
+        for ev in record["events"]:
+            assert ev["actors"] == sorted(ev["actors"]) and set(ev["actors"]) <= countries.keys()
+            assert ev["status"] in STATUSES and re.fullmatch(r"\d\d", ev["family"])
+            assert ev.get("source") in (None, *ev["actors"])
