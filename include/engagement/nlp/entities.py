@@ -55,7 +55,9 @@ def extract_entities(text: str, lang: str, published: date) -> EntityResult:
         doc = component(doc)
     sentences = _sentences(doc, text)
     kb = nlp.get_pipe(KB_MATCHER).kb
-    found = [(*resolved, None, None, None) for resolved in Resolver(doc, kb, lang, published).mentions()]
+    found = [
+        (*resolved, None, None, None) for resolved in Resolver(doc, kb, lang, published).mentions()
+    ]
     found += [
         (d.start, d.end, d.text, "DATE", None, None, None, None, d.value, d.value_end, d.precision)
         for d in _dates(text, lang, published)
@@ -63,7 +65,8 @@ def extract_entities(text: str, lang: str, published: date) -> EntityResult:
     found.sort(key=lambda fields: (fields[0], fields[1]))
     starts = [sentence.start for sentence in sentences]
     mentions = [
-        Mention(idx, max(bisect_right(starts, fields[0]) - 1, 0), *fields) for idx, fields in enumerate(found)
+        Mention(idx, max(bisect_right(starts, fields[0]) - 1, 0), *fields)
+        for idx, fields in enumerate(found)
     ]
     return EntityResult(sentences, mentions)
 

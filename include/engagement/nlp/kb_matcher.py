@@ -23,7 +23,9 @@ FOLD_COMPONENT = "engagement_text_fold"
 class KbMatcher:
     def __init__(self, nlp: Language, override_dir: str | None) -> None:
         if FOLD_COMPONENT not in nlp.pipe_names:
-            raise ValueError(f"add {FOLD_COMPONENT!r} before the KB matcher: patterns match on folded NORMs")
+            raise ValueError(
+                f"add {FOLD_COMPONENT!r} before the KB matcher: patterns match on folded NORMs"
+            )
         self.kb = kb = load_kb(Path(override_dir) if override_dir else None)
         pattern_nlp = _pattern_tokenizer(nlp)
         texts_by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -48,10 +50,11 @@ class KbMatcher:
                 kept.append((start, end, match_id))
                 taken.update(range(start, end))
         keys = self.keys
-        doc.set_ents(
-            [Span(doc, start, end, label=keys[match_id][0], kb_id=keys[match_id][1]) for start, end, match_id in sorted(kept)],
-            default="unmodified",
-        )
+        names = [
+            Span(doc, start, end, label=keys[match_id][0], kb_id=keys[match_id][1])
+            for start, end, match_id in sorted(kept)
+        ]
+        doc.set_ents(names, default="unmodified")
         return doc
 
 
@@ -67,7 +70,10 @@ def _pattern_tokenizer(nlp: Language) -> Language:
     stored type is one the tokenizer's cache can serve without re-splitting affixes. Matching
     compares NORM hashes only, which are the same in both vocabularies."""
     scratch = spacy.blank(nlp.lang)
-    scratch.add_pipe(FOLD_COMPONENT, config={"acronym_max_letters": nlp.get_pipe(FOLD_COMPONENT).acronym_max_letters})
+    scratch.add_pipe(
+        FOLD_COMPONENT,
+        config={"acronym_max_letters": nlp.get_pipe(FOLD_COMPONENT).acronym_max_letters},
+    )
     return scratch
 
 

@@ -24,11 +24,15 @@ NOT_A_START = np.uint64(2**64 - 1)  # -1 as spaCy's to_array gives it for SENT_S
 @cache
 def abbreviations(lang: str) -> frozenset[str]:
     with (DATA_DIR / "sentence_abbreviations.csv").open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["abbreviation"] for row in csv.DictReader(handle) if row["lang"] == lang)
+        return frozenset(
+            row["abbreviation"] for row in csv.DictReader(handle) if row["lang"] == lang
+        )
 
 
 class SentenceSplitter:
-    def __init__(self, nlp: Language, terminals: list[str], closers: list[str], full_stop: str) -> None:
+    def __init__(
+        self, nlp: Language, terminals: list[str], closers: list[str], full_stop: str
+    ) -> None:
         strings = nlp.vocab.strings
         self.terminals = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.terminals.add("TERMINAL", [nlp.make_doc(mark) for mark in terminals])
@@ -48,7 +52,8 @@ class SentenceSplitter:
         starts = np.full(count, NOT_A_START, dtype=np.uint64)
         starts[0] = 1
         for _, index, _ in self.terminals(doc):
-            if index and doc[index].orth == self.full_stop and doc[index - 1].orth in self.abbreviations:
+            after_abbreviation = index and doc[index - 1].orth in self.abbreviations
+            if after_abbreviation and doc[index].orth == self.full_stop:
                 continue
             following = index + 1
             while following < count and doc[following].orth in self.trailing:
@@ -63,7 +68,11 @@ class SentenceSplitter:
 
 @Language.factory(
     "engagement_sentences",
-    default_config={"terminals": ["।", "॥", "?", "!", "."], "closers": ['"', "”", "’", "'", ")"], "full_stop": "."},
+    default_config={
+        "terminals": ["।", "॥", "?", "!", "."],
+        "closers": ['"', "”", "’", "'", ")"],
+        "full_stop": ".",
+    },
 )
 def make_sentence_splitter(
     nlp: Language, name: str, terminals: list[str], closers: list[str], full_stop: str
