@@ -177,6 +177,9 @@ def main() -> int:
             f"  P {p:.2f}  R {r:.2f}  F1 {f1:.2f}"
         )
     correct, missed, extra = score(records, results, pair_only=True)
+    print("\ncorrect (both code it):")
+    for rec, g in correct:
+        print(f"  {rec.sid} {g[:3]}: {rec.text[:160]}")
     print("\nmissed (PETRARCH-2 codes it, we do not):")
     for rec, g in missed:
         print(f"  {rec.sid} {g}: {rec.text[:160]}")

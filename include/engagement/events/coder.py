@@ -156,7 +156,10 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
             continue
         source, target = _direction(lang, hit, chosen, sent.start)
         tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
-        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, tense)
+        own_verb_past = _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS) == "held"
+        date_info = _event_date(
+            hit, dates, sent, lo, hi, countries, previous, published, own_verb_past
+        )
         status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published, tense)
         code = lexicon.cameo_table()[hit.trigger.cameo]
         location = _location(hit, actors, mentions, source, target)
@@ -417,6 +420,10 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
         text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15],
     ):
         return True
+    if lang == "hi" and _matches(
+        cue, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]
+    ):
+        return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
     if lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = _HINDI_CLAUSE_BREAK.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
@@ -435,7 +442,7 @@ _HINDI_CLAUSE_CHARS = 45
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|whereas)\b")
 
 
-def _event_date(hit, dates, sent, lo, hi, countries, previous, published, tense):
+def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past):
     """(value, value_end, precision, basis) for one trigger.
 
     The nearest date expression in the trigger's own stretch of the sentence, else the nearest
@@ -448,7 +455,7 @@ def _event_date(hit, dates, sent, lo, hi, countries, previous, published, tense)
     scoped = [d for d in own if lo <= d.start - sent.start < hi]
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
-        value, value_end = _as_tense_says(d, tense, published)
+        value, value_end = _as_tense_says(d, own_verb_past, published)
         return value, value_end, d.precision or _precision(d.value), "text"
     pair = set(countries[:2])
     same = [
@@ -474,13 +481,13 @@ def _is_dateline(mention, sent) -> bool:
     return sent.idx == 0 and bool(_DATELINE.match(sent.text[: mention.start - sent.start].lstrip()))
 
 
-def _as_tense_says(mention, tense: str | None, published: date) -> tuple[str, str | None]:
+def _as_tense_says(mention, own_verb_past: bool, published: date) -> tuple[str, str | None]:
     """A bare weekday or month ("on Friday", "अप्रैल में") resolved into the future while the
     verb says it already happened is the past one: the verb knows the tense, the date word not."""
     value, value_end = mention.value, mention.value_end
     words = set(mention.text.lower().split())
     bare = not _DIGIT.search(mention.text) and not words & _RELATIVE_WORDS
-    if tense != "held" or not bare:
+    if not own_verb_past or not bare:
         return value, value_end
     if (
         len(value) == 10
@@ -519,13 +526,16 @@ def _status(lang, cue, text, hit, lo, hi, date_info, published, tense) -> str:
 # Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
 # right after them can change the tense, not the future inside what was said.
 _SPEECH_TAIL = 12
+# How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
+_OWN_VERB_CHARS = 20
 
 
-def _tense_status(lang, cue, text, hit, lo, hi) -> str | None:
+def _tense_status(lang, cue, text, hit, lo, hi, reach: int | None = None) -> str | None:
     """held / ongoing / planned from the words around the trigger, or None when they say nothing.
 
     A modifier right before the noun ("आगामी यात्रा", "the upcoming visit") says planned. Hindi
-    is verb-final: the tense sits after the trigger, often at the end of the sentence.
+    is verb-final: the tense sits after the trigger, often at the end of the sentence; ``reach``
+    limits the Hindi look-ahead to the trigger's own verb ("यात्रा की थी", "गए थे").
     """
     if hit.trigger.kind == "intent":
         return None  # the verb dates the invitation or proposal; the meeting itself lies ahead
@@ -533,7 +543,8 @@ def _tense_status(lang, cue, text, hit, lo, hi) -> str | None:
         return "planned"
     if lang == "hi":
         speech = hit.trigger.default_status == "held"
-        window = text[hit.start : hit.end + _SPEECH_TAIL] if speech else text[hit.start :]
+        tail = reach or (_SPEECH_TAIL if speech else None)
+        window = text[hit.start : hit.end + tail] if tail else text[hit.start :]
     else:
         window = text[lo : hit.end]
     found = []
