@@ -48,7 +48,7 @@ class EntityResult:
 
 
 def extract_entities(text: str, lang: str, published: date) -> EntityResult:
-    """Sentences and KB/date mentions of ``text``; roles and holders resolved as of ``published``."""
+    """Sentences and KB/date mentions of ``text``; roles and holders as of ``published``."""
     nlp = get_nlp(lang)
     doc = nlp.make_doc(text)
     for _, component in nlp.pipeline:  # nlp(text) without its per-call bookkeeping (~30 µs a text)
