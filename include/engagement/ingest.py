@@ -14,6 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from engagement.config import Settings
+from engagement.quarantine import SCHEMA as QUARANTINE_SCHEMA
 from engagement.sources.archive import archive_days, read_archive
 from engagement.sources.config import Source, load_sources
 from engagement.sources.files import drop_files, read_drop
@@ -30,14 +31,6 @@ ARTICLE_SCHEMA = {
     "language": pl.String,
     "raw_ref": pl.String,
     "content_hash": pl.String,
-}
-QUARANTINE_SCHEMA = {
-    "day": pl.Date,
-    "stage": pl.String,
-    "raw_ref": pl.String,
-    "article_id": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
 }
 
 
