@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 from engagement.events import lexicon
@@ -90,8 +91,26 @@ class _Hit:
 
 @dataclass
 class _SentenceContext:
-    countries: list[str] = field(default_factory=list)
+    """What the next sentence may refer back to ("दोनों", "both"). Its countries are worked out
+    only when asked: most sentences are followed by no anaphoric trigger."""
+
+    lang: str = "en"
+    sent: object = None
+    mentions: Sequence = ()
     events: list[EventMention] = field(default_factory=list)
+
+    @cached_property
+    def countries(self) -> list[str]:
+        named = (
+            _distinct(
+                a.country for a in _actors(self.lang, self.sent, self.mentions) if not a.venue
+            )
+            if self.sent is not None
+            else []
+        )
+        if self.events:
+            return _distinct([self.events[-1].actor1, self.events[-1].actor2, *named])
+        return named
 
 
 def code_events(
@@ -125,10 +144,10 @@ def code_events(
 
 def _code_sentence(article_id, lang, published, sent, mentions, previous, counter):
     hits = _without_demanded(lang, _find_triggers(lang, sent.text))
-    actors = _actors(lang, sent, mentions)
-    context = _SentenceContext(countries=_distinct(a.country for a in actors if not a.venue))
+    context = _SentenceContext(lang, sent, mentions)
     if not hits:
         return [], context
+    actors = _actors(lang, sent, mentions)
     cue = lexicon.cues(lang)
     dates = [m for m in mentions if m.label == "DATE" and m.value]
     forums = [
@@ -199,8 +218,6 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
         )
     events = _without_visit_programme(events)
     context.events = events
-    if events:
-        context.countries = _distinct([events[-1].actor1, events[-1].actor2, *context.countries])
     return events, context
 
 
@@ -224,6 +241,8 @@ def _without_visit_programme(events: list[EventMention]) -> list[EventMention]:
 
 def _find_triggers(lang: str, text: str) -> list[_Hit]:
     """Non-overlapping trigger matches, longest pattern first, then in text order."""
+    if not lexicon.trigger_screen(lang).search(text):
+        return []
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in lexicon.triggers(lang):
