@@ -1,4 +1,4 @@
-"""Score event coding on the demo corpus (include/demo_corpus/events_gold.jsonl) and the seed.
+"""Score event coding on the demo corpus (bench/gold/demo_events.jsonl) and the seed.
 
 An event is right when its country pair, event family (CAMEO root; 036 "intent to meet" joins
 family 04) and status (held, ongoing, planned, cancelled) agree with a gold event of the same
@@ -25,7 +25,7 @@ from engagement.extract import extract_article
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "include" / "demo_corpus"
-GOLD = CORPUS / "events_gold.jsonl"
+GOLD = REPO / "bench" / "gold" / "demo_events.jsonl"
 SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "gold" / "seed_000.json"
 TARGET_F1, TARGET_EXTRA = 0.85, 0.10

@@ -60,7 +60,7 @@ def test_demo_gold_names_real_articles_countries_and_statuses():
     countries = load_kb().countries
     gold = [
         json.loads(line)
-        for line in (REPO / "include/demo_corpus/events_gold.jsonl").read_text("utf-8").splitlines()
+        for line in (REPO / "bench/gold/demo_events.jsonl").read_text("utf-8").splitlines()
     ]
     assert {g["id"] for g in gold} == ids
     for record in gold:
