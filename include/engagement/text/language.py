@@ -53,33 +53,55 @@ def _script(char: str) -> str | None:
     return name.split(" ", 1)[0].lower() if name else None
 
 
+def _letters_by_script(text: str) -> dict[str, Counter]:
+    """Letter counts of ``text`` per script, scripts in order of first appearance. Characters
+    are counted once in C (``Counter``) and only the distinct ones are looked up."""
+    by_script: dict[str, Counter] = {}
+    for char, count in Counter(text).items():
+        if script := _script(char):
+            by_script.setdefault(script, Counter())[char] = count
+    return by_script
+
+
+def _shares(by_script: dict[str, Counter]) -> dict[str, float]:
+    totals = Counter({script: letters.total() for script, letters in by_script.items()})
+    total = totals.total()
+    return {script: n / total for script, n in totals.most_common()} if total else {}
+
+
 def script_share(text: str) -> dict[str, float]:
     """Share of letters (and vowel signs) per script, largest first, e.g.
     ``{"devanagari": 0.93, "latin": 0.07}``."""
-    counts = Counter(script for script in map(_script, text) if script)
-    total = sum(counts.values())
-    return {script: n / total for script, n in counts.most_common()} if total else {}
+    return _shares(_letters_by_script(text))
 
 
-def _words_in_script(text: str, script: str, limit: int) -> str:
-    words = (w for w in text.split() if any(_script(ch) == script for ch in w))
+def _words_with(text: str, letters: Counter, limit: int) -> str:
+    """The first words of ``text`` holding one of ``letters``, up to ``limit`` characters."""
     sample, size = [], 0
-    for word in words:
+    for word in text.split():
         if size >= limit:
             break
-        sample.append(word)
-        size += len(word) + 1
+        if not letters.keys().isdisjoint(word):
+            sample.append(word)
+            size += len(word) + 1
     return " ".join(sample)
 
 
 def identify(text: str, allowed: tuple[str, ...]) -> Identification:
     """Best language among ``allowed`` and their rivals, with a script-weighted confidence."""
-    shares = script_share(text)
+    by_script = _letters_by_script(text)
+    shares = _shares(by_script)
     if not shares:
         return Identification(None, 0.0, None)
     script, share = next(iter(shares.items()))
-    sample = _words_in_script(text, script, _settings()["sample_chars"])
-    values = _detector(tuple(sorted(allowed))).compute_language_confidence_values(sample)
+    settings, detector = _settings(), _detector(tuple(sorted(allowed)))
+    # lingua costs about 1 µs a character: a clear case is settled on a short sample
+    sample = _words_with(text, by_script[script], settings["first_sample_chars"])
+    values = detector.compute_language_confidence_values(sample)
+    unsure = not values or values[0].value < settings["sure_confidence"]
+    if unsure and len(sample) >= settings["first_sample_chars"]:
+        sample = _words_with(text, by_script[script], settings["sample_chars"])
+        values = detector.compute_language_confidence_values(sample)
     if not values or values[0].value <= 0:
         return Identification(None, 0.0, script)
     best = values[0]

@@ -24,6 +24,7 @@ _PLAIN = str.maketrans(
         "\v": "\n", "\f": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n\n",
     }
 )
+_TO_PLAIN = re.compile("[" + re.escape("".join(map(chr, _PLAIN))) + "]")
 _DEVANAGARI = "\u0900-\u097f\ua8e0-\ua8ff"
 # ZWJ/ZWNJ next to Devanagari only steer conjunct rendering; elsewhere (Persian, emoji) they
 # carry meaning and are kept.
@@ -37,7 +38,10 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 def normalise(text: str) -> str:
     """Return ``text`` unescaped, NFC, with plain quotes/dashes/spaces and tidy blank lines."""
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_PLAIN)
-    text = _DEVANAGARI_JOINER.sub("", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = unicodedata.normalize("NFC", text)
+    if _TO_PLAIN.search(text):  # most texts have none; translate() looks up every character
+        text = text.translate(_PLAIN)
+    if "\u200c" in text or "\u200d" in text:  # the pattern's lookbehind would try every position
+        text = _DEVANAGARI_JOINER.sub("", text)
+    lines = (line.strip() for line in _SPACES.sub(" ", text).split("\n"))
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
