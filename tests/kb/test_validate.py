@@ -1,3 +1,5 @@
+from datetime import date
+
 from engagement.kb.loader import build_kb
 from engagement.kb.validate import validate_kb
 
@@ -39,3 +41,21 @@ def test_an_alias_shared_by_two_entities_is_reported(tmp_path):
     (tmp_path / "place_aliases.csv").write_text("place_id,lang,alias\nMOSCOW,en,Delhi\n", encoding="utf-8")
     problems = validate_kb(build_kb(tmp_path))
     assert problems == ["alias 'delhi' is ambiguous: PLACE/MOSCOW, PLACE/NEW_DELHI"]
+
+
+def test_short_names_are_checked_for_their_person_and_other_reading(tmp_path):
+    (tmp_path / "person_short_names.csv").write_text(
+        "person_id,lang,alias,otherwise\nNOBODY,hi,कोई,\nVIKRAM_MISRI,hi,मिस्री,XXX\n", encoding="utf-8"
+    )
+    problems = validate_kb(build_kb(tmp_path))
+    assert "short name 'मिस्री' (otherwise): unknown country code 'XXX'" in problems
+    assert "PERSON alias 'कोई': points to missing id 'NOBODY'" in problems
+
+
+def test_packaged_short_names_say_what_else_they_mean():
+    kb = build_kb()
+    misri = {short.text: short.otherwise for short in kb.short_names_of("VIKRAM_MISRI")}
+    assert misri == {"मिस्री": "EGY", "मिसरी": None}  # Egyptian; rock sugar
+    assert kb.office_on("ISHAQ_DAR", date(2025, 11, 12)).role == "foreign_minister"  # FM outranks deputy PM
+    assert kb.holder_of("PAK", "deputy_prime_minister", date(2025, 11, 12)) == "ISHAQ_DAR"
+    assert kb.holder_of("PAK", "defence_minister", date(2025, 11, 12)) == "KHAWAJA_ASIF"

@@ -85,3 +85,67 @@ def test_sentences_split_on_danda_and_newlines_but_not_initials():
     result = extract_entities("एस. जयशंकर मास्को गए। वहाँ बातचीत हुई\nअगली पंक्ति? हाँ!", "hi", DAY)
     assert [s.text for s in result.sentences] == ["एस. जयशंकर मास्को गए।", "वहाँ बातचीत हुई", "अगली पंक्ति?", "हाँ!"]
     assert [(m.sentence_idx, m.entity_id) for m in result.mentions] == [(0, "S_JAISHANKAR"), (0, "MOSCOW")]
+
+
+def resolved(text, lang="hi", published=date(2025, 11, 20)):
+    """(text, label, id, country, role) of every name, role phrase and country."""
+    return [
+        (m.text, m.label, m.entity_id, m.country, m.role)
+        for m in extract_entities(text, lang, published).mentions
+        if m.label != "DATE"
+    ]
+
+
+def test_misri_is_the_foreign_secretary_in_context_and_egyptian_otherwise():
+    article = "विदेश सचिव विक्रम मिस्री ने काठमांडू में कार्की से मुलाकात की। मिस्री बुधवार को नेपाल पहुंचे थे।"
+    assert [m for m in resolved(article) if m[0] == "मिस्री"] == [
+        ("मिस्री", "PERSON", "VIKRAM_MISRI", "IND", "foreign_secretary")
+    ]
+    assert resolved("विदेश सचिव मिस्री काठमांडू में")[0][:3] == ("मिस्री", "PERSON", "VIKRAM_MISRI")
+    assert resolved("मिस्री राष्ट्रपति ने भारत का दौरा किया।")[:2] == [
+        ("मिस्री", "COUNTRY", "EGY", "EGY", None),
+        ("राष्ट्रपति", "ROLE", None, "EGY", "head_of_state"),
+    ]
+    # named in full, yet an adjective before a role phrase is still Egypt's
+    assert resolved("विक्रम मिस्री ने मिस्री विदेश मंत्री से बात की।")[1][:3] == ("मिस्री", "COUNTRY", "EGY")
+
+
+def test_surnames_alone_need_the_full_name_in_the_article():
+    article = "ऑस्ट्रेलिया की विदेश मंत्री पेनी वोंग भारत पहुंचीं। वोंग ने जयशंकर से मुलाकात की।"
+    assert ("वोंग", "PERSON", "PENNY_WONG", "AUS", "foreign_minister") in resolved(article)
+    assert resolved("पुलवामा में आदिल डार ने हमला किया।") == []  # another Dar
+    assert ("मिशुस्तिन", "PERSON", "MIKHAIL_MISHUSTIN", "RUS", "head_of_government") in resolved(
+        "रूसी प्रधानमंत्री मिखाइल मिशुस्तिन ने बैठक की अध्यक्षता की। मिशुस्तिन ने ली कियांग से बात की।"
+    )
+    assert resolved("वाडेफुल सितंबर में भारत आए थे।")[0][:3] == ("वाडेफुल", "PERSON", "JOHANN_WADEPHUL")
+    english = "Pakistan's Defence Minister Khawaja Asif spoke on Thursday. Asif accused India of backing militants."
+    asif = [m for m in resolved(english, "en") if m[2] == "KHAWAJA_ASIF"]
+    assert [m[0] for m in asif] == ["Khawaja Asif", "Asif"]
+    assert asif[1][3:] == ("PAK", "defence_minister")
+
+
+def test_michelle_obama_is_not_barack():
+    assert resolved("मिशेल ओबामा ने स्कूल का दौरा किया।", published=date(2010, 5, 1))[0][:3] == (
+        "मिशेल ओबामा", "PERSON", "MICHELLE_OBAMA"
+    )
+
+
+def test_deputy_prime_minister_is_its_own_role_of_the_country_before_it():
+    mentions = resolved("पाकिस्तान के उप प्रधानमंत्री ने बीजिंग में वांग यी से मुलाकात की।")
+    assert mentions[1] == ("उप प्रधानमंत्री", "ROLE", "ISHAQ_DAR", "PAK", "deputy_prime_minister")
+    assert "NARENDRA_MODI" not in {m[2] for m in mentions}
+    english = resolved("Pakistan's Deputy Prime Minister met Wang Yi.", "en")
+    assert english[1] == ("Deputy Prime Minister", "ROLE", "ISHAQ_DAR", "PAK", "deputy_prime_minister")
+
+
+def test_a_bare_diplomatic_rank_names_no_country():
+    assert resolved("पाकिस्तान ने कहा कि प्रभारी राजदूत काबुल में रहेंगे।")[1] == (
+        "प्रभारी राजदूत", "ROLE", None, None, "charge_d_affaires"
+    )
+    assert resolved("The ambassador was summoned on Monday.", "en") == [
+        ("ambassador", "ROLE", None, None, "ambassador")
+    ]
+    assert resolved("काबुल में भारत के राजदूत ने कहा।")[2] == ("राजदूत", "ROLE", None, "IND", "ambassador")
+    assert resolved("The Indian envoy met officials.", "en")[1] == ("envoy", "ROLE", None, "IND", "envoy")
+    # a bare role of government still means the home country of the Hindi press
+    assert resolved("प्रधानमंत्री ने कहा।")[0][2:4] == ("NARENDRA_MODI", "IND")

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from engagement.kb.model import (
+    SHORT_NAME,
     Alias,
     Country,
     KnowledgeBase,
@@ -20,6 +21,7 @@ from engagement.kb.model import (
     Person,
     Place,
     RolePhrase,
+    ShortName,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -35,6 +37,7 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
     "org_aliases.csv": ("org_id", "lang", "alias"),
     "persons.csv": ("person_id",),
     "person_aliases.csv": ("person_id", "lang", "alias"),
+    "person_short_names.csv": ("person_id", "lang", "alias"),
     "offices.csv": ("person_id", "role", "start"),
     "role_phrases.csv": ("lang", "phrase"),
     "home_country.csv": ("lang",),
@@ -115,6 +118,10 @@ def _aliases(rows: dict[str, list[dict[str, str]]], countries: dict[str, Country
             for r in rows["org_aliases.csv"]
         ]
         + [Alias(r["alias"], "PERSON", r["person_id"], "name", r["lang"]) for r in rows["person_aliases.csv"]]
+        + [
+            Alias(r["alias"], "PERSON", r["person_id"], SHORT_NAME, r["lang"])
+            for r in rows["person_short_names.csv"]
+        ]
         + [Alias(r["phrase"], "ROLE", r["role"], r["level"], r["lang"]) for r in rows["role_phrases.csv"]]
     )
     unique: dict[tuple[str, str, str], Alias] = {}
@@ -171,6 +178,10 @@ def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
         role_phrase_rows={lang: tuple(phrases) for lang, phrases in role_phrases.items()},
         home_countries={r["lang"]: r["iso3"] for r in rows["home_country.csv"]},
         load_problems=tuple(problems),
+        short_names=tuple(
+            ShortName(r["person_id"], r["alias"], r["lang"], r.get("otherwise") or None)
+            for r in rows["person_short_names.csv"]
+        ),
     )
 
 

@@ -7,6 +7,8 @@ from datetime import date
 
 # Highest first: when a person holds several offices on one day, the highest one describes them.
 LEVELS: tuple[str, ...] = ("head_of_state", "head_of_government", "foreign_minister", "minister", "official")
+# Alias kind of a surname that names a person only in context (see person_short_names.csv).
+SHORT_NAME = "short_name"
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,21 @@ class Alias:
     text: str
     label: str  # COUNTRY, PLACE, ORG, PERSON, ROLE
     entity_id: str  # iso3 / place_id / org_id / person_id / role
-    kind: str  # country: name|adjective|demonym|seat_metonym; place: seat|place; org: its kind; ROLE: level
+    # country: name|adjective|demonym|seat_metonym; place: seat|place; org: its kind;
+    # person: name|short_name; ROLE: level
+    kind: str
     lang: str
+
+
+@dataclass(frozen=True)
+class ShortName:
+    """A surname alone that names the person only in context; ``otherwise`` is the country the
+    same spelling names when it is not the person (मिस्री "Egyptian": EGY), if any."""
+
+    person_id: str
+    text: str
+    lang: str
+    otherwise: str | None
 
 
 @dataclass(frozen=True)
@@ -81,8 +96,10 @@ class KnowledgeBase:
     role_phrase_rows: dict[str, tuple[RolePhrase, ...]]
     home_countries: dict[str, str]
     load_problems: tuple[str, ...] = ()
+    short_names: tuple[ShortName, ...] = ()
     _offices_by_person: dict[str, tuple[Office, ...]] = field(init=False, repr=False, compare=False)
     _role_levels: dict[str, str] = field(init=False, repr=False, compare=False)
+    _short_names: dict[str, tuple[ShortName, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_person: dict[str, list[Office]] = {}
@@ -94,6 +111,10 @@ class KnowledgeBase:
         role_levels.update({level: level for level in LEVELS})
         object.__setattr__(self, "_offices_by_person", {k: tuple(v) for k, v in by_person.items()})
         object.__setattr__(self, "_role_levels", role_levels)
+        short_names: dict[str, list[ShortName]] = {}
+        for short_name in self.short_names:
+            short_names.setdefault(short_name.person_id, []).append(short_name)
+        object.__setattr__(self, "_short_names", {k: tuple(v) for k, v in short_names.items()})
 
     def offices_of(self, person_id: str) -> list[Office]:
         return list(self._offices_by_person.get(person_id, ()))
@@ -102,6 +123,9 @@ class KnowledgeBase:
         """The office held that day; with several, the highest level (a PM who is also FM is PM)."""
         held = [office for office in self.offices_of(person_id) if office.held_on(day)]
         return min(held, key=lambda office: LEVELS.index(self.level_of(office.role)), default=None)
+
+    def short_names_of(self, person_id: str) -> tuple[ShortName, ...]:
+        return self._short_names.get(person_id, ())
 
     def holder_of(self, country: str, role: str, day: date) -> str | None:
         for office in self.offices:

@@ -42,6 +42,7 @@ def _unknown_countries(kb: KnowledgeBase) -> list[str]:
         + [(f"office of {o.person_id} ({o.role})", o.country) for o in kb.offices]
         + [(f"home country for {lang}", iso3) for lang, iso3 in kb.home_countries.items()]
         + [(f"alias {a.text!r}", a.entity_id) for a in kb.alias_rows if a.label == "COUNTRY"]
+        + [(f"short name {s.text!r} (otherwise)", s.otherwise) for s in kb.short_names if s.otherwise]
     )
     return [f"{what}: unknown country code {code!r}" for what, code in references if code not in kb.countries]
 

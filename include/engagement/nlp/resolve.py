@@ -6,7 +6,11 @@ Context rules, all from small word lists (``data/link_words.csv``):
   country written next to it ("रूसी विदेश मंत्री", "India's foreign minister", "foreign minister
   of Russia") or, for a bare phrase, the language's home country (Hindi press: India);
 - a generic "foreign ministry" becomes that country's ``MFA_<ISO3>`` by the same rule;
-- "former"/"पूर्व" before a phrase means a past office: no current holder is assigned.
+- "former"/"पूर्व" before a phrase means a past office: no current holder is assigned;
+- a bare diplomatic rank ("प्रभारी राजदूत", "the ambassador") takes no home-country default
+  (``data/roles_without_home_country.csv``): only a country written next to it says whose;
+- a surname alone that also names something or someone else (मिस्री "Egyptian", Dar, Wong) is
+  the person only in context, see :meth:`Resolver._read_short_names`.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from engagement.kb.loader import MFA_PREFIX
-from engagement.kb.model import KnowledgeBase
+from engagement.kb.model import KnowledgeBase, ShortName
+from engagement.nlp.folding import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GENERIC_MFA = "MFA"
@@ -58,11 +63,55 @@ def link_words(lang: str) -> LinkWords:
     return LinkWords(**{position: frozenset(words) for position, words in groups.items()})
 
 
+@cache
+def roles_without_home_country() -> frozenset[str]:
+    with (DATA_DIR / "roles_without_home_country.csv").open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["role"] for row in csv.DictReader(handle))
+
+
 class Resolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, lang: str, published: date) -> None:
         self.doc, self.kb, self.lang, self.published = doc, kb, lang, published
-        self.ents: list[Span] = list(doc.ents)
+        self.ents: list[Span] = self._read_short_names(list(doc.ents))
         self.words = link_words(lang)
+
+    def _read_short_names(self, ents: list[Span]) -> list[Span]:
+        """A surname alone (``person_short_names.csv``) is the person when a role phrase stands
+        right before it ("विदेश सचिव मिस्री") or the article names the person in full anywhere
+        (one sense per article), unless a role phrase follows it ("मिस्री विदेश मंत्री" is the
+        Egyptian minister). Otherwise it is the country its spelling also names (मिस्री: Egypt)
+        or nothing (Dar, Wong, Asif are other people's names too)."""
+        short = [
+            index
+            for index, ent in enumerate(ents)
+            if ent.label_ == "PERSON" and self._short_name(ent) is not None
+        ]
+        if not short:
+            return ents
+        full_names = {ent.kb_id_ for index, ent in enumerate(ents) if ent.label_ == "PERSON" and index not in short}
+        read = list(ents)
+        for index in reversed(short):
+            ent = ents[index]
+            titled = index > 0 and ents[index - 1].label_ == "ROLE" and ents[index - 1].end == ent.start
+            before_role = (
+                index + 1 < len(ents) and ents[index + 1].label_ == "ROLE" and ents[index + 1].start == ent.end
+            )
+            if titled or (ent.kb_id_ in full_names and not before_role):
+                continue
+            otherwise = self._short_name(ent).otherwise
+            if otherwise:
+                read[index] = Span(self.doc, ent.start, ent.end, label="COUNTRY", kb_id=otherwise)
+            else:
+                del read[index]
+        return read
+
+    def _short_name(self, ent: Span) -> ShortName | None:
+        """The short name this PERSON mention is written as, if it is one (not a full alias)."""
+        candidates = self.kb.short_names_of(ent.kb_id_)
+        if not candidates:
+            return None
+        written = " ".join(token.norm_ for token in ent)
+        return next((short for short in candidates if fold(short.text) == written), None)
 
     def mentions(self) -> list[Resolved]:
         resolved = []
@@ -128,6 +177,8 @@ class Resolver:
         return phrase_country is None or office is None or office.country == phrase_country
 
     def _country_for(self, index: int) -> str | None:
+        if self.ents[index].kb_id_ in roles_without_home_country():
+            return self._adjacent_country(index)
         return self._adjacent_country(index) or self.kb.home_country(self.lang)
 
     # --- mentions --------------------------------------------------------------------------------
