@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from engagement.kb.model import SHORT_NAME
 from engagement.evaluation.gold import GoldDocument
 from engagement.nlp.entities import extract_entities
 from engagement.nlp.pipeline import KB_MATCHER, get_nlp
@@ -46,7 +47,9 @@ class AliasIndex:
         self.nlp = get_nlp(lang)
         self._entries: dict[tuple[str, ...], list[KbEntry]] = {}
         for alias in self.nlp.get_pipe(KB_MATCHER).kb.aliases(lang):
-            if alias.label in NOT_SCORED:
+            # A bare surname ("Wang", "Dar") names our person only in context, so a gold span
+            # that is just the surname is not "in our KB" (CoNLL's many Wangs are not Wang Yi).
+            if alias.label in NOT_SCORED or alias.kind == SHORT_NAME:
                 continue
             entry = KbEntry(alias.label, alias.entity_id, alias.kind)
             entries = self._entries.setdefault(self.norms(alias.text), [])
