@@ -33,6 +33,9 @@ def test_nukta_chandrabindu_and_joiners_fold_to_one_spelling():
 def test_hyphenated_pairs_give_both_countries():
     assert found("भारत-रूस शिखर सम्मेलन") == [("भारत", "COUNTRY", "IND"), ("रूस", "COUNTRY", "RUS")]
     assert found("The India-China border talks", "en") == [("India", "COUNTRY", "IND"), ("China", "COUNTRY", "CHN")]
+    # an abbreviation's full stop before the hyphen must not glue the pair into one token
+    assert found("U.S.-Iraq talks resumed.", "en") == [("U.S.", "COUNTRY", "USA"), ("Iraq", "COUNTRY", "IRQ")]
+    assert found("the U.S.-led coalition", "en") == []
 
 
 def test_latin_names_in_hindi_and_devanagari_in_english():

@@ -10,6 +10,7 @@ import os
 from functools import cache
 
 import spacy
+from spacy.util import compile_infix_regex
 from spacy.language import Language
 
 import engagement.nlp.folding  # noqa: F401 - registers engagement_text_fold
@@ -35,7 +36,18 @@ def get_nlp(lang: str) -> Language:
 def _build_nlp(lang: str, override_env_value: str | None) -> Language:
     override_dir = load_settings().kb_override_dir if override_env_value else None
     nlp = spacy.blank(lang)
+    _split_abbreviation_pairs(nlp)
     nlp.add_pipe("engagement_text_fold", config={"acronym_max_letters": ACRONYM_MAX_LETTERS})
     nlp.add_pipe("engagement_sentences")
     nlp.add_pipe(KB_MATCHER, config={"override_dir": str(override_dir) if override_dir else None})
     return nlp
+
+
+def _split_abbreviation_pairs(nlp: Language) -> None:
+    """Split "U.S.-Iraq" into U.S. / - / Iraq, as "भारत-रूस" already is, so both countries match.
+
+    spaCy keeps a hyphen after an abbreviation's full stop inside one token; an infix rule for
+    a hyphen between "." and a capital letter separates the pair and leaves "U.S.-led" whole.
+    """
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
