@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engagement.events import lexicon
+from engagement.events.coder import code_events
 from engagement.extract import extract_article
+from engagement.nlp.entities import extract_entities
 
 MONDAY_17 = date(2025, 11, 17)
 WEDNESDAY_19 = date(2025, 11, 19)
@@ -217,3 +220,85 @@ def test_demanded_sanctions_are_a_demand_not_a_sanction():
 def test_a_multilateral_meeting_keeps_its_participants_in_one_event():
     ev = only("The foreign ministers of India, Russia and China met in Moscow on Monday.", "en")
     assert ev["actors"] == ["CHN", "IND", "RUS"]
+
+
+def mentions_of(text: str, lang: str, published: date = MONDAY_17) -> list:
+    """Event mentions before clustering (what detect_events writes)."""
+    entities = extract_entities(text, lang, published)
+    return code_events("t", text, lang, published, entities.sentences, entities.mentions)
+
+
+SCO_PLENARY = (
+    "बिश्केक, 25 नवंबर (एजेंसी) शंघाई सहयोग संगठन (एससीओ) के विदेश मंत्रियों की परिषद की बैठक"
+    " मंगलवार को किर्गिस्तान की राजधानी बिश्केक में हुई, जिसमें भारत, चीन, रूस, पाकिस्तान और ईरान"
+    " के विदेश मंत्रियों ने भाग लिया।"
+)
+
+
+def test_a_multilateral_meeting_has_no_pair_and_its_venue_takes_no_part():
+    [plenary] = mentions_of(SCO_PLENARY, "hi", date(2025, 11, 25))
+    assert (plenary.actor1, plenary.actor2, plenary.forum, plenary.location) == (
+        None,
+        None,
+        "SCO",
+        "KGZ",
+    )
+    assert plenary.participants == ("CHN", "IND", "IRN", "PAK", "RUS")
+
+
+def test_a_sideline_cue_takes_the_forum_of_the_meeting_named_earlier():
+    text = (
+        SCO_PLENARY + "\nरूस के विदेश मंत्री सर्गेई लावरोव ने भी बैठक से इतर ईरान के विदेश मंत्री"
+        " अब्बास अराघची के साथ द्विपक्षीय वार्ता की।"
+    )
+    sideline = mentions_of(text, "hi", date(2025, 11, 25))[-1]
+    assert (sideline.actor1, sideline.actor2, sideline.forum) == ("IRN", "RUS", "SCO")
+
+
+def test_a_planned_detail_without_a_date_takes_the_announced_date():
+    text = (
+        "जापान के विदेश मंत्री तोशिमित्सु मोतेगी 20 नवंबर को नई दिल्ली की यात्रा पर आएंगे।\n"
+        "अपनी यात्रा के दौरान मोतेगी विदेश मंत्री एस. जयशंकर के साथ वार्ता करेंगे।"
+    )
+    found = mentions_of(text, "hi", date(2025, 11, 18))
+    assert [(m.kind, m.status, m.event_date, m.date_basis) for m in found] == [
+        ("visit", "planned", "2025-11-20", "text"),
+        ("meeting", "planned", "2025-11-20", "context"),
+    ]
+
+
+def test_a_plan_without_any_date_is_dated_no_earlier_than_the_publication_month():
+    [plan] = mentions_of("Jaishankar will hold talks with Russian Foreign Minister Lavrov.", "en")
+    assert (plan.status, plan.event_date, plan.date_precision) == ("planned", "2025-11", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("अक्टूबर में पदभार संभालने के बाद यह मोतेगी की पहली भारत यात्रा होगी।", "hi"),
+        ("It will be Motegi's first visit to India since he took office in October.", "en"),
+    ],
+)
+def test_a_date_of_another_clause_does_not_date_the_event(text, lang):
+    [visit] = mentions_of(text, lang, date(2025, 11, 18))
+    assert visit.status == "planned" and not visit.event_date.startswith("2025-10")
+
+
+def test_two_triggers_for_one_pair_in_one_sentence_give_one_mention():
+    found = mentions_of(
+        "विदेश मंत्री एस. जयशंकर ने चीन के विदेश मंत्री वांग यी से मुलाकात की और सीमा पर चीन के साथ बातचीत की।",
+        "hi",
+    )
+    assert [(m.actor1, m.actor2, m.root) for m in found] == [("CHN", "IND", "04")]
+
+
+def test_the_trigger_screen_passes_every_sentence_a_trigger_matches():
+    sentences = [
+        "अपनी यात्रा के दौरान मोतेगी वार्ता करेंगे।",
+        "दौरान कुछ नहीं हुआ।",
+        "Wong is scheduled to call on Prime Minister Modi.",
+        "Nothing happened in Delhi.",
+    ]
+    for text, lang in zip(sentences, ["hi", "hi", "en", "en"], strict=True):
+        anywhere = any(t.regex.search(text) for t in lexicon.triggers(lang))
+        assert bool(lexicon.trigger_screen(lang).search(text)) == anywhere, text

@@ -100,12 +100,6 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
     assert pipeline.checksums() == after_held
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coder bug (reported): 'अपनी यात्रा के दौरान मोतेगी ... के साथ वार्ता करेंगे' gets "
-    "the publication date 2025-11-18 instead of the announced visit's 20 November, so the "
-    "announcement becomes two planned IND-JPN events",
-)
 def test_details_of_an_announced_visit_add_no_second_event(pipeline):
     pipeline.deliver("visit_announced_with_programme.jsonl")
     pipeline.run(ANNOUNCED)
@@ -185,13 +179,13 @@ def test_forum_meeting_is_one_event_not_every_member_pair(sco_run):
     assert sco_run.query(
         "SELECT forum, events FROM reporting.dyad_forum WHERE actor1 = 'CHN' AND actor2 = 'IND'"
     ) == [("SCO", 1)]
+    [(meeting_forum, meeting_date, attending, status)] = sco_run.query(
+        "SELECT forum, date, participants, status FROM reporting.forum_meetings"
+    )
+    assert (meeting_forum, meeting_date, status) == ("SCO", date.fromisoformat(SCO_MEETING), "held")
+    assert set(attending) == set(participants)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coder bug (reported): 'लावरोव ने भी बैठक से इतर ... अराघची के साथ द्विपक्षीय वार्ता "
-    "की' (on the sidelines of the SCO meeting named in the article) gets forum NULL",
-)
 def test_every_sideline_meeting_carries_the_forum(sco_run):
     rows = sco_run.query(
         "SELECT actor1, actor2, forum FROM core.events WHERE len(participants) = 2"
@@ -199,11 +193,6 @@ def test_every_sideline_meeting_carries_the_forum(sco_run):
     assert {(a1, a2): forum for a1, a2, forum in rows} == {pair: "SCO" for pair in SIDELINE_PAIRS}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (reported): the plenary event's actor1/actor2 are the first two countries named "
-    "(IND and the venue KGZ), so reporting.forum_dyads and dyad_daily show an IND-KGZ meeting",
-)
 def test_members_that_only_attended_yield_no_pair(sco_run):
     forum_pairs = {
         (a1, a2) for a1, a2 in sco_run.query("SELECT actor1, actor2 FROM reporting.forum_dyads")

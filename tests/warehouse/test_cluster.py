@@ -189,3 +189,58 @@ def test_period_bounds_reads_all_precisions_and_rejects_garbage():
     )
     assert period_bounds("2024")[1] == datetime(2024, 12, 31).date()
     assert period_bounds("2024-13-01") is None and period_bounds("next week") is None
+
+
+def test_held_rounds_of_a_year_do_not_join_the_talks_cancelled_that_year():
+    rows = [
+        event_mention("a-1", 0, IND_RUS, "040", "cancelled", "2025-11-20", "talks called off"),
+        event_mention("a-1", 1, IND_RUS, "040", "held", "2025", "two rounds earlier this year"),
+        event_mention("b-1", 0, IND_RUS, "040", "cancelled", "2025-11", "talks postponed"),
+    ]
+    assignment, events = events_of(rows, {"a-1": "2025-11-19T06:00", "b-1": "2025-11-19T08:00"})
+    assert assignment["a-1:0"] == assignment["b-1:0"] != assignment["a-1:1"]
+    assert sorted(e["status"] for e in events) == ["cancelled", "held"]
+
+
+def test_a_plan_published_after_a_held_meeting_is_a_later_occurrence():
+    rows = [
+        event_mention("a-1", 0, IND_RUS, "040", "held", "2025-11-22", "met"),
+        event_mention(
+            "a-1", 1, IND_RUS, "036", "planned", "2025-11", "invited for the next summit"
+        ),
+    ]
+    assignment, _ = events_of(rows, {"a-1": "2025-11-23T06:00"})
+    assert assignment["a-1:0"] != assignment["a-1:1"]
+
+
+def test_a_plenary_groups_by_forum_and_never_joins_a_bilateral_meeting():
+    plenary = {"actor1": None, "actor2": None, "forum": "SCO"}
+    rows = [
+        event_mention("a-1", 0, IND_RUS, "040", "held", "2025-11-25", "met", forum="SCO"),
+        event_mention(
+            "a-1",
+            1,
+            IND_RUS,
+            "040",
+            "held",
+            "2025-11-25",
+            "plenary",
+            **plenary,
+            participants=["CHN", "IND", "RUS"],
+        ),
+        event_mention(
+            "b-1",
+            0,
+            IND_RUS,
+            "040",
+            "held",
+            "2025-11-25",
+            "plenary",
+            **plenary,
+            participants=["CHN", "IND", "PAK", "RUS"],
+        ),
+    ]
+    assignment, events = events_of(rows, {"a-1": "2025-11-25T06:00", "b-1": "2025-11-25T08:00"})
+    assert assignment["a-1:1"] == assignment["b-1:0"] != assignment["a-1:0"]
+    [merged] = [e for e in events if e["actor1"] is None]
+    assert (merged["forum"], merged["participants"]) == ("SCO", ["CHN", "IND", "PAK", "RUS"])

@@ -12,10 +12,10 @@ from engagement.warehouse.migrate import MIGRATIONS_DIR, MigrationError, apply_m
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2]
+    assert apply_migrations(con) == [1, 2, 3]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
-    assert ledger == [(1, "core"), (2, "reporting")]
+    assert ledger == [(1, "core"), (2, "reporting"), (3, "multilateral")]
     tables = {
         t
         for (t,) in con.execute(
@@ -52,8 +52,8 @@ def test_new_migration_file_is_applied_later(tmp_path):
     shutil.copytree(MIGRATIONS_DIR, directory)
     con = duckdb.connect()
     apply_migrations(con, directory)
-    (directory / "003_extra.sql").write_text("CREATE TABLE core.extra (x INTEGER);")
-    assert apply_migrations(con, directory) == [3]
+    (directory / "099_extra.sql").write_text("CREATE TABLE core.extra (x INTEGER);")
+    assert apply_migrations(con, directory) == [99]
     assert con.execute("SELECT count(*) FROM core.extra").fetchone() == (0,)
 
 

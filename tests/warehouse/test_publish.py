@@ -32,7 +32,7 @@ def test_published_copy_has_tables_views_macros_and_comments(staged):
     aggregate.run(DAY_A, staged)
     aggregate.run(DAY_B, staged)
     result = publish.run(DAY_B, staged)
-    assert (result["views"], result["events"], result["storage_version"]) == (9, 3, "v1.0.0")
+    assert (result["views"], result["events"], result["storage_version"]) == (10, 3, "v1.0.0")
     assert [p.name for p in staged.published_path.parent.iterdir()] == [staged.published_path.name]
     with duckdb.connect(str(staged.published_path), read_only=True) as con:
         assert con.execute(COUNT_EVENTS).fetchone() == (3,)

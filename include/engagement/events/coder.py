@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 
 from engagement.events import lexicon
 from engagement.kb.loader import load_kb
+from engagement.warehouse.cluster import family_of
 
 LEVEL_RANK = {
     "head_of_state": 5,
@@ -133,27 +134,43 @@ def code_events(
         by_sentence.setdefault(m.sentence_idx, []).append(m)
     out: list[EventMention] = []
     previous = _SentenceContext()
+    article_forum = None  # the forum of the latest forum meeting named so far
     for sent in sentences:
+        sent_mentions = by_sentence.get(sent.idx, [])
         found, context = _code_sentence(
-            article_id, lang, published, sent, by_sentence.get(sent.idx, []), previous, len(out)
+            article_id, lang, published, sent, sent_mentions, previous, out, article_forum
         )
         out.extend(found)
         previous = context
+        article_forum = _meeting_forum(lang, sent, sent_mentions) or article_forum
     return out
 
 
-def _code_sentence(article_id, lang, published, sent, mentions, previous, counter):
+def _forum_mentions(mentions) -> list:
+    return [m for m in mentions if m.label == "ORG" and _org_kind(m.entity_id) in ("forum", "igo")]
+
+
+def _meeting_forum(lang: str, sent, mentions) -> str | None:
+    """The last forum a sentence names while speaking of a meeting ("एससीओ ... की बैठक")."""
+    forums = _forum_mentions(mentions)
+    if forums and _matches(lexicon.cues(lang), "forum_context", sent.text):
+        return forums[-1].entity_id
+    return None
+
+
+def _code_sentence(article_id, lang, published, sent, mentions, previous, earlier, article_forum):
     hits = _without_demanded(lang, _find_triggers(lang, sent.text))
     context = _SentenceContext(lang, sent, mentions)
     if not hits:
         return [], context
     actors = _actors(lang, sent, mentions)
     cue = lexicon.cues(lang)
-    dates = [m for m in mentions if m.label == "DATE" and m.value]
-    forums = [
-        m for m in mentions if m.label == "ORG" and _org_kind(m.entity_id) in ("forum", "igo")
+    dates = [
+        m for m in mentions if m.label == "DATE" and m.value and not _other_clause(cue, m, sent)
     ]
-    forum_context = any(p.search(sent.text) for p in cue.get("forum_context", ()))
+    forums = _forum_mentions(mentions)
+    forum_context = _matches(cue, "forum_context", sent.text)
+    sideline = _matches(cue, "sideline", sent.text)
     topics = _topics(lang, sent.text)
     events: list[EventMention] = []
     for i, hit in enumerate(hits):
@@ -180,17 +197,22 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
             hit, dates, sent, lo, hi, countries, previous, published, own_verb_past
         )
         status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published, tense)
+        if status == "planned" and date_info[3] == "publication":
+            date_info = _planned_date(countries, [*earlier, *events], published)
         code = lexicon.cameo_table()[hit.trigger.cameo]
         location = _location(hit, actors, mentions, source, target)
-        forum = _forum(forums, forum_context, hit, sent.start)
-        pair = sorted(countries[:2])
+        forum = _forum(forums, forum_context, hit, sent.start) or (
+            article_forum if sideline else None
+        )
+        multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
+        pair = [None, None] if multilateral else sorted(countries[:2])
         events.append(
             EventMention(
                 article_id=article_id,
-                mention_id=f"{article_id}:{counter + len(events)}",
+                mention_id=f"{article_id}:{len(earlier) + len(events)}",
                 actor1=pair[0],
                 actor2=pair[1],
-                participants=tuple(sorted(countries)),
+                participants=tuple(sorted(countries if multilateral else pair)),
                 source=source,
                 target=target,
                 cameo=code.cameo,
@@ -216,27 +238,36 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, counte
                 trigger_text=hit.text,
             )
         )
-    events = _without_visit_programme(events)
+    events = _one_mention_per_happening(events)
     context.events = events
     return events, context
 
 
-def _without_visit_programme(events: list[EventMention]) -> list[EventMention]:
-    """A meeting reported in the same sentence as a visit, between the same pair over the same
-    days, is the visit's programme ("the 19-21 August visit, when he co-chaired ..."), not a
-    second event; a meeting on a day of its own inside the visit stays."""
-    spans = {
-        (e.actor1, e.actor2, e.event_date, e.event_date_end)
-        for e in events
-        if e.kind in _TRAVEL_KINDS
-    }
-    return [
-        e
-        for e in events
-        if e.kind not in _MEETING_KINDS
-        or e.event_date_end is None
-        or (e.actor1, e.actor2, e.event_date, e.event_date_end) not in spans
-    ]
+def _one_mention_per_happening(events: list[EventMention]) -> list[EventMention]:
+    """Triggers of one sentence that report the same happening give one mention.
+
+    Same participants, event family and dates: "से मुलाकात की और ... बातचीत की", or a visit
+    and the meeting that is its programme ("the 19-21 August visit, when he co-chaired ...").
+    The most specific report is kept: a visit or hosting (who travels where), then a specific
+    CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
+    a day of its own inside a visit has other dates and stays.
+    """
+    kept: dict[tuple, EventMention] = {}
+    for event in events:
+        key = (
+            event.participants,
+            family_of(event.cameo, event.root),
+            event.event_date,
+            event.event_date_end,
+        )
+        if key not in kept or _specificity(event) > _specificity(kept[key]):
+            kept[key] = event
+    chosen = {id(e) for e in kept.values()}
+    return [e for e in events if id(e) in chosen]
+
+
+def _specificity(event: EventMention) -> tuple[bool, bool]:
+    return event.kind in _TRAVEL_KINDS, not event.cameo.endswith("0")
 
 
 def _find_triggers(lang: str, text: str) -> list[_Hit]:
@@ -494,6 +525,34 @@ _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 # Words that make a date expression relative ("next month", "अगले महीने"): already resolved
 # against publication on purpose, unlike a bare "April" or "Friday".
 _RELATIVE_WORDS = {"next", "last", "this", "coming", "अगले", "अगली", "पिछले", "पिछली", "इस", "आगामी"}
+
+
+def _planned_date(countries, earlier: list[EventMention], published: date):
+    """Date of a planned mention whose sentence gives none ("अपनी यात्रा के दौरान मोतेगी ...
+    वार्ता करेंगे"): the latest earlier planned event of the article for the same pair (the
+    announcement it details), else the publication month, never the publication day, which
+    would make an announcement look like a same-day event that never turns held."""
+    pair = set(countries[:2])
+    same = [
+        ev
+        for ev in earlier
+        if ev.status == "planned"
+        and set(ev.participants) == pair
+        and ev.date_basis != "publication"
+    ]
+    if same:
+        ev = same[-1]
+        return ev.event_date, ev.event_date_end, ev.date_precision, "context"
+    return published.strftime("%Y-%m"), None, "month", "publication"
+
+
+def _other_clause(cue, mention, sent) -> bool:
+    """A date that belongs to another clause ("since he took office in October", "अक्टूबर में
+    पदभार संभालने के बाद") dates that clause, not the event."""
+    rel_start, rel_end = mention.start - sent.start, mention.end - sent.start
+    return _matches(
+        cue, "other_clause_date_before", sent.text[max(0, rel_start - 40) : rel_start]
+    ) or _matches(cue, "other_clause_date_after", sent.text[rel_end : rel_end + 60])
 
 
 def _is_dateline(mention, sent) -> bool:

@@ -49,10 +49,13 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     """English rows are regular expressions; Hindi rows are plain phrases made variant-tolerant.
 
     A Hindi phrase must start at a word start (not inside another Devanagari word); its end is
-    left open so inflected forms (यात्राओं, बातचीतों) match too.
+    left open so inflected forms (यात्राओं, बातचीतों) match too, unless it ends in ``$``: then the
+    word must end there ("दौरा$" is not the start of "दौरान", during).
     """
     if lang == "hi" and not pattern.startswith("^"):
-        return re.compile(_WORD_START["hi"] + variant_tolerant(pattern))
+        phrase, closed = pattern.removesuffix("$"), pattern.endswith("$")
+        word_end = rf"(?![{_DEVANAGARI}])" if closed else ""
+        return re.compile(_WORD_START["hi"] + variant_tolerant(phrase) + word_end)
     return re.compile(pattern, re.IGNORECASE)
 
 

@@ -69,15 +69,18 @@ def _matches_staging(table: str) -> Check:
 
 
 _DAY_EVENTS = "event_id IN (SELECT event_id FROM core.event_mentions WHERE day = $day)"
+# Only a multilateral meeting may lack a pair; the actor_order check covers rows with one.
+_PAIRLESS_NOT_MULTILATERAL = (
+    "((actor1 IS NULL) <> (actor2 IS NULL)"
+    " OR (actor1 IS NULL AND coalesce(len(participants), 0) < 3))"
+)
 
 CHECKS: tuple[Check, ...] = (
     _not_null("articles", ["day", "article_id"]),
     _not_null("sentences", ["article_id", "sentence_idx"]),
     _not_null("mentions", ["article_id", "mention_idx"]),
-    _not_null(
-        "event_mentions", ["article_id", "mention_id", "event_id", "actor1", "actor2", "cameo"]
-    ),
-    _not_null("events", ["event_id", "actor1", "actor2", "family"], where=_DAY_EVENTS),
+    _not_null("event_mentions", ["article_id", "mention_id", "event_id", "cameo"]),
+    _not_null("events", ["event_id", "family"], where=_DAY_EVENTS),
     _not_null("quarantine", ["stage", "reason"]),
     _unique("article_id", "articles", "article_id"),
     _unique("sentence", "sentences", "article_id, sentence_idx"),
@@ -104,6 +107,15 @@ CHECKS: tuple[Check, ...] = (
         " IS DISTINCT FROM (SELECT count(*) FROM core.event_mentions m"
         " WHERE m.event_id = e.event_id)"
         " OR e.mentions < 1",
+    ),
+    Check(
+        "pair_or_multilateral",
+        "a NULL country pair (both actors NULL) only for a multilateral meeting with >= 3"
+        " participants; a pair is both actors set",
+        "SELECT (SELECT count(*) FROM core.event_mentions WHERE day = $day"
+        f" AND {_PAIRLESS_NOT_MULTILATERAL})"
+        f" + (SELECT count(*) FROM core.events WHERE {_DAY_EVENTS}"
+        f" AND {_PAIRLESS_NOT_MULTILATERAL})",
     ),
     Check(
         "actor_order",

@@ -8,12 +8,16 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   and the meeting held are one event.
 * Day-precision mentions are taken in date order; each joins the first cluster of its group with
   a compatible location (equal, or either unknown) whose date range is the same as its own, or
-  overlaps it when both have the CAMEO code of the cluster's first mention (widening the range); else it
-  starts a cluster. So a meeting on 21 August inside a 19-21 August visit stays its own event,
-  while two reports of the same visit with slightly different dates are one.
+  overlaps it when both have the CAMEO code of the cluster's first mention (widening the range);
+  else it starts a cluster. So a meeting on 21 August inside a 19-21 August visit stays its own
+  event, while two reports of the same visit with slightly different dates are one.
 * A month- (then year-) precision mention joins the single finer cluster lying inside its month
-  (year) with a compatible location, if exactly one exists; otherwise it joins a cluster of its own
-  precision with an overlapping period (the same month or year), or starts one.
+  (year) with a compatible location and status, if exactly one exists; otherwise it joins a
+  cluster of its own precision with an overlapping period (the same month or year) and a
+  compatible status, or starts one. Status compatibility (``_Cluster.accepts_status``): held or
+  ongoing never joins a cancelled cluster and cancelled never joins a held one; a plan published
+  after a held cluster ended is a later occurrence.
+* Multilateral meetings (no pair) group by forum, else by their sorted participants.
 * Every ordering is total (ties broken by mention_id) and clustering always runs over all mentions,
   so the result does not depend on the order in which days were loaded.
 """
@@ -30,6 +34,7 @@ import polars as pl
 from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
 PRECISIONS = ("day", "month", "year")  # finest first
+_TOOK_PLACE = {"held", "ongoing"}
 INTENT_TO_MEET = "036"
 CONSULT_FAMILY = "04"
 
@@ -124,6 +129,33 @@ class _Cluster:
     def accepts_location(self, location: str | None) -> bool:
         return self.location is None or location is None or self.location == location
 
+    def accepts_status(self, mention: dict) -> bool:
+        """Whether a month- or year-precision mention's status fits this cluster's happening.
+
+        (At day precision the dates identify the happening and conflicting reports of it are
+        settled by the status rule of ``_event_row``.)
+
+        A happening called off did not take place: a report that it was held (or is going on)
+        is another happening, and a cancellation does not join talks reported as held. A plan
+        published after a held event had ended is about a later occurrence ("invited him for
+        the next summit" after today's meeting). Planned mentions otherwise join anything, so
+        an announcement and its later held or cancelled report stay one event.
+        """
+        statuses = {m["status"] for m in self.members}
+        status = mention["status"]
+        if status == "cancelled":
+            return not statuses & _TOOK_PLACE
+        if status in _TOOK_PLACE:
+            return "cancelled" not in statuses
+        published = mention["published_at"]
+        return not (
+            status == "planned"
+            and statuses & _TOOK_PLACE
+            and published is not None
+            and self.end is not None
+            and published.date() > self.end
+        )
+
     def add(self, mention: dict, widen: bool) -> None:
         self.members.append(mention)
         self.founding_cameo = self.founding_cameo or mention["cameo"]
@@ -159,7 +191,11 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
         for mention in tier:
             start, end, location = mention["_start"], mention["_end"], mention["location"]
             inside = [
-                c for c in finer if c.lies_within(start, end) and c.accepts_location(location)
+                c
+                for c in finer
+                if c.lies_within(start, end)
+                and c.accepts_location(location)
+                and c.accepts_status(mention)
             ]
             if len(inside) == 1:
                 inside[0].add(mention, widen=False)
@@ -169,8 +205,11 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                     c
                     for c in clusters
                     if c.precision == precision
-                    and (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
+                    and (
+                        c.same_happening(mention) if precision == "day" else c.overlaps(start, end)
+                    )
                     and c.accepts_location(location)
+                    and (precision == "day" or c.accepts_status(mention))
                 ),
                 None,
             )
@@ -258,6 +297,15 @@ def _event_row(members: list[dict]) -> dict:
     }
 
 
+def _group_key(mention: dict) -> tuple[str, str, str]:
+    """Bilateral mentions group by their pair; a multilateral meeting (no pair) by its forum, or
+    by its sorted participants when no forum is named, so it never merges into a bilateral."""
+    if mention["actor1"] is not None:
+        return mention["actor1"], mention["actor2"], mention["_family"]
+    plenary = mention["forum"] or "+".join(sorted(mention["participants"] or []))
+    return "", plenary, mention["_family"]
+
+
 def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Cluster event mentions; return (mention_id -> event_id assignments, one row per event).
 
@@ -268,11 +316,9 @@ def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     for row in mentions.to_dicts():
         mention = _with_dates(row)
         mention["_family"] = family_of(mention["cameo"], mention["root"])
-        groups.setdefault((mention["actor1"], mention["actor2"], mention["_family"]), []).append(
-            mention
-        )
+        groups.setdefault(_group_key(mention), []).append(mention)
     events, assignments = [], []
-    for key in sorted(groups, key=lambda k: tuple(part or "" for part in k)):
+    for key in sorted(groups):
         for cluster in _cluster_group(groups[key]):
             event = _event_row(cluster.members)
             events.append(event)
