@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 
 import spacy
-
 from engagement.nlp.dates import find_dates
 
 SHARED = Path(
@@ -104,7 +103,7 @@ def hiner_agreement() -> None:
         ours += len(mentions)
         on_gold += sum(any(row) for row in overlaps)
         gold += len(spans)
-        touched += sum(any(column) for column in zip(*overlaps)) if overlaps else 0
+        touched += sum(any(column) for column in zip(*overlaps, strict=True)) if overlaps else 0
     print(
         f"HiNER TIMEX (hi): {ours} mentions, {on_gold / ours:.1%} on a gold TIMEX | "
         f"{touched / gold:.1%} of {gold} gold TIMEX found"

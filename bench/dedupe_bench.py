@@ -15,12 +15,11 @@ import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from langid_bench import bbc_hindi_articles, conll_documents
-
 from engagement.config import load_settings
 from engagement.text.boilerplate import strip_boilerplate
 from engagement.text.dedupe import Doc, find_duplicates
 from engagement.text.normalise import normalise
+from langid_bench import bbc_hindi_articles, conll_documents
 
 SAMPLE_PER_CORPUS = 150
 MIN_WORDS = 80
@@ -77,11 +76,15 @@ def main() -> None:
 
     correct = [m for m in matches if truth.get(m.article_id, ("",))[0] == m.duplicate_of]
     found = {m.article_id for m in correct}
-    print(f"threshold={threshold}  documents={len(docs)}  copies={len(truth)}  "
-          f"docs/s={len(docs) / elapsed:.0f}")
-    print(f"predicted pairs={len(matches)}  correct={len(correct)}  "
-          f"precision={len(correct) / max(len(matches), 1):.4f}  "
-          f"recall={len(found) / len(truth):.4f}")
+    print(
+        f"threshold={threshold}  documents={len(docs)}  copies={len(truth)}  "
+        f"docs/s={len(docs) / elapsed:.0f}"
+    )
+    print(
+        f"predicted pairs={len(matches)}  correct={len(correct)}  "
+        f"precision={len(correct) / max(len(matches), 1):.4f}  "
+        f"recall={len(found) / len(truth):.4f}"
+    )
     print("matches by reason:", dict(Counter(m.reason for m in matches)))
     wrong = [(m.article_id, m.duplicate_of, m.similarity) for m in matches if m not in correct]
     print("false pairs:", wrong)
@@ -95,8 +98,11 @@ def main() -> None:
         print(f"  recall {key:<34} {hit_by_edit[key]:>3}/{by_edit[key]:<3}")
     similarities = sorted(m.similarity for m in correct if m.reason == "near_duplicate")
     if similarities:
-        print(f"near-duplicate similarity: min={similarities[0]:.2f} "
-              f"median={similarities[len(similarities) // 2]:.2f}")
+        print(
+            f"near-duplicate similarity: min={similarities[0]:.2f} "
+            f"median={similarities[len(similarities) // 2]:.2f}"
+        )
+
 
 if __name__ == "__main__":
     main()

@@ -38,7 +38,9 @@ from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_conte
 DUCKDB_POOL = "duckdb_writer"
 # The published reporting database, as an asset: each publish records an asset event whose
 # extra holds the day and the row counts, so the UI's Assets view shows what BI tools now see.
-REPORTING_DB = Asset(name="engagement_reporting", uri="file:///engagement/published/reporting.duckdb")
+REPORTING_DB = Asset(
+    name="engagement_reporting", uri="file:///engagement/published/reporting.duckdb"
+)
 
 
 def _settings():

@@ -18,7 +18,8 @@ PLOVER = ROOT.parent / "shared" / "anchors_raw" / "PLOVER" / "CAMEO2PLOVER-2021.
 
 
 def quad_class(root: str) -> int:
-    """GDELT quad classes: 1 verbal coop (01-05), 2 material coop (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20)."""
+    """GDELT quad classes: 1 verbal coop (01-05), 2 material coop (06-08),
+    3 verbal conflict (09-13), 4 material conflict (14-20)."""
     r = int(root)
     return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
 

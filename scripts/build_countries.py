@@ -12,7 +12,9 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
-OUTPUT = Path(__file__).resolve().parents[1] / "include" / "engagement" / "kb" / "data" / "countries.csv"
+OUTPUT = (
+    Path(__file__).resolve().parents[1] / "include" / "engagement" / "kb" / "data" / "countries.csv"
+)
 
 
 def country_rows() -> list[dict[str, str]]:

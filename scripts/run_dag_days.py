@@ -22,16 +22,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("days", nargs="*", type=date.fromisoformat)
     parser.add_argument(
-        "--from-landing", action="store_true", help="every day that has articles in the landing folder"
+        "--from-landing",
+        action="store_true",
+        help="every day that has articles in the landing folder",
     )
     args = parser.parse_args()
 
     from airflow.dag_processing.dagbag import DagBag
-
     from engagement.config import load_settings
     from engagement.ingest import landing_days
 
-    days = sorted(set(args.days) | (set(landing_days(load_settings())) if args.from_landing else set()))
+    days = sorted(
+        set(args.days) | (set(landing_days(load_settings())) if args.from_landing else set())
+    )
     if not days:
         parser.error("no days given and none found in the landing folder")
     dags_folder = Path(__file__).resolve().parents[1] / "dags"
@@ -49,7 +52,9 @@ def main() -> int:
         if "success" not in state:
             failed.append(day)
     if failed:
-        print(f"{len(failed)} run(s) did not succeed: {', '.join(map(str, failed))}", file=sys.stderr)
+        print(
+            f"{len(failed)} run(s) did not succeed: {', '.join(map(str, failed))}", file=sys.stderr
+        )
         return 1
     return 0
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-
 from engagement import clean
 from engagement.config import load_settings
 
@@ -82,9 +81,15 @@ def _write_raw(settings, rows: list[dict]) -> None:
     path = settings.stage_path(DAY, "articles_raw")
     path.parent.mkdir(parents=True)
     schema = {
-        "article_id": pl.String, "source": pl.String, "url": pl.String, "title": pl.String,
-        "text": pl.String, "published_at": pl.Datetime("us", "UTC"), "language": pl.String,
-        "raw_ref": pl.String, "content_hash": pl.String,
+        "article_id": pl.String,
+        "source": pl.String,
+        "url": pl.String,
+        "title": pl.String,
+        "text": pl.String,
+        "published_at": pl.Datetime("us", "UTC"),
+        "language": pl.String,
+        "raw_ref": pl.String,
+        "content_hash": pl.String,
     }
     pl.DataFrame(rows, schema=schema).write_parquet(path)
 
@@ -124,7 +129,10 @@ def test_each_row_fate(settings) -> None:
 
     assert counts["read"] == len(ROWS) == counts["kept"] + counts["quarantined"]
     assert counts["by_reason"] == {
-        "duplicate": 2, "empty_text": 1, "near_duplicate": 1, "too_large": 1,
+        "duplicate": 2,
+        "empty_text": 1,
+        "near_duplicate": 1,
+        "too_large": 1,
         "unknown_language": 2,
     }
     assert counts["near_duplicates"] == 1

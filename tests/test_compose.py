@@ -191,7 +191,10 @@ def _compose_config(env_file: Path) -> subprocess.CompletedProcess:
     clean_env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
     return subprocess.run(
         [docker_compose, "-f", str(COMPOSE_FILE), "--env-file", str(env_file), "config"],
-        capture_output=True, text=True, env=clean_env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=clean_env,
+        timeout=60,
     )
 
 

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 
 import polars as pl
 import pytest
-
 from engagement import ingest
 from engagement.config import load_settings
 
@@ -16,10 +15,17 @@ MTIME = datetime(2025, 11, 18, 6, 0, tzinfo=UTC)
 
 
 def _record(article_id: str, published: str | None, text: str = "Jaishankar met Lavrov.") -> str:
-    return json.dumps({
-        "id": article_id, "url": f"https://example.org/{article_id}", "title": "Talks",
-        "text": text, "published": published, "language": "en", "source": "demo-wire",
-    })
+    return json.dumps(
+        {
+            "id": article_id,
+            "url": f"https://example.org/{article_id}",
+            "title": "Talks",
+            "text": text,
+            "published": published,
+            "language": "en",
+            "source": "demo-wire",
+        }
+    )
 
 
 @pytest.fixture
@@ -30,16 +36,24 @@ def settings(tmp_path, monkeypatch):
     settings = load_settings()
     drops = settings.landing_dir / "wire"
     drops.mkdir(parents=True)
-    (drops / "batch.jsonl").write_text("\n".join([
-        _record("late-evening-ist", "2025-11-17T02:00:00+05:30"),  # UTC 2025-11-16 20:30
-        _record("morning-ist", "2025-11-17T09:30:00+05:30"),
-        _record("utc-midnight", "2025-11-17"),
-        _record("last-utc-second", "2025-11-17T23:59:59Z"),
-        _record("next-day", "2025-11-18T00:00:00Z"),
-        _record("undated", None),
-        _record("morning-ist", "2025-11-17T09:30:00+05:30", text="Another story, reused id."),
-        _record("utc-midnight", "2025-11-17"),  # exact repeat: dropped silently
-    ]) + "\n", encoding="utf-8")
+    (drops / "batch.jsonl").write_text(
+        "\n".join(
+            [
+                _record("late-evening-ist", "2025-11-17T02:00:00+05:30"),  # UTC 2025-11-16 20:30
+                _record("morning-ist", "2025-11-17T09:30:00+05:30"),
+                _record("utc-midnight", "2025-11-17"),
+                _record("last-utc-second", "2025-11-17T23:59:59Z"),
+                _record("next-day", "2025-11-18T00:00:00Z"),
+                _record("undated", None),
+                _record(
+                    "morning-ist", "2025-11-17T09:30:00+05:30", text="Another story, reused id."
+                ),
+                _record("utc-midnight", "2025-11-17"),  # exact repeat: dropped silently
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     os.utime(drops / "batch.jsonl", (MTIME.timestamp(), MTIME.timestamp()))
     (settings.landing_dir / "README.txt").write_text("Landing folder.", encoding="utf-8")
     return settings
@@ -56,7 +70,11 @@ def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
     ]
     keys = ("files", "records", "selected", "quarantined", "by_reason")
     assert {key: counts[key] for key in keys} == {
-        "files": 1, "records": 8, "selected": 3, "quarantined": 1, "by_reason": {"duplicate_id": 1},
+        "files": 1,
+        "records": 8,
+        "selected": 3,
+        "quarantined": 1,
+        "by_reason": {"duplicate_id": 1},
     }
     json.dumps(counts)  # goes through XCom
 

@@ -1,7 +1,6 @@
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-
 from engagement.partitions import day_of_run, day_window, parse_day
 
 

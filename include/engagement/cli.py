@@ -27,7 +27,9 @@ def _read_article(path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8") from None
+        raise UsageError(
+            f"{path}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
+        ) from None
     if not text.strip():
         raise UsageError(f"{path}: the article is empty")
     return text
@@ -55,7 +57,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             f"unknown language {args.lang!r}: supported are {', '.join(SUPPORTED_LANGUAGES)}"
         )
     text = _read_article(args.file)
-    result = extract_article(text, args.lang, args.published or date.today(), article_id=args.article_id)
+    result = extract_article(
+        text, args.lang, args.published or date.today(), article_id=args.article_id
+    )
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")
     return 0

@@ -47,7 +47,9 @@ def load_settings() -> Settings:
     data_dir = _path("ENGAGEMENT_DATA_DIR", PROJECT_ROOT / "data")
     override = os.environ.get("ENGAGEMENT_KB_OVERRIDES")
     languages = tuple(
-        lang.strip() for lang in os.environ.get("ENGAGEMENT_LANGUAGES", "hi,en").split(",") if lang.strip()
+        lang.strip()
+        for lang in os.environ.get("ENGAGEMENT_LANGUAGES", "hi,en").split(",")
+        if lang.strip()
     )
     return Settings(
         data_dir=data_dir,
@@ -58,7 +60,9 @@ def load_settings() -> Settings:
         published_path=_path(
             "ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"
         ),
-        sources_file=_path("ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"),
+        sources_file=_path(
+            "ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"
+        ),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),

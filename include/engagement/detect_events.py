@@ -82,8 +82,12 @@ def run(day: date, settings: Settings) -> dict:
         except Exception as exc:  # noqa: BLE001 - one bad article must not fail the day
             log.exception("event coding failed for %s", aid)
             problems.append(
-                {"raw_ref": art["raw_ref"], "article_id": aid, "reason": "event_coding_error",
-                 "detail": f"{type(exc).__name__}: {exc}"}
+                {
+                    "raw_ref": art["raw_ref"],
+                    "article_id": aid,
+                    "reason": "event_coding_error",
+                    "detail": f"{type(exc).__name__}: {exc}",
+                }
             )
             continue
         rows += [asdict(ev) for ev in found]

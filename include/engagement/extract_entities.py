@@ -61,7 +61,9 @@ def run(day: date, settings: Settings) -> dict:
     problems: list[dict] = []
     for row in articles.iter_rows(named=True):
         try:
-            result = extract_entities(row["text_clean"], row["language"], row["published_at"].date())
+            result = extract_entities(
+                row["text_clean"], row["language"], row["published_at"].date()
+            )
         except Exception as exc:  # noqa: BLE001 - one bad article must not fail the day
             log.exception("extraction failed for %s", row["article_id"])
             problems.append(
@@ -75,7 +77,13 @@ def run(day: date, settings: Settings) -> dict:
             continue
         aid = row["article_id"]
         sentences += [
-            {"article_id": aid, "sentence_idx": s.idx, "start": s.start, "end": s.end, "text": s.text}
+            {
+                "article_id": aid,
+                "sentence_idx": s.idx,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+            }
             for s in result.sentences
         ]
         mentions += [{"article_id": aid, **asdict(m)} for m in result.mentions]
@@ -90,7 +98,9 @@ def run(day: date, settings: Settings) -> dict:
     sentence_frame.write_parquet(paths["sentences"])
     mention_frame.write_parquet(paths["mentions"])
     quarantined = write_quarantine(problems, day, "extract_entities", paths["quarantine"])
-    by_label = dict(mention_frame.group_by("label").len().sort("label").iter_rows()) if mentions else {}
+    by_label = (
+        dict(mention_frame.group_by("label").len().sort("label").iter_rows()) if mentions else {}
+    )
     return {
         "day": day.isoformat(),
         "articles": articles.height - len(problems),

@@ -116,7 +116,10 @@ def _without_duplicate_ids(
         if first is not article and first.content_hash != article.content_hash:
             rejected.append(
                 Rejected(
-                    article.day, article.raw_ref, article.article_id, "duplicate_id",
+                    article.day,
+                    article.raw_ref,
+                    article.article_id,
+                    "duplicate_id",
                     f"id already used by {first.raw_ref} with different text",
                 )
             )
@@ -130,8 +133,14 @@ def _articles_frame(articles: list[Article]) -> pl.DataFrame:
 
 def _quarantine_frame(rows: list[Rejected]) -> pl.DataFrame:
     data = [
-        {"day": row.day, "stage": STAGE, "raw_ref": row.raw_ref, "article_id": row.article_id,
-         "reason": row.reason, "detail": row.detail}
+        {
+            "day": row.day,
+            "stage": STAGE,
+            "raw_ref": row.raw_ref,
+            "article_id": row.article_id,
+            "reason": row.reason,
+            "detail": row.detail,
+        }
         for row in rows
     ]
     frame = pl.DataFrame(data, schema=QUARANTINE_SCHEMA)

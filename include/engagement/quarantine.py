@@ -19,9 +19,9 @@ SCHEMA = {
 
 def write_quarantine(rows: list[dict], day: date, stage: str, path: Path) -> pl.DataFrame:
     """Write the stage's quarantine rows for the day (an empty file when there are none)."""
-    frame = pl.DataFrame(
-        [{**r, "day": day, "stage": stage} for r in rows], schema=SCHEMA
-    ).sort(["article_id", "reason"], nulls_last=True)
+    frame = pl.DataFrame([{**r, "day": day, "stage": stage} for r in rows], schema=SCHEMA).sort(
+        ["article_id", "reason"], nulls_last=True
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.write_parquet(path)
     return frame

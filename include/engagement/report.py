@@ -23,7 +23,6 @@ LIMIT ?
 """
 
 
-
 def format_table(columns: list[str], rows: list[tuple]) -> str:
     """A plain fixed-width table: readable in a terminal and in Airflow's task log."""
     cells = [columns] + [["" if v is None else str(v) for v in row] for row in rows]
@@ -52,7 +51,10 @@ def status(path: Path) -> str:
             "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY 1, 2"
         ).fetchall()
         rows = [
-            (f"{schema}.{name}", con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0])
+            (
+                f"{schema}.{name}",
+                con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0],
+            )
             for schema, name in tables
         ]
     return format_table(["table", "rows"], rows)

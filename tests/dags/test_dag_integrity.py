@@ -49,7 +49,15 @@ def test_every_dag_has_tags_docs_and_retries(dagbag):
 def test_pipeline_shape(dagbag):
     dag = dagbag.dags["bilateral_engagement"]
     assert sorted(t.task_id for t in dag.tasks) == sorted(EXPECTED_TASKS)
-    chain = ["ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish"]
+    chain = [
+        "ingest",
+        "clean",
+        "extract_entities",
+        "detect_events",
+        "aggregate",
+        "check",
+        "publish",
+    ]
     for upstream, downstream in zip(chain, chain[1:], strict=False):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
@@ -62,14 +70,11 @@ def test_schedule_gives_real_daily_intervals(dagbag):
     """Airflow 3's plain @daily has zero-width intervals; ours must cover a whole UTC day."""
     from airflow.serialization.encoders import coerce_to_core_timetable
     from airflow.timetables.base import DataInterval, TimeRestriction
-
     from engagement.partitions import day_of_run, day_window
 
     dag = dagbag.dags["bilateral_engagement"]
     timetable = coerce_to_core_timetable(dag.timetable)
-    last = DataInterval(
-        datetime(2025, 11, 16, tzinfo=UTC), datetime(2025, 11, 17, tzinfo=UTC)
-    )
+    last = DataInterval(datetime(2025, 11, 16, tzinfo=UTC), datetime(2025, 11, 17, tzinfo=UTC))
     info = timetable.next_dagrun_info(
         last_automated_data_interval=last,
         restriction=TimeRestriction(earliest=None, latest=None, catchup=True),
@@ -88,7 +93,9 @@ def test_dag_file_import_is_light():
         "heavy = [m for m in ('spacy', 'polars', 'duckdb', 'engagement.kb', 'engagement.nlp') if m in sys.modules];"
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == ""
 
 

@@ -59,7 +59,9 @@ def test_override_rows_replace_matching_keys_and_add_new_ones(tmp_path):
         "NEW_MINISTER,RUS,foreign_minister,2030-01-01,\n",
         encoding="utf-8",
     )
-    (tmp_path / "persons.csv").write_text("person_id,name_en\nNEW_MINISTER,New Minister\n", encoding="utf-8")
+    (tmp_path / "persons.csv").write_text(
+        "person_id,name_en\nNEW_MINISTER,New Minister\n", encoding="utf-8"
+    )
     kb = build_kb(tmp_path)
     assert kb.holder_of("RUS", "foreign_minister", date(2031, 1, 1)) == "NEW_MINISTER"
     assert kb.holder_of("RUS", "foreign_minister", date(2025, 1, 1)) == "SERGEY_LAVROV"

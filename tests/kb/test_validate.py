@@ -13,12 +13,15 @@ def test_broken_override_files_yield_one_message_per_problem(tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "persons.csv").write_text(
-        "person_id,name_en\nANCIENT_KING,Old King\nRIVAL,Rival\nRIVAL,Rival Again\n", encoding="utf-8"
+        "person_id,name_en\nANCIENT_KING,Old King\nRIVAL,Rival\nRIVAL,Rival Again\n",
+        encoding="utf-8",
     )
     (tmp_path / "org_aliases.csv").write_text(
         "org_id,lang,alias\nNO_SUCH_ORG,en,Nowhere Council\nSCO,hi,\n", encoding="utf-8"
     )
-    (tmp_path / "places.csv").write_text("place_id,name_en,country,is_seat\nATLANTIS,Atlantis,ATL,true\n")
+    (tmp_path / "places.csv").write_text(
+        "place_id,name_en,country,is_seat\nATLANTIS,Atlantis,ATL,true\n"
+    )
     problems = validate_kb(build_kb(tmp_path))
     expected = [
         "persons.csv:4: duplicate id RIVAL",
@@ -38,14 +41,17 @@ def test_broken_override_files_yield_one_message_per_problem(tmp_path):
 
 
 def test_an_alias_shared_by_two_entities_is_reported(tmp_path):
-    (tmp_path / "place_aliases.csv").write_text("place_id,lang,alias\nMOSCOW,en,Delhi\n", encoding="utf-8")
+    (tmp_path / "place_aliases.csv").write_text(
+        "place_id,lang,alias\nMOSCOW,en,Delhi\n", encoding="utf-8"
+    )
     problems = validate_kb(build_kb(tmp_path))
     assert problems == ["alias 'delhi' is ambiguous: PLACE/MOSCOW, PLACE/NEW_DELHI"]
 
 
 def test_short_names_are_checked_for_their_person_and_other_reading(tmp_path):
     (tmp_path / "person_short_names.csv").write_text(
-        "person_id,lang,alias,otherwise\nNOBODY,hi,कोई,\nVIKRAM_MISRI,hi,मिस्री,XXX\n", encoding="utf-8"
+        "person_id,lang,alias,otherwise\nNOBODY,hi,कोई,\nVIKRAM_MISRI,hi,मिस्री,XXX\n",
+        encoding="utf-8",
     )
     problems = validate_kb(build_kb(tmp_path))
     assert "short name 'मिस्री' (otherwise): unknown country code 'XXX'" in problems
@@ -56,6 +62,8 @@ def test_packaged_short_names_say_what_else_they_mean():
     kb = build_kb()
     misri = {short.text: short.otherwise for short in kb.short_names_of("VIKRAM_MISRI")}
     assert misri == {"मिस्री": "EGY", "मिसरी": None}  # Egyptian; rock sugar
-    assert kb.office_on("ISHAQ_DAR", date(2025, 11, 12)).role == "foreign_minister"  # FM outranks deputy PM
+    assert (
+        kb.office_on("ISHAQ_DAR", date(2025, 11, 12)).role == "foreign_minister"
+    )  # FM outranks deputy PM
     assert kb.holder_of("PAK", "deputy_prime_minister", date(2025, 11, 12)) == "ISHAQ_DAR"
     assert kb.holder_of("PAK", "defence_minister", date(2025, 11, 12)) == "KHAWAJA_ASIF"

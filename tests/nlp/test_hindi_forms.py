@@ -9,7 +9,11 @@ DAY = date(2025, 11, 17)
 
 
 def found(text, lang="hi", published=DAY):
-    return [(m.text, m.label, m.entity_id) for m in extract_entities(text, lang, published).mentions if m.label != "DATE"]
+    return [
+        (m.text, m.label, m.entity_id)
+        for m in extract_entities(text, lang, published).mentions
+        if m.label != "DATE"
+    ]
 
 
 def test_postpositions_and_oblique_forms_do_not_hide_names():
@@ -27,14 +31,23 @@ def test_nukta_chandrabindu_and_joiners_fold_to_one_spelling():
     assert fold("पहुँचे") == fold("पहुंचे")
     assert fold("सड़क") != fold("सडक")  # ड़ is a letter of its own, not a loan-word nukta
     assert fold("मॉस्को") == fold("मास्को")
-    assert found("जयशं\u200dकर कजान पहुँचे।") == [("जयशं\u200dकर", "PERSON", "S_JAISHANKAR"), ("कजान", "PLACE", "KAZAN")]
+    assert found("जयशं\u200dकर कजान पहुँचे।") == [
+        ("जयशं\u200dकर", "PERSON", "S_JAISHANKAR"),
+        ("कजान", "PLACE", "KAZAN"),
+    ]
 
 
 def test_hyphenated_pairs_give_both_countries():
     assert found("भारत-रूस शिखर सम्मेलन") == [("भारत", "COUNTRY", "IND"), ("रूस", "COUNTRY", "RUS")]
-    assert found("The India-China border talks", "en") == [("India", "COUNTRY", "IND"), ("China", "COUNTRY", "CHN")]
+    assert found("The India-China border talks", "en") == [
+        ("India", "COUNTRY", "IND"),
+        ("China", "COUNTRY", "CHN"),
+    ]
     # an abbreviation's full stop before the hyphen must not glue the pair into one token
-    assert found("U.S.-Iraq talks resumed.", "en") == [("U.S.", "COUNTRY", "USA"), ("Iraq", "COUNTRY", "IRQ")]
+    assert found("U.S.-Iraq talks resumed.", "en") == [
+        ("U.S.", "COUNTRY", "USA"),
+        ("Iraq", "COUNTRY", "IRQ"),
+    ]
     assert found("the U.S.-led coalition", "en") == []
 
 
@@ -64,11 +77,25 @@ def test_english_possessives_us_and_acronyms():
 
 
 def test_role_phrases_resolve_to_the_holder_on_the_publication_day():
-    assert found("रूसी विदेश मंत्री ने कहा।", published=date(2012, 3, 1))[1] == ("विदेश मंत्री", "ROLE", "SERGEY_LAVROV")
-    assert found("विदेश मंत्री ने कहा।", published=date(2015, 6, 1)) == [("विदेश मंत्री", "ROLE", "SUSHMA_SWARAJ")]
+    assert found("रूसी विदेश मंत्री ने कहा।", published=date(2012, 3, 1))[1] == (
+        "विदेश मंत्री",
+        "ROLE",
+        "SERGEY_LAVROV",
+    )
+    assert found("विदेश मंत्री ने कहा।", published=date(2015, 6, 1)) == [
+        ("विदेश मंत्री", "ROLE", "SUSHMA_SWARAJ")
+    ]
     assert found("विदेश मंत्री ने कहा।") == [("विदेश मंत्री", "ROLE", "S_JAISHANKAR")]
-    assert found("the Chinese premier arrived", "en", date(2020, 1, 1))[1] == ("premier", "ROLE", "LI_KEQIANG")
-    assert found("the foreign minister of Russia spoke", "en")[0] == ("foreign minister", "ROLE", "SERGEY_LAVROV")
+    assert found("the Chinese premier arrived", "en", date(2020, 1, 1))[1] == (
+        "premier",
+        "ROLE",
+        "LI_KEQIANG",
+    )
+    assert found("the foreign minister of Russia spoke", "en")[0] == (
+        "foreign minister",
+        "ROLE",
+        "SERGEY_LAVROV",
+    )
     assert found("the foreign minister spoke", "en") == [("foreign minister", "ROLE", None)]
     assert found("पूर्व विदेश मंत्री ने कहा।") == [("विदेश मंत्री", "ROLE", None)]
 
@@ -81,13 +108,23 @@ def test_a_role_phrase_followed_by_a_name_belongs_to_that_person():
         ("PERSON", "SERGEY_LAVROV", "RUS", "foreign_minister"),
     ]
     out_of_office = extract_entities("Former President Barack Obama spoke.", "en", DAY).mentions
-    assert [(m.entity_id, m.country, m.role) for m in out_of_office] == [("BARACK_OBAMA", "USA", None)]
+    assert [(m.entity_id, m.country, m.role) for m in out_of_office] == [
+        ("BARACK_OBAMA", "USA", None)
+    ]
 
 
 def test_sentences_split_on_danda_and_newlines_but_not_initials():
     result = extract_entities("एस. जयशंकर मास्को गए। वहाँ बातचीत हुई\nअगली पंक्ति? हाँ!", "hi", DAY)
-    assert [s.text for s in result.sentences] == ["एस. जयशंकर मास्को गए।", "वहाँ बातचीत हुई", "अगली पंक्ति?", "हाँ!"]
-    assert [(m.sentence_idx, m.entity_id) for m in result.mentions] == [(0, "S_JAISHANKAR"), (0, "MOSCOW")]
+    assert [s.text for s in result.sentences] == [
+        "एस. जयशंकर मास्को गए।",
+        "वहाँ बातचीत हुई",
+        "अगली पंक्ति?",
+        "हाँ!",
+    ]
+    assert [(m.sentence_idx, m.entity_id) for m in result.mentions] == [
+        (0, "S_JAISHANKAR"),
+        (0, "MOSCOW"),
+    ]
 
 
 def resolved(text, lang="hi", published=date(2025, 11, 20)):
@@ -129,7 +166,9 @@ def test_surnames_alone_need_the_full_name_in_the_article():
 
 def test_michelle_obama_is_not_barack():
     assert resolved("मिशेल ओबामा ने स्कूल का दौरा किया।", published=date(2010, 5, 1))[0][:3] == (
-        "मिशेल ओबामा", "PERSON", "MICHELLE_OBAMA"
+        "मिशेल ओबामा",
+        "PERSON",
+        "MICHELLE_OBAMA",
     )
 
 
@@ -138,17 +177,33 @@ def test_deputy_prime_minister_is_its_own_role_of_the_country_before_it():
     assert mentions[1] == ("उप प्रधानमंत्री", "ROLE", "ISHAQ_DAR", "PAK", "deputy_prime_minister")
     assert "NARENDRA_MODI" not in {m[2] for m in mentions}
     english = resolved("Pakistan's Deputy Prime Minister met Wang Yi.", "en")
-    assert english[1] == ("Deputy Prime Minister", "ROLE", "ISHAQ_DAR", "PAK", "deputy_prime_minister")
+    assert english[1] == (
+        "Deputy Prime Minister",
+        "ROLE",
+        "ISHAQ_DAR",
+        "PAK",
+        "deputy_prime_minister",
+    )
 
 
 def test_a_bare_diplomatic_rank_names_no_country():
     assert resolved("पाकिस्तान ने कहा कि प्रभारी राजदूत काबुल में रहेंगे।")[1] == (
-        "प्रभारी राजदूत", "ROLE", None, None, "charge_d_affaires"
+        "प्रभारी राजदूत",
+        "ROLE",
+        None,
+        None,
+        "charge_d_affaires",
     )
     assert resolved("The ambassador was summoned on Monday.", "en") == [
         ("ambassador", "ROLE", None, None, "ambassador")
     ]
     assert resolved("काबुल में भारत के राजदूत ने कहा।")[2] == ("राजदूत", "ROLE", None, "IND", "ambassador")
-    assert resolved("The Indian envoy met officials.", "en")[1] == ("envoy", "ROLE", None, "IND", "envoy")
+    assert resolved("The Indian envoy met officials.", "en")[1] == (
+        "envoy",
+        "ROLE",
+        None,
+        "IND",
+        "envoy",
+    )
     # a bare role of government still means the home country of the Hindi press
     assert resolved("प्रधानमंत्री ने कहा।")[0][2:4] == ("NARENDRA_MODI", "IND")

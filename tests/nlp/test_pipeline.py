@@ -6,14 +6,22 @@ from engagement.nlp.pipeline import get_nlp
 
 def test_pipeline_is_a_blank_language_with_named_rule_components():
     nlp = get_nlp("hi")
-    assert nlp.pipe_names == ["engagement_text_fold", "engagement_sentences", "engagement_kb_matcher"]
+    assert nlp.pipe_names == [
+        "engagement_text_fold",
+        "engagement_sentences",
+        "engagement_kb_matcher",
+    ]
     assert get_nlp("hi") is nlp
     assert [token.norm_ for token in nlp("कज़ान पहुँचे")] == ["कजान", "पहुंचे"]
 
 
 def test_user_overrides_from_the_environment_reach_the_matcher(tmp_path, monkeypatch):
-    (tmp_path / "persons.csv").write_text("person_id,name_en\nNEW_ENVOY,New Envoy\n", encoding="utf-8")
-    (tmp_path / "person_aliases.csv").write_text("person_id,lang,alias\nNEW_ENVOY,hi,नया दूत\n", encoding="utf-8")
+    (tmp_path / "persons.csv").write_text(
+        "person_id,name_en\nNEW_ENVOY,New Envoy\n", encoding="utf-8"
+    )
+    (tmp_path / "person_aliases.csv").write_text(
+        "person_id,lang,alias\nNEW_ENVOY,hi,नया दूत\n", encoding="utf-8"
+    )
     (tmp_path / "offices.csv").write_text(
         "person_id,country,role,start,end\nNEW_ENVOY,IND,ambassador,2025-01-01,\n", encoding="utf-8"
     )

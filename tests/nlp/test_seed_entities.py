@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from engagement.nlp.entities import extract_entities
 
-SHARED = Path(os.environ.get("ENGAGEMENT_SHARED_DIR", Path(__file__).resolve().parents[2] / ".." / "shared"))
+SHARED = Path(
+    os.environ.get("ENGAGEMENT_SHARED_DIR", Path(__file__).resolve().parents[2] / ".." / "shared")
+)
 SEED = SHARED / "seeds" / "000_2134693827e85ec0.txt"
 GOLD = SHARED / "gold" / "seed_000.json"
 
@@ -52,15 +53,30 @@ def test_countries_places_and_organisations(result):
     _, extracted = result
     assert _ids(extracted.mentions, "COUNTRY") == {"RUS", "IND"}
     places = {(m.entity_id, m.country) for m in extracted.mentions if m.label == "PLACE"}
-    assert places == {("MOSCOW", "RUS"), ("NEW_DELHI", "IND"), ("KAZAN", "RUS"), ("YEKATERINBURG", "RUS")}
+    assert places == {
+        ("MOSCOW", "RUS"),
+        ("NEW_DELHI", "IND"),
+        ("KAZAN", "RUS"),
+        ("YEKATERINBURG", "RUS"),
+    }
     assert _ids(extracted.mentions, "ORG") == {
-        "SCO", "BRICS", "UN", "UNSC", "G20", "MFA_RUS", "MFA_IND", "TASS", "IRIGC-TEC"
+        "SCO",
+        "BRICS",
+        "UN",
+        "UNSC",
+        "G20",
+        "MFA_RUS",
+        "MFA_IND",
+        "TASS",
+        "IRIGC-TEC",
     }
 
 
 def test_bare_hindi_foreign_ministry_and_minister_are_india(result):
     _, extracted = result
-    said = next(m for m in extracted.mentions if m.text == "विदेश मंत्रालय" and m.entity_id == "MFA_IND")
+    said = next(
+        m for m in extracted.mentions if m.text == "विदेश मंत्रालय" and m.entity_id == "MFA_IND"
+    )
     assert said.country == "IND"
     roles = [m for m in extracted.mentions if m.label == "ROLE"]
     assert roles and all((m.entity_id, m.country) == ("S_JAISHANKAR", "IND") for m in roles)

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from engagement.config import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "http"
@@ -169,8 +168,13 @@ def feed_settings(news_server, tmp_path, monkeypatch):
             "user_agent": "engagement-tests/1.0",
         },
         "sources": [
-            {"name": name, "kind": kind, "url": base + path, "language": language,
-             "timezone": "Asia/Kolkata"}
+            {
+                "name": name,
+                "kind": kind,
+                "url": base + path,
+                "language": language,
+                "timezone": "Asia/Kolkata",
+            }
             for name, (kind, path, language) in feeds.items()
         ],
     }

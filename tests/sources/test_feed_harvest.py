@@ -7,7 +7,6 @@ from datetime import date
 
 import polars as pl
 import pytest
-
 from engagement import ingest
 from engagement.sources import fetch_source, list_sources
 from engagement.sources.config import fetchable_sources
@@ -50,7 +49,9 @@ def test_every_feed_item_becomes_an_article_or_a_quarantine_row(feed_settings, n
 
     by_url = {row["url"].rsplit("/", 1)[1]: row for row in articles.iter_rows(named=True)}
     assert sorted(by_url) == [
-        "india-brazil-latin1.html", "india-japan-summit.html", "jaishankar-lavrov.html",
+        "india-brazil-latin1.html",
+        "india-japan-summit.html",
+        "jaishankar-lavrov.html",
     ]
     # The feed item had no date: the page's <meta> published time is used, zone kept.
     lavrov = by_url["jaishankar-lavrov.html"]
@@ -60,17 +61,17 @@ def test_every_feed_item_becomes_an_article_or_a_quarantine_row(feed_settings, n
     assert set(articles["language"]) == {"en"}
     assert previous_day["url"].str.ends_with("sri-lanka-visit.html").to_list() == [True]
 
-    reasons = {row["detail"].split(": ", 1)[0].rsplit("/", 1)[1]: row["reason"]
-               for row in quarantine.iter_rows(named=True)}
+    reasons = {
+        row["detail"].split(": ", 1)[0].rsplit("/", 1)[1]: row["reason"]
+        for row in quarantine.iter_rows(named=True)
+    }
     assert reasons == {
         "gallery.html": "no_main_text",
         "a": "fetch_error",  # /loop/a
         "annexes.html": "too_large",
         "garbled.html": "invalid_utf8",
     }
-    accounted = {
-        *articles["article_id"], *quarantine["article_id"], *previous_day["article_id"]
-    }
+    accounted = {*articles["article_id"], *quarantine["article_id"], *previous_day["article_id"]}
     assert accounted == _feed_item_ids(feed_settings, "example-times")
 
 
@@ -146,14 +147,30 @@ def test_manifest_rows_have_the_documented_fields(feed_settings):
     path = feed_settings.raw_dir / "manifest" / DAY.isoformat() / "flaky-wire.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [row["kind"] for row in rows] == ["feed", "page"]
-    assert {"source", "url", "fetched_at", "http_status", "sha256", "content_type", "etag",
-            "last_modified", "error"} <= set(rows[0])
+    assert {
+        "source",
+        "url",
+        "fetched_at",
+        "http_status",
+        "sha256",
+        "content_type",
+        "etag",
+        "last_modified",
+        "error",
+    } <= set(rows[0])
     assert rows[0]["content_type"] == "application/rss+xml"
 
 
 def test_list_sources_for_dynamic_task_mapping(feed_settings):
-    names = ["example-times", "udaharan-samachar", "broken-feed", "flaky-wire", "slow-wire",
-             "looping-feed", "huge-feed"]
+    names = [
+        "example-times",
+        "udaharan-samachar",
+        "broken-feed",
+        "flaky-wire",
+        "slow-wire",
+        "looping-feed",
+        "huge-feed",
+    ]
     assert list_sources(feed_settings) == fetchable_sources(feed_settings) == names
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from engagement.sources.fetch import FeedUnavailable, fetch_for_run
 from engagement.sources.rawstore import read_manifest
 

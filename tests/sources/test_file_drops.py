@@ -13,8 +13,11 @@ from engagement.sources.records import Article, Rejected, stable_id
 DROPS = Source(name="demo-files", kind="files", path=".", language="en", timezone="Asia/Kolkata")
 MTIME = datetime(2025, 11, 20, 8, 0, tzinfo=UTC)
 GOOD = {
-    "id": "demo-en-001", "url": "https://example.org/news/1", "source": "demo-english-daily",
-    "title": "India and Japan sign semiconductor pact", "language": "en",
+    "id": "demo-en-001",
+    "url": "https://example.org/news/1",
+    "source": "demo-english-daily",
+    "title": "India and Japan sign semiconductor pact",
+    "language": "en",
     "published": "2025-11-17T09:30:00+05:30",
     "text": "Prime Minister Narendra Modi met Japanese Prime Minister Shigeru Ishiba in Tokyo.",
 }
@@ -40,7 +43,7 @@ def test_jsonl_good_and_bad_lines(tmp_path):
         json.dumps({**GOOD, "id": "demo-en-004", "published": "17/11/2025 soon"}).encode(),
         json.dumps({**GOOD, "id": "demo-en-005", "text": "   "}).encode(),
         json.dumps({**GOOD, "id": "demo-en-006", "text": "x" * 10_001}).encode(),
-        "{\"id\": \"demo-hi-007\", \"text\": \"भारत\"}".encode()[:-6] + b"\xff\xfe\"}",
+        '{"id": "demo-hi-007", "text": "भारत"}'.encode()[:-6] + b'\xff\xfe"}',
         b"",
         b'["not", "an", "object"]',
     ]
@@ -64,13 +67,21 @@ def test_jsonl_good_and_bad_lines(tmp_path):
 
 
 def test_txt_with_front_matter(tmp_path):
-    (article,) = _drop(tmp_path, "hi/demo-hi-001.txt", (
-        "---\nid: demo-hi-001\nurl: https://example.org/hi/1\ntitle: जयशंकर और लावरोव की बातचीत\n"
-        "published: 2025-11-17T09:30:00+05:30\nlanguage: hi\nsource: demo-hindi-daily\n---\n"
-        "विदेश मंत्री एस जयशंकर ने मॉस्को में रूसी विदेश मंत्री सर्गेई लावरोव से बातचीत की।\n"
-    ))
+    (article,) = _drop(
+        tmp_path,
+        "hi/demo-hi-001.txt",
+        (
+            "---\nid: demo-hi-001\nurl: https://example.org/hi/1\ntitle: जयशंकर और लावरोव की बातचीत\n"
+            "published: 2025-11-17T09:30:00+05:30\nlanguage: hi\nsource: demo-hindi-daily\n---\n"
+            "विदेश मंत्री एस जयशंकर ने मॉस्को में रूसी विदेश मंत्री सर्गेई लावरोव से बातचीत की।\n"
+        ),
+    )
     assert (article.article_id, article.title, article.language, article.source) == (
-        "demo-hi-001", "जयशंकर और लावरोव की बातचीत", "hi", "demo-hindi-daily")
+        "demo-hi-001",
+        "जयशंकर और लावरोव की बातचीत",
+        "hi",
+        "demo-hindi-daily",
+    )
     assert article.text.startswith("विदेश मंत्री एस जयशंकर ने मॉस्को में")
     assert article.text.endswith("बातचीत की।")  # front matter and trailing newline gone
     assert article.published_at.isoformat() == "2025-11-17T04:00:00+00:00"
@@ -137,8 +148,15 @@ def test_html_file_is_reduced_to_its_article(tmp_path):
 
 
 def test_hidden_readme_and_unknown_files_are_not_drops(tmp_path):
-    names = ("a.jsonl", "sub/b.txt", ".hidden.jsonl", ".git/c.jsonl", "README.txt", "SOURCE.txt",
-             "notes.md")
+    names = (
+        "a.jsonl",
+        "sub/b.txt",
+        ".hidden.jsonl",
+        ".git/c.jsonl",
+        "README.txt",
+        "SOURCE.txt",
+        "notes.md",
+    )
     for name in names:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}", encoding="utf-8")

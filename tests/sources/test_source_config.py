@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from engagement.config import load_settings
 from engagement.sources.config import SourceConfigError, fetchable_sources, load_sources
 
-GOOD = {"name": "bbc-hindi", "kind": "rss", "url": "https://feeds.bbci.co.uk/hindi/rss.xml",
-        "language": "hi", "timezone": "Asia/Kolkata"}
+GOOD = {
+    "name": "bbc-hindi",
+    "kind": "rss",
+    "url": "https://feeds.bbci.co.uk/hindi/rss.xml",
+    "language": "hi",
+    "timezone": "Asia/Kolkata",
+}
 
 
 def _load(tmp_path, document):
@@ -28,8 +32,13 @@ def test_shipped_file_has_the_demo_files_source_enabled_and_feeds_disabled():
 
 
 def test_defaults_apply_and_a_source_overrides_them(tmp_path):
-    sources = _load(tmp_path, {"defaults": {"timeout": 3, "retries": 1},
-                               "sources": [GOOD, {**GOOD, "name": "slow", "timeout": 30}]})
+    sources = _load(
+        tmp_path,
+        {
+            "defaults": {"timeout": 3, "retries": 1},
+            "sources": [GOOD, {**GOOD, "name": "slow", "timeout": 30}],
+        },
+    )
     assert (sources["bbc-hindi"].timeout, sources["bbc-hindi"].retries) == (3, 1)
     assert sources["slow"].timeout == 30
     assert sources["bbc-hindi"].max_redirects == 5

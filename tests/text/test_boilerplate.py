@@ -4,7 +4,6 @@ import csv
 from pathlib import Path
 
 import pytest
-
 from engagement.text.boilerplate import (
     boilerplate_lines,
     inline_tags,
@@ -62,7 +61,15 @@ def test_english_boilerplate_lines_found_but_not_a_sentence_starting_with_by() -
     text = normalise(ENGLISH_ARTICLE)
     found = _kinds(text, "en")
     assert [kind for kind, _ in found] == [
-        "dateline", "byline", "link", "link", "caption", "caption", "byline", "share", "share"
+        "dateline",
+        "byline",
+        "link",
+        "link",
+        "caption",
+        "caption",
+        "byline",
+        "share",
+        "share",
     ]
     assert all("By Tuesday" not in line for _, line in found)
 

@@ -4,7 +4,6 @@ import csv
 from pathlib import Path
 
 import pytest
-
 from engagement.text.language import detect_language, identify, script_share
 from engagement.text.normalise import normalise
 

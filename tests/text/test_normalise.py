@@ -3,7 +3,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from engagement.text.normalise import normalise
 
 
@@ -11,7 +10,7 @@ from engagement.text.normalise import normalise
     ("raw", "expected"),
     [
         ("India &amp; Russia &quot;agree&quot;", 'India & Russia "agree"'),
-        ("“Talks”, he said – ‘soon’ — maybe", '"Talks", he said - \'soon\' - maybe'),
+        ("“Talks”, he said – ‘soon’ — maybe", "\"Talks\", he said - 'soon' - maybe"),
         ("New\u00a0Delhi\u2009today\u202f!", "New Delhi today !"),
         ("line one   \r\nline two\t\t", "line one\nline two"),
         ("para one\r\r\n\r\r\n\r\r\npara two", "para one\n\npara two"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from engagement.kb.model import SHORT_NAME
 from engagement.evaluation.gold import GoldDocument
+from engagement.kb.model import SHORT_NAME
 from engagement.nlp.entities import extract_entities
 from engagement.nlp.pipeline import KB_MATCHER, get_nlp
 from engagement.text.boilerplate import mask_boilerplate

@@ -2,10 +2,27 @@
 
 from engagement.kb.loader import build_kb, load_kb
 from engagement.kb.model import (
-    Alias, Country, KnowledgeBase, Office, Organisation, Person, Place, RolePhrase, ShortName,
+    Alias,
+    Country,
+    KnowledgeBase,
+    Office,
+    Organisation,
+    Person,
+    Place,
+    RolePhrase,
+    ShortName,
 )
 
 __all__ = [
-    "Alias", "Country", "KnowledgeBase", "Office", "Organisation", "Person", "Place", "RolePhrase", "ShortName",
-    "build_kb", "load_kb",
+    "Alias",
+    "Country",
+    "KnowledgeBase",
+    "Office",
+    "Organisation",
+    "Person",
+    "Place",
+    "RolePhrase",
+    "ShortName",
+    "build_kb",
+    "load_kb",
 ]

@@ -98,8 +98,12 @@ def _offices(rows: list[dict[str, str]], problems: list[str]) -> tuple[Office, .
     return tuple(offices)
 
 
-def _aliases(rows: dict[str, list[dict[str, str]]], countries: dict[str, Country],
-             places: dict[str, Place], organisations: dict[str, Organisation]) -> tuple[Alias, ...]:
+def _aliases(
+    rows: dict[str, list[dict[str, str]]],
+    countries: dict[str, Country],
+    places: dict[str, Place],
+    organisations: dict[str, Organisation],
+) -> tuple[Alias, ...]:
     excluded = {(row["lang"], row["alias"]) for row in rows["name_exclusions.csv"]}
     generated = [
         Alias(name, "COUNTRY", country.iso3, "name", lang)
@@ -108,21 +112,38 @@ def _aliases(rows: dict[str, list[dict[str, str]]], countries: dict[str, Country
         if name and (lang, name) not in excluded
     ]
     curated = (
-        [Alias(r["alias"], "COUNTRY", r["iso3"], r["kind"], r["lang"]) for r in rows["country_aliases.csv"]]
+        [
+            Alias(r["alias"], "COUNTRY", r["iso3"], r["kind"], r["lang"])
+            for r in rows["country_aliases.csv"]
+        ]
         + [
-            Alias(r["alias"], "PLACE", r["place_id"], _place_kind(places.get(r["place_id"])), r["lang"])
+            Alias(
+                r["alias"],
+                "PLACE",
+                r["place_id"],
+                _place_kind(places.get(r["place_id"])),
+                r["lang"],
+            )
             for r in rows["place_aliases.csv"]
         ]
         + [
-            Alias(r["alias"], "ORG", r["org_id"], _org_kind(organisations.get(r["org_id"])), r["lang"])
+            Alias(
+                r["alias"], "ORG", r["org_id"], _org_kind(organisations.get(r["org_id"])), r["lang"]
+            )
             for r in rows["org_aliases.csv"]
         ]
-        + [Alias(r["alias"], "PERSON", r["person_id"], "name", r["lang"]) for r in rows["person_aliases.csv"]]
+        + [
+            Alias(r["alias"], "PERSON", r["person_id"], "name", r["lang"])
+            for r in rows["person_aliases.csv"]
+        ]
         + [
             Alias(r["alias"], "PERSON", r["person_id"], SHORT_NAME, r["lang"])
             for r in rows["person_short_names.csv"]
         ]
-        + [Alias(r["phrase"], "ROLE", r["role"], r["level"], r["lang"]) for r in rows["role_phrases.csv"]]
+        + [
+            Alias(r["phrase"], "ROLE", r["role"], r["level"], r["lang"])
+            for r in rows["role_phrases.csv"]
+        ]
     )
     unique: dict[tuple[str, str, str], Alias] = {}
     for alias in curated + generated:
@@ -135,7 +156,11 @@ def _foreign_ministries(countries: dict[str, Country]) -> dict[str, Organisation
     curated rows in organisations.csv (e.g. MFA_IND's real name) replace these."""
     return {
         f"{MFA_PREFIX}{iso3}": Organisation(
-            f"{MFA_PREFIX}{iso3}", f"Ministry of Foreign Affairs of {country.name_en}", "ministry", iso3, True
+            f"{MFA_PREFIX}{iso3}",
+            f"Ministry of Foreign Affairs of {country.name_en}",
+            "ministry",
+            iso3,
+            True,
         )
         for iso3, country in countries.items()
     }
@@ -154,10 +179,13 @@ def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
     problems: list[str] = []
     rows = {name: _merged_rows(name, override_dir, problems) for name in ROW_KEYS}
     countries = {
-        r["iso3"]: Country(r["iso3"], r["iso2"], r["name_en"], r["name_hi"]) for r in rows["countries.csv"]
+        r["iso3"]: Country(r["iso3"], r["iso2"], r["name_en"], r["name_hi"])
+        for r in rows["countries.csv"]
     }
     organisations = _foreign_ministries(countries) | {
-        r["org_id"]: Organisation(r["org_id"], r["name_en"], r["kind"], r["country"] or None, _to_bool(r["is_actor"]))
+        r["org_id"]: Organisation(
+            r["org_id"], r["name_en"], r["kind"], r["country"] or None, _to_bool(r["is_actor"])
+        )
         for r in rows["organisations.csv"]
     }
     places = {
@@ -167,7 +195,9 @@ def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
     persons = {r["person_id"]: Person(r["person_id"], r["name_en"]) for r in rows["persons.csv"]}
     role_phrases: dict[str, list[RolePhrase]] = {}
     for r in rows["role_phrases.csv"]:
-        role_phrases.setdefault(r["lang"], []).append(RolePhrase(r["phrase"], r["role"], r["level"]))
+        role_phrases.setdefault(r["lang"], []).append(
+            RolePhrase(r["phrase"], r["role"], r["level"])
+        )
     return KnowledgeBase(
         countries=countries,
         organisations=organisations,

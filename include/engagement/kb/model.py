@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # Highest first: when a person holds several offices on one day, the highest one describes them.
-LEVELS: tuple[str, ...] = ("head_of_state", "head_of_government", "foreign_minister", "minister", "official")
+LEVELS: tuple[str, ...] = (
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "minister",
+    "official",
+)
 # Alias kind of a surname that names a person only in context (see person_short_names.csv).
 SHORT_NAME = "short_name"
 
@@ -106,7 +112,9 @@ class KnowledgeBase:
         for office in self.offices:
             by_person.setdefault(office.person_id, []).append(office)
         role_levels = {
-            phrase.role: phrase.level for phrases in self.role_phrase_rows.values() for phrase in phrases
+            phrase.role: phrase.level
+            for phrases in self.role_phrase_rows.values()
+            for phrase in phrases
         }
         role_levels.update({level: level for level in LEVELS})
         object.__setattr__(self, "_offices_by_person", {k: tuple(v) for k, v in by_person.items()})

@@ -42,14 +42,24 @@ def _unknown_countries(kb: KnowledgeBase) -> list[str]:
         + [(f"office of {o.person_id} ({o.role})", o.country) for o in kb.offices]
         + [(f"home country for {lang}", iso3) for lang, iso3 in kb.home_countries.items()]
         + [(f"alias {a.text!r}", a.entity_id) for a in kb.alias_rows if a.label == "COUNTRY"]
-        + [(f"short name {s.text!r} (otherwise)", s.otherwise) for s in kb.short_names if s.otherwise]
+        + [
+            (f"short name {s.text!r} (otherwise)", s.otherwise)
+            for s in kb.short_names
+            if s.otherwise
+        ]
     )
-    return [f"{what}: unknown country code {code!r}" for what, code in references if code not in kb.countries]
+    return [
+        f"{what}: unknown country code {code!r}"
+        for what, code in references
+        if code not in kb.countries
+    ]
 
 
 def _bad_kinds(kb: KnowledgeBase) -> list[str]:
     problems = [
-        f"organisation {o.org_id}: unknown kind {o.kind!r}" for o in kb.organisations.values() if o.kind not in ORG_KINDS
+        f"organisation {o.org_id}: unknown kind {o.kind!r}"
+        for o in kb.organisations.values()
+        if o.kind not in ORG_KINDS
     ]
     problems += [
         f"alias {a.text!r} of {a.entity_id}: unknown country alias kind {a.kind!r}"
@@ -66,7 +76,9 @@ def _alias_problems(kb: KnowledgeBase) -> list[str]:
         if not alias.text:
             problems.append(f"{alias.label} alias of {alias.entity_id}: empty alias")
         if alias.label in targets and alias.entity_id not in targets[alias.label]:
-            problems.append(f"{alias.label} alias {alias.text!r}: points to missing id {alias.entity_id!r}")
+            problems.append(
+                f"{alias.label} alias {alias.text!r}: points to missing id {alias.entity_id!r}"
+            )
     problems += _ambiguous_aliases(kb)
     return problems
 
@@ -75,7 +87,9 @@ def _ambiguous_aliases(kb: KnowledgeBase) -> list[str]:
     """The same spelling for two entities would be resolved arbitrarily by the matcher."""
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for alias in kb.alias_rows:
-        owners[unicodedata.normalize("NFC", alias.text).casefold()].add((alias.label, alias.entity_id))
+        owners[unicodedata.normalize("NFC", alias.text).casefold()].add(
+            (alias.label, alias.entity_id)
+        )
     return [
         f"alias {text!r} is ambiguous: {', '.join(sorted('/'.join(owner) for owner in entities))}"
         for text, entities in owners.items()
@@ -107,7 +121,7 @@ def _overlapping_offices(kb: KnowledgeBase) -> list[str]:
     problems = []
     for (country, role), offices in by_seat.items():
         offices.sort(key=lambda office: office.start)
-        for earlier, later in zip(offices, offices[1:]):
+        for earlier, later in zip(offices, offices[1:], strict=False):
             if earlier.end is None or later.start < earlier.end:
                 problems.append(
                     f"{country} {role}: {earlier.person_id} (from {earlier.start}) overlaps "

@@ -79,7 +79,9 @@ def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
         if resolved is not None:
             value, precision, value_end, relative = resolved
             mentions.append(
-                DateMention(start, match.end(), match.group(), value, precision, value_end, relative)
+                DateMention(
+                    start, match.end(), match.group(), value, precision, value_end, relative
+                )
             )
     return mentions
 
@@ -210,10 +212,19 @@ def _grammar(lang: str) -> _Grammar:
     part_after = _alternation(spec["month_part_after"])
     # every form starts with a digit or one of these words
     first_words = _alternation(
-        [*spec["month_part_before"], *spec["day_offsets"], *spec["tense_day_offsets"],
-         *spec["number_words"], *spec["day_number_words"],
-         *(s for table in ("months", "modifiers", "weekdays") for forms in spec[table].values()
-           for s in forms)],
+        [
+            *spec["month_part_before"],
+            *spec["day_offsets"],
+            *spec["tense_day_offsets"],
+            *spec["number_words"],
+            *spec["day_number_words"],
+            *(
+                s
+                for table in ("months", "modifiers", "weekdays")
+                for forms in spec[table].values()
+                for s in forms
+            ),
+        ],
         True,
     )
 
@@ -253,7 +264,9 @@ def _grammar(lang: str) -> _Grammar:
         modifiers=_inverse(spec["modifiers"]),
         units={**_inverse(spec["units"]), **{_key(s): "day" for s in spec["day_units"]}},
         numbers={
-            _key(w): n for table in ("number_words", "day_number_words") for w, n in spec[table].items()
+            _key(w): n
+            for table in ("number_words", "day_number_words")
+            for w, n in spec[table].items()
         },
         bare_month_context=(
             re.compile(rf"{_bounded(bare_context)}\s+\Z") if bare_context else None
@@ -267,8 +280,10 @@ def _grammar(lang: str) -> _Grammar:
         not_dates_after=re.compile(rf"{_bounded(spec['not_dates_after'])}\s+\Z"),
         future=tuple(
             re.compile(cue)
-            for cue, words in ((_bounded(spec["future_words"]), spec["future_words"]),
-                               (f"{future_endings}{_END}", spec["future_word_endings"]))
+            for cue, words in (
+                (_bounded(spec["future_words"]), spec["future_words"]),
+                (f"{future_endings}{_END}", spec["future_word_endings"]),
+            )
             if words
         ),
         clause_bound=re.compile(_bounded([*_SENTENCE_ENDS, *spec["clause_separators"]])),
@@ -346,7 +361,9 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _nearest_date(month: int, day: int, published: date) -> date | None:
     """The year is missing: take the one that puts the date nearest publication."""
-    options = [_safe_date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)]
+    options = [
+        _safe_date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)
+    ]
     options = [d for d in options if d is not None]
     return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
 
@@ -361,8 +378,9 @@ def _nearest_month(month: int, published: date) -> tuple[int, int]:
     return year, month
 
 
-def _resolve_days(c: _Candidate, first_month: str, month: str, day1: str, day2: str,
-                  year: str) -> Resolved | None:
+def _resolve_days(
+    c: _Candidate, first_month: str, month: str, day1: str, day2: str, year: str
+) -> Resolved | None:
     """A day or a range of days; a range's first month is ``first_month`` when written
     ("30 नवंबर से 2 दिसंबर"), else the month of both."""
     end_month = c.month(month)
@@ -390,7 +408,7 @@ def _resolve_month(c: _Candidate, month: str, year: str) -> Resolved:
 
 
 def _month_range(c: _Candidate) -> Resolved:
-    """"मार्च-अप्रैल", "October-November 2025": the year goes with the later month."""
+    """ "मार्च-अप्रैल", "October-November 2025": the year goes with the later month."""
     first, last = c.month("mon_m"), c.month("mon_to")
     explicit_year = c.number("mon_y")
     if explicit_year is not None:
@@ -488,7 +506,7 @@ def _relative_day(c: _Candidate) -> Resolved:
 
 
 def _modified(c: _Candidate) -> Resolved:
-    """"last week", "इस साल", "अगले सोमवार": a calendar unit or weekday one step from now."""
+    """ "last week", "इस साल", "अगले सोमवार": a calendar unit or weekday one step from now."""
     direction = c.grammar.modifiers[_key(c.group("mod_w"))]
     target = _key(c.group("mod_u"))
     if target in c.grammar.weekdays:

@@ -18,14 +18,23 @@ from spacy.tokens import Doc
 
 _LOANWORD_NUKTA = re.compile("(?<![डढ])\u093c")  # after NFC every nukta is a combining mark
 _DEVANAGARI_FOLDS = str.maketrans(
-    {"\u0901": "\u0902", "\u0949": "\u093e", "\u0911": "\u0906", "\u200c": None, "\u200d": None, "’": "'"}
+    {
+        "\u0901": "\u0902",
+        "\u0949": "\u093e",
+        "\u0911": "\u0906",
+        "\u200c": None,
+        "\u200d": None,
+        "’": "'",
+    }
 )
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s$")
 
 
 def fold(text: str, acronym_max_letters: int = 3) -> str:
     """The matching form of one token (or a short phrase) of Hindi or English text."""
-    folded = _LOANWORD_NUKTA.sub("", unicodedata.normalize("NFC", text)).translate(_DEVANAGARI_FOLDS)
+    folded = _LOANWORD_NUKTA.sub("", unicodedata.normalize("NFC", text)).translate(
+        _DEVANAGARI_FOLDS
+    )
     letters = sum(char.isalpha() and char.isascii() for char in folded)
     if folded.isupper() and letters <= acronym_max_letters:
         return folded

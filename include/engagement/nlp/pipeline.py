@@ -10,8 +10,8 @@ import os
 from functools import cache
 
 import spacy
-from spacy.util import compile_infix_regex
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 import engagement.nlp.folding  # noqa: F401 - registers engagement_text_fold
 import engagement.nlp.kb_matcher  # noqa: F401 - registers engagement_kb_matcher

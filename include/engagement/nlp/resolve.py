@@ -19,8 +19,8 @@ import csv
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -88,13 +88,21 @@ class Resolver:
         ]
         if not short:
             return ents
-        full_names = {ent.kb_id_ for index, ent in enumerate(ents) if ent.label_ == "PERSON" and index not in short}
+        full_names = {
+            ent.kb_id_
+            for index, ent in enumerate(ents)
+            if ent.label_ == "PERSON" and index not in short
+        }
         read = list(ents)
         for index in reversed(short):
             ent = ents[index]
-            titled = index > 0 and ents[index - 1].label_ == "ROLE" and ents[index - 1].end == ent.start
+            titled = (
+                index > 0 and ents[index - 1].label_ == "ROLE" and ents[index - 1].end == ent.start
+            )
             before_role = (
-                index + 1 < len(ents) and ents[index + 1].label_ == "ROLE" and ents[index + 1].start == ent.end
+                index + 1 < len(ents)
+                and ents[index + 1].label_ == "ROLE"
+                and ents[index + 1].start == ent.end
             )
             if titled or (ent.kb_id_ in full_names and not before_role):
                 continue
@@ -144,7 +152,9 @@ class Resolver:
         ent = self.ents[index]
         if index > 0:
             previous = self.ents[index - 1]
-            if previous.label_ == "COUNTRY" and self._gap_is(previous.end, ent.start, self.words.before):
+            if previous.label_ == "COUNTRY" and self._gap_is(
+                previous.end, ent.start, self.words.before
+            ):
                 return previous.kb_id_
         if index + 1 < len(self.ents):
             following = self.ents[index + 1]
@@ -159,7 +169,11 @@ class Resolver:
     def _is_former(self, index: int) -> bool:
         ent = self.ents[index]
         first = ent.start
-        if index > 0 and self.ents[index - 1].label_ == "COUNTRY" and self.ents[index - 1].end >= ent.start - 1:
+        if (
+            index > 0
+            and self.ents[index - 1].label_ == "COUNTRY"
+            and self.ents[index - 1].end >= ent.start - 1
+        ):
             first = self.ents[index - 1].start
         return first > 0 and self.doc[first - 1].norm_ in self.words.former
 
@@ -182,9 +196,17 @@ class Resolver:
         return self._adjacent_country(index) or self.kb.home_country(self.lang)
 
     # --- mentions --------------------------------------------------------------------------------
-    def _make(self, ent: Span, entity_id: str | None, name: str | None, country: str | None,
-              role: str | None) -> Resolved:
-        return Resolved(ent.start_char, ent.end_char, ent.text, ent.label_, entity_id, name, country, role)
+    def _make(
+        self,
+        ent: Span,
+        entity_id: str | None,
+        name: str | None,
+        country: str | None,
+        role: str | None,
+    ) -> Resolved:
+        return Resolved(
+            ent.start_char, ent.end_char, ent.text, ent.label_, entity_id, name, country, role
+        )
 
     def _person(self, index: int) -> Resolved:
         ent = self.ents[index]

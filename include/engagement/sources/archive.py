@@ -47,7 +47,8 @@ def read_archive(
     ]
     first, last = day - timedelta(days=FETCH_DAYS_BEFORE), day + timedelta(days=FETCH_DAYS_AFTER)
     feed_rows = [
-        row for row in all_rows
+        row
+        for row in all_rows
         if row["kind"] == "feed" and first <= row["fetch_day"] <= last and row["source"] in sources
     ]
     pages = _latest_pages(all_rows)

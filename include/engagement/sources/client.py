@@ -92,8 +92,11 @@ def _fetch_once(
                         return _failure(url, attempts, "fetch_error", "redirect loop", current)
                     if len(seen) > source.max_redirects:
                         return _failure(
-                            url, attempts, "fetch_error",
-                            f"more than {source.max_redirects} redirects", current,
+                            url,
+                            attempts,
+                            "fetch_error",
+                            f"more than {source.max_redirects} redirects",
+                            current,
                         )
                     seen.append(target)
                     current = target
@@ -145,6 +148,14 @@ def _failure(
     url: str, attempts: int, error: str, detail: str, final_url: str | None = None
 ) -> FetchResult:
     return FetchResult(
-        url=url, final_url=final_url or url, http_status=None, body=None, content_type=None,
-        etag=None, last_modified=None, attempts=attempts, error=error, detail=detail,
+        url=url,
+        final_url=final_url or url,
+        http_status=None,
+        body=None,
+        content_type=None,
+        etag=None,
+        last_modified=None,
+        attempts=attempts,
+        error=error,
+        detail=detail,
     )

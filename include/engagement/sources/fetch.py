@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 
 from engagement.config import Settings
+from engagement.sources.client import FetchResult, Validators, http_get
 from engagement.sources.config import Source, get_source
 from engagement.sources.feeds import FeedError, parse_feed
-from engagement.sources.client import FetchResult, Validators, http_get
 from engagement.sources.rawstore import append_manifest, last_validators, manifest_row, store_object
 
 
@@ -23,7 +23,9 @@ class FeedUnavailable(RuntimeError):
     """A source's feed could not be fetched; raised so its mapped task fails alone in the Grid."""
 
 
-def fetch_for_run(source_name: str, day: date, settings: Settings, today: date | None = None) -> dict:
+def fetch_for_run(
+    source_name: str, day: date, settings: Settings, today: date | None = None
+) -> dict:
     """What a DAG run's mapped ``fetch`` task does for one source.
 
     A feed lists only current items, so a run for a day before yesterday (a backfill) fetches
@@ -33,13 +35,19 @@ def fetch_for_run(source_name: str, day: date, settings: Settings, today: date |
     """
     today = today or datetime.now(UTC).date()
     if day < today - timedelta(days=1):
-        return {"source": source_name, "fetch_day": day.isoformat(), "fetched": 0,
-                "skipped": "past day: ingest reads the archive"}
+        return {
+            "source": source_name,
+            "fetch_day": day.isoformat(),
+            "fetched": 0,
+            "skipped": "past day: ingest reads the archive",
+        }
     result = fetch_source(source_name, day, settings)
     feed_failures = [f for f in result["failures"] if f["kind"] == "feed"]
     if feed_failures:
         first = feed_failures[0]
-        raise FeedUnavailable(f"{source_name}: {first['reason']}: {first['detail']} ({first['url']})")
+        raise FeedUnavailable(
+            f"{source_name}: {first['reason']}: {first['detail']} ({first['url']})"
+        )
     return result
 
 
@@ -54,8 +62,15 @@ def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
     failures: list[dict] = []
     summary = {"source": source.name, "fetch_day": day.isoformat()}
     if not source.is_feed:
-        return {**summary, "fetched": 0, "not_modified": 0, "errors": 0, "failures": [],
-                "new_objects": 0, "note": "files sources are read by ingest, nothing to fetch"}
+        return {
+            **summary,
+            "fetched": 0,
+            "not_modified": 0,
+            "errors": 0,
+            "failures": [],
+            "new_objects": 0,
+            "note": "files sources are read by ingest, nothing to fetch",
+        }
     validators = last_validators(settings.raw_dir, source.name)
     archive = _Archive(settings, source, day, counts, failures)
     with httpx.Client(follow_redirects=False) as client:

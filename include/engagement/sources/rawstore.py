@@ -19,8 +19,19 @@ from pathlib import Path
 from engagement.sources.client import FetchResult, Validators
 
 MANIFEST_FIELDS = (
-    "source", "kind", "url", "final_url", "fetched_at", "http_status", "sha256",
-    "content_type", "etag", "last_modified", "attempts", "error", "detail",
+    "source",
+    "kind",
+    "url",
+    "final_url",
+    "fetched_at",
+    "http_status",
+    "sha256",
+    "content_type",
+    "etag",
+    "last_modified",
+    "attempts",
+    "error",
+    "detail",
 )
 
 
