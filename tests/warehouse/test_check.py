@@ -30,26 +30,16 @@ def test_bad_rows_fail_with_every_problem_listed(staged):
     events_path = staged.stage_path(DAY_A, "events")
     events = pl.read_parquet(events_path)
     broken = events.with_columns(
-        pl.when(pl.col("mention_id") == "hindu-001:0")
-        .then(pl.lit("999"))
-        .otherwise("cameo")
-        .alias("cameo"),
-        pl.when(pl.col("mention_id") == "pti-001:1")
-        .then(pl.lit("postponed"))
-        .otherwise("status")
-        .alias("status"),
+        pl.when(pl.col("mention_id") == "hindu-001:0").then(pl.lit("999")).otherwise("cameo").alias("cameo"),
+        pl.when(pl.col("mention_id") == "pti-001:1").then(pl.lit("postponed")).otherwise("status").alias("status"),
         pl.when(pl.col("mention_id") == "bbchindi-001:0")
         .then(pl.lit("Oct 2024"))
         .otherwise("event_date")
         .alias("event_date"),
     )
-    pl.concat([broken, broken.filter(pl.col("mention_id") == "hindu-001:0")]).write_parquet(
-        events_path
-    )
+    pl.concat([broken, broken.filter(pl.col("mention_id") == "hindu-001:0")]).write_parquet(events_path)
     mentions_path = staged.stage_path(DAY_A, "mentions")
-    pl.read_parquet(mentions_path).with_columns(article_id=pl.lit("ghost-001")).write_parquet(
-        mentions_path
-    )
+    pl.read_parquet(mentions_path).with_columns(article_id=pl.lit("ghost-001")).write_parquet(mentions_path)
     aggregate.run(DAY_A, staged)
     articles_path = staged.stage_path(DAY_A, "articles")
     articles = pl.read_parquet(articles_path)
@@ -69,3 +59,22 @@ def test_bad_rows_fail_with_every_problem_listed(staged):
         "events_dated",
     }
     assert "cameo_known: 2 offending row(s)" in str(raised.value)
+
+
+def test_a_missing_pair_passes_only_for_a_multilateral_meeting(staged):
+    events_path = staged.stage_path(DAY_A, "events")
+    events = pl.read_parquet(events_path)
+    pairless = (pl.col("mention_id") == "hindu-001:0") | (pl.col("mention_id") == "pti-001:1")
+    events.with_columns(
+        actor1=pl.when(pairless).then(None).otherwise("actor1"),
+        actor2=pl.when(pairless).then(None).otherwise("actor2"),
+        participants=pl.when(pl.col("mention_id") == "hindu-001:0")
+        .then(pl.lit(["CHN", "IND", "RUS"]))
+        .otherwise("participants"),
+    ).write_parquet(events_path)
+    aggregate.run(DAY_A, staged)
+
+    with pytest.raises(DataQualityError) as raised:
+        check.run(DAY_A, staged)
+    assert [f.split(":")[0] for f in raised.value.failures] == ["pair_or_multilateral"]
+    assert "pair_or_multilateral: 2 offending row(s)" in str(raised.value)
