@@ -27,9 +27,7 @@ def run(day: date, settings: Settings) -> dict:
     con = connect(settings.warehouse_path, read_only=True)
     try:
         con.execute("CREATE TEMP TABLE staging_counts (tbl VARCHAR, expected BIGINT)")
-        con.executemany(
-            "INSERT INTO staging_counts VALUES (?, ?)", list(staging_counts(settings, day).items())
-        )
+        con.executemany("INSERT INTO staging_counts VALUES (?, ?)", list(staging_counts(settings, day).items()))
         passed, failures = [], []
         for check in CHECKS:
             params = {"day": day} if "$day" in check.sql else {}

@@ -33,8 +33,7 @@ def only(text: str, lang: str, published: date = MONDAY_17) -> dict:
     [
         ("विदेश मंत्री एस. जयशंकर ने सोमवार को रूसी विदेश मंत्री सर्गेई लावरोव से मुलाकात की।", "hi", "040"),
         (
-            "External Affairs Minister S. Jaishankar met Russian Foreign Minister Sergey Lavrov"
-            " on Monday.",
+            "External Affairs Minister S. Jaishankar met Russian Foreign Minister Sergey Lavrov on Monday.",
             "en",
             "040",
         ),
@@ -77,9 +76,7 @@ def test_visit_is_directed_from_visitor_to_host_country(text, lang):
 
 
 def test_host_is_the_source_of_a_hosting_event():
-    ev = only(
-        "Jaishankar hosted Australian Foreign Minister Penny Wong in New Delhi on Monday.", "en"
-    )
+    ev = only("Jaishankar hosted Australian Foreign Minister Penny Wong in New Delhi on Monday.", "en")
     assert (ev["source"], ev["target"], ev["cameo"], ev["location"]) == ("IND", "AUS", "043", "IND")
 
 
@@ -163,24 +160,18 @@ def test_negated_hypothetical_and_habitual_statements_give_no_event(text, lang):
 
 
 def test_venue_country_is_not_an_actor():
-    ev = only(
-        "Modi met Japanese Prime Minister Sanae Takaichi in Moscow on Saturday.", "en", WEDNESDAY_19
-    )
+    ev = only("Modi met Japanese Prime Minister Sanae Takaichi in Moscow on Saturday.", "en", WEDNESDAY_19)
     assert ev["actors"] == ["IND", "JPN"]
     assert ev["location"] == "RUS"
 
 
 def test_event_date_comes_from_the_sentence_not_the_publication_date():
-    ev = only(
-        "Jaishankar met Russian Foreign Minister Sergey Lavrov on Monday.", "en", WEDNESDAY_19
-    )
+    ev = only("Jaishankar met Russian Foreign Minister Sergey Lavrov on Monday.", "en", WEDNESDAY_19)
     assert (ev["date"], ev["date_precision"], ev["status"]) == ("2025-11-17", "day", "held")
 
 
 def test_without_a_date_the_publication_date_is_used():
-    ev = only(
-        "Jaishankar met Russian Foreign Minister Sergey Lavrov in Moscow.", "en", WEDNESDAY_19
-    )
+    ev = only("Jaishankar met Russian Foreign Minister Sergey Lavrov in Moscow.", "en", WEDNESDAY_19)
     assert (ev["date"], ev["status"]) == ("2025-11-19", "held")
 
 
@@ -197,8 +188,7 @@ def test_bare_month_in_a_past_tense_sentence_is_the_past_month():
 
 def test_sideline_meeting_carries_its_forum():
     ev = only(
-        "Modi met Japanese Prime Minister Sanae Takaichi on the sidelines of the G20 summit"
-        " on Saturday.",
+        "Modi met Japanese Prime Minister Sanae Takaichi on the sidelines of the G20 summit on Saturday.",
         "en",
     )
     assert (ev["actors"], ev["forum"]) == (["IND", "JPN"], "G20")

@@ -51,17 +51,10 @@ def test_hindi_trigger_tolerates_nukta_and_chandrabindu_variants():
 def test_demo_gold_names_real_articles_countries_and_statuses():
     ids = set()
     for path in (REPO / "include" / "demo_corpus").glob("*_wire_*.jsonl"):
-        ids |= {
-            json.loads(line)["id"]
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        }
+        ids |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     ids |= {p.stem for p in (REPO / "include" / "demo_corpus" / "txt").glob("*.txt")}
     countries = load_kb().countries
-    gold = [
-        json.loads(line)
-        for line in (REPO / "bench/gold/demo_events.jsonl").read_text("utf-8").splitlines()
-    ]
+    gold = [json.loads(line) for line in (REPO / "bench/gold/demo_events.jsonl").read_text("utf-8").splitlines()]
     assert {g["id"] for g in gold} == ids
     for record in gold:
         for ev in record["events"]:

@@ -15,9 +15,7 @@ from tests.conftest import SEED_GOLD, SHARED, require_shared
 def seed():
     gold = json.loads(require_shared(SEED_GOLD).read_text(encoding="utf-8"))
     text = require_shared(SHARED / gold["source_file"]).read_text(encoding="utf-8")
-    events = extract_article(text, gold["language"], date.fromisoformat(gold["published"]))[
-        "events"
-    ]
+    events = extract_article(text, gold["language"], date.fromisoformat(gold["published"]))["events"]
     return gold, events
 
 
@@ -64,9 +62,7 @@ def test_seed_produces_nothing_from_its_also_read_lines(seed):
     gold, events = seed
     forbidden_pairs = [sorted(x["actors"]) for x in gold["must_not_produce"] if "actors" in x]
     forbidden_forums = {x["forum"] for x in gold["must_not_produce"] if "forum" in x}
-    assert not [
-        e for e in events if e["actors"] in forbidden_pairs or e["forum"] in forbidden_forums
-    ]
+    assert not [e for e in events if e["actors"] in forbidden_pairs or e["forum"] in forbidden_forums]
 
 
 def test_seed_sco_meeting_carries_its_forum(seed):

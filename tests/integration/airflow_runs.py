@@ -31,7 +31,12 @@ def airflow_env(home: Path, data_dir: Path, landing_dir: Path, **extra: str) -> 
 def airflow(env: dict[str, str], *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(Path(sys.executable).parent / "airflow"), *args],
-        env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=True,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
     )
 
 
@@ -39,7 +44,11 @@ def run_days(env: dict[str, str], *days: str, timeout: int = 900) -> subprocess.
     """Run the DAG with dag.test() for each day; fails the test with Airflow's output on error."""
     proc = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "run_dag_days.py"), *days],
-        env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     assert proc.returncode == 0, f"DAG runs failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
     return proc

@@ -64,15 +64,15 @@ def test_also_read_pairs_never_reach_the_tables(seeded_run):
             f"SELECT count(*) FROM reporting.dyad_daily WHERE '{forbidden}' IN (actor1, actor2)",
         )
         assert hits == [(0,)]
-    countries = {r[0] for r in _query(published, "SELECT DISTINCT country FROM core.mentions WHERE country IS NOT NULL")}
+    countries = {
+        r[0] for r in _query(published, "SELECT DISTINCT country FROM core.mentions WHERE country IS NOT NULL")
+    }
     assert countries == {"IND", "RUS"}
 
 
 def test_article_and_quarantine_accounted(seeded_run):
     _, published, _ = seeded_run
-    assert _query(published, "SELECT article_id, language, removed_lines FROM core.articles") == [
-        ("seed-000", "hi", 2)
-    ]
+    assert _query(published, "SELECT article_id, language, removed_lines FROM core.articles") == [("seed-000", "hi", 2)]
 
 
 def test_running_the_same_day_again_changes_nothing(seeded_run):

@@ -90,9 +90,9 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
         "SELECT date, events, held, planned, mentions, articles FROM reporting.dyad_daily "
         "WHERE actor1 = 'IND' AND actor2 = 'JPN'"
     ) == [(date.fromisoformat(HELD), 1, 1, 0, 2, 2)]
-    assert pipeline.query(
-        "SELECT count(*) FROM reporting.upcoming_engagements WHERE event_id = ?", [event_id]
-    ) == [(0,)]
+    assert pipeline.query("SELECT count(*) FROM reporting.upcoming_engagements WHERE event_id = ?", [event_id]) == [
+        (0,)
+    ]
 
     after_held = pipeline.checksums()
     pipeline.run(ANNOUNCED)
@@ -109,9 +109,7 @@ def test_details_of_an_announced_visit_add_no_second_event(pipeline):
 def test_three_outlets_reporting_one_meeting_make_one_event(pipeline):
     pipeline.deliver("same_meeting.jsonl")
     pipeline.run(SAME_MEETING)
-    [(event_id, status, event_date, mentions, articles, sources)] = pipeline.pair_events(
-        "DEU", "IND"
-    )
+    [(event_id, status, event_date, mentions, articles, sources)] = pipeline.pair_events("DEU", "IND")
     assert (status, event_date, articles, sources) == ("held", SAME_MEETING, 3, 3)
     reported_by = pipeline.query(
         "SELECT DISTINCT a.source, a.language FROM core.event_mentions m "
@@ -124,9 +122,7 @@ def test_three_outlets_reporting_one_meeting_make_one_event(pipeline):
         ("lc-world-wire", "en"),
     ]
     # A follow-up sentence about the same talks is one more mention of the same event.
-    all_mentions = pipeline.query(
-        "SELECT count(*) FROM core.event_mentions WHERE actor1 = 'DEU' AND actor2 = 'IND'"
-    )
+    all_mentions = pipeline.query("SELECT count(*) FROM core.event_mentions WHERE actor1 = 'DEU' AND actor2 = 'IND'")
     assert all_mentions == [(mentions,)] and mentions >= 3
     assert pipeline.query(
         "SELECT date, events, held, mentions, articles FROM reporting.dyad_daily "
@@ -159,8 +155,7 @@ def sco_run(tmp_path_factory) -> Pipeline:
 
 def test_forum_meeting_is_one_event_not_every_member_pair(sco_run):
     plenary = sco_run.query(
-        "SELECT forum, participants, status, event_date FROM core.events "
-        "WHERE len(participants) > 2"
+        "SELECT forum, participants, status, event_date FROM core.events WHERE len(participants) > 2"
     )
     assert len(plenary) == 1
     forum, participants, status, event_date = plenary[0]
@@ -176,9 +171,9 @@ def test_forum_meeting_is_one_event_not_every_member_pair(sco_run):
     ]:
         assert only_attended not in pairs
     assert SIDELINE_PAIRS <= pairs
-    assert sco_run.query(
-        "SELECT forum, events FROM reporting.dyad_forum WHERE actor1 = 'CHN' AND actor2 = 'IND'"
-    ) == [("SCO", 1)]
+    assert sco_run.query("SELECT forum, events FROM reporting.dyad_forum WHERE actor1 = 'CHN' AND actor2 = 'IND'") == [
+        ("SCO", 1)
+    ]
     [(meeting_forum, meeting_date, attending, status)] = sco_run.query(
         "SELECT forum, date, participants, status FROM reporting.forum_meetings"
     )
@@ -187,18 +182,12 @@ def test_forum_meeting_is_one_event_not_every_member_pair(sco_run):
 
 
 def test_every_sideline_meeting_carries_the_forum(sco_run):
-    rows = sco_run.query(
-        "SELECT actor1, actor2, forum FROM core.events WHERE len(participants) = 2"
-    )
+    rows = sco_run.query("SELECT actor1, actor2, forum FROM core.events WHERE len(participants) = 2")
     assert {(a1, a2): forum for a1, a2, forum in rows} == {pair: "SCO" for pair in SIDELINE_PAIRS}
 
 
 def test_members_that_only_attended_yield_no_pair(sco_run):
-    forum_pairs = {
-        (a1, a2) for a1, a2 in sco_run.query("SELECT actor1, actor2 FROM reporting.forum_dyads")
-    }
+    forum_pairs = {(a1, a2) for a1, a2 in sco_run.query("SELECT actor1, actor2 FROM reporting.forum_dyads")}
     assert forum_pairs <= SIDELINE_PAIRS
-    daily_pairs = {
-        (a1, a2) for a1, a2 in sco_run.query("SELECT actor1, actor2 FROM reporting.dyad_daily")
-    }
+    daily_pairs = {(a1, a2) for a1, a2 in sco_run.query("SELECT actor1, actor2 FROM reporting.dyad_daily")}
     assert daily_pairs == SIDELINE_PAIRS

@@ -16,10 +16,13 @@ def checksums(settings):
 
 def test_two_days_give_one_kazan_event_moving_from_planned_to_held(staged):
     first = aggregate.run(DAY_A, staged)
-    assert {
-        k: first[k]
-        for k in ("articles", "mentions", "event_mentions", "events_total", "events_touched")
-    } == {"articles": 3, "mentions": 3, "event_mentions": 4, "events_total": 2, "events_touched": 2}
+    assert {k: first[k] for k in ("articles", "mentions", "event_mentions", "events_total", "events_touched")} == {
+        "articles": 3,
+        "mentions": 3,
+        "event_mentions": 4,
+        "events_total": 2,
+        "events_touched": 2,
+    }
     assert first["rows_written"] == 3 + 1 + 3 + 3 + 4 + 2
     second = aggregate.run(DAY_B, staged)
     assert (second["events_total"], second["events_touched"]) == (3, 2)
@@ -55,14 +58,10 @@ def test_two_days_give_one_kazan_event_moving_from_planned_to_held(staged):
             "reuters-001:1": False,
         }
         assert (
-            con.execute(
-                "SELECT count(*), min(name_en) FILTER (WHERE iso3 = 'IND') FROM core.countries"
-            ).fetchone()[1]
+            con.execute("SELECT count(*), min(name_en) FILTER (WHERE iso3 = 'IND') FROM core.countries").fetchone()[1]
             == "India"
         )
-        assert con.execute(
-            "SELECT goldstein FROM core.cameo_codes WHERE cameo = '036'"
-        ).fetchone() == (4.0,)
+        assert con.execute("SELECT goldstein FROM core.cameo_codes WHERE cameo = '036'").fetchone() == (4.0,)
 
 
 def test_rerun_and_backfill_order_give_identical_tables(staged, tmp_path):
@@ -82,25 +81,17 @@ def test_rerun_replaces_the_day_partition(staged):
     aggregate.run(DAY_A, staged)
     aggregate.run(DAY_B, staged)
     articles_path = staged.stage_path(DAY_A, "articles")
-    pl.read_parquet(articles_path).filter(pl.col("article_id") != "hindu-001").write_parquet(
-        articles_path
-    )
+    pl.read_parquet(articles_path).filter(pl.col("article_id") != "hindu-001").write_parquet(articles_path)
     events_path = staged.stage_path(DAY_A, "events")
-    pl.read_parquet(events_path).filter(pl.col("article_id") != "hindu-001").write_parquet(
-        events_path
-    )
+    pl.read_parquet(events_path).filter(pl.col("article_id") != "hindu-001").write_parquet(events_path)
     staged.stage_path(DAY_A, "quarantine_clean").unlink()  # a missing optional file is no rows
 
     result = aggregate.run(DAY_A, staged)
     assert (result["articles"], result["event_mentions"], result["events_total"]) == (2, 3, 2)
     with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM core.quarantine").fetchone() == (0,)
-        assert con.execute(
-            "SELECT count(*) FROM core.articles WHERE day = ?", [DAY_B]
-        ).fetchone() == (1,)
-        assert con.execute("SELECT count(*) FROM core.events WHERE actor1 = 'CHN'").fetchone() == (
-            1,
-        )
+        assert con.execute("SELECT count(*) FROM core.articles WHERE day = ?", [DAY_B]).fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM core.events WHERE actor1 = 'CHN'").fetchone() == (1,)
 
 
 def test_failed_load_leaves_the_warehouse_untouched(staged):

@@ -17,9 +17,7 @@ def with_articles(rows: list[dict], published: dict[str, str]) -> pl.DataFrame:
     articles = pl.DataFrame(
         {
             "article_id": list(published),
-            "published_at": [
-                datetime.fromisoformat(p).replace(tzinfo=UTC) for p in published.values()
-            ],
+            "published_at": [datetime.fromisoformat(p).replace(tzinfo=UTC) for p in published.values()],
             "outlet": [a.split("-")[0] for a in published],
         }
     )
@@ -68,9 +66,7 @@ def test_announced_then_held_meeting_is_one_event_with_latest_status():
             topics=["energy"],
         ),
     ]
-    assignment, events = events_of(
-        rows, {"pti-1": "2024-10-21T06:00", "reuters-1": "2024-10-23T08:00"}
-    )
+    assignment, events = events_of(rows, {"pti-1": "2024-10-21T06:00", "reuters-1": "2024-10-23T08:00"})
     assert len(events) == 1
     event = events[0]
     assert event["event_id"] == event_id_for("pti-1:0")
@@ -96,9 +92,7 @@ def test_month_mention_joins_the_single_day_event_inside_its_month_else_stands_a
     assert len(events) == 1
     assert (events[0]["event_date"], events[0]["date_precision"]) == ("2024-10-22", "day")
 
-    two_days = one_day + [
-        event_mention("ani-1", 0, IND_RUS, "040", "held", "2024-10-28", "talks again")
-    ]
+    two_days = one_day + [event_mention("ani-1", 0, IND_RUS, "040", "held", "2024-10-28", "talks again")]
     assignment, events = events_of(two_days, published)
     assert len(events) == 3
     assert len({assignment["bbc-1:0"], assignment["pti-1:0"], assignment["ani-1:0"]}) == 3
@@ -122,12 +116,8 @@ def test_same_month_mentions_without_a_day_event_share_one_event():
 
 def test_location_family_and_pair_separate_events():
     rows = [
-        event_mention(
-            "a-1", 0, IND_RUS, "040", "held", "2024-10-22", "talks in Kazan", location="RUS"
-        ),
-        event_mention(
-            "b-1", 0, IND_RUS, "040", "held", "2024-10-22", "talks in Delhi", location="IND"
-        ),
+        event_mention("a-1", 0, IND_RUS, "040", "held", "2024-10-22", "talks in Kazan", location="RUS"),
+        event_mention("b-1", 0, IND_RUS, "040", "held", "2024-10-22", "talks in Delhi", location="IND"),
         event_mention("c-1", 0, IND_RUS, "040", "held", "2024-10-22", "talks held"),
         event_mention("d-1", 0, IND_RUS, "112", "held", "2024-10-22", "Russia criticised India"),
         event_mention("e-1", 0, ("CHN", "IND"), "040", "held", "2024-10-22", "India China talks"),
@@ -142,9 +132,7 @@ def test_location_family_and_pair_separate_events():
 
 def test_overlapping_day_ranges_join_and_disjoint_days_do_not():
     rows = [
-        event_mention(
-            "a-1", 0, IND_RUS, "040", "held", "2024-10-22", "day one", event_date_end="2024-10-24"
-        ),
+        event_mention("a-1", 0, IND_RUS, "040", "held", "2024-10-22", "day one", event_date_end="2024-10-24"),
         event_mention("b-1", 0, IND_RUS, "040", "held", "2024-10-24", "day three"),
         event_mention("c-1", 0, IND_RUS, "040", "held", "2024-10-26", "another meeting"),
     ]
@@ -205,9 +193,7 @@ def test_held_rounds_of_a_year_do_not_join_the_talks_cancelled_that_year():
 def test_a_plan_published_after_a_held_meeting_is_a_later_occurrence():
     rows = [
         event_mention("a-1", 0, IND_RUS, "040", "held", "2025-11-22", "met"),
-        event_mention(
-            "a-1", 1, IND_RUS, "036", "planned", "2025-11", "invited for the next summit"
-        ),
+        event_mention("a-1", 1, IND_RUS, "036", "planned", "2025-11", "invited for the next summit"),
     ]
     assignment, _ = events_of(rows, {"a-1": "2025-11-23T06:00"})
     assert assignment["a-1:0"] != assignment["a-1:1"]

@@ -16,12 +16,7 @@ def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
     assert ledger == [(1, "core"), (2, "reporting"), (3, "multilateral")]
-    tables = {
-        t
-        for (t,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core'"
-        ).fetchall()
-    }
+    tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core'").fetchall()}
     assert {
         "articles",
         "quarantine",
@@ -74,10 +69,7 @@ def test_every_table_view_column_and_macro_has_a_comment(tmp_path):
     assert undocumented_columns == []
     assert undocumented_objects == []
     views = {
-        v
-        for (v,) in con.execute(
-            "SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'"
-        ).fetchall()
+        v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'").fetchall()
     }
     assert {
         "dyad_daily",

@@ -37,8 +37,7 @@ def test_published_copy_has_tables_views_macros_and_comments(staged):
     with duckdb.connect(str(staged.published_path), read_only=True) as con:
         assert con.execute(COUNT_EVENTS).fetchone() == (3,)
         assert con.execute(
-            "SELECT partner FROM reporting.country_partners_between("
-            "'RUS', '2024-10-01', '2024-10-31')"
+            "SELECT partner FROM reporting.country_partners_between('RUS', '2024-10-01', '2024-10-31')"
         ).fetchall() == [("IND",)]
         assert (
             con.execute(
@@ -49,8 +48,7 @@ def test_published_copy_has_tables_views_macros_and_comments(staged):
             .startswith("Sum of the events' Goldstein")
         )
         assert con.execute(
-            "SELECT count(*) FROM duckdb_columns() WHERE schema_name IN"
-            " ('core', 'reporting') AND comment IS NULL"
+            "SELECT count(*) FROM duckdb_columns() WHERE schema_name IN ('core', 'reporting') AND comment IS NULL"
         ).fetchone() == (0,)
 
 
@@ -105,10 +103,7 @@ def test_duckdb_1x_opens_the_published_file(staged, version):
     aggregate.run(DAY_B, staged)
     publish.run(DAY_B, staged)
     python = duckdb_1x_python(version)
-    assert (
-        query_in_subprocess(python, staged.published_path, "SELECT version()")
-        == f"[('v{version}',)]"
-    )
+    assert query_in_subprocess(python, staged.published_path, "SELECT version()") == f"[('v{version}',)]"
     assert (
         query_in_subprocess(
             python,

@@ -49,8 +49,7 @@ def test_dyad_monthly_adds_up_the_month(loaded):
 def test_forum_views_and_topics(loaded):
     assert rows(
         loaded,
-        "SELECT forum, actor1, actor2, events, first_date, last_date"
-        " FROM reporting.dyad_forum ORDER BY ALL",
+        "SELECT forum, actor1, actor2, events, first_date, last_date FROM reporting.dyad_forum ORDER BY ALL",
     ) == [
         ("BRICS", "CHN", "IND", 1, date(2024, 10, 23), date(2024, 10, 23)),
         ("BRICS", "IND", "RUS", 1, date(2024, 10, 22), date(2024, 10, 22)),
@@ -81,12 +80,8 @@ def test_multilateral_meeting_yields_only_its_own_pair(settings):
     write_stage(settings, DAY_B, "events", [summit], EVENT_MENTION_SCHEMA)
     aggregate.run(DAY_B, settings)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
-        assert rows(con, "SELECT forum, actor1, actor2 FROM reporting.forum_dyads") == [
-            ("BRICS", "BRA", "IND")
-        ]
-        assert rows(con, "SELECT participants FROM core.events") == [
-            (["BRA", "CHN", "IND", "RUS", "ZAF"],)
-        ]
+        assert rows(con, "SELECT forum, actor1, actor2 FROM reporting.forum_dyads") == [("BRICS", "BRA", "IND")]
+        assert rows(con, "SELECT participants FROM core.events") == [(["BRA", "CHN", "IND", "RUS", "ZAF"],)]
 
 
 def test_upcoming_engagements_lists_the_announced_meeting_before_it_is_held(staged):
@@ -130,6 +125,5 @@ def test_country_partners_ranked_per_window_and_between_dates(loaded):
     ]
     assert rows(
         loaded,
-        "SELECT partner, events, rank FROM"
-        " reporting.country_partners_between('IND', '2024-10-22', '2024-10-22')",
+        "SELECT partner, events, rank FROM reporting.country_partners_between('IND', '2024-10-22', '2024-10-22')",
     ) == [("RUS", 1, 1)]

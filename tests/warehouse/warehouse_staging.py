@@ -12,98 +12,27 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
+from engagement import detect_events, extract_entities, ingest, quarantine
 from engagement.config import Settings
+from engagement.events.lexicon import cameo_table
 
 DAY_A = date(2024, 10, 21)
 DAY_B = date(2024, 10, 23)
 
+# The stages' own schemas, so these files can never drift from what the pipeline writes.
 ARTICLE_SCHEMA = {
-    "article_id": pl.String,
-    "source": pl.String,
-    "url": pl.String,
-    "title": pl.String,
-    "text": pl.String,
-    "published_at": pl.Datetime("us", "UTC"),
-    "language": pl.String,
-    "raw_ref": pl.String,
-    "content_hash": pl.String,
+    **ingest.ARTICLE_SCHEMA,
     "text_clean": pl.String,
     "removed_lines": pl.Int32,
     "duplicate_of": pl.String,
 }
-QUARANTINE_SCHEMA = {
-    "day": pl.Date,
-    "stage": pl.String,
-    "raw_ref": pl.String,
-    "article_id": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
-}
-SENTENCE_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_idx": pl.Int32,
-    "start": pl.Int32,
-    "end": pl.Int32,
-    "text": pl.String,
-}
-MENTION_SCHEMA = {
-    "article_id": pl.String,
-    "mention_idx": pl.Int32,
-    "sentence_idx": pl.Int32,
-    "start": pl.Int32,
-    "end": pl.Int32,
-    "text": pl.String,
-    "label": pl.String,
-    "entity_id": pl.String,
-    "name": pl.String,
-    "country": pl.String,
-    "role": pl.String,
-    "value": pl.String,
-    "value_end": pl.String,
-    "precision": pl.String,
-}
-EVENT_MENTION_SCHEMA = {
-    "article_id": pl.String,
-    "mention_id": pl.String,
-    "actor1": pl.String,
-    "actor2": pl.String,
-    "source": pl.String,
-    "target": pl.String,
-    "cameo": pl.String,
-    "root": pl.String,
-    "goldstein": pl.Float64,
-    "quad_class": pl.Int8,
-    "plover": pl.String,
-    "status": pl.String,
-    "event_date": pl.String,
-    "event_date_end": pl.String,
-    "date_precision": pl.String,
-    "level": pl.String,
-    "location": pl.String,
-    "forum": pl.String,
-    "topics": pl.List(pl.String),
-    "sentence_idx": pl.Int32,
-    "evidence_start": pl.Int32,
-    "evidence_end": pl.Int32,
-    "evidence_text": pl.String,
-    "actor_mentions": pl.List(pl.String),
-    "participants": pl.List(pl.String),
-    "kind": pl.String,
-    "date_basis": pl.String,
-    "trigger_text": pl.String,
-}
-CAMEO = {  # code -> (goldstein, quad_class, plover), as in the events package's table
-    "036": (4.0, 1, "AGREE"),
-    "040": (1.0, 1, "CONSULT"),
-    "042": (1.9, 1, "CONSULT"),
-    "057": (8.0, 1, "AGREE"),
-    "112": (-2.0, 3, "ACCUSE"),
-}
+QUARANTINE_SCHEMA = quarantine.SCHEMA
+SENTENCE_SCHEMA = extract_entities.SENTENCE_SCHEMA
+MENTION_SCHEMA = extract_entities.MENTION_SCHEMA
+EVENT_MENTION_SCHEMA = detect_events.EVENT_SCHEMA
 
 
-def article(
-    article_id: str, source: str, published: str, language: str, sentences: list[str]
-) -> dict:
+def article(article_id: str, source: str, published: str, language: str, sentences: list[str]) -> dict:
     """An articles.parquet row whose text_clean is its sentences joined by spaces."""
     text = " ".join(sentences)
     return {
@@ -151,7 +80,8 @@ def event_mention(
     **extra,
 ) -> dict:
     """An events.parquet row; ``extra`` overrides level, location, forum, topics, direction..."""
-    goldstein, quad_class, plover = CAMEO[cameo]
+    code = cameo_table()[cameo]
+    goldstein, quad_class, plover = code.goldstein, code.quad_class, code.plover
     precision = {4: "year", 7: "month", 10: "day"}[len(event_date)]
     row = {
         "article_id": article_id,
@@ -231,9 +161,7 @@ def write_day(
 ) -> None:
     """Write the clean / extract / detect outputs of a day."""
     write_stage(settings, day, "articles", articles, ARTICLE_SCHEMA)
-    write_stage(
-        settings, day, "sentences", [s for a in articles for s in sentence_rows(a)], SENTENCE_SCHEMA
-    )
+    write_stage(settings, day, "sentences", [s for a in articles for s in sentence_rows(a)], SENTENCE_SCHEMA)
     write_stage(settings, day, "mentions", mentions, MENTION_SCHEMA)
     write_stage(settings, day, "events", event_mentions, EVENT_MENTION_SCHEMA)
     write_stage(settings, day, "quarantine_clean", list(quarantine), QUARANTINE_SCHEMA)
@@ -254,17 +182,14 @@ KAZAN_HELD = (
 def write_day_a(settings: Settings) -> None:
     """21 Oct: the Kazan meeting announced (twice in one English article, once in Hindi)."""
     a1 = article("pti-001", "pti", "2024-10-21T06:30:00", "en", KAZAN_PLANNED.split(". "))
-    a2 = article(
-        "bbchindi-001", "bbchindi", "2024-10-21T09:00:00", "hi", KAZAN_PLANNED_HI.split(". ")
-    )
+    a2 = article("bbchindi-001", "bbchindi", "2024-10-21T09:00:00", "hi", KAZAN_PLANNED_HI.split(". "))
     a3 = article("hindu-001", "thehindu", "2024-10-21T12:00:00", "en", BORDER_TALKS.split(". "))
     kazan = {"location": "RUS", "forum": "BRICS", "level": "head_of_state"}
     write_day(
         settings,
         DAY_A,
         [a1, a2, a3],
-        mention_rows(a1, [("Kazan", "RUS")])
-        + mention_rows(a3, [("India", "IND"), ("China", "CHN")]),
+        mention_rows(a1, [("Kazan", "RUS")]) + mention_rows(a3, [("India", "IND"), ("China", "CHN")]),
         [
             event_mention(
                 "pti-001",

@@ -103,9 +103,7 @@ class _SentenceContext:
     @cached_property
     def countries(self) -> list[str]:
         named = (
-            _distinct(
-                a.country for a in _actors(self.lang, self.sent, self.mentions) if not a.venue
-            )
+            _distinct(a.country for a in _actors(self.lang, self.sent, self.mentions) if not a.venue)
             if self.sent is not None
             else []
         )
@@ -137,9 +135,7 @@ def code_events(
     article_forum = None  # the forum of the latest forum meeting named so far
     for sent in sentences:
         sent_mentions = by_sentence.get(sent.idx, [])
-        found, context = _code_sentence(
-            article_id, lang, published, sent, sent_mentions, previous, out, article_forum
-        )
+        found, context = _code_sentence(article_id, lang, published, sent, sent_mentions, previous, out, article_forum)
         out.extend(found)
         previous = context
         article_forum = _meeting_forum(lang, sent, sent_mentions) or article_forum
@@ -165,9 +161,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         return [], context
     actors = _actors(lang, sent, mentions)
     cue = lexicon.cues(lang)
-    dates = [
-        m for m in mentions if m.label == "DATE" and m.value and not _other_clause(cue, m, sent)
-    ]
+    dates = [m for m in mentions if m.label == "DATE" and m.value and not _other_clause(cue, m, sent)]
     forums = _forum_mentions(mentions)
     forum_context = _matches(cue, "forum_context", sent.text)
     sideline = _matches(cue, "sideline", sent.text)
@@ -183,9 +177,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
         if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]):
-            chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][
-                : 2 - len(chosen)
-            ]
+            chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
         if len(countries) < 2:
@@ -193,17 +185,13 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         source, target = _direction(lang, hit, chosen, sent.start)
         tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
         own_verb_past = _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS) == "held"
-        date_info = _event_date(
-            hit, dates, sent, lo, hi, countries, previous, published, own_verb_past
-        )
+        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
         status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published, tense)
         if status == "planned" and date_info[3] == "publication":
             date_info = _planned_date(countries, [*earlier, *events], published)
         code = lexicon.cameo_table()[hit.trigger.cameo]
         location = _location(hit, actors, mentions, source, target)
-        forum = _forum(forums, forum_context, hit, sent.start) or (
-            article_forum if sideline else None
-        )
+        forum = _forum(forums, forum_context, hit, sent.start) or (article_forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
         pair = [None, None] if multilateral else sorted(countries[:2])
         events.append(
@@ -295,13 +283,7 @@ def _without_demanded(lang: str, hits: list[_Hit]) -> list[_Hit]:
     reach = _DEMAND_REACH[lang]
     kept = []
     for i, hit in enumerate(hits):
-        neighbour = (
-            hits[i + 1]
-            if lang == "hi" and i + 1 < len(hits)
-            else hits[i - 1]
-            if lang == "en" and i
-            else None
-        )
+        neighbour = hits[i + 1] if lang == "hi" and i + 1 < len(hits) else hits[i - 1] if lang == "en" and i else None
         gap = (
             (neighbour.start - hit.end)
             if lang == "hi" and neighbour
@@ -309,12 +291,7 @@ def _without_demanded(lang: str, hits: list[_Hit]) -> list[_Hit]:
             if neighbour
             else 0
         )
-        if (
-            neighbour
-            and hit.trigger.kind != "demand"
-            and neighbour.trigger.kind == "demand"
-            and gap <= reach
-        ):
+        if neighbour and hit.trigger.kind != "demand" and neighbour.trigger.kind == "demand" and gap <= reach:
             continue
         kept.append(hit)
     return kept
@@ -361,8 +338,7 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 level=level,
                 entity_id=m.entity_id,
                 venue=_matches(cue, "venue_after", after) or _matches(cue, "venue_before", before),
-                destination=_matches(cue, "destination_after", after)
-                or _matches(cue, "destination_before", before),
+                destination=_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before),
                 agent=lang == "hi" and _matches(cue, "agent_after", after),
             )
         )
@@ -427,9 +403,7 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     return sorted(chosen.values(), key=rank)
 
 
-def _direction(
-    lang: str, hit: _Hit, chosen: list[_Actor], offset: int
-) -> tuple[str | None, str | None]:
+def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple[str | None, str | None]:
     """Source and target where the sentence makes them clear, else (None, None)."""
     first, second = chosen[0], next(a for a in chosen if a.country != chosen[0].country)
     kind = hit.trigger.kind
@@ -470,23 +444,17 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
         text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15],
     ):
         return True
-    if lang == "hi" and _matches(
-        cue, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]
-    ):
+    if lang == "hi" and _matches(cue, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
     if lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = _HINDI_CLAUSE_BREAK.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
-        return _matches(cue, "negation", clause_after) or _matches(
-            cue, "hypothetical", text[lo : hit.start]
-        )
+        return _matches(cue, "negation", clause_after) or _matches(cue, "hypothetical", text[lo : hit.start])
     before = _CLAUSE_BREAK.split(text[max(lo, hit.start - 30) : hit.start])[-1]
     return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
 
 
-_HINDI_CLAUSE_BREAK = re.compile(
-    r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])"
-)
+_HINDI_CLAUSE_BREAK = re.compile(r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])")
 _HINDI_CLAUSE_CHARS = 45
 # A negation negates its own clause: 'showed it was "not interested in peace" and demanded'.
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|whereas)\b")
@@ -508,11 +476,7 @@ def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_ve
         value, value_end = _as_tense_says(d, own_verb_past, published)
         return value, value_end, d.precision or _precision(d.value), "text"
     pair = set(countries[:2])
-    same = [
-        ev
-        for ev in previous.events
-        if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind
-    ]
+    same = [ev for ev in previous.events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
     if same:
         ev = same[0]
         return ev.event_date, ev.event_date_end, ev.date_precision, "context"
@@ -536,9 +500,7 @@ def _planned_date(countries, earlier: list[EventMention], published: date):
     same = [
         ev
         for ev in earlier
-        if ev.status == "planned"
-        and set(ev.participants) == pair
-        and ev.date_basis != "publication"
+        if ev.status == "planned" and set(ev.participants) == pair and ev.date_basis != "publication"
     ]
     if same:
         ev = same[-1]
@@ -550,9 +512,9 @@ def _other_clause(cue, mention, sent) -> bool:
     """A date that belongs to another clause ("since he took office in October", "अक्टूबर में
     पदभार संभालने के बाद") dates that clause, not the event."""
     rel_start, rel_end = mention.start - sent.start, mention.end - sent.start
-    return _matches(
-        cue, "other_clause_date_before", sent.text[max(0, rel_start - 40) : rel_start]
-    ) or _matches(cue, "other_clause_date_after", sent.text[rel_end : rel_end + 60])
+    return _matches(cue, "other_clause_date_before", sent.text[max(0, rel_start - 40) : rel_start]) or _matches(
+        cue, "other_clause_date_after", sent.text[rel_end : rel_end + 60]
+    )
 
 
 def _is_dateline(mention, sent) -> bool:
@@ -567,11 +529,7 @@ def _as_tense_says(mention, own_verb_past: bool, published: date) -> tuple[str, 
     bare = not _DIGIT.search(mention.text) and not words & _RELATIVE_WORDS
     if not own_verb_past or not bare:
         return value, value_end
-    if (
-        len(value) == 10
-        and not value_end
-        and 2 <= (date.fromisoformat(value) - published).days <= 6
-    ):
+    if len(value) == 10 and not value_end and 2 <= (date.fromisoformat(value) - published).days <= 6:
         return (date.fromisoformat(value) - timedelta(days=7)).isoformat(), None
     if len(value) == 7 and _bounds(value, "month")[0] > published:
         return _year_earlier(value), _year_earlier(value_end) if value_end else None
@@ -657,9 +615,7 @@ def _location(hit, actors, mentions, source, target) -> str | None:
         return venue.country
     # A city that is not a seat of government (Kazan, Shanghai) places the story; a capital
     # named without "in" stands for its government and says nothing about the venue.
-    place = next(
-        (m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m)), None
-    )
+    place = next((m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m)), None)
     return place.country if place else None
 
 

@@ -155,13 +155,9 @@ def cues(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
 @cache
 def topic_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(topic, regex) pairs, longest keyword first; topic ``_ignore`` masks misleading phrases."""
-    rows = sorted(
-        (r for r in _rows("topics.csv") if r["lang"] == lang), key=lambda r: -len(r["keyword"])
-    )
+    rows = sorted((r for r in _rows("topics.csv") if r["lang"] == lang), key=lambda r: -len(r["keyword"]))
     if lang == "en":
-        return tuple(
-            (r["topic"], re.compile(rf"\b{re.escape(r['keyword'])}", re.IGNORECASE)) for r in rows
-        )
+        return tuple((r["topic"], re.compile(rf"\b{re.escape(r['keyword'])}", re.IGNORECASE)) for r in rows)
     return tuple((r["topic"], compile_pattern(lang, r["keyword"])) for r in rows)
 
 

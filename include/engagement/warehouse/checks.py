@@ -25,9 +25,7 @@ class Check:
 def staging_counts(settings: Settings, day: date) -> dict[str, int]:
     """Rows in the day's staging files, per core table they feed (0 when a file is absent)."""
     return {
-        table: sum(
-            pq.ParquetFile(path).metadata.num_rows for path in partition_files(settings, day, table)
-        )
+        table: sum(pq.ParquetFile(path).metadata.num_rows for path in partition_files(settings, day, table))
         for table in PARTITION_SOURCES
     }
 
@@ -71,8 +69,7 @@ def _matches_staging(table: str) -> Check:
 _DAY_EVENTS = "event_id IN (SELECT event_id FROM core.event_mentions WHERE day = $day)"
 # Only a multilateral meeting may lack a pair; the actor_order check covers rows with one.
 _PAIRLESS_NOT_MULTILATERAL = (
-    "((actor1 IS NULL) <> (actor2 IS NULL)"
-    " OR (actor1 IS NULL AND coalesce(len(participants), 0) < 3))"
+    "((actor1 IS NULL) <> (actor2 IS NULL) OR (actor1 IS NULL AND coalesce(len(participants), 0) < 3))"
 )
 
 CHECKS: tuple[Check, ...] = (
@@ -89,8 +86,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "event_id_unique",
         "event_id of core.events is unique",
-        "SELECT count(*) FROM (SELECT event_id FROM core.events GROUP BY event_id"
-        " HAVING count(*) > 1)",
+        "SELECT count(*) FROM (SELECT event_id FROM core.events GROUP BY event_id HAVING count(*) > 1)",
     ),
     *(_matches_staging(table) for table in PARTITION_SOURCES),
     *(_article_exists(table) for table in ("sentences", "mentions", "event_mentions")),
@@ -155,8 +151,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "level_allowed",
         "level is one of core.levels",
-        "SELECT count(*) FROM core.event_mentions WHERE day = $day"
-        " AND level NOT IN (SELECT level FROM core.levels)",
+        "SELECT count(*) FROM core.event_mentions WHERE day = $day AND level NOT IN (SELECT level FROM core.levels)",
     ),
     Check(
         "article_day_matches_published_at",

@@ -193,9 +193,7 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
             inside = [
                 c
                 for c in finer
-                if c.lies_within(start, end)
-                and c.accepts_location(location)
-                and c.accepts_status(mention)
+                if c.lies_within(start, end) and c.accepts_location(location) and c.accepts_status(mention)
             ]
             if len(inside) == 1:
                 inside[0].add(mention, widen=False)
@@ -205,9 +203,7 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                     c
                     for c in clusters
                     if c.precision == precision
-                    and (
-                        c.same_happening(mention) if precision == "day" else c.overlaps(start, end)
-                    )
+                    and (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
                     and c.accepts_location(location)
                     and (precision == "day" or c.accepts_status(mention))
                 ),
@@ -232,9 +228,7 @@ def _latest_first(mention: dict) -> tuple:
 
 
 def _most_precise_first(mention: dict) -> tuple:
-    precision = (
-        PRECISIONS.index(mention["_precision"]) if mention["_precision"] else len(PRECISIONS)
-    )
+    precision = PRECISIONS.index(mention["_precision"]) if mention["_precision"] else len(PRECISIONS)
     published = mention["published_at"]
     newest = -published.timestamp() if published else float("inf")
     return (precision, newest, mention["mention_id"])
@@ -324,7 +318,5 @@ def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             events.append(event)
             assignments.extend((m["mention_id"], event["event_id"]) for m in cluster.members)
     events_frame = pl.DataFrame(events, schema=EVENT_SCHEMA).sort("event_id")
-    assignment_frame = pl.DataFrame(assignments, schema=ASSIGNMENT_SCHEMA, orient="row").sort(
-        "mention_id"
-    )
+    assignment_frame = pl.DataFrame(assignments, schema=ASSIGNMENT_SCHEMA, orient="row").sort("mention_id")
     return assignment_frame, events_frame

@@ -16,9 +16,7 @@ import duckdb
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _FILE_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
-_LEDGER_DDL = (Path(__file__).resolve().parent / "sql" / "schema_migrations.sql").read_text(
-    encoding="utf-8"
-)
+_LEDGER_DDL = (Path(__file__).resolve().parent / "sql" / "schema_migrations.sql").read_text(encoding="utf-8")
 
 
 class MigrationError(RuntimeError):

@@ -35,16 +35,13 @@ def partition_files(settings: Settings, day: date, table: str) -> list[Path]:
 def loaded_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """Columns of ``core.<table>`` that come from the Parquet files, in table order."""
     rows = con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'core' AND table_name = ?"
-        " ORDER BY column_index",
+        "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'core' AND table_name = ? ORDER BY column_index",
         [table],
     ).fetchall()
     return [name for (name,) in rows if name not in _DERIVED_COLUMNS]
 
 
-def replace_partition(
-    con: duckdb.DuckDBPyConnection, settings: Settings, day: date, table: str
-) -> int:
+def replace_partition(con: duckdb.DuckDBPyConnection, settings: Settings, day: date, table: str) -> int:
     """Delete ``day`` from ``core.<table>`` and insert the day's files; return rows inserted."""
     con.execute(f"DELETE FROM core.{table} WHERE day = ?", [day])
     files = partition_files(settings, day, table)

@@ -60,9 +60,7 @@ def read_cameo_codes(path: Path = CAMEO_CSV) -> pl.DataFrame:
         raw.select(
             pl.col("cameo"),
             pl.col("name") if "name" in raw.columns else pl.lit(None).alias("name"),
-            pl.col("root")
-            if "root" in raw.columns
-            else pl.col("cameo").str.slice(0, 2).alias("root"),
+            pl.col("root") if "root" in raw.columns else pl.col("cameo").str.slice(0, 2).alias("root"),
             pl.col("goldstein"),
             pl.col("quad_class"),
             pl.col(plover).alias("plover") if plover else pl.lit(None).alias("plover"),
@@ -132,9 +130,7 @@ def reference_frames(kb_override_dir: Path | None = None) -> dict[str, pl.DataFr
     return frames
 
 
-def replace_reference_tables(
-    con: duckdb.DuckDBPyConnection, kb_override_dir: Path | None = None
-) -> dict[str, int]:
+def replace_reference_tables(con: duckdb.DuckDBPyConnection, kb_override_dir: Path | None = None) -> dict[str, int]:
     """Reload every reference table (inside the caller's transaction); return rows per table."""
     counts = {}
     for table, frame in reference_frames(kb_override_dir).items():
