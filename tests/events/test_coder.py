@@ -292,3 +292,16 @@ def test_the_trigger_screen_passes_every_sentence_a_trigger_matches():
     for text, lang in zip(sentences, ["hi", "hi", "en", "en"], strict=True):
         anywhere = any(t.regex.search(text) for t in lexicon.triggers(lang))
         assert bool(lexicon.trigger_screen(lang).search(text)) == anywhere, text
+
+
+def test_mention_ids_are_unique_when_a_sentence_merges_triggers():
+    """Two triggers for one happening merge into one mention; later ids must not repeat."""
+    text = (
+        "जयशंकर ने लावरोव से मुलाकात की और दोनों ने बातचीत की। "
+        "मोदी ने पुतिन से फोन पर बात की। "
+        "वांग यी ने जयशंकर से मुलाकात की।"
+    )
+    result = extract_entities(text, "hi", date(2025, 11, 17))
+    events = code_events("a1", text, "hi", date(2025, 11, 17), result.sentences, result.mentions)
+    ids = [e.mention_id for e in events]
+    assert len(events) == 3 and len(set(ids)) == len(ids)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -139,7 +139,9 @@ def code_events(
         out.extend(found)
         previous = context
         article_forum = _meeting_forum(lang, sent, sent_mentions) or article_forum
-    return out
+    # Number the mentions once all are known: merging within a sentence drops some, and ids
+    # handed out on the way would repeat across sentences.
+    return [replace(ev, mention_id=f"{article_id}:{i}") for i, ev in enumerate(out)]
 
 
 def _forum_mentions(mentions) -> list:
