@@ -133,7 +133,7 @@ def bilateral_engagement():
         day = detected["day"]
         return _log_counts("aggregate", {"day": day, **stage.run(parse_day(day), _settings())})
 
-    @task(pool=DUCKDB_POOL, retries=0)
+    @task(pool=DUCKDB_POOL)
     def check(aggregated: dict) -> dict:
         """Data-quality assertions; fails visibly and blocks publishing."""
         from engagement import check as stage
