@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from engagement import clean
+from engagement import clean, ingest
 from engagement.config import load_settings
 
 DAY = date(2025, 11, 18)
@@ -80,18 +80,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def _write_raw(settings, rows: list[dict]) -> None:
     path = settings.stage_path(DAY, "articles_raw")
     path.parent.mkdir(parents=True)
-    schema = {
-        "article_id": pl.String,
-        "source": pl.String,
-        "url": pl.String,
-        "title": pl.String,
-        "text": pl.String,
-        "published_at": pl.Datetime("us", "UTC"),
-        "language": pl.String,
-        "raw_ref": pl.String,
-        "content_hash": pl.String,
-    }
-    pl.DataFrame(rows, schema=schema).write_parquet(path)
+    pl.DataFrame(rows, schema=ingest.ARTICLE_SCHEMA).write_parquet(path)
 
 
 def test_each_row_fate(settings) -> None:
@@ -121,9 +110,7 @@ def test_each_row_fate(settings) -> None:
     }
     assert set(quarantine["stage"]) == {"clean"}
     assert set(quarantine["day"]) == {DAY}
-    assert quarantine.filter(pl.col("article_id") == "f-marathi")["detail"][0].startswith(
-        "detected mr"
-    )
+    assert quarantine.filter(pl.col("article_id") == "f-marathi")["detail"][0].startswith("detected mr")
     empty = quarantine.filter(pl.col("article_id") == "c-empty")
     assert empty["raw_ref"][0] == "drop.jsonl:c-empty"
 

@@ -10,17 +10,8 @@ import pytest
 
 from tests.conftest import REPO
 
-EXPECTED_TASKS = [
-    "list_sources",
-    "fetch",
-    "ingest",
-    "clean",
-    "extract_entities",
-    "detect_events",
-    "aggregate",
-    "check",
-    "publish",
-]
+PIPELINE = ["ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish"]
+EXPECTED_TASKS = ["list_sources", "fetch", *PIPELINE]
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +39,7 @@ def test_every_dag_has_tags_docs_and_retries(dagbag):
 def test_pipeline_shape(dagbag):
     dag = dagbag.dags["bilateral_engagement"]
     assert sorted(t.task_id for t in dag.tasks) == sorted(EXPECTED_TASKS)
-    chain = [
-        "ingest",
-        "clean",
-        "extract_entities",
-        "detect_events",
-        "aggregate",
-        "check",
-        "publish",
-    ]
-    for upstream, downstream in zip(chain, chain[1:], strict=False):
+    for upstream, downstream in zip(PIPELINE, PIPELINE[1:], strict=False):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
     assert writers == {"aggregate", "check", "publish"}
@@ -92,9 +74,7 @@ def test_dag_file_import_is_light():
         "heavy = [m for m in ('spacy', 'polars', 'duckdb', 'engagement.kb', 'engagement.nlp') if m in sys.modules];"
         "print(','.join(heavy))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 
 

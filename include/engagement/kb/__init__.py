@@ -1,28 +1,4 @@
-"""Knowledge base of countries, places, organisations and office-holders (CSV data + loader)."""
+"""Knowledge base of countries, places, organisations and office-holders (CSV data + loader).
 
-from engagement.kb.loader import build_kb, load_kb
-from engagement.kb.model import (
-    Alias,
-    Country,
-    KnowledgeBase,
-    Office,
-    Organisation,
-    Person,
-    Place,
-    RolePhrase,
-    ShortName,
-)
-
-__all__ = [
-    "Alias",
-    "Country",
-    "KnowledgeBase",
-    "Office",
-    "Organisation",
-    "Person",
-    "Place",
-    "RolePhrase",
-    "ShortName",
-    "build_kb",
-    "load_kb",
-]
+Load it with :func:`engagement.kb.loader.load_kb`; the types are in :mod:`engagement.kb.model`.
+"""
