@@ -72,6 +72,8 @@ ensure_role_and_database() {
     log "creating role $DB_USER"
     psql_admin -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'"
   fi
+  # The backfill test gives every run a fresh database of its own, so the role creates them.
+  psql_admin -c "ALTER ROLE $DB_USER CREATEDB" >/dev/null
   if [[ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != "1" ]]; then
     log "creating database $DB_NAME"
     psql_admin -c "CREATE DATABASE $DB_NAME OWNER $DB_USER"
