@@ -7,6 +7,7 @@ inspectable (``nlp.pipe_names``, ``nlp.config``) and a user can re-build it from
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 
 import spacy
@@ -19,6 +20,8 @@ import engagement.nlp.sentences  # noqa: F401 - registers engagement_sentences
 from engagement.config import load_settings
 
 ACRONYM_MAX_LETTERS = 3
+DEVANAGARI_RUN_ON_STOP = r"(?<=[\u0900-\u097F])\.(?=[\u0900-\u097F])"
+NOT_DEVANAGARI_WORDS = r"(?![\u0900-\u097F.]+$)"
 
 
 # Same variable Settings reads; looked up raw on every call because load_settings() costs more
@@ -44,10 +47,16 @@ def _build_nlp(lang: str, override_env_value: str | None) -> Language:
 
 
 def _split_abbreviation_pairs(nlp: Language) -> None:
-    """Split "U.S.-Iraq" into U.S. / - / Iraq, as "भारत-रूस" already is, so both countries match.
+    """Split "U.S.-Iraq" into U.S. / - / Iraq, as "भारत-रूस" already is, so both countries match,
+    and "हैं.इन" into हैं / . / इन, so the splitter sees the full stop between two sentences.
 
     spaCy keeps a hyphen after an abbreviation's full stop inside one token; an infix rule for
     a hyphen between "." and a capital letter separates the pair and leaves "U.S.-led" whole.
+    Scraped Hindi often loses the space after a sentence's full stop; an initial written
+    without one ("एस.जयशंकर") is split too, and the splitter's abbreviation list keeps it whole.
     """
-    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Z])"]
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Z])", DEVANAGARI_RUN_ON_STOP]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if nlp.tokenizer.url_match:  # its pattern takes "हैं.इन" for a domain name
+        url = nlp.tokenizer.url_match.__self__
+        nlp.tokenizer.url_match = re.compile(NOT_DEVANAGARI_WORDS + url.pattern.removeprefix("(?u)"), url.flags).match
