@@ -207,3 +207,32 @@ def test_a_bare_diplomatic_rank_names_no_country():
     )
     # a bare role of government still means the home country of the Hindi press
     assert resolved("प्रधानमंत्री ने कहा।")[0][2:4] == ("NARENDRA_MODI", "IND")
+
+
+def test_a_full_stop_without_a_space_still_ends_a_hindi_sentence():
+    """Scraped Hindi often drops the space after "."; spaCy's URL rule took "हैं.इन" for a domain."""
+    result = extract_entities("जयशंकर मॉस्को में हैं.इन वार्ताओं में रूस शामिल है। देखें www.mea.gov.in/hi पर", "hi", DAY)
+    assert [s.text for s in result.sentences] == [
+        "जयशंकर मॉस्को में हैं.",
+        "इन वार्ताओं में रूस शामिल है।",
+        "देखें www.mea.gov.in/hi पर",
+    ]
+    assert [(m.sentence_idx, m.entity_id) for m in result.mentions] == [
+        (0, "S_JAISHANKAR"),
+        (0, "MOSCOW"),
+        (1, "RUS"),
+    ]
+
+
+def test_a_bare_role_before_a_name_the_kb_does_not_know_is_not_the_home_country():
+    assert resolved("राष्ट्रपति ओलांड ने कहा कि फ्रांस तैयार है।")[0] == (
+        "राष्ट्रपति",
+        "ROLE",
+        None,
+        None,
+        "head_of_state",
+    )
+    assert resolved("President Hollande said France was ready.", "en")[0][3] is None
+    # an honorific or a word like "स्तर" is not a name: the home country still holds
+    assert resolved("प्रधानमंत्री श्री ने कहा।")[0][3] == "IND"
+    assert resolved("राष्ट्रपति ने कहा।")[0][2:4] == ("DROUPADI_MURMU", "IND")

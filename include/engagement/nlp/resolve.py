@@ -7,6 +7,8 @@ Context rules, all from small word lists (``data/link_words.csv``):
   of Russia") or, for a bare phrase, the language's home country (Hindi press: India);
 - a generic "foreign ministry" becomes that country's ``MFA_<ISO3>`` by the same rule;
 - "former"/"पूर्व" before a phrase means a past office: no current holder is assigned;
+- a bare phrase right before a name the KB does not know is that person's title, so it takes
+  no home-country default either ("राष्ट्रपति ओलांड");
 - a bare diplomatic rank ("प्रभारी राजदूत", "the ambassador") takes no home-country default
   (``data/roles_without_home_country.csv``): only a country written next to it says whose;
 - a surname alone that also names something or someone else (मिस्री "Egyptian", Dar, Wong) is
@@ -51,11 +53,12 @@ class LinkWords:
     before: frozenset[str]  # between a preceding country and its phrase: के, 's
     after: frozenset[str]  # between a phrase and a following country: of, the
     former: frozenset[str]  # marks a past office: पूर्व, former
+    not_a_name: frozenset[str]  # may follow a bare role without being a name: श्री, स्तर, office
 
 
 @cache
 def link_words(lang: str) -> LinkWords:
-    groups: dict[str, set[str]] = {"before": set(), "after": set(), "former": set()}
+    groups: dict[str, set[str]] = {"before": set(), "after": set(), "former": set(), "not_a_name": set()}
     with (DATA_DIR / "link_words.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["lang"] == lang:
@@ -191,9 +194,25 @@ class Resolver:
         return phrase_country is None or office is None or office.country == phrase_country
 
     def _country_for(self, index: int) -> str | None:
-        if self.ents[index].kb_id_ in roles_without_home_country():
-            return self._adjacent_country(index)
-        return self._adjacent_country(index) or self.kb.home_country(self.lang)
+        adjacent = self._adjacent_country(index)
+        if adjacent or self.ents[index].kb_id_ in roles_without_home_country():
+            return adjacent
+        if self._titles_unknown_name(index):
+            return None
+        return self.kb.home_country(self.lang)
+
+    def _titles_unknown_name(self, index: int) -> bool:
+        """A bare role right before a name the KB does not know ("राष्ट्रपति ओलांड ने",
+        "President Hollande said") is that person's title: it says nothing of the home country."""
+        end = self.ents[index].end
+        if end >= len(self.doc) or (index + 1 < len(self.ents) and self.ents[index + 1].start == end):
+            return False
+        following = self.doc[end]
+        if following.is_stop or following.is_punct or following.like_num or following.is_space:
+            return False
+        if following.norm_.rstrip(".") in self.words.not_a_name:
+            return False
+        return self.lang != "en" or following.is_title
 
     # --- mentions --------------------------------------------------------------------------------
     def _make(
