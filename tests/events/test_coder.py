@@ -305,3 +305,33 @@ def test_mention_ids_are_unique_when_a_sentence_merges_triggers():
     events = code_events("a1", text, "hi", date(2025, 11, 17), result.sentences, result.mentions)
     ids = [e.mention_id for e in events]
     assert len(events) == 3 and len(set(ids)) == len(ids)
+
+
+def test_a_cricket_tour_is_not_a_state_visit():
+    article = (
+        "भारतीय क्रिकेट टीम अगले महीने चार टेस्ट मैच खेलने के लिए ऑस्ट्रेलिया के दौरे पर रवाना होगी। "
+        "कप्तान ने कहा कि दोनों टीमों के बीच बातचीत अच्छी रही। पहले मैच में शतक लगा।"
+    )
+    assert events(article, "hi") == []
+    # a head of government at the match is still a government
+    assert only("प्रधानमंत्री मोदी ने क्रिकेट मैच के दौरान ऑस्ट्रेलियाई प्रधानमंत्री अल्बनीज़ से मुलाकात की।", "hi")[
+        "actors"
+    ] == ["AUS", "IND"]
+
+
+def test_sitting_is_not_a_meeting():
+    assert events("भारत और पाकिस्तान के दो भाई दुकान पर बैठकर बातें करते थे, कहानी यही है।", "hi") == []
+    assert only("भारत और पाकिस्तान के बीच बैठकें होंगी।", "hi")["cameo"] == "040"
+
+
+def test_arriving_needs_a_country_to_arrive_in():
+    assert events("भारत-पाक बंटवारे की कहानी सुनते हुए हम एक पुराने कुएं तक पहुंचे।", "hi") == []
+    ev = only("विदेश मंत्री जयशंकर सोमवार को रूस पहुंचे।", "hi")
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "RUS", "042")
+
+
+def test_a_visit_to_two_countries_by_someone_unknown_gives_no_pair():
+    text = "प्रिंस हैरी अगले महीने एस्टोनिया और इटली की तीन दिन की सरकारी यात्रा पर जाएंगे।"
+    assert events(text, "hi") == []
+    ev = only("जयशंकर अगले महीने इटली की तीन दिन की सरकारी यात्रा पर जाएंगे।", "hi")
+    assert (ev["source"], ev["target"], ev["status"]) == ("IND", "ITA", "planned")

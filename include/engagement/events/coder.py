@@ -90,6 +90,22 @@ class _Hit:
     text: str
 
 
+# A report naming sports this often is about teams: its country names are not governments.
+_SPORTS_ARTICLE_CUES = 3
+
+
+@dataclass
+class _Article:
+    lang: str
+    text: str
+
+    @cached_property
+    def is_sports(self) -> bool:
+        """Worked out only when a sentence has a trigger: many articles never get that far."""
+        found = lexicon.cue_screen(self.lang, "sports").finditer(self.text)
+        return sum(1 for _ in zip(found, range(_SPORTS_ARTICLE_CUES), strict=False)) >= _SPORTS_ARTICLE_CUES
+
+
 @dataclass
 class _SentenceContext:
     """What the next sentence may refer back to ("दोनों", "both"). Its countries are worked out
@@ -133,9 +149,12 @@ def code_events(
     out: list[EventMention] = []
     previous = _SentenceContext()
     article_forum = None  # the forum of the latest forum meeting named so far
+    article = _Article(lang, text)
     for sent in sentences:
         sent_mentions = by_sentence.get(sent.idx, [])
-        found, context = _code_sentence(article_id, lang, published, sent, sent_mentions, previous, out, article_forum)
+        found, context = _code_sentence(
+            article_id, lang, published, sent, sent_mentions, previous, out, article_forum, article
+        )
         out.extend(found)
         previous = context
         article_forum = _meeting_forum(lang, sent, sent_mentions) or article_forum
@@ -156,13 +175,17 @@ def _meeting_forum(lang: str, sent, mentions) -> str | None:
     return None
 
 
-def _code_sentence(article_id, lang, published, sent, mentions, previous, earlier, article_forum):
+def _code_sentence(article_id, lang, published, sent, mentions, previous, earlier, article_forum, article):
     hits = _without_demanded(lang, _find_triggers(lang, sent.text))
     context = _SentenceContext(lang, sent, mentions)
     if not hits:
         return [], context
-    actors = _actors(lang, sent, mentions)
     cue = lexicon.cues(lang)
+    actors = _actors(lang, sent, mentions)
+    # "भारतीय टीम का दक्षिण अफ़्रीका दौरा": in sports, country names are teams, not governments
+    teams = article.is_sports or _matches(cue, "sports", sent.text)
+    if teams:
+        actors = [a for a in actors if a.strength > _NAME]
     dates = [m for m in mentions if m.label == "DATE" and m.value and not _other_clause(cue, m, sent)]
     forums = _forum_mentions(mentions)
     forum_context = _matches(cue, "forum_context", sent.text)
@@ -178,11 +201,11 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         chosen = _choose_actors(lang, hit, scoped, sent.start)
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
-        if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]):
+        if len(chosen) < 2 and not teams and _matches(cue, "anaphor", sent.text[lo:hi]):
             chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
-        if len(countries) < 2:
+        if len(countries) < 2 or not _travel_is_clear(hit, chosen):
             continue
         source, target = _direction(lang, hit, chosen, sent.start)
         tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
@@ -340,7 +363,9 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 level=level,
                 entity_id=m.entity_id,
                 venue=_matches(cue, "venue_after", after) or _matches(cue, "venue_before", before),
-                destination=_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before),
+                # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him
+                destination=strength != _PERSON
+                and (_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before)),
                 agent=lang == "hi" and _matches(cue, "agent_after", after),
             )
         )
@@ -370,6 +395,15 @@ def _shares_sentence_arguments(hit: _Hit, chosen: list[_Actor]) -> bool:
     if len(countries) >= 2 or hit.trigger.kind in _SPEECH_KINDS:
         return False
     return len(countries) == 1 or hit.trigger.kind in _SHARED_ARGUMENT_KINDS
+
+
+def _travel_is_clear(hit: _Hit, chosen: list[_Actor]) -> bool:
+    """A bare motion verb ("पहुंचे", "arrived in") needs a country to arrive in, and a visit to
+    two countries ("एस्टोनिया और इटली की यात्रा") whose visitor is no actor here is no pair."""
+    destinations = sum(a.destination for a in chosen)
+    if hit.trigger.needs_destination and not destinations:
+        return False
+    return not (hit.trigger.kind == "visit" and destinations == len(chosen))
 
 
 def _borrowed(country: str) -> _Actor:

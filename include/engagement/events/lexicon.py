@@ -66,6 +66,7 @@ class Trigger:
     cameo: str
     default_status: str | None
     regex: re.Pattern[str]
+    needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             cameo=r["cameo"],
             default_status=r["default_status"] or None,
             regex=compile_pattern(lang, r["pattern"]),
+            needs_destination=r["needs"] == "destination",
         )
         for r in rows
     )
@@ -150,6 +152,13 @@ def cues(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
         if r["lang"] == lang:
             grouped.setdefault(r["cue"], []).append(compile_pattern(lang, r["pattern"]))
     return {cue: tuple(patterns) for cue, patterns in grouped.items()}
+
+
+@cache
+def cue_screen(lang: str, cue: str) -> re.Pattern[str]:
+    """All patterns of one cue as a single regex, to count them over a whole article at once."""
+    patterns = cues(lang).get(cue, ())
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", patterns[0].flags if patterns else 0)
 
 
 @cache
