@@ -152,15 +152,27 @@ def code_events(
     article = _Article(lang, text)
     for sent in sentences:
         sent_mentions = by_sentence.get(sent.idx, [])
-        found, context = _code_sentence(
-            article_id, lang, published, sent, sent_mentions, previous, out, article_forum, article
-        )
-        out.extend(found)
-        previous = context
+        if _may_have_a_pair(sent_mentions, previous):
+            found, previous = _code_sentence(
+                article_id, lang, published, sent, sent_mentions, previous, out, article_forum, article
+            )
+            out.extend(found)
+        else:
+            previous = _SentenceContext(lang, sent, sent_mentions)
         article_forum = _meeting_forum(lang, sent, sent_mentions) or article_forum
     # Number the mentions once all are known: merging within a sentence drops some, and ids
     # handed out on the way would repeat across sentences.
     return [replace(ev, mention_id=f"{article_id}:{i}") for i, ev in enumerate(out)]
+
+
+def _may_have_a_pair(mentions: Sequence, previous: _SentenceContext) -> bool:
+    """Whether two countries can meet in this sentence: two of its own, or one more lent by the
+    previous sentence ("दोनों", "both"). Most sentences of a news article fail this, and skipping
+    them saves the trigger search, the costliest step of coding."""
+    countries = {m.country for m in mentions if m.country}
+    if len(countries) >= 2:
+        return True
+    return bool(previous.events) or any(m.country for m in previous.mentions)
 
 
 def _forum_mentions(mentions) -> list:
@@ -190,7 +202,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
     forums = _forum_mentions(mentions)
     forum_context = _matches(cue, "forum_context", sent.text)
     sideline = _matches(cue, "sideline", sent.text)
-    topics = _topics(lang, sent.text)
+    topics = None  # worked out once the sentence has an event
     events: list[EventMention] = []
     for i, hit in enumerate(hits):
         lo = hits[i - 1].end if i else 0
@@ -218,6 +230,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         location = _location(hit, actors, mentions, source, target)
         forum = _forum(forums, forum_context, hit, sent.start) or (article_forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
+        topics = _topics(lang, sent.text) if topics is None else topics
         pair = [None, None] if multilateral else sorted(countries[:2])
         events.append(
             EventMention(
