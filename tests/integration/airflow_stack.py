@@ -248,24 +248,21 @@ def airflow_stack(
     home = root / "airflow"
     home.mkdir(parents=True, exist_ok=True)
     with fresh_database(server_url) as db_url:
-        env = airflow_env(
-            home,
-            data_dir,
-            landing_dir,
-            AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=db_url,
-            AIRFLOW__CORE__EXECUTOR="LocalExecutor",
-            AIRFLOW__CORE__PARALLELISM="4",
-            AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG="4",
-            AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="True",
-            AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS="True",
-            AIRFLOW__CORE__EXECUTION_API_SERVER_URL=f"http://127.0.0.1:{port}/execution/",
-            AIRFLOW__API__HOST="127.0.0.1",
-            AIRFLOW__API__PORT=str(port),
-            AIRFLOW__API__WORKERS="1",
-            AIRFLOW__API__SECRET_KEY=secrets.token_hex(16),
-            AIRFLOW__API_AUTH__JWT_SECRET=secrets.token_hex(16),
-            **settings,
-        )
+        defaults = {
+            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": db_url,
+            "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+            "AIRFLOW__CORE__PARALLELISM": "4",
+            "AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG": "4",
+            "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
+            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
+            "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
+            "AIRFLOW__API__HOST": "127.0.0.1",
+            "AIRFLOW__API__PORT": str(port),
+            "AIRFLOW__API__WORKERS": "1",
+            "AIRFLOW__API__SECRET_KEY": secrets.token_hex(16),
+            "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
+        }
+        env = airflow_env(home, data_dir, landing_dir, **{**defaults, **settings})
         stack = AirflowStack(env, home, port)
         try:
             stack.airflow("db", "migrate")
