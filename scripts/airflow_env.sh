@@ -6,7 +6,12 @@ export AIRFLOW_HOME="${AIRFLOW_HOME:-$ENGAGEMENT_ROOT/.airflow}"
 export AIRFLOW__CORE__DAGS_FOLDER="$ENGAGEMENT_ROOT/dags"
 export AIRFLOW__CORE__PLUGINS_FOLDER="$ENGAGEMENT_ROOT/plugins"
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
-export AIRFLOW__CORE__PARALLELISM="${AIRFLOW__CORE__PARALLELISM:-4}"
+# Scheduler and slot tuning (one file shared with docker-compose and the tests); a value already
+# in the environment wins.
+while IFS='=' read -r key value; do
+  [[ -z "$key" || "$key" == \#* ]] && continue
+  [[ -n "${!key:-}" ]] || export "$key=$value"
+done <"$ENGAGEMENT_ROOT/include/config/airflow.env"
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=True
 export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS="${AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS:-True}"
 export AIRFLOW__API__PORT="${AIRFLOW__API__PORT:-8080}"

@@ -100,10 +100,13 @@ def test_airflow_services_run_the_project_image_with_project_code_mounted(servic
 
 
 def test_airflow_settings_are_celery_without_examples_and_few_slots(services):
+    from tests.integration.airflow_runs import airflow_tuning
+
     environment = services["airflow-scheduler"]["environment"]
     assert environment["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
     assert environment["AIRFLOW__CORE__LOAD_EXAMPLES"] == "false"
-    assert 1 <= int(environment["AIRFLOW__CORE__PARALLELISM"]) <= 8
+    assert services["airflow-scheduler"]["env_file"] == ["include/config/airflow.env"]
+    assert 1 <= int(airflow_tuning()["AIRFLOW__CORE__PARALLELISM"]) <= 8
     execution_api = environment["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"]
     assert execution_api == "http://airflow-apiserver:8080/execution/"
     assert "_PIP_ADDITIONAL_REQUIREMENTS" not in environment

@@ -12,10 +12,20 @@ import duckdb
 from tests.conftest import REPO
 
 
+AIRFLOW_TUNING = REPO / "include" / "config" / "airflow.env"
+
+
+def airflow_tuning(path: Path = AIRFLOW_TUNING) -> dict[str, str]:
+    """The project's shared Airflow settings (KEY=VALUE lines), as the scripts and Docker use them."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
 def airflow_env(home: Path, data_dir: Path, landing_dir: Path, **extra: str) -> dict[str, str]:
     """Environment for an isolated Airflow (SQLite under ``home``) and pipeline data folder."""
     env = {
         **os.environ,
+        **airflow_tuning(),
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags"),
         "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO / "plugins"),
