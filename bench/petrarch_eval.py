@@ -8,14 +8,23 @@ their country part (first three letters: USAGOV → USA); international or unkno
 between two different countries (we code bilateral engagement, not domestic politics). Our
 undirected events count as correct when the pair matches in either order.
 
+PETRARCH-2's codings are not a gold standard for what we code: it takes venues for partners
+("will meet in Zurich" gives USA-CHE), topics for targets ("a summit on the unrest in Iran") and
+courts or activists for governments. ``bench/gold/petrarch_adjudicated.csv`` holds our own coding
+of the same sentences under our codebook (docs/events.md), one row per expected event and a
+note on every disagreement with PETRARCH-2; a record without rows expects no event. Both
+systems are scored against it too, the same way.
+
 Usage: .venv/bin/python bench/petrarch_eval.py [--list]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -26,6 +35,7 @@ from engagement.kb.loader import load_kb
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 VALIDATION = SHARED / "anchors_raw" / "UniversalPetrarch" / "PETR2_GSR_validation.xml"
+ADJUDICATED = Path(__file__).resolve().parent / "gold" / "petrarch_adjudicated.csv"
 CODED_ROOTS = {"03", "04", "05", "06", "10", "11", "12", "13", "16", "17"}
 
 _RECORD = re.compile(
@@ -108,8 +118,8 @@ def _ours_as_triples(events: list[dict]) -> list[tuple[str, str, str, bool]]:
 
 
 def _gold_triples(record: Record) -> list[tuple[str, str, str, bool]]:
-    """In-scope gold as (source, target, root, directed); A→B coded together with B→A is one
-    undirected event (PETRARCH codes a symmetric meeting twice)."""
+    """PETRARCH-2's in-scope codings as (source, target, root, directed); A→B coded together
+    with B→A is one undirected event (PETRARCH codes a symmetric meeting twice)."""
     scoped = list(dict.fromkeys(t for t in (in_scope(*g) for g in record.gold) if t))
     out = []
     for src, tgt, root in scoped:
@@ -118,6 +128,17 @@ def _gold_triples(record: Record) -> list[tuple[str, str, str, bool]]:
             continue
         out.append((src, tgt, root, not mirrored))
     return out
+
+
+def read_adjudicated(path: Path = ADJUDICATED) -> dict[str, list[tuple[str, str, str, bool]]]:
+    """Our coding of the validation sentences: record id -> expected (source, target, root, directed)."""
+    expected: dict[str, list[tuple[str, str, str, bool]]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            events = expected.setdefault(row["record_id"], [])
+            if row["source"]:
+                events.append((row["source"], row["target"], row["root"], row["directed"] == "true"))
+    return expected
 
 
 def _match(
@@ -132,13 +153,16 @@ def _match(
     return (src, tgt) == (g_src, g_tgt)
 
 
-def score(records: list[Record], results: dict[str, list[dict]], pair_only: bool):
+Triples = Callable[[Record], list[tuple[str, str, str, bool]]]
+
+
+def score(records: list[Record], system: Triples, gold: Triples, pair_only: bool):
     """Greedy one-to-one matching per sentence; returns (correct, missed, extra) lists."""
     correct, missed, extra = [], [], []
     for rec in records:
-        ours = _ours_as_triples(results[rec.sid])
+        ours = system(rec)
         used: set[int] = set()
-        for g in _gold_triples(rec):
+        for g in gold(rec):
             hit = next(
                 (i for i, o in enumerate(ours) if i not in used and _match(g, o, pair_only)), None
             )
@@ -149,6 +173,16 @@ def score(records: list[Record], results: dict[str, list[dict]], pair_only: bool
                 correct.append((rec, g))
         extra.extend((rec, o) for i, o in enumerate(ours) if i not in used)
     return correct, missed, extra
+
+
+def _print_scores(label: str, correct: list, missed: list, extra: list) -> None:
+    p = len(correct) / max(1, len(correct) + len(extra))
+    r = len(correct) / max(1, len(correct) + len(missed))
+    f1 = 2 * p * r / max(1e-9, p + r)
+    print(
+        f"{label:>34}: correct {len(correct):2}  missed {len(missed):2}  extra {len(extra):2}"
+        f"  P {p:.2f}  R {r:.2f}  F1 {f1:.2f}"
+    )
 
 
 def main() -> int:
@@ -167,16 +201,16 @@ def main() -> int:
         f" countries {scoped} (symmetric pairs once)"
     )
     print(f"our events: {sum(len(v) for v in results.values())}")
+    ours: Triples = lambda rec: _ours_as_triples(results[rec.sid])  # noqa: E731
     for label, pair_only in (("source,target,root", False), ("pair+root", True)):
-        correct, missed, extra = score(records, results, pair_only)
-        p = len(correct) / max(1, len(correct) + len(extra))
-        r = len(correct) / max(1, len(correct) + len(missed))
-        f1 = 2 * p * r / max(1e-9, p + r)
-        print(
-            f"{label:>18}: correct {len(correct)}  missed {len(missed)}  extra {len(extra)}"
-            f"  P {p:.2f}  R {r:.2f}  F1 {f1:.2f}"
-        )
-    correct, missed, extra = score(records, results, pair_only=True)
+        _print_scores(f"ours vs PETRARCH-2, {label}", *score(records, ours, _gold_triples, pair_only))
+    adjudicated = read_adjudicated()
+    expected: Triples = lambda rec: adjudicated.get(rec.sid, [])  # noqa: E731
+    print(f"\nour adjudicated coding of the same sentences: {sum(map(len, adjudicated.values()))} events")
+    for label, pair_only in (("source,target,root", False), ("pair+root", True)):
+        _print_scores(f"ours, {label}", *score(records, ours, expected, pair_only))
+        _print_scores(f"PETRARCH-2, {label}", *score(records, _gold_triples, expected, pair_only))
+    correct, missed, extra = score(records, ours, _gold_triples, pair_only=True)
     print("\ncorrect (both code it):")
     for rec, g in correct:
         print(f"  {rec.sid} {g[:3]}: {rec.text[:160]}")
@@ -186,6 +220,13 @@ def main() -> int:
     print("\nextra (we code it, PETRARCH-2 does not, in our families):")
     for rec, o in extra:
         print(f"  {rec.sid} {o[:3]} gold={rec.gold}: {rec.text[:160]}")
+    correct, missed, extra = score(records, ours, expected, pair_only=True)
+    print("\nagainst the adjudicated coding, missed by us:")
+    for rec, g in missed:
+        print(f"  {rec.sid} {g}: {rec.text[:160]}")
+    print("against the adjudicated coding, extra from us:")
+    for rec, o in extra:
+        print(f"  {rec.sid} {o[:3]}: {rec.text[:160]}")
     if args.list:
         print("\nall records:")
         for rec in records:
