@@ -335,3 +335,31 @@ def test_a_visit_to_two_countries_by_someone_unknown_gives_no_pair():
     assert events(text, "hi") == []
     ev = only("जयशंकर अगले महीने इटली की तीन दिन की सरकारी यात्रा पर जाएंगे।", "hi")
     assert (ev["source"], ev["target"], ev["status"]) == ("IND", "ITA", "planned")
+
+
+def test_passive_voice_names_the_source_after_by():
+    ev = only("Evidence against Pakistan was presented by India on Monday.", "en")
+    assert (ev["source"], ev["target"], ev["root"]) == ("IND", "PAK", "11")
+    # "allegations by Rwanda" is no passive: France still condemns
+    ev = only("France on Monday condemned allegations by Rwanda about its role.", "en")
+    assert (ev["source"], ev["target"]) == ("FRA", "RWA")
+
+
+def test_a_refusal_is_a_rejection_not_a_negated_event():
+    ev = only("Prime Minister Modi said India would not provide support to Pakistan.", "en")
+    assert (ev["source"], ev["target"], ev["root"], ev["status"]) == ("IND", "PAK", "12", "held")
+
+
+def test_a_threat_by_two_speakers_aims_at_its_object():
+    ev = only("Russia and China said they will attack Japan.", "en")
+    assert ev["target"] == "JPN" and ev["root"] == "13" and ev["status"] == "held"
+
+
+def test_dissidents_from_a_country_are_not_its_government():
+    ev = only("President Putin will meet Chinese President Xi Jinping and exiled dissidents from Myanmar.", "en")
+    assert ev["actors"] == ["CHN", "RUS"]
+
+
+def test_heading_for_a_capital_is_a_visit_there():
+    ev = only("Prime Minister Modi heads to Moscow on November 21.", "en")
+    assert (ev["source"], ev["target"], ev["cameo"], ev["status"]) == ("IND", "RUS", "042", "planned")

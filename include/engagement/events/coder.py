@@ -367,6 +367,8 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
             sent.text[max(0, rel_start - 40) : rel_start],
             sent.text[rel_end : rel_end + 40],
         )
+        if _matches(cue, "not_government_before", before):
+            continue  # "exiled dissidents from Myanmar": people of a country, not its government
         actors.append(
             _Actor(
                 country=m.country,
@@ -379,7 +381,8 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him
                 destination=strength != _PERSON
                 and (_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before)),
-                agent=lang == "hi" and _matches(cue, "agent_after", after),
+                # "भारत ने", and the passive's "by the US"
+                agent=_matches(cue, "agent_after", after) if lang == "hi" else _matches(cue, "agent_before", before),
             )
         )
     return actors
@@ -395,6 +398,9 @@ def _matches(cue, name: str, text: str) -> bool:
 _SHARED_ARGUMENT_KINDS = {"agreement", "joint_statement", "sanction", "expel", "reduce_relations"}
 # Statements aim at their own object: "accused of helping Iran" does not accuse Iran.
 _SPEECH_KINDS = {"praise", "criticise", "accuse", "demand", "reject", "threaten"}
+# How far after an English statement verb its object may stand ("endorsed an agreement with the
+# EU ... in spite of the conflict with Russia" does not endorse Russia).
+_EN_OBJECT_REACH = 80
 
 
 def _shares_sentence_arguments(hit: _Hit, chosen: list[_Actor]) -> bool:
@@ -432,6 +438,8 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     """
     travel = hit.trigger.kind in _TRAVEL_KINDS
     usable = [a for a in scoped if (a.strength > 0 and not a.venue) or (travel and a.destination)]
+    if lang == "en" and hit.trigger.kind in _SPEECH_KINDS:  # what is said aims at a near object
+        usable = [a for a in usable if a.start - (hit.end + offset) <= _EN_OBJECT_REACH]
 
     def distance(a: _Actor) -> int:
         trig_start = hit.start + offset
@@ -449,7 +457,15 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     for a in sorted(usable, key=rank):
         if a.country not in chosen:
             chosen[a.country] = a
-    return sorted(chosen.values(), key=rank)
+    ranked = sorted(chosen.values(), key=rank)
+    if lang == "en" and hit.trigger.kind in _SPEECH_KINDS:
+        # subject before the verb, object after it: "Obama and Putin said they will attack Iraq"
+        # is a threat to Iraq, not between the two speakers
+        subject = next((a for a in ranked if a.end <= hit.start + offset), None)
+        target = next((a for a in ranked if a.start >= hit.end + offset), None)
+        if subject and target and subject.country != target.country:
+            return [subject, target, *(a for a in ranked if a not in (subject, target))]
+    return ranked
 
 
 def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple[str | None, str | None]:
@@ -469,11 +485,11 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
         )
         guest = next(a for a in chosen if a.country != host.country)
         return host.country, guest.country
+    agent = next((a for a in chosen if a.agent), None)
+    if agent:
+        other = next(a for a in chosen if a.country != agent.country)
+        return agent.country, other.country
     if lang == "hi":
-        agent = next((a for a in chosen if a.agent), None)
-        if agent:
-            other = next(a for a in chosen if a.country != agent.country)
-            return agent.country, other.country
         return None, None
     before = [a for a in (first, second) if a.end <= hit.start + offset]
     after = [a for a in (first, second) if a.start >= hit.end + offset]
@@ -630,6 +646,8 @@ def _tense_status(lang, cue, text, hit, lo, hi, reach: int | None = None) -> str
         speech = hit.trigger.default_status == "held"
         tail = reach or (_SPEECH_TAIL if speech else None)
         window = text[hit.start : hit.end + tail] if tail else text[hit.start :]
+    elif hit.trigger.kind in _SPEECH_KINDS:
+        window = text[lo : hit.start]  # "said they will attack": the threat is made, not planned
     else:
         window = text[lo : hit.end]
     found = []
