@@ -11,7 +11,6 @@ import duckdb
 
 from tests.conftest import REPO
 
-
 AIRFLOW_TUNING = REPO / "include" / "config" / "airflow.env"
 
 
