@@ -41,7 +41,10 @@ def _language(code: str) -> Language:
 def _detector(allowed: tuple[str, ...]) -> LanguageDetector:
     rivals = _settings()["rivals"]
     codes = set(allowed) | {rival for code in allowed for rival in rivals.get(code, [])}
-    return LanguageDetectorBuilder.from_languages(*(_language(c) for c in sorted(codes))).build()
+    builder = LanguageDetectorBuilder.from_languages(*(_language(c) for c in sorted(codes)))
+    if _settings()["low_accuracy_mode"]:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
 
 
 @lru_cache(maxsize=4096)
@@ -89,7 +92,7 @@ def _words_with(text: str, letters: Counter, limit: int) -> str:
 
 def identify(text: str, allowed: tuple[str, ...]) -> Identification:
     """Best language among ``allowed`` and their rivals, with a script-weighted confidence."""
-    by_script = _letters_by_script(text)
+    by_script = _letters_by_script(text[: _settings()["script_sample_chars"]])
     shares = _shares(by_script)
     if not shares:
         return Identification(None, 0.0, None)
