@@ -363,3 +363,10 @@ def test_dissidents_from_a_country_are_not_its_government():
 def test_heading_for_a_capital_is_a_visit_there():
     ev = only("Prime Minister Modi heads to Moscow on November 21.", "en")
     assert (ev["source"], ev["target"], ev["cameo"], ev["status"]) == ("IND", "RUS", "042", "planned")
+
+
+def test_received_from_a_country_and_travel_in_general_are_no_engagement():
+    assert events("हाल में रूस से मिले एसए-22 मिसाइलों ने सीरिया की वायु रक्षा मज़बूत की।", "hi") == []
+    assert events("समोआ एयर के प्रमुख ने ऑस्ट्रेलिया के रेडियो से कहा कि यह यात्रा का सबसे उचित तरीका है।", "hi") == []
+    # officials who meet are still a meeting
+    assert only("भारत और चीन के विदेश मंत्री सोमवार को मिले।", "hi")["actors"] == ["CHN", "IND"]

@@ -417,12 +417,20 @@ def _shares_sentence_arguments(hit: _Hit, chosen: list[_Actor]) -> bool:
 
 
 def _travel_is_clear(hit: _Hit, chosen: list[_Actor]) -> bool:
-    """A bare motion verb ("पहुंचे", "arrived in") needs a country to arrive in, and a visit to
-    two countries ("एस्टोनिया और इटली की यात्रा") whose visitor is no actor here is no pair."""
+    """Whether the actors fit what the trigger needs.
+
+    A bare motion verb ("पहुंचे", "arrived in") needs a country to arrive in; a visit to two
+    countries ("एस्टोनिया और इटली की यात्रा") whose visitor is no actor here is no pair; a visit
+    with no destination ("यात्रा का सबसे उचित तरीका") and an ambiguous "मिले" (met, received)
+    need someone in office, not just two country names.
+    """
     destinations = sum(a.destination for a in chosen)
     if hit.trigger.needs_destination and not destinations:
         return False
-    return not (hit.trigger.kind == "visit" and destinations == len(chosen))
+    if hit.trigger.kind == "visit" and destinations == len(chosen):
+        return False
+    needs_official = hit.trigger.needs_official or (hit.trigger.kind == "visit" and not destinations)
+    return not needs_official or any(a.strength > _NAME for a in chosen)
 
 
 def _borrowed(country: str) -> _Actor:

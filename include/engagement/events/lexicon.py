@@ -67,6 +67,7 @@ class Trigger:
     default_status: str | None
     regex: re.Pattern[str]
     needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
+    needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             default_status=r["default_status"] or None,
             regex=compile_pattern(lang, r["pattern"]),
             needs_destination=r["needs"] == "destination",
+            needs_official=r["needs"] == "official",
         )
         for r in rows
     )
