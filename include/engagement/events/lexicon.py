@@ -20,9 +20,10 @@ _NUKTA_BASES = set("कखगजडढफय")
 _PRECOMPOSED_NUKTA = dict(zip(map(chr, range(0x0958, 0x0960)), "कखगजडढफय", strict=True))
 _NUKTA_PRECOMPOSED = {plain: composed for composed, plain in _PRECOMPOSED_NUKTA.items()}
 _DEVANAGARI = "\u0900-\u097f"
+_DEVANAGARI_WORD = "\u0900-\u0963\u0966-\u097f"  # the block without the dandas, which end words
 # Where a trigger may start: English patterns open with \b by convention; Hindi phrases are
 # compiled to start where no Devanagari letter precedes.
-_WORD_START = {"en": r"\b", "hi": rf"(?<![{_DEVANAGARI}])"}
+_WORD_START = {"en": r"\b", "hi": rf"(?<![{_DEVANAGARI_WORD}])"}
 
 
 def variant_tolerant(phrase: str) -> str:
@@ -54,7 +55,7 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     """
     if lang == "hi" and not pattern.startswith("^"):
         phrase, closed = pattern.removesuffix("$"), pattern.endswith("$")
-        word_end = rf"(?![{_DEVANAGARI}])" if closed else ""
+        word_end = rf"(?![{_DEVANAGARI_WORD}])" if closed else ""
         return re.compile(_WORD_START["hi"] + variant_tolerant(phrase) + word_end)
     return re.compile(pattern, re.IGNORECASE)
 
