@@ -19,7 +19,6 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _NUKTA_BASES = set("कखगजडढफय")
 _PRECOMPOSED_NUKTA = dict(zip(map(chr, range(0x0958, 0x0960)), "कखगजडढफय", strict=True))
 _NUKTA_PRECOMPOSED = {plain: composed for composed, plain in _PRECOMPOSED_NUKTA.items()}
-_DEVANAGARI = "\u0900-\u097f"
 _DEVANAGARI_WORD = "\u0900-\u0963\u0966-\u097f"  # the block without the dandas, which end words
 # Where a trigger may start: English patterns open with \b by convention; Hindi phrases are
 # compiled to start where no Devanagari letter precedes.
