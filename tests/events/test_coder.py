@@ -370,3 +370,10 @@ def test_received_from_a_country_and_travel_in_general_are_no_engagement():
     assert events("समोआ एयर के प्रमुख ने ऑस्ट्रेलिया के रेडियो से कहा कि यह यात्रा का सबसे उचित तरीका है।", "hi") == []
     # officials who meet are still a meeting
     assert only("भारत और चीन के विदेश मंत्री सोमवार को मिले।", "hi")["actors"] == ["CHN", "IND"]
+
+
+def test_a_joint_subject_gives_no_direction():
+    ev = only("भारत और अमेरिका ने सोमवार को व्यापार समझौते पर हस्ताक्षर किए।", "hi")
+    assert (ev["actors"], ev["source"], ev["target"], ev["cameo"]) == (["IND", "USA"], None, None, "057")
+    ev = only("भारत ने सोमवार को कनाडा के एक राजनयिक को निष्कासित कर दिया।", "hi")
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "CAN", "174")

@@ -80,6 +80,7 @@ class _Actor:
     venue: bool = False
     destination: bool = False
     agent: bool = False
+    coordinated: bool = False  # second of "भारत और अमेरिका ने": a joint subject, no direction
 
 
 @dataclass
@@ -383,6 +384,7 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 and (_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before)),
                 # "भारत ने", and the passive's "by the US"
                 agent=_matches(cue, "agent_after", after) if lang == "hi" else _matches(cue, "agent_before", before),
+                coordinated=_matches(cue, "coordinated_before", before),
             )
         )
     return actors
@@ -494,6 +496,8 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
         guest = next(a for a in chosen if a.country != host.country)
         return host.country, guest.country
     agent = next((a for a in chosen if a.agent), None)
+    if agent and agent.coordinated:
+        return None, None
     if agent:
         other = next(a for a in chosen if a.country != agent.country)
         return agent.country, other.country
