@@ -377,3 +377,20 @@ def test_a_joint_subject_gives_no_direction():
     assert (ev["actors"], ev["source"], ev["target"], ev["cameo"]) == (["IND", "USA"], None, None, "057")
     ev = only("भारत ने सोमवार को कनाडा के एक राजनयिक को निष्कासित कर दिया।", "hi")
     assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "CAN", "174")
+
+
+def test_an_adjective_of_nationality_acts_only_with_a_government_noun():
+    assert events("A Thai policeman was accused of killing a British couple near a beach.", "en") == []
+    ev = only("The Thai government accused British officials of interference on Monday.", "en")
+    assert (ev["source"], ev["target"], ev["root"]) == ("THA", "GBR", "11")
+
+
+def test_willing_to_resume_talks_is_an_intent_and_meeting_conditions_is_no_meeting():
+    ev = only("North Korea said it is willing to resume talks with the United States.", "en")
+    assert (ev["actors"], ev["cameo"], ev["status"]) == (["PRK", "USA"], "036", "planned")
+    assert events("Malaysia will resume poultry exports to Singapore after meeting conditions set by it.", "en") == []
+
+
+def test_an_english_dateline_place_is_a_venue():
+    ev = only("ABUJA - Sudan and Chad held talks on Monday on the border crisis.", "en")
+    assert ev["actors"] == ["SDN", "TCD"]

@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 
 from engagement.events import lexicon
 from engagement.kb.loader import load_kb
+from engagement.nlp.folding import fold
 from engagement.warehouse.cluster import family_of
 
 LEVEL_RANK = {
@@ -218,7 +219,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
-        if len(countries) < 2 or not _travel_is_clear(hit, chosen):
+        if len(countries) < 2 or not _travel_is_clear(lang, hit, chosen, sent):
             continue
         source, target = _direction(lang, hit, chosen, sent.start)
         tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
@@ -336,6 +337,16 @@ def _without_demanded(lang: str, hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
+@cache
+def _adjective_forms() -> frozenset[str]:
+    """Folded adjective and demonym forms of country names ("Thai", "Britons"), every language."""
+    return frozenset(
+        fold(alias.text)
+        for alias in load_kb().alias_rows
+        if alias.label == "COUNTRY" and alias.kind in ("adjective", "demonym")
+    )
+
+
 def _org_kind(org_id: str | None) -> str | None:
     org = load_kb().organisations.get(org_id or "")
     return org.kind if org else None
@@ -370,6 +381,21 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
         )
         if _matches(cue, "not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
+        if strength == _NAME and _matches(cue, "not_government_after", after):
+            continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
+        if (
+            lang == "en"
+            and m.label == "COUNTRY"
+            and fold(m.text) in _adjective_forms()
+            and not _matches(cue, "government_after", after)
+        ):
+            continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
+        dateline = (
+            lang == "en"
+            and sent.idx == 0
+            and rel_start < 40
+            and (_is_dateline_place(m.text, after) or bool(_EN_DATELINE_PLACE.match(before)))
+        )
         actors.append(
             _Actor(
                 country=m.country,
@@ -378,7 +404,7 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 strength=strength,
                 level=level,
                 entity_id=m.entity_id,
-                venue=_matches(cue, "venue_after", after) or _matches(cue, "venue_before", before),
+                venue=dateline or _matches(cue, "venue_after", after) or _matches(cue, "venue_before", before),
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him
                 destination=strength != _PERSON
                 and (_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before)),
@@ -388,6 +414,16 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
             )
         )
     return actors
+
+
+_EN_DATELINE_END = re.compile(r"^\s*(?:/\S+)?\s*[-\u2013\u2014:]")
+# "MANNHEIM, Germany --": the country after a capitalised dateline city
+_EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
+
+
+def _is_dateline_place(written: str, after: str) -> bool:
+    """"ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
+    return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
 
 
 def _matches(cue, name: str, text: str) -> bool:
@@ -418,7 +454,7 @@ def _shares_sentence_arguments(hit: _Hit, chosen: list[_Actor]) -> bool:
     return len(countries) == 1 or hit.trigger.kind in _SHARED_ARGUMENT_KINDS
 
 
-def _travel_is_clear(hit: _Hit, chosen: list[_Actor]) -> bool:
+def _travel_is_clear(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> bool:
     """Whether the actors fit what the trigger needs.
 
     A bare motion verb ("पहुंचे", "arrived in") needs a country to arrive in; a visit to two
@@ -431,6 +467,13 @@ def _travel_is_clear(hit: _Hit, chosen: list[_Actor]) -> bool:
         return False
     if hit.trigger.kind == "visit" and destinations == len(chosen):
         return False
+    if lang == "en" and hit.trigger.kind == "visit" and destinations:
+        # the English visitor is the subject before the verb or comes with "by" ("a visit to
+        # Japan by ..."): "Powell will visit Tokyo to discuss North Korea" has no visitor here
+        trigger = sent.start + hit.start
+        visitors = [a for a in chosen if not a.destination]
+        if not any(a.end <= trigger or a.agent or sent.text[: a.start - sent.start].endswith("by ") for a in visitors):
+            return False
     needs_official = hit.trigger.needs_official or (hit.trigger.kind == "visit" and not destinations)
     return not needs_official or any(a.strength > _NAME for a in chosen)
 
@@ -448,6 +491,10 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     """
     travel = hit.trigger.kind in _TRAVEL_KINDS
     usable = [a for a in scoped if (a.strength > 0 and not a.venue) or (travel and a.destination)]
+    if hit.trigger.kind in _MEETING_KINDS | {"phone"} and len({a.country for a in usable if a.strength == _PERSON}) > 1:
+        # "Wen said in his meeting with Aziz that relations with India ...": people meet, and
+        # once two countries' people are named, other country names are what they talked about
+        usable = [a for a in usable if a.strength == _PERSON]
     if lang == "en" and hit.trigger.kind in _SPEECH_KINDS:  # what is said aims at a near object
         usable = [a for a in usable if a.start - (hit.end + offset) <= _EN_OBJECT_REACH]
 
