@@ -394,3 +394,10 @@ def test_willing_to_resume_talks_is_an_intent_and_meeting_conditions_is_no_meeti
 def test_an_english_dateline_place_is_a_venue():
     ev = only("ABUJA - Sudan and Chad held talks on Monday on the border crisis.", "en")
     assert ev["actors"] == ["SDN", "TCD"]
+
+
+def test_summoning_an_envoy_is_a_protest():
+    ev = only("भारत ने सोमवार को पाकिस्तान के उच्चायुक्त को तलब किया।", "hi")
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "PAK", "111")
+    ev = only("India summoned the Bangladeshi envoy on Monday.", "en")
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "BGD", "111")
