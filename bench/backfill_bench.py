@@ -6,7 +6,7 @@ demo corpus), backfills the range and prints the wall time from `backfill create
 run has finished, seconds per day and how many runs succeeded.
 
 Run: ENGAGEMENT_TEST_PG_URL="$(scripts/postgres.sh)" .venv/bin/python bench/backfill_bench.py
-     [--from-date 2025-01-01 --to-date 2025-12-31] [--max-active-runs 3]
+     [--from-date 2025-01-01 --to-date 2025-12-31] [--max-active-runs 6]
      [--set AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC=1 ...] [--dags-folder DIR] [--keep DIR]
 """
 
@@ -63,7 +63,7 @@ def main() -> int:
     parser.add_argument("--from-date", type=date.fromisoformat, default=date(2025, 1, 1))
     parser.add_argument("--to-date", type=date.fromisoformat, default=date(2025, 12, 31))
     parser.add_argument("--landing", type=Path, default=REPO / "include" / "demo_corpus")
-    parser.add_argument("--max-active-runs", type=int, default=3, help="of the backfill")
+    parser.add_argument("--max-active-runs", type=int, default=6, help="of the backfill")
     parser.add_argument(
         "--set",
         action="append",
