@@ -94,6 +94,7 @@ class _Hit:
 
 # A report naming sports this often is about teams: its country names are not governments.
 _SPORTS_ARTICLE_CUES = 3
+_SPORTS_SCAN_CHARS = 3000  # a sports report says so early; scanning all of a long one cost more than coding it
 
 
 @dataclass
@@ -104,7 +105,7 @@ class _Article:
     @cached_property
     def is_sports(self) -> bool:
         """Worked out only when a sentence has a trigger: many articles never get that far."""
-        found = lexicon.cue_screen(self.lang, "sports").finditer(self.text)
+        found = lexicon.cue_screen(self.lang, "sports").finditer(self.text[:_SPORTS_SCAN_CHARS])
         return sum(1 for _ in zip(found, range(_SPORTS_ARTICLE_CUES), strict=False)) >= _SPORTS_ARTICLE_CUES
 
 
@@ -196,9 +197,13 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         return [], context
     cue = lexicon.cues(lang)
     actors = _actors(lang, sent, mentions)
-    # "भारतीय टीम का दक्षिण अफ़्रीका दौरा": in sports, country names are teams, not governments
-    teams = article.is_sports or _matches(cue, "sports", sent.text)
-    if teams:
+
+    def teams() -> bool:
+        """"भारतीय टीम का दक्षिण अफ़्रीका दौरा": in sports, country names are teams, not
+        governments. Asked only when the answer matters: scanning the article costs."""
+        return _matches(cue, "sports", sent.text) or article.is_sports
+
+    if any(a.strength == _NAME for a in actors) and teams():
         actors = [a for a in actors if a.strength > _NAME]
     dates = [m for m in mentions if m.label == "DATE" and m.value and not _other_clause(cue, m, sent)]
     forums = _forum_mentions(mentions)
@@ -215,7 +220,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         chosen = _choose_actors(lang, hit, scoped, sent.start)
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
-        if len(chosen) < 2 and not teams and _matches(cue, "anaphor", sent.text[lo:hi]):
+        if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]) and not teams():
             chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
