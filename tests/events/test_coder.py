@@ -210,6 +210,9 @@ def test_demanded_sanctions_are_a_demand_not_a_sanction():
 def test_a_multilateral_meeting_keeps_its_participants_in_one_event():
     ev = only("The foreign ministers of India, Russia and China met in Moscow on Monday.", "en")
     assert ev["actors"] == ["CHN", "IND", "RUS"]
+    # the agent of a Hindi multilateral meeting gives it no direction between two of them
+    ev = only("फ्रांसीसी विदेश मंत्री ने ब्रितानी विदेश मंत्री और अमरीकी विदेश मंत्री से सोमवार को मुलाकात की।", "hi")
+    assert (ev["actors"], ev["source"], ev["target"]) == (["FRA", "GBR", "USA"], None, None)
 
 
 def mentions_of(text: str, lang: str, published: date = MONDAY_17) -> list:

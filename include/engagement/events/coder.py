@@ -239,6 +239,8 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
         topics = _topics(lang, sent.text) if topics is None else topics
         pair = [None, None] if multilateral else sorted(countries[:2])
+        if multilateral:  # one meeting of many: no pair, so no direction between two of them
+            source = target = None
         events.append(
             EventMention(
                 article_id=article_id,
