@@ -404,3 +404,20 @@ def test_summoning_an_envoy_is_a_protest():
     assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "PAK", "111")
     ev = only("India summoned the Bangladeshi envoy on Monday.", "en")
     assert (ev["source"], ev["target"], ev["cameo"]) == ("IND", "BGD", "111")
+
+
+def test_habitual_words_of_another_clause_do_not_block():
+    ev = only("Khawaja Asif had also accused India of backing militants, an allegation New Delhi has repeatedly denied.", "en")
+    assert (ev["actors"], ev["root"]) == (["IND", "PAK"], "11")
+    assert events("India and Nepal hold talks every year.", "en") == []
+
+
+def test_a_place_inside_a_compound_name_is_no_location():
+    ev = only("Modi met Japanese Prime Minister Takaichi on Monday on the Mumbai-Ahmedabad rail project.", "en")
+    assert ev["location"] is None
+
+
+def test_two_guests_of_a_forum_summit_are_no_bilateral_event():
+    assert events("दोनों देशों के प्रधानमंत्री अगले सप्ताह जी20 शिखर सम्मेलन में भारत और जापान की ओर से हिस्सा लेंगे।", "hi") == []
+    ev = only("Modi visited Jeddah in April.", "en", published=date(2025, 11, 20))
+    assert (ev["source"], ev["target"], ev["location"], ev["date"]) == ("IND", "SAU", "SAU", "2025-04")

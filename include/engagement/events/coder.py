@@ -226,6 +226,8 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         countries = _distinct(a.country for a in chosen)
         if len(countries) < 2 or not _travel_is_clear(lang, hit, chosen, sent):
             continue
+        if hit.trigger.kind == "summit" and forums and not sideline and len(countries) == 2:
+            continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
         source, target = _direction(lang, hit, chosen, sent.start)
         tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
         own_verb_past = _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS) == "held"
@@ -234,7 +236,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if status == "planned" and date_info[3] == "publication":
             date_info = _planned_date(countries, [*earlier, *events], published)
         code = lexicon.cameo_table()[hit.trigger.cameo]
-        location = _location(hit, actors, mentions, source, target)
+        location = _location(hit, actors, mentions, source, target, sent)
         forum = _forum(forums, forum_context, hit, sent.start) or (article_forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
         topics = _topics(lang, sent.text) if topics is None else topics
@@ -566,7 +568,10 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
 
 def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
-    if _matches(cue, "habitual", text[lo:hi]):
+    # English: only the trigger's own clause, so "accused India ..., an allegation New Delhi has
+    # repeatedly rejected" is still an accusation
+    habitual_scope = text[lo:hi] if lang == "hi" else _own_clause(text, hit, lo, hi)
+    if _matches(cue, "habitual", habitual_scope):
         return True
     # "during the visit", "यात्रा के दौरान": a frame for another event, not a report of its own.
     if _matches(
@@ -583,6 +588,13 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
         return _matches(cue, "negation", clause_after) or _matches(cue, "hypothetical", text[lo : hit.start])
     before = _CLAUSE_BREAK.split(text[max(lo, hit.start - 30) : hit.start])[-1]
     return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
+
+
+def _own_clause(text: str, hit: _Hit, lo: int, hi: int) -> str:
+    """The English clause around a trigger, within its stretch of the sentence."""
+    before = _CLAUSE_BREAK.split(text[lo : hit.start])[-1]
+    after = _CLAUSE_BREAK.split(text[hit.end : hi])[0]
+    return before + text[hit.start : hit.end] + after
 
 
 _HINDI_CLAUSE_BREAK = re.compile(r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])")
@@ -738,7 +750,7 @@ def _bounds(value: str, precision: str) -> tuple[date, date]:
     return d, d
 
 
-def _location(hit, actors, mentions, source, target) -> str | None:
+def _location(hit, actors, mentions, source, target, sent) -> str | None:
     if hit.trigger.kind == "visit" and target:
         return target
     if hit.trigger.kind == "host" and source:
@@ -748,8 +760,22 @@ def _location(hit, actors, mentions, source, target) -> str | None:
         return venue.country
     # A city that is not a seat of government (Kazan, Shanghai) places the story; a capital
     # named without "in" stands for its government and says nothing about the venue.
-    place = next((m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m)), None)
+    place = next(
+        (m for m in mentions if m.label == "PLACE" and m.country and not _is_seat(m) and not _in_compound(m, sent)),
+        None,
+    )
     return place.country if place else None
+
+
+def _in_compound(mention, sent) -> bool:
+    """"the Mumbai-Ahmedabad rail project": a place joined to another word names a thing."""
+    start, end = mention.start - sent.start, mention.end - sent.start
+    joined_after = sent.text[end : end + 1] in _HYPHENS and sent.text[end + 1 : end + 2].isalpha()
+    joined_before = start > 1 and sent.text[start - 1] in _HYPHENS and sent.text[start - 2].isalpha()
+    return joined_after or joined_before
+
+
+_HYPHENS = ("-", "\u2010", "\u2013")
 
 
 def _is_seat(mention) -> bool:
