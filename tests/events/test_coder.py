@@ -407,7 +407,8 @@ def test_summoning_an_envoy_is_a_protest():
 
 
 def test_habitual_words_of_another_clause_do_not_block():
-    ev = only("Khawaja Asif had also accused India of backing militants, an allegation New Delhi has repeatedly denied.", "en")
+    text = "Khawaja Asif had also accused India of backing militants, an allegation New Delhi has repeatedly denied."
+    ev = only(text, "en")
     assert (ev["actors"], ev["root"]) == (["IND", "PAK"], "11")
     assert events("India and Nepal hold talks every year.", "en") == []
 
