@@ -422,3 +422,12 @@ def test_two_guests_of_a_forum_summit_are_no_bilateral_event():
     assert events("दोनों देशों के प्रधानमंत्री अगले सप्ताह जी20 शिखर सम्मेलन में भारत और जापान की ओर से हिस्सा लेंगे।", "hi") == []
     ev = only("Modi visited Jeddah in April.", "en", published=date(2025, 11, 20))
     assert (ev["source"], ev["target"], ev["location"], ev["date"]) == ("IND", "SAU", "SAU", "2025-04")
+
+
+def test_both_countries_refers_to_the_pair_of_the_story():
+    article = (
+        "भारत और संयुक्त अरब अमीरात के विदेश मंत्रियों ने सोमवार को अबू धाबी में मुलाकात की। "
+        "बैठक में व्यापार पर जोर रहा। दोनों देशों के बीच सीईपीए पर 2022 में हस्ताक्षर हुए थे।"
+    )
+    found = [(ev["actors"], ev["cameo"], ev["date"]) for ev in events(article, "hi")]
+    assert (["ARE", "IND"], "057", "2022") in found

@@ -155,7 +155,7 @@ def code_events(
     article = _Article(lang, text)
     for sent in sentences:
         sent_mentions = by_sentence.get(sent.idx, [])
-        if _may_have_a_pair(sent_mentions, previous):
+        if _may_have_a_pair(sent_mentions, previous) or (out and _matches(lexicon.cues(lang), "anaphor", sent.text)):
             found, previous = _code_sentence(
                 article_id, lang, published, sent, sent_mentions, previous, out, article_forum, article
             )
@@ -166,6 +166,12 @@ def code_events(
     # Number the mentions once all are known: merging within a sentence drops some, and ids
     # handed out on the way would repeat across sentences.
     return [replace(ev, mention_id=f"{article_id}:{i}") for i, ev in enumerate(out)]
+
+
+def _latest_pair(earlier: Sequence[EventMention]) -> list[str]:
+    """The two countries of the article's latest bilateral event mention, if any."""
+    latest = next((ev for ev in reversed(earlier) if ev.actor1), None)
+    return [latest.actor1, latest.actor2] if latest else []
 
 
 def _may_have_a_pair(mentions: Sequence, previous: _SentenceContext) -> bool:
@@ -221,7 +227,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
         if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]) and not teams():
-            chosen += [c for c in previous.countries if c not in {a.country for a in chosen}][: 2 - len(chosen)]
+            # "दोनों देशों": the previous sentence's countries, else the pair of the story so far
+            lenders = previous.countries or _latest_pair(earlier)
+            chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
         if len(countries) < 2 or not _travel_is_clear(lang, hit, chosen, sent):
