@@ -431,3 +431,13 @@ def test_both_countries_refers_to_the_pair_of_the_story():
     )
     found = [(ev["actors"], ev["cameo"], ev["date"]) for ev in events(article, "hi")]
     assert (["ARE", "IND"], "057", "2022") in found
+
+
+def test_a_visit_first_named_as_a_frame_is_reported_once():
+    text = "अप्रैल में प्रधानमंत्री नरेंद्र मोदी की कोलंबो यात्रा के दौरान दोनों देशों ने एक समझौते पर हस्ताक्षर किए थे।"
+    found = {(ev["cameo"], ev["status"], ev["date"]) for ev in events(text, "hi", published=date(2025, 11, 24))}
+    assert found == {("042", "held", "2025-04"), ("057", "held", "2025-04")}
+    # once the visit is reported, "यात्रा के दौरान" frames the agreement and adds no second visit
+    article = "मोदी ने अप्रैल में श्रीलंका की यात्रा की थी। " + text
+    visits = [m for m in mentions_of(article, "hi", published=date(2025, 11, 24)) if m.cameo == "042"]
+    assert [m.sentence_idx for m in visits] == [0]

@@ -238,8 +238,14 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
         source, target = _direction(lang, hit, chosen, sent.start)
         tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
-        own_verb_past = _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS) == "held"
+        frame = _frames_another_event(lang, cue, sent.text, hit, lo)
+        # a frame ("कोलंबो यात्रा के दौरान ... हस्ताक्षर किए थे") has no verb of its own: the
+        # sentence's tense dates it
+        own_tense = tense if frame else _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS)
+        own_verb_past = own_tense == "held"
         date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
+        if frame and _already_reported(countries, hit, date_info[0], [*earlier, *events]):
+            continue  # "the visit" already reported: a frame for the sentence's event, not a new report
         status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published, tense)
         if status == "planned" and date_info[3] == "publication":
             date_info = _planned_date(countries, [*earlier, *events], published)
@@ -574,19 +580,30 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
     return None, None
 
 
+def _frames_another_event(lang: str, cue, text: str, hit: _Hit, lo: int) -> bool:
+    """"during the visit", "यात्रा के दौरान": the trigger frames another event of the sentence."""
+    around = text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15]
+    return _matches(cue, "back_reference", around)
+
+
+def _already_reported(countries: list[str], hit: _Hit, when: str, reported: Sequence[EventMention]) -> bool:
+    """Whether the article already has a mention of this pair and event family at a date that
+    agrees with ``when`` at the coarser precision ("2025-11" agrees with "2025-11-24")."""
+    pair, family = set(countries[:2]), family_of(hit.trigger.cameo, hit.trigger.cameo[:2])
+    return any(
+        {ev.actor1, ev.actor2} == pair
+        and family_of(ev.cameo, ev.root) == family
+        and (ev.event_date.startswith(when) or when.startswith(ev.event_date))
+        for ev in reported
+    )
+
+
 def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
     # English: only the trigger's own clause, so "accused India ..., an allegation New Delhi has
     # repeatedly rejected" is still an accusation
     habitual_scope = text[lo:hi] if lang == "hi" else _own_clause(text, hit, lo, hi)
     if _matches(cue, "habitual", habitual_scope):
-        return True
-    # "during the visit", "यात्रा के दौरान": a frame for another event, not a report of its own.
-    if _matches(
-        cue,
-        "back_reference",
-        text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15],
-    ):
         return True
     if lang == "hi" and _matches(cue, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
