@@ -155,7 +155,7 @@ def code_events(
     article = _Article(lang, text)
     for sent in sentences:
         sent_mentions = by_sentence.get(sent.idx, [])
-        if _may_have_a_pair(sent_mentions, previous) or (out and _matches(lexicon.cues(lang), "anaphor", sent.text)):
+        if _may_have_a_pair(sent_mentions, previous) or (out and lexicon.cue_screen(lang, "anaphor").search(sent.text)):
             found, previous = _code_sentence(
                 article_id, lang, published, sent, sent_mentions, previous, out, article_forum, article
             )
