@@ -59,6 +59,9 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+TRIGGER_NEEDS = {"", "destination", "official"}
+
+
 @dataclass(frozen=True)
 class Trigger:
     lang: str
@@ -89,6 +92,9 @@ def _rows(name: str) -> list[dict[str, str]]:
 def triggers(lang: str) -> tuple[Trigger, ...]:
     """Trigger phrases for one language, longest pattern first so specific phrases win."""
     rows = [r for r in _rows("triggers.csv") if r["lang"] == lang]
+    unknown = {r["needs"] for r in rows} - TRIGGER_NEEDS
+    if unknown:
+        raise ValueError(f"triggers.csv: unknown 'needs' value(s) {sorted(unknown)}; use one of {sorted(TRIGGER_NEEDS)}")
     rows.sort(key=lambda r: -len(r["pattern"]))
     return tuple(
         Trigger(
