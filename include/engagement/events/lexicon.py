@@ -94,7 +94,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
     rows = [r for r in _rows("triggers.csv") if r["lang"] == lang]
     unknown = {r["needs"] for r in rows} - TRIGGER_NEEDS
     if unknown:
-        raise ValueError(f"triggers.csv: unknown 'needs' value(s) {sorted(unknown)}; use one of {sorted(TRIGGER_NEEDS)}")
+        raise ValueError(f"triggers.csv: unknown 'needs' {sorted(unknown)}; allowed: {sorted(TRIGGER_NEEDS)}")
     rows.sort(key=lambda r: -len(r["pattern"]))
     return tuple(
         Trigger(
