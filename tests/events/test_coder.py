@@ -441,3 +441,12 @@ def test_a_visit_first_named_as_a_frame_is_reported_once():
     article = "मोदी ने अप्रैल में श्रीलंका की यात्रा की थी। " + text
     visits = [m for m in mentions_of(article, "hi", published=date(2025, 11, 24)) if m.cameo == "042"]
     assert [m.sentence_idx for m in visits] == [0]
+
+
+def test_he_refers_to_the_person_of_the_previous_sentence():
+    article = (
+        "जयशंकर एससीओ की बैठक में हिस्सा लेने के लिए सोमवार को चीन पहुंचे थे। "
+        "बैठक से इतर उन्होंने रूस के विदेश मंत्री सर्गेई लावरोव से भी मुलाकात की।"
+    )
+    meetings = [ev for ev in events(article, "hi", published=date(2025, 7, 15)) if ev["cameo"] == "040"]
+    assert [ev["actors"] for ev in meetings] == [["IND", "RUS"]]

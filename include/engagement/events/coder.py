@@ -130,6 +130,14 @@ class _SentenceContext:
             return _distinct([self.events[-1].actor1, self.events[-1].actor2, *named])
         return named
 
+    @cached_property
+    def people(self) -> list[str]:
+        """Countries of the people named, in order: "उन्होंने" / "he" is most likely the first."""
+        if self.sent is None:
+            return []
+        actors = sorted(_actors(self.lang, self.sent, self.mentions), key=lambda a: a.start)
+        return _distinct(a.country for a in actors if a.strength == _PERSON)
+
 
 def code_events(
     article_id: str,
@@ -229,6 +237,8 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]) and not teams():
             # "दोनों देशों": the previous sentence's countries, else the pair of the story so far
             lenders = previous.countries or _latest_pair(earlier)
+            if _matches(cue, "person_anaphor", sent.text[lo:hi]):  # "उन्होंने", "he": a person, first the subject
+                lenders = _distinct([*previous.people, *lenders])
             chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
         countries = _distinct(a.country for a in chosen)
