@@ -450,3 +450,10 @@ def test_he_refers_to_the_person_of_the_previous_sentence():
     )
     meetings = [ev for ev in events(article, "hi", published=date(2025, 7, 15)) if ev["cameo"] == "040"]
     assert [ev["actors"] for ev in meetings] == [["IND", "RUS"]]
+
+
+def test_a_protest_and_a_rejected_statement():
+    ev = only("China lodged a protest with India over the remarks, the Chinese foreign ministry said.", "en")
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("CHN", "IND", "111")
+    ev = only("India rejected the Chinese statement on Monday.", "en")
+    assert (ev["source"], ev["target"], ev["root"]) == ("IND", "CHN", "12")

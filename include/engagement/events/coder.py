@@ -551,8 +551,12 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     if lang == "en" and hit.trigger.kind in _SPEECH_KINDS:
         # subject before the verb, object after it: "Obama and Putin said they will attack Iraq"
         # is a threat to Iraq, not between the two speakers
-        subject = next((a for a in ranked if a.end <= hit.start + offset), None)
-        target = next((a for a in ranked if a.start >= hit.end + offset), None)
+        # from all usable actors: the strongest stand-in of a country may sit on the other side
+        # ("China lodged a protest ..., the Chinese foreign ministry said")
+        by_rank = sorted(usable, key=rank)
+        subject = next((a for a in by_rank if a.end <= hit.start + offset), None)
+        taken = subject.country if subject else None
+        target = next((a for a in by_rank if a.start >= hit.end + offset and a.country != taken), None)
         if subject and target and subject.country != target.country:
             return [subject, target, *(a for a in ranked if a not in (subject, target))]
     return ranked
