@@ -254,8 +254,10 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         own_tense = tense if frame else _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS)
         own_verb_past = own_tense == "held"
         date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
-        reported = [*earlier, *events]
-        if frame and (hit.trigger.kind not in _TRAVEL_KINDS or _already_reported(countries, hit, date_info[0], reported)):
+        travel_news = hit.trigger.kind in _TRAVEL_KINDS and not _already_reported(
+            countries, hit, date_info[0], [*earlier, *events]
+        )
+        if frame and not travel_news:
             # "during the meeting" frames the sentence's event; "during the visit" does too once
             # that visit is reported, but a visit first named so is news of its own
             continue
