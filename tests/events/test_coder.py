@@ -457,3 +457,8 @@ def test_a_protest_and_a_rejected_statement():
     assert (ev["source"], ev["target"], ev["cameo"]) == ("CHN", "IND", "111")
     ev = only("India rejected the Chinese statement on Monday.", "en")
     assert (ev["source"], ev["target"], ev["root"]) == ("IND", "CHN", "12")
+
+
+def test_going_to_a_capital_is_a_planned_visit_there():
+    ev = only("वाणिज्य मंत्री पीयूष गोयल अगले सप्ताह वाशिंगटन जाएंगे।", "hi", published=date(2025, 12, 3))
+    assert (ev["source"], ev["target"], ev["cameo"], ev["status"]) == ("IND", "USA", "042", "planned")
