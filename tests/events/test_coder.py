@@ -462,3 +462,9 @@ def test_a_protest_and_a_rejected_statement():
 def test_going_to_a_capital_is_a_planned_visit_there():
     ev = only("वाणिज्य मंत्री पीयूष गोयल अगले सप्ताह वाशिंगटन जाएंगे।", "hi", published=date(2025, 12, 3))
     assert (ev["source"], ev["target"], ev["cameo"], ev["status"]) == ("IND", "USA", "042", "planned")
+
+
+def test_a_statement_noun_takes_the_tense_of_its_far_verb():
+    text = "भारत और अमेरिका ने फरवरी में एक संयुक्त बयान जारी कर 2030 तक व्यापार दोगुना करने का लक्ष्य रखा था।"
+    ev = only(text, "hi", published=date(2025, 12, 3))
+    assert (ev["cameo"], ev["status"], ev["date"]) == ("050", "held", "2025-02")

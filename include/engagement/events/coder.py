@@ -252,6 +252,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         # a frame ("कोलंबो यात्रा के दौरान ... हस्ताक्षर किए थे") has no verb of its own: the
         # sentence's tense dates it
         own_tense = tense if frame else _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS)
+        if own_tense is None and lang == "hi" and hit.trigger.default_status == "held":
+            # a noun whose verb stands far off ("फरवरी में संयुक्त बयान जारी कर ... लक्ष्य रखा था")
+            own_tense = _tense_status(lang, cue, sent.text, hit, lo, hi, len(sent.text))
         own_verb_past = own_tense == "held"
         date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
         travel_news = hit.trigger.kind in _TRAVEL_KINDS and not _already_reported(
