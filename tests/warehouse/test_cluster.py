@@ -230,3 +230,20 @@ def test_a_plenary_groups_by_forum_and_never_joins_a_bilateral_meeting():
     assert assignment["a-1:1"] == assignment["b-1:0"] != assignment["a-1:0"]
     [merged] = [e for e in events if e["actor1"] is None]
     assert (merged["forum"], merged["participants"]) == ("SCO", ["CHN", "IND", "PAK", "RUS"])
+
+
+def test_a_protest_and_the_counter_accusation_are_two_events():
+    pair, day = ("IND", "PAK"), "2025-05-08"
+    india, pakistan = {"source": "IND", "target": "PAK"}, {"source": "PAK", "target": "IND"}
+    rows = [
+        event_mention("a-1", 0, pair, "111", "held", day, "India protests", **india),
+        event_mention("a-1", 1, pair, "112", "held", day, "Pakistan accuses India", **pakistan),
+        event_mention("b-1", 0, pair, "111", "held", day, "India lodged a protest", **india),
+        # the same code read the other way round is one report misread, not a new event
+        event_mention("c-1", 0, pair, "111", "held", day, "protest, direction misread", **pakistan),
+    ]
+    published = {k: "2025-05-08T12:00" for k in ("a-1", "b-1", "c-1")}
+    assignment, events = events_of(rows, published)
+    assert len(events) == 2
+    assert assignment["a-1:0"] == assignment["b-1:0"] == assignment["c-1:0"] != assignment["a-1:1"]
+    assert {(e["source"], e["target"], e["cameo"]) for e in events} == {("IND", "PAK", "111"), ("PAK", "IND", "112")}

@@ -17,6 +17,11 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   compatible status, or starts one. Status compatibility (``_Cluster.accepts_status``): held or
   ongoing never joins a cancelled cluster and cancelled never joins a held one; a plan published
   after a held cluster ended is a later occurrence.
+* In the conflict families (roots 10-17: demand, disapprove, reject, threaten, protest, reduce
+  relations, coerce) a mention directed the other way from a cluster's, with another CAMEO code,
+  is another happening: India protesting to Pakistan (111) and Pakistan accusing India (112) on
+  the same day are two events.
+  (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
 * Multilateral meetings (no pair) group by forum, else by their sorted participants.
 * Every ordering is total (ties broken by mention_id) and clustering always runs over all mentions,
   so the result does not depend on the order in which days were loaded.
@@ -34,6 +39,7 @@ import polars as pl
 from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
 PRECISIONS = ("day", "month", "year")  # finest first
+DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 _TOOK_PLACE = {"held", "ongoing"}
 INTENT_TO_MEET = "036"
 CONSULT_FAMILY = "04"
@@ -112,6 +118,15 @@ class _Cluster:
     location: str | None
     members: list[dict] = field(default_factory=list)
     founding_cameo: str | None = None
+    direction: tuple[str, str] | None = None  # (source, target) of its first directed mention
+
+    def accepts_direction(self, mention: dict) -> bool:
+        """In a conflict family, a mention directed the other way with another CAMEO code is
+        another happening (a protest and the counter-accusation); the same code the other way
+        is more likely one report's direction read wrong."""
+        if mention["_family"] not in DIRECTED_FAMILIES or mention["source"] is None or self.direction is None:
+            return True
+        return (mention["source"], mention["target"]) == self.direction or mention["cameo"] == self.founding_cameo
 
     def same_happening(self, mention: dict) -> bool:
         """Day precision: identical dates, or overlapping dates of the same kind of event."""
@@ -159,6 +174,8 @@ class _Cluster:
     def add(self, mention: dict, widen: bool) -> None:
         self.members.append(mention)
         self.founding_cameo = self.founding_cameo or mention["cameo"]
+        if self.direction is None and mention["source"] is not None:
+            self.direction = (mention["source"], mention["target"])
         self.location = self.location or mention["location"]
         if widen:
             self.start = min(self.start, mention["_start"])
@@ -193,7 +210,10 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
             inside = [
                 c
                 for c in finer
-                if c.lies_within(start, end) and c.accepts_location(location) and c.accepts_status(mention)
+                if c.lies_within(start, end)
+                and c.accepts_location(location)
+                and c.accepts_status(mention)
+                and c.accepts_direction(mention)
             ]
             if len(inside) == 1:
                 inside[0].add(mention, widen=False)
@@ -205,6 +225,7 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                     if c.precision == precision
                     and (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
                     and c.accepts_location(location)
+                    and c.accepts_direction(mention)
                     and (precision == "day" or c.accepts_status(mention))
                 ),
                 None,
