@@ -236,3 +236,15 @@ def test_a_bare_role_before_a_name_the_kb_does_not_know_is_not_the_home_country(
     # an honorific or a word like "स्तर" is not a name: the home country still holds
     assert resolved("प्रधानमंत्री श्री ने कहा।")[0][3] == "IND"
     assert resolved("राष्ट्रपति ने कहा।")[0][2:4] == ("DROUPADI_MURMU", "IND")
+
+
+def test_a_deputy_is_of_the_country_but_not_the_office_holder():
+    assert resolved("भारत ने पाकिस्तान के उप उच्चायुक्त को तलब किया।")[2] == (
+        "उच्चायुक्त",
+        "ROLE",
+        None,
+        "PAK",
+        "high_commissioner",
+    )
+    assert resolved("India's deputy national security adviser met him.", "en")[1][2:4] == (None, "IND")
+    assert resolved("भारत के राष्ट्रीय सुरक्षा सलाहकार ने कहा।")[1][2:4] == ("AJIT_DOVAL", "IND")

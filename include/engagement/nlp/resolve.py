@@ -54,11 +54,18 @@ class LinkWords:
     after: frozenset[str]  # between a phrase and a following country: of, the
     former: frozenset[str]  # marks a past office: पूर्व, former
     not_a_name: frozenset[str]  # may follow a bare role without being a name: श्री, स्तर, office
+    deputy: frozenset[str]  # "के उप उच्चायुक्त", "'s deputy ...": the country's, but another office
 
 
 @cache
 def link_words(lang: str) -> LinkWords:
-    groups: dict[str, set[str]] = {"before": set(), "after": set(), "former": set(), "not_a_name": set()}
+    groups: dict[str, set[str]] = {
+        "before": set(),
+        "after": set(),
+        "former": set(),
+        "not_a_name": set(),
+        "deputy": set(),
+    }
     with (DATA_DIR / "link_words.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["lang"] == lang:
@@ -156,7 +163,7 @@ class Resolver:
         if index > 0:
             previous = self.ents[index - 1]
             if previous.label_ == "COUNTRY" and self._gap_is(
-                previous.end, ent.start, self.words.before
+                previous.end, ent.start, self.words.before | self.words.deputy
             ):
                 return previous.kb_id_
         if index + 1 < len(self.ents):
@@ -179,6 +186,11 @@ class Resolver:
         ):
             first = self.ents[index - 1].start
         return first > 0 and self.doc[first - 1].norm_ in self.words.former
+
+    def _is_deputy(self, index: int) -> bool:
+        """"पाकिस्तान के उप उच्चायुक्त": the deputy holds another office than the KB's holder."""
+        start = self.ents[index].start
+        return start > 0 and self.doc[start - 1].norm_ in self.words.deputy
 
     def _person_after(self, index: int) -> Span | None:
         if index + 1 < len(self.ents):
@@ -253,7 +265,7 @@ class Resolver:
         ent = self.ents[index]
         country = self._country_for(index)
         holder = None
-        if country and not self._is_former(index):
+        if country and not self._is_former(index) and not self._is_deputy(index):
             holder = self.kb.holder_of(country, ent.kb_id_, self.published)
         name = self.kb.persons[holder].name_en if holder else None
         return self._make(ent, holder, name, country, ent.kb_id_)
