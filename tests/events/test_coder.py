@@ -468,3 +468,10 @@ def test_a_statement_noun_takes_the_tense_of_its_far_verb():
     text = "भारत और अमेरिका ने फरवरी में एक संयुक्त बयान जारी कर 2030 तक व्यापार दोगुना करने का लक्ष्य रखा था।"
     ev = only(text, "hi", published=date(2025, 12, 3))
     assert (ev["cameo"], ev["status"], ev["date"]) == ("050", "held", "2025-02")
+
+
+def test_a_trip_from_one_visit_to_the_next():
+    text = "Jaishankar, who is on a three-day visit to Germany, will travel to Paris on Saturday."
+    mentions = mentions_of(text, "en", published=date(2025, 10, 16))
+    found = {(m.source, m.target, m.status, m.event_date) for m in mentions}
+    assert found == {("IND", "DEU", "ongoing", "2025-10-16"), ("IND", "FRA", "planned", "2025-10-18")}

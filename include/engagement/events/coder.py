@@ -231,7 +231,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if _blocked(lang, cue, sent.text, hit, lo, hi):
             continue
         scoped = [a for a in actors if lo <= a.start - sent.start and a.end - sent.start <= hi]
-        chosen = _choose_actors(lang, hit, scoped, sent.start)
+        chosen = _english_trip(lang, hit, scoped, actors, sent.start) or _choose_actors(lang, hit, scoped, sent.start)
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
         if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]) and not teams():
@@ -257,6 +257,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             own_tense = _tense_status(lang, cue, sent.text, hit, lo, hi, len(sent.text))
         own_verb_past = own_tense == "held"
         date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
+        if tense == "ongoing" and not any(lo <= d.start - sent.start < hi for d in dates):
+            # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
+            date_info = (published.isoformat(), None, "day", "publication")
         travel_news = hit.trigger.kind in _TRAVEL_KINDS and not _already_reported(
             countries, hit, date_info[0], [*earlier, *events]
         )
@@ -493,6 +496,26 @@ def _shares_sentence_arguments(hit: _Hit, chosen: list[_Actor]) -> bool:
     if len(countries) >= 2 or hit.trigger.kind in _SPEECH_KINDS:
         return False
     return len(countries) == 1 or hit.trigger.kind in _SHARED_ARGUMENT_KINDS
+
+
+def _english_trip(lang: str, hit: _Hit, scoped: list[_Actor], actors: list[_Actor], offset: int) -> list[_Actor]:
+    """Visitor and destination of an English trip with two places in its stretch: "Jaishankar,
+    who is on a visit to Germany, will travel to Paris" goes to the place right after the verb,
+    and the traveller is the sentence's subject before it. Empty when the general rules apply."""
+    if lang != "en" or hit.trigger.kind != "visit":
+        return []
+    trigger_end, trigger_start = hit.end + offset, hit.start + offset
+    after = sorted((a for a in scoped if a.destination and a.start >= trigger_end), key=lambda a: a.start)
+    if len({a.country for a in scoped if a.destination}) < 2 or not after:
+        return []
+    destination = after[0]
+    travellers = [
+        a for a in actors if a.end <= trigger_start and not a.destination and a.country != destination.country
+    ]
+    if not travellers:
+        return []
+    visitor = max(travellers, key=lambda a: (a.strength, a.start))
+    return [visitor, destination]
 
 
 def _travel_is_clear(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> bool:
