@@ -475,3 +475,9 @@ def test_a_trip_from_one_visit_to_the_next():
     mentions = mentions_of(text, "en", published=date(2025, 10, 16))
     found = {(m.source, m.target, m.status, m.event_date) for m in mentions}
     assert found == {("IND", "DEU", "ongoing", "2025-10-16"), ("IND", "FRA", "planned", "2025-10-18")}
+
+
+def test_a_joint_naval_exercise_is_military_cooperation():
+    text = "भारतीय नौसेना और जापानी नौसेना का संयुक्त अभ्यास अगले सप्ताह बंगाल की खाड़ी में शुरू होगा।"
+    ev = only(text, "hi", published=date(2025, 11, 11))
+    assert (ev["actors"], ev["cameo"], ev["status"]) == (["IND", "JPN"], "062", "planned")
