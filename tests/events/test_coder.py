@@ -481,3 +481,18 @@ def test_a_joint_naval_exercise_is_military_cooperation():
     text = "भारतीय नौसेना और जापानी नौसेना का संयुक्त अभ्यास अगले सप्ताह बंगाल की खाड़ी में शुरू होगा।"
     ev = only(text, "hi", published=date(2025, 11, 11))
     assert (ev["actors"], ev["cameo"], ev["status"]) == (["IND", "JPN"], "062", "planned")
+
+
+def test_a_state_banquet_is_hosted_by_the_agent_and_agreements_are_exchanged_in_their_presence():
+    article = (
+        "प्रधानमंत्री नरेंद्र मोदी ने शुक्रवार को श्रीलंका के राष्ट्रपति अनुरा कुमारा दिसानायके के साथ वार्ता की। "
+        "दोनों नेताओं की मौजूदगी में छह समझौतों का आदान-प्रदान हुआ। "
+        "राष्ट्रपति द्रौपदी मुर्मू ने शाम को दिसानायके के सम्मान में रात्रिभोज का आयोजन किया।"
+    )
+    found = {(m.cameo, m.source, m.target) for m in mentions_of(article, "hi", published=date(2024, 12, 13))}
+    assert found == {("040", "IND", "LKA"), ("057", None, None), ("043", "IND", "LKA")}
+
+
+def test_a_third_party_addressing_both_countries_pairs_neither_with_itself():
+    article = "ईरान और इजराइल के बीच तनाव बढ़ा। विदेश मंत्रालय ने दोनों देशों से संयम बरतने और बातचीत की अपील की।"
+    assert [m for m in mentions_of(article, "hi") if "IND" in m.participants] == []

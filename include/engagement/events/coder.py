@@ -234,10 +234,13 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         chosen = _english_trip(lang, hit, scoped, actors, sent.start) or _choose_actors(lang, hit, scoped, sent.start)
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
-        if len(chosen) < 2 and _matches(cue, "anaphor", sent.text[lo:hi]) and not teams():
-            # "दोनों देशों": the previous sentence's countries, else the pair of the story so far
-            lenders = previous.countries or _latest_pair(earlier)
-            if _matches(cue, "person_anaphor", sent.text[lo:hi]):  # "उन्होंने", "he": a person, first the subject
+        stretch = sent.text[lo:hi]
+        # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
+        lenders = _distinct([*previous.countries, *_latest_pair(earlier)])
+        # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
+        pair_of_others = bool(chosen) and _matches(cue, "pair_addressed", stretch)
+        if len(chosen) < 2 and not pair_of_others and _matches(cue, "anaphor", stretch) and not teams():
+            if _matches(cue, "person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
                 lenders = _distinct([*previous.people, *lenders])
             chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
@@ -604,7 +607,8 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
             return visitor.country, dest.country
         return None, None
     if kind == "host":
-        host = min(
+        # the agent ("मुर्मू ने ... दिसानायके के सम्मान में रात्रिभोज"), else the nearest person
+        host = next((a for a in chosen if a.agent), None) or min(
             [a for a in chosen if a.strength == _PERSON] or chosen,
             key=lambda a: abs(a.start - (hit.start + offset)),
         )
