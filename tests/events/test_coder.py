@@ -496,3 +496,10 @@ def test_a_state_banquet_is_hosted_by_the_agent_and_agreements_are_exchanged_in_
 def test_a_third_party_addressing_both_countries_pairs_neither_with_itself():
     article = "ईरान और इजराइल के बीच तनाव बढ़ा। विदेश मंत्रालय ने दोनों देशों से संयम बरतने और बातचीत की अपील की।"
     assert [m for m in mentions_of(article, "hi") if "IND" in m.participants] == []
+
+
+def test_talk_about_talks_is_no_meeting():
+    only_demand = events("Secretary of State Marco Rubio urged China on Monday to resume stalled talks with India.", "en")
+    assert [ev["root"] for ev in only_demand] == ["10"]
+    ev = only("North Korea said it is willing to resume stalled six-way talks with the United States.", "en")
+    assert ev["cameo"] == "036"

@@ -654,6 +654,10 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     habitual_scope = text[lo:hi] if lang == "hi" else _own_clause(text, hit, lo, hi)
     if _matches(cue, "habitual", habitual_scope):
         return True
+    if lang == "en" and hit.trigger.kind in _MEETING_KINDS | {"negotiation"} and _matches(
+        cue, "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
+    ):
+        return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
     if lang == "hi" and _matches(cue, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
     if lang == "hi":
