@@ -499,7 +499,7 @@ def test_a_third_party_addressing_both_countries_pairs_neither_with_itself():
 
 
 def test_talk_about_talks_is_no_meeting():
-    only_demand = events("Secretary of State Marco Rubio urged China on Monday to resume stalled talks with India.", "en")
-    assert [ev["root"] for ev in only_demand] == ["10"]
+    text = "Secretary of State Marco Rubio urged China on Monday to resume stalled talks with India."
+    assert [ev["root"] for ev in events(text, "en")] == ["10"]
     ev = only("North Korea said it is willing to resume stalled six-way talks with the United States.", "en")
     assert ev["cameo"] == "036"
