@@ -503,3 +503,12 @@ def test_talk_about_talks_is_no_meeting():
     assert [ev["root"] for ev in events(text, "en")] == ["10"]
     ev = only("North Korea said it is willing to resume stalled six-way talks with the United States.", "en")
     assert ev["cameo"] == "036"
+
+
+def test_an_english_dateline_yields_the_location_to_the_trip_destination():
+    text = (
+        "MOSCOW, Dec 4 (Reuters) - Russian President Vladimir Putin arrived in New Delhi on Thursday "
+        "and will hold talks with Prime Minister Narendra Modi on Friday."
+    )
+    mentions = mentions_of(text, "en", published=date(2025, 12, 4))
+    assert {(m.cameo, m.location) for m in mentions} == {("042", "IND"), ("040", "IND")}

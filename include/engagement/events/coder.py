@@ -82,6 +82,7 @@ class _Actor:
     destination: bool = False
     agent: bool = False
     coordinated: bool = False  # second of "भारत और अमेरिका ने": a joint subject, no direction
+    dateline: bool = False  # an English report's dateline ("MOSCOW, Dec 4 -"): a venue, weakly
 
 
 @dataclass
@@ -441,7 +442,11 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
             lang == "en"
             and sent.idx == 0
             and rel_start < 40
-            and (_is_dateline_place(m.text, after) or bool(_EN_DATELINE_PLACE.match(before)))
+            and (
+                _is_dateline_place(m.text, after)
+                or bool(_EN_DATELINE_PLACE.match(before))
+                or bool(_EN_DATED_DATELINE.match(after))
+            )
         )
         actors.append(
             _Actor(
@@ -452,6 +457,7 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 level=level,
                 entity_id=m.entity_id,
                 venue=dateline or _matches(cue, "venue_after", after) or _matches(cue, "venue_before", before),
+                dateline=dateline,
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him
                 destination=strength != _PERSON
                 and (_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before)),
@@ -466,6 +472,10 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
 _EN_DATELINE_END = re.compile(r"^\s*(?:/\S+)?\s*[-\u2013\u2014:]")
 # "MANNHEIM, Germany --": the country after a capitalised dateline city
 _EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
+# "MOSCOW, Dec 4 -": a place, a comma and a date
+_EN_DATED_DATELINE = re.compile(
+    r"^,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE
+)
 
 
 def _is_dateline_place(written: str, after: str) -> bool:
@@ -668,11 +678,17 @@ def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
 
 
-def _own_clause(text: str, hit: _Hit, lo: int, hi: int) -> str:
-    """The English clause around a trigger, within its stretch of the sentence."""
+def _own_clause_bounds(text: str, hit: _Hit, lo: int, hi: int) -> tuple[int, int]:
+    """Start and end of the English clause around a trigger, within its stretch."""
     before = _CLAUSE_BREAK.split(text[lo : hit.start])[-1]
     after = _CLAUSE_BREAK.split(text[hit.end : hi])[0]
-    return before + text[hit.start : hit.end] + after
+    return hit.start - len(before), hit.end + len(after)
+
+
+def _own_clause(text: str, hit: _Hit, lo: int, hi: int) -> str:
+    """The English clause around a trigger, within its stretch of the sentence."""
+    start, end = _own_clause_bounds(text, hit, lo, hi)
+    return text[start:end]
 
 
 _HINDI_CLAUSE_BREAK = re.compile(r"[,;।]|(?<![\u0900-\u097f])(?:और|लेकिन|तथा|जबकि|कि)(?![\u0900-\u097f])")
@@ -692,6 +708,9 @@ def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_ve
     trig = hit.start + sent.start
     own = [d for d in dates if not _is_dateline(d, sent)] or dates
     scoped = [d for d in own if lo <= d.start - sent.start < hi]
+    if hit.trigger.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
+        start, end = _own_clause_bounds(sent.text, hit, lo, hi)
+        scoped = [d for d in scoped if start <= d.start - sent.start < end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
         value, value_end = _as_tense_says(d, own_verb_past, published)
@@ -833,7 +852,12 @@ def _location(hit, actors, mentions, source, target, sent) -> str | None:
         return target
     if hit.trigger.kind == "host" and source:
         return source
-    venue = next((a for a in actors if a.venue), None)
+    # where an English report was filed from yields to any other venue or a trip's destination
+    venue = (
+        next((a for a in actors if a.venue and not a.dateline), None)
+        or next((a for a in actors if a.destination), None)
+        or next((a for a in actors if a.dateline), None)
+    )
     if venue:
         return venue.country
     # A city that is not a seat of government (Kazan, Shanghai) places the story; a capital
