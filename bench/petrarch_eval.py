@@ -185,6 +185,14 @@ def _print_scores(label: str, correct: list, missed: list, extra: list) -> None:
     )
 
 
+def _print_cases(title: str, cases: list, with_gold: bool = False) -> None:
+    """One line per (record, triple): id, the triple, PETRARCH-2's codings if asked, the text."""
+    print(title)
+    for rec, triple in cases:
+        gold = f" gold={rec.gold}" if with_gold else ""
+        print(f"  {rec.sid} {triple[:3]}{gold}: {rec.text[:160]}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", action="store_true", help="print every sentence with gold and ours")
@@ -211,22 +219,12 @@ def main() -> int:
         _print_scores(f"ours, {label}", *score(records, ours, expected, pair_only))
         _print_scores(f"PETRARCH-2, {label}", *score(records, _gold_triples, expected, pair_only))
     correct, missed, extra = score(records, ours, _gold_triples, pair_only=True)
-    print("\ncorrect (both code it):")
-    for rec, g in correct:
-        print(f"  {rec.sid} {g[:3]}: {rec.text[:160]}")
-    print("\nmissed (PETRARCH-2 codes it, we do not):")
-    for rec, g in missed:
-        print(f"  {rec.sid} {g}: {rec.text[:160]}")
-    print("\nextra (we code it, PETRARCH-2 does not, in our families):")
-    for rec, o in extra:
-        print(f"  {rec.sid} {o[:3]} gold={rec.gold}: {rec.text[:160]}")
-    correct, missed, extra = score(records, ours, expected, pair_only=True)
-    print("\nagainst the adjudicated coding, missed by us:")
-    for rec, g in missed:
-        print(f"  {rec.sid} {g}: {rec.text[:160]}")
-    print("against the adjudicated coding, extra from us:")
-    for rec, o in extra:
-        print(f"  {rec.sid} {o[:3]}: {rec.text[:160]}")
+    _print_cases("\ncorrect (both code it):", correct)
+    _print_cases("\nmissed (PETRARCH-2 codes it, we do not):", missed)
+    _print_cases("\nextra (we code it, PETRARCH-2 does not, in our families):", extra, with_gold=True)
+    _, missed, extra = score(records, ours, expected, pair_only=True)
+    _print_cases("\nagainst the adjudicated coding, missed by us:", missed)
+    _print_cases("against the adjudicated coding, extra from us:", extra)
     if args.list:
         print("\nall records:")
         for rec in records:
