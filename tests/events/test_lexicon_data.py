@@ -61,3 +61,15 @@ def test_demo_gold_names_real_articles_countries_and_statuses():
             assert ev["actors"] == sorted(ev["actors"]) and set(ev["actors"]) <= countries.keys()
             assert ev["status"] in STATUSES and re.fullmatch(r"\d\d", ev["family"])
             assert ev.get("source") in (None, *ev["actors"])
+
+
+def test_the_adjudicated_petrarch_coding_is_well_formed():
+    """Every expected event names two known countries and a coded root; every row has a note."""
+    countries = load_kb().countries
+    with (REPO / "bench/gold/petrarch_adjudicated.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len({r["record_id"] for r in rows}) >= 30 and all(r["note"] for r in rows)
+    for row in (r for r in rows if r["source"]):
+        assert {row["source"], row["target"]} <= countries.keys() and row["source"] != row["target"]
+        assert row["root"] in {"03", "04", "05", "06", "10", "11", "12", "13", "16", "17"}
+        assert row["directed"] in ("true", "false")
