@@ -121,12 +121,15 @@ class _SentenceContext:
     events: list[EventMention] = field(default_factory=list)
 
     @cached_property
+    def actors(self) -> list[_Actor]:
+        """The sentence's actors in text order, worked out once for both questions below."""
+        if self.sent is None:
+            return []
+        return sorted(_actors(self.lang, self.sent, self.mentions), key=lambda a: a.start)
+
+    @cached_property
     def countries(self) -> list[str]:
-        named = (
-            _distinct(a.country for a in _actors(self.lang, self.sent, self.mentions) if not a.venue)
-            if self.sent is not None
-            else []
-        )
+        named = _distinct(a.country for a in self.actors if not a.venue)
         if self.events:
             return _distinct([self.events[-1].actor1, self.events[-1].actor2, *named])
         return named
@@ -134,10 +137,7 @@ class _SentenceContext:
     @cached_property
     def people(self) -> list[str]:
         """Countries of the people named, in order: "उन्होंने" / "he" is most likely the first."""
-        if self.sent is None:
-            return []
-        actors = sorted(_actors(self.lang, self.sent, self.mentions), key=lambda a: a.start)
-        return _distinct(a.country for a in actors if a.strength == _PERSON)
+        return _distinct(a.country for a in self.actors if a.strength == _PERSON)
 
 
 def code_events(
