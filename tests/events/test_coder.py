@@ -293,8 +293,11 @@ def test_the_trigger_screen_passes_every_sentence_a_trigger_matches():
         "Nothing happened in Delhi.",
     ]
     for text, lang in zip(sentences, ["hi", "hi", "en", "en"], strict=True):
-        anywhere = any(t.regex.search(text) for t in lexicon.triggers(lang))
-        assert bool(lexicon.trigger_screen(lang).search(text)) == anywhere, text
+        low = lexicon.lowered(text)
+        anywhere = any(t.regex.search(low) for t in lexicon.triggers(lang))
+        assert bool(lexicon.trigger_screen(lang).search(low)) == anywhere, text
+        opened = [t for t in lexicon.triggers(lang) if any(o in low for o in t.openings)]
+        assert [t for t in lexicon.triggers(lang) if t.regex.search(low)] == [t for t in opened if t.regex.search(low)]
 
 
 def test_mention_ids_are_unique_when_a_sentence_merges_triggers():

@@ -73,3 +73,38 @@ def test_the_adjudicated_petrarch_coding_is_well_formed():
         assert {row["source"], row["target"]} <= countries.keys() and row["source"] != row["target"]
         assert row["root"] in {"03", "04", "05", "06", "10", "11", "12", "13", "16", "17"}
         assert row["directed"] in ("true", "false")
+
+
+def test_openings_are_the_literal_starts_of_a_pattern():
+    assert lexicon.openings(lexicon.compile_trigger("en", r"\bmeets?\b")) == {"meet"}
+    assert lexicon.openings(lexicon.compile_trigger("en", r"\b(?:tele)?phoned\b")) == {"phoned", "telephoned"}
+    # letters are added until the shortest opening has eight
+    assert lexicon.openings(lexicon.compile_trigger("en", r"\b(?:boost|cut)(?:s|ed)? ties now")) == {
+        "boost ties",
+        "boosts ties",
+        "boosted ties",
+        "cut ties",
+        "cuts ties",
+        "cuted ties",
+    }
+    # a nukta letter is written either way; the word gap is not literal and ends the opening
+    assert lexicon.openings(lexicon.compile_trigger("hi", "के सम्मान")) == {"के", "\u0958े", "क\u093cे"}
+    assert lexicon.openings(lexicon.compile_trigger("en", r"\w+ talks")) == {""}
+
+
+def test_every_trigger_has_openings_that_screen_it():
+    for lang in ("hi", "en"):
+        for trig in lexicon.triggers(lang):
+            assert trig.openings and all(len(o) >= 2 for o in trig.openings), trig.regex.pattern
+
+
+def test_trigger_rows_must_be_lower_case_because_they_match_lowered_text():
+    with pytest.raises(ValueError, match="lower case"):
+        lexicon.compile_trigger("en", r"\bMet\b")
+    assert lexicon.compile_trigger("en", r"\bmet\S*").search(lexicon.lowered("They MET there"))
+
+
+def test_lowering_keeps_every_offset():
+    text = "İstanbul talks: Erdoğan MET Putin"
+    low = lexicon.lowered(text)
+    assert len(low) == len(text) and low.endswith("erdoğan met putin")

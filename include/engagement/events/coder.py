@@ -347,17 +347,21 @@ def _specificity(event: EventMention) -> tuple[bool, bool]:
 
 
 def _find_triggers(lang: str, text: str) -> list[_Hit]:
-    """Non-overlapping trigger matches, longest pattern first, then in text order."""
-    if not lexicon.trigger_screen(lang).search(text):
+    """Non-overlapping trigger matches, longest pattern first, then in text order. Only the
+    triggers whose literal openings occur in the sentence are run."""
+    low = lexicon.lowered(text)
+    if not lexicon.trigger_screen(lang).search(low):
         return []
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in lexicon.triggers(lang):
-        for m in trig.regex.finditer(text):
+        if not any(opening in low for opening in trig.openings):
+            continue
+        for m in trig.regex.finditer(low):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            hits.append(_Hit(trig, m.start(), m.end(), m.group(0)))
+            hits.append(_Hit(trig, m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from re import _constants as sre_constants  # the parser of the running Python; pinned at 3.11
+from re import _parser as sre_parser
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -60,6 +63,70 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
 
 
 TRIGGER_NEEDS = {"", "destination", "official"}
+_ESCAPE = re.compile(r"\\.")
+
+
+def compile_trigger(lang: str, pattern: str) -> re.Pattern[str]:
+    """A trigger row compiled to run over ``lowered`` text without IGNORECASE, which makes
+    Python's regex engine 2.3x slower on our English alternations."""
+    if _ESCAPE.sub("", pattern) != _ESCAPE.sub("", pattern).lower():
+        raise ValueError(f"triggers.csv: {pattern!r} must be lower case (it matches lower-cased text)")
+    regex = compile_pattern(lang, pattern)
+    return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset kept: the few letters whose lower case is longer
+    ("İ") stay as they are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# How far the literal openings of a pattern are worked out: enough letters to be selective,
+# few enough alternatives to test them one by one.
+_OPENING_MAX_CHARS = 8
+_OPENING_MAX_VARIANTS = 64
+_ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
+
+
+def openings(regex: re.Pattern[str]) -> frozenset[str]:
+    """Literal strings one of which starts every match of ``regex`` (``"meet"`` for
+    ``\\bmeets?\\b``, "के"/"क़े" for a nukta variant): a trigger whose openings are all absent from
+    a sentence cannot match it. ``{""}`` when nothing literal opens the pattern."""
+    found, _ = _literal_prefixes(sre_parser.parse(regex.pattern, regex.flags))
+    return frozenset(p for p in found if not any(p != q and p.startswith(q) for q in found))
+
+
+def _literal_prefixes(items) -> tuple[set[str], bool]:
+    """(prefixes, whether they cover the whole of ``items``) for a parsed regex sequence."""
+    prefixes = {""}
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_constants.LITERAL:
+            options, whole = {chr(arg)}, True
+        elif op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in arg):
+            options, whole = {chr(code) for _, code in arg}, True
+        elif op is sre_constants.SUBPATTERN:
+            options, whole = _literal_prefixes(arg[3])
+        elif op is sre_constants.BRANCH:
+            branches = [_literal_prefixes(branch) for branch in arg[1]]
+            options = set().union(*(found for found, _ in branches))
+            whole = all(complete for _, complete in branches)
+        elif op is sre_constants.MAX_REPEAT and arg[:2] == (0, 1):
+            options, whole = _literal_prefixes(arg[2])
+            options |= {""}
+        else:
+            return prefixes, False
+        extended = {a + b for a in prefixes for b in options}
+        if len(extended) > _OPENING_MAX_VARIANTS:
+            return prefixes, False
+        prefixes = extended
+        if not whole or min(map(len, prefixes)) >= _OPENING_MAX_CHARS:
+            return prefixes, False
+    return prefixes, True
 
 
 @dataclass(frozen=True)
@@ -68,7 +135,8 @@ class Trigger:
     kind: str
     cameo: str
     default_status: str | None
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # runs over ``lowered`` text
+    openings: frozenset[str]  # see ``openings``: screens the trigger out of most sentences
     needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
     needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
 
@@ -96,39 +164,47 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
     if unknown:
         raise ValueError(f"triggers.csv: unknown 'needs' {sorted(unknown)}; allowed: {sorted(TRIGGER_NEEDS)}")
     rows.sort(key=lambda r: -len(r["pattern"]))
+    compiled = [compile_trigger(lang, r["pattern"]) for r in rows]
     return tuple(
         Trigger(
             lang=lang,
             kind=r["kind"],
             cameo=r["cameo"],
             default_status=r["default_status"] or None,
-            regex=compile_pattern(lang, r["pattern"]),
+            regex=regex,
+            openings=openings(regex),
             needs_destination=r["needs"] == "destination",
             needs_official=r["needs"] == "official",
         )
-        for r in rows
+        for r, regex in zip(rows, compiled, strict=True)
     )
 
 
 @cache
 def trigger_screen(lang: str) -> re.Pattern[str]:
-    """One regex matching wherever any trigger of ``lang`` matches.
+    """One regex matching wherever any trigger of ``lang`` matches (over ``lowered`` text).
 
     Most sentences hold no trigger; one search rules them out instead of a search per pattern.
-    The word-start assertion that the patterns share is tested once per position rather than
-    once per pattern (15x faster on Hindi). It only screens: which trigger wins where
-    triggers overlap is still decided pattern by pattern.
+    It only screens: which trigger wins where triggers overlap is still decided pattern by pattern.
     """
+    return _alternation(lang, [trig.regex for trig in triggers(lang)])
+
+
+def _alternation(lang: str, patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One regex matching wherever one of ``patterns`` matches (flags of the first). The
+    word-start assertion that patterns share is tested once per position rather than once per
+    pattern (15x faster on Hindi)."""
+    if not patterns:
+        return re.compile("(?!)")
     anchor = _WORD_START[lang]
     anchored, free = [], []
-    for trig in triggers(lang):
-        pattern = trig.regex.pattern
-        if pattern.startswith(anchor) and not _has_top_level_alternation(pattern):
-            anchored.append(f"(?:{pattern.removeprefix(anchor)})")
+    for regex in patterns:
+        if regex.pattern.startswith(anchor) and not _has_top_level_alternation(regex.pattern):
+            anchored.append(f"(?:{regex.pattern.removeprefix(anchor)})")
         else:
-            free.append(f"(?:{pattern})")
+            free.append(f"(?:{regex.pattern})")
     branches = ([f"{anchor}(?:{'|'.join(anchored)})"] if anchored else []) + free
-    return re.compile("|".join(branches), triggers(lang)[0].regex.flags)
+    return re.compile("|".join(branches), patterns[0].flags)
 
 
 def _has_top_level_alternation(pattern: str) -> bool:
@@ -165,8 +241,7 @@ def cues(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
 @cache
 def cue_screen(lang: str, cue: str) -> re.Pattern[str]:
     """All patterns of one cue as a single regex, to count them over a whole article at once."""
-    patterns = cues(lang).get(cue, ())
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", patterns[0].flags if patterns else 0)
+    return _alternation(lang, cues(lang).get(cue, ()))
 
 
 @cache
