@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from engagement.text.normalise import collapse_blank_lines
+
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.yaml"
 HEADLINE_KIND = "headline"
 
@@ -146,5 +148,4 @@ def strip_boilerplate(text: str, lang: str | None, title: str | None) -> tuple[s
     body = "\n".join(kept)
     for start, end, _ in reversed(inline_tags(body, lang)):
         body = body[:start] + body[end:]
-    lines = [line.strip() for line in body.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n"), len(removed)
+    return collapse_blank_lines("\n".join(line.strip() for line in body.split("\n"))), len(removed)

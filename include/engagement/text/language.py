@@ -56,18 +56,21 @@ def _script(char: str) -> str | None:
     return name.split(" ", 1)[0].lower() if name else None
 
 
-def _letters_by_script(text: str) -> dict[str, Counter]:
+def _letters_by_script(text: str) -> dict[str, dict[str, int]]:
     """Letter counts of ``text`` per script, scripts in order of first appearance. Characters
     are counted once in C (``Counter``) and only the distinct ones are looked up."""
-    by_script: dict[str, Counter] = {}
+    by_script: dict[str, dict[str, int]] = {}
     for char, count in Counter(text).items():
         if script := _script(char):
-            by_script.setdefault(script, Counter())[char] = count
+            if script in by_script:
+                by_script[script][char] = count
+            else:
+                by_script[script] = {char: count}
     return by_script
 
 
-def _shares(by_script: dict[str, Counter]) -> dict[str, float]:
-    totals = Counter({script: letters.total() for script, letters in by_script.items()})
+def _shares(by_script: dict[str, dict[str, int]]) -> dict[str, float]:
+    totals = Counter({script: sum(letters.values()) for script, letters in by_script.items()})
     total = totals.total()
     return {script: n / total for script, n in totals.most_common()} if total else {}
 
@@ -78,7 +81,7 @@ def script_share(text: str) -> dict[str, float]:
     return _shares(_letters_by_script(text))
 
 
-def _words_with(text: str, letters: Counter, limit: int) -> str:
+def _words_with(text: str, letters: dict[str, int], limit: int) -> str:
     """The first words of ``text`` holding one of ``letters``, up to ``limit`` characters."""
     sample, size = [], 0
     for word in text.split():

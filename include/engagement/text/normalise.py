@@ -69,5 +69,13 @@ def normalise(text: str) -> str:
         text = text.translate(_PLAIN)
     if "\u200c" in text or "\u200d" in text:  # the pattern's lookbehind would try every position
         text = _DEVANAGARI_JOINER.sub("", text)
-    lines = (line.strip() for line in _SPACES.sub(" ", text).split("\n"))
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    if "  " in text:  # a regex scan costs more than this check on the many texts without
+        text = _SPACES.sub(" ", text)
+    return collapse_blank_lines("\n".join(line.strip() for line in text.split("\n")))
+
+
+def collapse_blank_lines(text: str) -> str:
+    """``text`` with runs of blank lines cut to one and no blank lines around it."""
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n")
