@@ -68,3 +68,19 @@ def test_real_bbc_hindi_articles_are_hindi(shared_dir: Path) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         texts = [normalise(row["1"]) for row in csv.DictReader(handle) if row["1"]][:40]
     assert [detect_language(t, ALLOWED)[0] for t in texts] == ["hi"] * len(texts)
+
+
+# A squad list opens the article: its first 150 characters are Dutch names, the rest English.
+SQUAD_LIST = (
+    "AMSTERDAM - Van der Sar, Van Nistelrooy, De Boer, Van Bronckhorst, Kluivert, Van Bommel, "
+    "Sneijder, Van Persie, De Jong, Kuijt, Van der Vaart, Huntelaar. "
+    "The Dutch coach named these players on Friday for the qualifier against Scotland next week, "
+    "saying the squad had trained well and that he expected a difficult match in front of a full stadium. "
+    "Several of the players have been carrying injuries this season, and the coach said he would decide "
+    "on the starting line-up only after the final training session on Tuesday evening."
+)
+
+
+def test_a_rival_winning_the_short_first_sample_does_not_set_the_text_aside() -> None:
+    assert detect_language(SQUAD_LIST[:150], ("hi", "en"))[0] is None  # the names alone read as Dutch
+    assert detect_language(SQUAD_LIST, ("hi", "en"))[0] == "en"
