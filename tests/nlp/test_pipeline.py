@@ -1,7 +1,8 @@
 from datetime import date
 
 from engagement.nlp.entities import extract_entities
-from engagement.nlp.pipeline import get_nlp
+from engagement.nlp.pipeline import LEXEME_ATTRIBUTES, get_nlp
+from spacy.attrs import IDS
 
 
 def test_pipeline_is_a_blank_language_with_named_rule_components():
@@ -31,3 +32,13 @@ def test_user_overrides_from_the_environment_reach_the_matcher(tmp_path, monkeyp
         ("NEW_ENVOY", "IND", "ambassador"),
         ("MOSCOW", "RUS", None),
     ]
+
+
+def test_new_words_get_only_the_attributes_the_components_read():
+    nlp = get_nlp("en")
+    assert set(nlp.vocab.lex_attr_getters) == {IDS[name] for name in LEXEME_ATTRIBUTES}
+    doc = nlp.make_doc("Zelenskyy's envoys met the Quintessa delegation, 12 officials.")
+    words = {token.text: token for token in doc}
+    assert words["Zelenskyy"].norm_ == "zelenskyy" and words["Zelenskyy"].is_title
+    assert words["the"].is_stop and words["12"].like_num and words[","].is_punct
+    assert words["Quintessa"].shape_ == ""  # not computed: nothing here reads it

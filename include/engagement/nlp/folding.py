@@ -31,14 +31,18 @@ _POSSESSIVE = re.compile(r"(?<=[a-z])'s$")
 
 
 def fold(text: str, acronym_max_letters: int = 3) -> str:
-    """The matching form of one token (or a short phrase) of Hindi or English text."""
-    folded = _LOANWORD_NUKTA.sub("", unicodedata.normalize("NFC", text)).translate(
-        _DEVANAGARI_FOLDS
-    )
-    letters = sum(char.isalpha() and char.isascii() for char in folded)
-    if folded.isupper() and letters <= acronym_max_letters:
+    """The matching form of one token (or a short phrase) of Hindi or English text. Runs once
+    per new word type, so the steps a word does not need are skipped (ASCII needs no NFC)."""
+    folded = text
+    if not text.isascii():
+        folded = unicodedata.normalize("NFC", text)
+        if "\u093c" in folded:
+            folded = _LOANWORD_NUKTA.sub("", folded)
+        folded = folded.translate(_DEVANAGARI_FOLDS)
+    if folded.isupper() and sum(char.isalpha() and char.isascii() for char in folded) <= acronym_max_letters:
         return folded
-    return _POSSESSIVE.sub("", folded.lower())
+    folded = folded.lower()
+    return _POSSESSIVE.sub("", folded) if "'" in folded else folded
 
 
 class TextFolder:
