@@ -108,3 +108,17 @@ def test_lowering_keeps_every_offset():
     text = "İstanbul talks: Erdoğan MET Putin"
     low = lexicon.lowered(text)
     assert len(low) == len(text) and low.endswith("erdoğan met putin")
+
+
+def test_one_regex_for_many_patterns_keeps_each_patterns_case_rule():
+    plain = lexicon.compile_pattern("hi", "मुलाकात")
+    raw = lexicon.compile_pattern("hi", "^G20 में")  # a raw row: case-insensitive
+    combined = lexicon._alternation("hi", [plain, raw])
+    assert combined.search("g20 में बैठक") and combined.search("मुलाक़ात हुई")
+    assert combined.search("बैठक हुई") is None
+    assert lexicon._alternation("en", [re.compile(r"\bmet\b"), re.compile(r"\bTalks\b", re.IGNORECASE)]).search(
+        "TALKS began"
+    )
+    assert not lexicon._alternation("en", [re.compile(r"\bmet\b"), re.compile(r"\bTalks\b", re.IGNORECASE)]).search(
+        "MET"
+    )

@@ -200,7 +200,7 @@ def _forum_mentions(mentions) -> list:
 def _meeting_forum(lang: str, sent, mentions) -> str | None:
     """The last forum a sentence names while speaking of a meeting ("एससीओ ... की बैठक")."""
     forums = _forum_mentions(mentions)
-    if forums and _matches(lexicon.cues(lang), "forum_context", sent.text):
+    if forums and _matches(lang, "forum_context", sent.text):
         return forums[-1].entity_id
     return None
 
@@ -210,26 +210,25 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
     context = _SentenceContext(lang, sent, mentions)
     if not hits:
         return [], context
-    cue = lexicon.cues(lang)
     actors = _actors(lang, sent, mentions)
 
     def teams() -> bool:
         """"भारतीय टीम का दक्षिण अफ़्रीका दौरा": in sports, country names are teams, not
         governments. Asked only when the answer matters: scanning the article costs."""
-        return _matches(cue, "sports", sent.text) or article.is_sports
+        return _matches(lang, "sports", sent.text) or article.is_sports
 
     if any(a.strength == _NAME for a in actors) and teams():
         actors = [a for a in actors if a.strength > _NAME]
-    dates = [m for m in mentions if m.label == "DATE" and m.value and not _other_clause(cue, m, sent)]
+    dates = [m for m in mentions if m.label == "DATE" and m.value and not _other_clause(lang, m, sent)]
     forums = _forum_mentions(mentions)
-    forum_context = _matches(cue, "forum_context", sent.text)
-    sideline = _matches(cue, "sideline", sent.text)
+    forum_context = _matches(lang, "forum_context", sent.text)
+    sideline = _matches(lang, "sideline", sent.text)
     topics = None  # worked out once the sentence has an event
     events: list[EventMention] = []
     for i, hit in enumerate(hits):
         lo = hits[i - 1].end if i else 0
         hi = hits[i + 1].start if i + 1 < len(hits) else len(sent.text)
-        if _blocked(lang, cue, sent.text, hit, lo, hi):
+        if _blocked(lang, sent.text, hit, lo, hi):
             continue
         scoped = [a for a in actors if lo <= a.start - sent.start and a.end - sent.start <= hi]
         chosen = _english_trip(lang, hit, scoped, actors, sent.start) or _choose_actors(lang, hit, scoped, sent.start)
@@ -239,9 +238,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
         lenders = _distinct([*previous.countries, *_latest_pair(earlier)])
         # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
-        pair_of_others = bool(chosen) and _matches(cue, "pair_addressed", stretch)
-        if len(chosen) < 2 and not pair_of_others and _matches(cue, "anaphor", stretch) and not teams():
-            if _matches(cue, "person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
+        pair_of_others = bool(chosen) and _matches(lang, "pair_addressed", stretch)
+        if len(chosen) < 2 and not pair_of_others and _matches(lang, "anaphor", stretch) and not teams():
+            if _matches(lang, "person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
                 lenders = _distinct([*previous.people, *lenders])
             chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
             chosen = [c if isinstance(c, _Actor) else _borrowed(c) for c in chosen]
@@ -251,14 +250,14 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if hit.trigger.kind == "summit" and forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
         source, target = _direction(lang, hit, chosen, sent.start)
-        tense = _tense_status(lang, cue, sent.text, hit, lo, hi)
-        frame = _frames_another_event(lang, cue, sent.text, hit, lo)
+        tense = _tense_status(lang, sent.text, hit, lo, hi)
+        frame = _frames_another_event(lang, sent.text, hit, lo)
         # a frame ("कोलंबो यात्रा के दौरान ... हस्ताक्षर किए थे") has no verb of its own: the
         # sentence's tense dates it
-        own_tense = tense if frame else _tense_status(lang, cue, sent.text, hit, lo, hi, _OWN_VERB_CHARS)
+        own_tense = tense if frame else _tense_status(lang, sent.text, hit, lo, hi, _OWN_VERB_CHARS)
         if own_tense is None and lang == "hi" and hit.trigger.default_status == "held":
             # a noun whose verb stands far off ("फरवरी में संयुक्त बयान जारी कर ... लक्ष्य रखा था")
-            own_tense = _tense_status(lang, cue, sent.text, hit, lo, hi, len(sent.text))
+            own_tense = _tense_status(lang, sent.text, hit, lo, hi, len(sent.text))
         own_verb_past = own_tense == "held"
         date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
         if tense == "ongoing" and not any(lo <= d.start - sent.start < hi for d in dates):
@@ -271,7 +270,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             # "during the meeting" frames the sentence's event; "during the visit" does too once
             # that visit is reported, but a visit first named so is news of its own
             continue
-        status = _status(lang, cue, sent.text, hit, lo, hi, date_info, published, tense)
+        status = _status(lang, sent.text, hit, lo, hi, date_info, published, tense)
         if status == "planned" and date_info[3] == "publication":
             date_info = _planned_date(countries, [*earlier, *events], published)
         code = lexicon.cameo_table()[hit.trigger.cameo]
@@ -407,7 +406,6 @@ def _org_kind(org_id: str | None) -> str | None:
 def _actors(lang: str, sent, mentions) -> list[_Actor]:
     """Government stand-ins in the sentence, marked as venue/destination/agent by their context."""
     kb = load_kb()
-    cue = lexicon.cues(lang)
     actors: list[_Actor] = []
     for m in mentions:
         if not m.country:
@@ -431,15 +429,15 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
             sent.text[max(0, rel_start - 40) : rel_start],
             sent.text[rel_end : rel_end + 40],
         )
-        if _matches(cue, "not_government_before", before):
+        if _matches(lang, "not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
-        if strength == _NAME and _matches(cue, "not_government_after", after):
+        if strength == _NAME and _matches(lang, "not_government_after", after):
             continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
         if (
             lang == "en"
             and m.label == "COUNTRY"
             and fold(m.text) in _adjective_forms()
-            and not _matches(cue, "government_after", after)
+            and not _matches(lang, "government_after", after)
         ):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = (
@@ -460,14 +458,14 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 strength=strength,
                 level=level,
                 entity_id=m.entity_id,
-                venue=dateline or _matches(cue, "venue_after", after) or _matches(cue, "venue_before", before),
+                venue=dateline or _matches(lang, "venue_after", after) or _matches(lang, "venue_before", before),
                 dateline=dateline,
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him
                 destination=strength != _PERSON
-                and (_matches(cue, "destination_after", after) or _matches(cue, "destination_before", before)),
+                and (_matches(lang, "destination_after", after) or _matches(lang, "destination_before", before)),
                 # "भारत ने", and the passive's "by the US"
-                agent=_matches(cue, "agent_after", after) if lang == "hi" else _matches(cue, "agent_before", before),
-                coordinated=_matches(cue, "coordinated_before", before),
+                agent=_matches(lang, "agent_after", after) if lang == "hi" else _matches(lang, "agent_before", before),
+                coordinated=_matches(lang, "coordinated_before", before),
             )
         )
     return actors
@@ -487,8 +485,8 @@ def _is_dateline_place(written: str, after: str) -> bool:
     return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
 
 
-def _matches(cue, name: str, text: str) -> bool:
-    return any(p.search(text) for p in cue.get(name, ()))
+def _matches(lang: str, name: str, text: str) -> bool:
+    return lexicon.cue_screen(lang, name).search(text) is not None
 
 
 # Formal acts whose parties are the sentence's subject pair even when another trigger stands
@@ -643,10 +641,10 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
     return None, None
 
 
-def _frames_another_event(lang: str, cue, text: str, hit: _Hit, lo: int) -> bool:
+def _frames_another_event(lang: str, text: str, hit: _Hit, lo: int) -> bool:
     """"during the visit", "यात्रा के दौरान": the trigger frames another event of the sentence."""
     around = text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15]
-    return _matches(cue, "back_reference", around)
+    return _matches(lang, "back_reference", around)
 
 
 def _already_reported(countries: list[str], hit: _Hit, when: str, reported: Sequence[EventMention]) -> bool:
@@ -661,25 +659,25 @@ def _already_reported(countries: list[str], hit: _Hit, when: str, reported: Sequ
     )
 
 
-def _blocked(lang: str, cue, text: str, hit: _Hit, lo: int, hi: int) -> bool:
+def _blocked(lang: str, text: str, hit: _Hit, lo: int, hi: int) -> bool:
     """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
     # English: only the trigger's own clause, so "accused India ..., an allegation New Delhi has
     # repeatedly rejected" is still an accusation
     habitual_scope = text[lo:hi] if lang == "hi" else _own_clause(text, hit, lo, hi)
-    if _matches(cue, "habitual", habitual_scope):
+    if _matches(lang, "habitual", habitual_scope):
         return True
     if lang == "en" and hit.trigger.kind in _MEETING_KINDS | {"negotiation"} and _matches(
-        cue, "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
+        lang, "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
     ):
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
-    if lang == "hi" and _matches(cue, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
+    if lang == "hi" and _matches(lang, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
     if lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = _HINDI_CLAUSE_BREAK.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
-        return _matches(cue, "negation", clause_after) or _matches(cue, "hypothetical", text[lo : hit.start])
+        return _matches(lang, "negation", clause_after) or _matches(lang, "hypothetical", text[lo : hit.start])
     before = _CLAUSE_BREAK.split(text[max(lo, hit.start - 30) : hit.start])[-1]
-    return _matches(cue, "negation", before) or _matches(cue, "hypothetical", text[lo : hit.start])
+    return _matches(lang, "negation", before) or _matches(lang, "hypothetical", text[lo : hit.start])
 
 
 def _own_clause_bounds(text: str, hit: _Hit, lo: int, hi: int) -> tuple[int, int]:
@@ -752,12 +750,12 @@ def _planned_date(countries, earlier: list[EventMention], published: date):
     return published.strftime("%Y-%m"), None, "month", "publication"
 
 
-def _other_clause(cue, mention, sent) -> bool:
+def _other_clause(lang: str, mention, sent) -> bool:
     """A date that belongs to another clause ("since he took office in October", "अक्टूबर में
     पदभार संभालने के बाद") dates that clause, not the event."""
     rel_start, rel_end = mention.start - sent.start, mention.end - sent.start
-    return _matches(cue, "other_clause_date_before", sent.text[max(0, rel_start - 40) : rel_start]) or _matches(
-        cue, "other_clause_date_after", sent.text[rel_end : rel_end + 60]
+    return _matches(lang, "other_clause_date_before", sent.text[max(0, rel_start - 40) : rel_start]) or _matches(
+        lang, "other_clause_date_after", sent.text[rel_end : rel_end + 60]
     )
 
 
@@ -788,10 +786,10 @@ def _precision(value: str) -> str:
     return {4: "year", 7: "month"}.get(len(value), "day")
 
 
-def _status(lang, cue, text, hit, lo, hi, date_info, published, tense) -> str:
+def _status(lang, text, hit, lo, hi, date_info, published, tense) -> str:
     """Cancelled beats everything; then the date against publication; then tense cues."""
     clause = text[hit.start : hi] if lang == "hi" else text[lo:hi]
-    if _matches(cue, "cancelled", clause):
+    if _matches(lang, "cancelled", clause):
         return "cancelled"
     value, value_end, precision, basis = date_info
     if basis != "publication":
@@ -810,7 +808,7 @@ _SPEECH_TAIL = 12
 _OWN_VERB_CHARS = 20
 
 
-def _tense_status(lang, cue, text, hit, lo, hi, reach: int | None = None) -> str | None:
+def _tense_status(lang, text, hit, lo, hi, reach: int | None = None) -> str | None:
     """held / ongoing / planned from the words around the trigger, or None when they say nothing.
 
     A modifier right before the noun ("आगामी यात्रा", "the upcoming visit") says planned. Hindi
@@ -819,7 +817,7 @@ def _tense_status(lang, cue, text, hit, lo, hi, reach: int | None = None) -> str
     """
     if hit.trigger.kind == "intent":
         return None  # the verb dates the invitation or proposal; the meeting itself lies ahead
-    if _matches(cue, "planned_before", text[max(lo, hit.start - 25) : hit.start]):
+    if _matches(lang, "planned_before", text[max(lo, hit.start - 25) : hit.start]):
         return "planned"
     if lang == "hi":
         speech = hit.trigger.default_status == "held"
@@ -831,7 +829,7 @@ def _tense_status(lang, cue, text, hit, lo, hi, reach: int | None = None) -> str
         window = text[lo : hit.end]
     found = []
     for status in ("planned", "ongoing", "held"):
-        for p in cue.get(status, ()):
+        for p in lexicon.cues(lang).get(status, ()):
             m = p.search(window)
             if m:
                 found.append((m.start() if lang == "hi" else -m.end(), status))
