@@ -351,10 +351,11 @@ def _find_triggers(lang: str, text: str) -> list[_Hit]:
     low = lexicon.lowered(text)
     if not lexicon.trigger_screen(lang).search(low):
         return []
+    present = {opening for opening in lexicon.trigger_openings(lang) if opening in low}
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in lexicon.triggers(lang):
-        if not any(opening in low for opening in trig.openings):
+        if trig.openings.isdisjoint(present):
             continue
         for m in trig.regex.finditer(low):
             if any(m.start() < e and s < m.end() for s, e in taken):

@@ -181,6 +181,13 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
 
 
 @cache
+def trigger_openings(lang: str) -> tuple[str, ...]:
+    """Every literal opening of the triggers of ``lang``, each once: a sentence is searched for
+    each opening once, not once per trigger that shares it."""
+    return tuple(sorted({opening for trig in triggers(lang) for opening in trig.openings}))
+
+
+@cache
 def trigger_screen(lang: str) -> re.Pattern[str]:
     """One regex matching wherever any trigger of ``lang`` matches (over ``lowered`` text).
 
