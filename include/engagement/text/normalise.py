@@ -64,7 +64,8 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 def normalise(text: str) -> str:
     """Return ``text`` unescaped, NFC, with plain quotes/dashes/spaces and tidy blank lines."""
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII is NFC already; the check is a fraction of NFC's own scan
+        text = unicodedata.normalize("NFC", text)
     if _TO_PLAIN.search(text):  # most texts have none; translate() looks up every character
         text = text.translate(_PLAIN)
     if "\u200c" in text or "\u200d" in text:  # the pattern's lookbehind would try every position
