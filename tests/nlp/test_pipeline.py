@@ -1,7 +1,7 @@
 from datetime import date
 
 from engagement.nlp.entities import extract_entities
-from engagement.nlp.pipeline import LEXEME_ATTRIBUTES, get_nlp
+from engagement.nlp.pipeline import LEXEME_ATTRIBUTES, get_nlp, word_is
 from spacy.attrs import IDS
 
 
@@ -37,8 +37,10 @@ def test_user_overrides_from_the_environment_reach_the_matcher(tmp_path, monkeyp
 def test_new_words_get_only_the_attributes_the_components_read():
     nlp = get_nlp("en")
     assert set(nlp.vocab.lex_attr_getters) == {IDS[name] for name in LEXEME_ATTRIBUTES}
-    doc = nlp.make_doc("Zelenskyy's envoys met the Quintessa delegation, 12 officials.")
+    doc = nlp.make_doc("Zelenskyy's envoys met the Quintessa delegation, 12 officials.\n")
     words = {token.text: token for token in doc}
-    assert words["Zelenskyy"].norm_ == "zelenskyy" and words["Zelenskyy"].is_title
-    assert words["the"].is_stop and words["12"].like_num and words[","].is_punct
-    assert words["Quintessa"].shape_ == ""  # not computed: nothing here reads it
+    assert words["Zelenskyy"].norm_ == "zelenskyy" and words["\n"].is_space
+    assert not words["the"].is_stop  # not computed: asked of single words through word_is
+    assert word_is("en", "IS_STOP", "the") and word_is("en", "LIKE_NUM", "12") and word_is("en", "IS_PUNCT", ",")
+    assert word_is("en", "IS_TITLE", "Quintessa") and not word_is("en", "IS_STOP", "Quintessa")
+    assert word_is("hi", "LIKE_NUM", "१२") and word_is("hi", "IS_STOP", "के")

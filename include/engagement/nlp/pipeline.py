@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import cache
 
 import spacy
@@ -48,16 +49,28 @@ def _build_nlp(lang: str, override_env_value: str | None) -> Language:
     return nlp
 
 
-# Word attributes our components read (the folder replaces NORM). spaCy computes all 23 of its
-# lexical attributes once for every word type it has not seen before; on unseen news text that
-# was half of the tokenizer's time, and most of them (shape, prefix, suffix, like_url ...) are
-# never read here.
-LEXEME_ATTRIBUTES = ("NORM", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_TITLE", "LIKE_NUM")
+# Word attributes computed for every new word type: the KB matcher matches on NORM (the folded
+# form) and the sentence splitter finds line breaks by IS_SPACE. spaCy computes all 23 of its
+# lexical attributes when it first meets a word; on unseen news text that was half of the
+# tokenizer's time, and the few other tests we need are asked of a handful of tokens
+# (``word_is``).
+LEXEME_ATTRIBUTES = ("NORM", "IS_SPACE")
 
 
 def _compute_only_the_attributes_we_read(nlp: Language) -> None:
     keep = {IDS[name] for name in LEXEME_ATTRIBUTES}
     nlp.vocab.lex_attr_getters = {attr: get for attr, get in nlp.vocab.lex_attr_getters.items() if attr in keep}
+
+
+@cache
+def _spacy_word_tests(lang: str) -> dict[int, Callable[[str], object]]:
+    return dict(spacy.blank(lang).vocab.lex_attr_getters)
+
+
+def word_is(lang: str, attribute: str, text: str) -> bool:
+    """spaCy's own lexical test ``attribute`` ("IS_STOP", "LIKE_NUM", "IS_TITLE" ...) for
+    ``lang``, on one word whose lexeme was not given it."""
+    return bool(_spacy_word_tests(lang)[IDS[attribute]](text))
 
 
 def _split_abbreviation_pairs(nlp: Language) -> None:

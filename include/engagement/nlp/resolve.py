@@ -29,6 +29,10 @@ from spacy.tokens import Doc, Span
 from engagement.kb.loader import MFA_PREFIX
 from engagement.kb.model import KnowledgeBase, ShortName
 from engagement.nlp.folding import fold
+from engagement.nlp.pipeline import word_is
+
+# A word after a bare role that cannot be a name: the role then titles no unknown person.
+_NOT_A_NAME_TESTS = ("IS_STOP", "IS_PUNCT", "LIKE_NUM")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GENERIC_MFA = "MFA"
@@ -220,11 +224,11 @@ class Resolver:
         if end >= len(self.doc) or (index + 1 < len(self.ents) and self.ents[index + 1].start == end):
             return False
         following = self.doc[end]
-        if following.is_stop or following.is_punct or following.like_num or following.is_space:
+        if following.is_space or any(word_is(self.lang, test, following.text) for test in _NOT_A_NAME_TESTS):
             return False
         if following.norm_.rstrip(".") in self.words.not_a_name:
             return False
-        return self.lang != "en" or following.is_title
+        return self.lang != "en" or word_is(self.lang, "IS_TITLE", following.text)
 
     # --- mentions --------------------------------------------------------------------------------
     def _make(
