@@ -14,7 +14,8 @@ from functools import cache
 import spacy
 from spacy.attrs import IDS
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, get_lang_class
+from spacy.vocab import create_vocab
 
 import engagement.nlp.folding  # noqa: F401 - registers engagement_text_fold
 import engagement.nlp.kb_matcher  # noqa: F401 - registers engagement_kb_matcher
@@ -64,7 +65,7 @@ def _compute_only_the_attributes_we_read(nlp: Language) -> None:
 
 @cache
 def _spacy_word_tests(lang: str) -> dict[int, Callable[[str], object]]:
-    return dict(spacy.blank(lang).vocab.lex_attr_getters)
+    return dict(create_vocab(lang, get_lang_class(lang).Defaults).lex_attr_getters)
 
 
 def word_is(lang: str, attribute: str, text: str) -> bool:
