@@ -93,6 +93,12 @@ def test_seed_article_dates():
         ("चुनाव मार्च-अप्रैल तक", MONDAY, ("मार्च-अप्रैल", "2026-03", "month", "2026-04", False)),
         ("अक्तूबर-नवंबर 2025 में", MONDAY, ("अक्तूबर-नवंबर 2025", "2025-10", "month", "2025-11", False)),
         ("वर्ष 2008-09 में", MONDAY, ("2008-09", "2008", "year", "2009", False)),
+        # a relative year gives its year to the month or day beside it
+        ("पिछले साल जुलाई में मॉस्को गए", MONDAY, ("पिछले साल जुलाई", "2024-07", "month", None, True)),
+        ("पिछले साल 8 जुलाई को", MONDAY, ("पिछले साल 8 जुलाई", "2024-07-08", "day", None, True)),
+        ("इस साल मार्च में समझौता हुआ", MONDAY, ("इस साल मार्च", "2025-03", "month", None, True)),
+        ("अगले वर्ष जनवरी में", MONDAY, ("अगले वर्ष जनवरी", "2026-01", "month", None, True)),
+        ("पिछले जुलाई में", MONDAY, ("पिछले जुलाई", "2025-07", "month", None, True)),
     ],
 )
 def test_hindi_forms(text, published, expected):
@@ -160,6 +166,12 @@ def test_hindi_forms(text, published, expected):
         ("arrives next weekend", MONDAY, ("next weekend", "2025-11-29", "day", "2025-11-30", True)),
         ("clashes last weekend", MONDAY, ("last weekend", "2025-11-15", "day", "2025-11-16", True)),
         ("from 2019-2021 he", MONDAY, ("2019-2021", "2019", "year", "2021", False)),
+        ("visited Moscow last July.", MONDAY, ("last July", "2025-07", "month", None, True)),
+        ("met last November", MONDAY, ("last November", "2024-11", "month", None, True)),
+        ("will go next January", MONDAY, ("next January", "2026-01", "month", None, True)),
+        ("talks in July last year", MONDAY, ("July last year", "2024-07", "month", None, True)),
+        ("last year in July", MONDAY, ("last year in July", "2024-07", "month", None, True)),
+        ("on July 8 last year", MONDAY, ("July 8 last year", "2024-07-08", "day", None, True)),
     ],
 )
 def test_english_forms(text, published, expected):
@@ -263,3 +275,10 @@ def test_word_lists_name_every_month_and_weekday(lang):
     assert [only(day, lang, date(2025, 11, 23)).value for day in weekdays] == [
         f"2025-11-{day}" for day in range(17, 24)
     ]
+
+
+def test_a_written_year_is_not_overridden_by_a_relative_one():
+    found = find_dates("पिछले साल जुलाई 2023 में", "hi", MONDAY)
+    assert [(m.text, m.value) for m in found] == [("पिछले साल", "2024"), ("जुलाई 2023", "2023-07")]
+    found = find_dates("the talks last year. In July they met", "en", MONDAY)
+    assert [(m.text, m.value) for m in found] == [("last year", "2024"), ("July", "2025-07")]

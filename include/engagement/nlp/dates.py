@@ -25,6 +25,7 @@ import yaml
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _DIGIT = "[0-9०-९]"
+_YEAR_DIGITS = re.compile(f"{_DIGIT}{{4}}")
 _LEADING_DIGITS = re.compile(r"\d+")
 # Devanagari vowel signs and nasal marks are not \w, yet they are inside words (not the danda).
 _WORD_CHAR = r"[\w\u0900-\u0963\u0966-\u097f\u200c\u200d]"
@@ -58,7 +59,8 @@ def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
 
     A span is the date expression itself: postpositions and prepositions around it ("को", "में",
     "in", "on") are read as context but left out ("21 अगस्त को" -> "21 अगस्त"). A date without a
-    year takes the year that puts it nearest ``published``. A language without word lists (see
+    year takes the year of a relative year written next to it ("पिछले साल जुलाई", "July last
+    year"), else the year that puts it nearest ``published``. A language without word lists (see
     :func:`supported_languages`) yields [].
     """
     if lang not in supported_languages():
@@ -83,7 +85,48 @@ def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
                     start, match.end(), match.group(), value, precision, value_end, relative
                 )
             )
-    return mentions
+    return _with_relative_years(mentions, text, grammar)
+
+
+def _with_relative_years(mentions: list[DateMention], text: str, grammar: _Grammar) -> list[DateMention]:
+    """A month or day written without a year next to a relative year ("पिछले साल जुलाई में",
+    "on July 8 last year") is one date in that year."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous and grammar.year_joiner.fullmatch(text, previous.end, mention.start):
+            pair = sorted((previous, mention), key=lambda m: m.precision != "year")
+            year, dated = pair
+            if _is_relative_year(year) and _has_no_year(dated):
+                start, end = previous.start, mention.end
+                joined[-1] = DateMention(
+                    start,
+                    end,
+                    text[start:end],
+                    year.value + dated.value[4:],
+                    dated.precision,
+                    year.value + dated.value_end[4:] if dated.value_end else None,
+                    relative=True,
+                )
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _is_relative_year(mention: DateMention) -> bool:
+    return mention.relative and mention.precision == "year" and mention.value_end is None
+
+
+def _has_no_year(mention: DateMention) -> bool:
+    """A month or day whose year was guessed, not written ("जुलाई", "8 July", not "जुलाई 2024");
+    a range across a new year keeps its own years."""
+    within_one_year = mention.value_end is None or mention.value_end[:4] == mention.value[:4]
+    return (
+        mention.precision in ("month", "day")
+        and not mention.relative
+        and not _YEAR_DIGITS.search(mention.text)
+        and within_one_year
+    )
 
 
 @cache
@@ -182,6 +225,7 @@ class _Grammar:
     future: tuple[re.Pattern[str], ...]  # future words; future verb endings
     clause_bound: re.Pattern[str]
     reported_before: re.Pattern[str] | None
+    year_joiner: re.Pattern[str]  # what may stand between a relative year and its month
 
 
 def _inverse(table: dict) -> dict[str, object]:
@@ -195,6 +239,7 @@ def _grammar(lang: str) -> _Grammar:
     month_surfaces = [s for forms in spec["months"].values() for s in forms]
     # abbreviations may carry a full stop ("Nov."); a full name never takes the sentence's one
     month = _alternation(month_surfaces + [s + "." for s in month_surfaces if len(s) <= 4])
+    month_name = _alternation(month_surfaces)  # "last July": the full stop after it ends the sentence
     weekday = _alternation(s for forms in spec["weekdays"].values() for s in forms)
     modifier = _alternation((s for forms in spec["modifiers"].values() for s in forms), True)
     unit = _alternation((s for forms in spec["units"].values() for s in forms), True)
@@ -244,7 +289,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?P<mon>(?P<mon_m>{month})(?:\s*(?P<mon_d1>{day})(?:{sep}(?P<mon_d2>{day}))?"
         rf"|{sep}(?P<mon_to>{month}))?"
         rf"{opt_year('mon_y')}(?P<mon_part>\s+{part_after})?)",
-        rf"(?P<mod>(?P<mod_w>{modifier})\s+(?P<mod_u>{unit}|{weekday}))",
+        rf"(?P<mod>(?P<mod_w>{modifier})\s+(?P<mod_u>{unit}|{weekday}|{month_name}))",
         rf"(?P<rel>{day_words})",
         rf"(?P<wd>{weekday})",
     ]
@@ -290,6 +335,7 @@ def _grammar(lang: str) -> _Grammar:
         reported_before=(
             re.compile(rf"{_bounded(reporting)}(?:\s+{_WORD_CHAR}+)?\s+\Z") if reporting else None
         ),
+        year_joiner=re.compile(rf"\s*,?\s*(?:{_bounded(spec['year_joiners'])}\s+)?"),
     )
 
 
@@ -506,11 +552,15 @@ def _relative_day(c: _Candidate) -> Resolved:
 
 
 def _modified(c: _Candidate) -> Resolved:
-    """ "last week", "इस साल", "अगले सोमवार": a calendar unit or weekday one step from now."""
+    """ "last week", "इस साल", "अगले सोमवार", "last July": a calendar unit, weekday or month one
+    step from now."""
     direction = c.grammar.modifiers[_key(c.group("mod_w"))]
     target = _key(c.group("mod_u"))
     if target in c.grammar.weekdays:
         return _iso(_weekday_date(c, c.grammar.weekdays[target], direction)), "day", None, True
+    if target in c.grammar.months:
+        month = c.grammar.months[target]
+        return _month_value(_year_of_month(month, direction, c.published), month), "month", None, True
     step = {"last": -1, "this": 0, "next": 1}[direction]
     unit = c.grammar.units[target]
     if unit in ("week", "weekend"):  # Monday to Sunday; the weekend is its Saturday and Sunday
@@ -520,6 +570,16 @@ def _modified(c: _Candidate) -> Resolved:
     if unit == "month":
         return _month_value(*_shift_month(c.published, step)), "month", None, True
     return f"{c.published.year + step:04d}", "year", None, True
+
+
+def _year_of_month(month: int, direction: str, published: date) -> int:
+    """The year of "last July" (the latest July before this month), "next January" (the first
+    after it) and "this March" (this year's)."""
+    if direction == "last":
+        return published.year - (month >= published.month)
+    if direction == "next":
+        return published.year + (month <= published.month)
+    return published.year
 
 
 def _ago(c: _Candidate) -> Resolved:
