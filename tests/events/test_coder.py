@@ -75,6 +75,13 @@ def test_visit_is_directed_from_visitor_to_host_country(text, lang):
     assert (ev["location"], ev["level"]) == ("IND", "head_of_state")
 
 
+def test_leaving_for_a_country_is_a_visit_but_a_team_leaving_is_not():
+    ev = only("विदेश मंत्री जयशंकर सोमवार को सऊदी अरब के लिए रवाना हुए।", "hi")
+    assert (ev["source"], ev["target"], ev["cameo"], ev["status"]) == ("IND", "SAU", "042", "held")
+    assert only("प्रधानमंत्री मोदी कल जापान के लिए रवाना होंगे।", "hi")["status"] == "planned"
+    assert mentions_of("टीम इंडिया ऑस्ट्रेलिया के लिए रवाना हुई।", "hi") == []
+
+
 def test_host_is_the_source_of_a_hosting_event():
     ev = only("Jaishankar hosted Australian Foreign Minister Penny Wong in New Delhi on Monday.", "en")
     assert (ev["source"], ev["target"], ev["cameo"], ev["location"]) == ("IND", "AUS", "043", "IND")
