@@ -522,3 +522,35 @@ def test_an_english_dateline_yields_the_location_to_the_trip_destination():
     )
     mentions = mentions_of(text, "en", published=date(2025, 12, 4))
     assert {(m.cameo, m.location) for m in mentions} == {("042", "IND"), ("040", "IND")}
+
+
+def test_the_visiting_leader_is_the_visitor_and_the_host_is_where_it_happens():
+    found = events(
+        "NEW DELHI, Nov 17 - Indian Prime Minister Narendra Modi held talks with visiting Russian President"
+        " Vladimir Putin on Friday.",
+        "en",
+    )
+    assert [(e["source"], e["target"], e["cameo"], e["location"], e["date"]) for e in found] == [
+        ("RUS", "IND", "042", "IND", "2025-11-14")
+    ]
+
+
+def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before():
+    found = events(
+        "China's foreign ministry on Monday condemned Japan's remarks on Taiwan and summoned the Japanese ambassador.",
+        "en",
+    )
+    assert {(e["source"], e["target"]) for e in found} == {("CHN", "JPN")}
+
+
+def test_speaking_with_a_counterpart_by_phone_is_a_phone_call():
+    ev = only("External Affairs Minister S. Jaishankar spoke with his Saudi counterpart by phone on Tuesday.", "en")
+    assert (ev["source"], ev["target"], ev["cameo"], ev["date"]) == ("IND", "SAU", "041", "2025-11-11")
+    assert events("Jaishankar spoke to reporters in Delhi about Pakistan.", "en") == []
+
+
+def test_a_planned_meeting_in_a_bare_month_already_past_this_year_is_next_years():
+    ev = only("The leaders of India and Japan are expected to hold their annual summit in Tokyo in August.", "en")
+    assert (ev["status"], ev["date"], ev["date_precision"]) == ("planned", "2026-08", "month")
+    ev = only("पिछले साल जुलाई में मोदी ने मॉस्को की यात्रा की थी।", "hi")
+    assert (ev["source"], ev["target"], ev["status"], ev["date"]) == ("IND", "RUS", "held", "2024-07")

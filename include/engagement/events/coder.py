@@ -225,6 +225,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
     sideline = _matches(lang, "sideline", sent.text)
     topics = None  # worked out once the sentence has an event
     events: list[EventMention] = []
+    subject: tuple[int, _Actor] | None = None  # (hit index, its source) of the sentence's last event
     for i, hit in enumerate(hits):
         lo = hits[i - 1].end if i else 0
         hi = hits[i + 1].start if i + 1 < len(hits) else len(sent.text)
@@ -234,6 +235,8 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         chosen = _english_trip(lang, hit, scoped, actors, sent.start) or _choose_actors(lang, hit, scoped, sent.start)
         if _shares_sentence_arguments(hit, chosen):
             chosen = _choose_actors(lang, hit, actors, sent.start)
+        if subject and subject[0] == i - 1:
+            chosen = _with_shared_subject(lang, sent, hits[i - 1], hit, subject[1], scoped) or chosen
         stretch = sent.text[lo:hi]
         # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
         lenders = _distinct([*previous.countries, *_latest_pair(earlier)])
@@ -249,7 +252,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             continue
         if hit.trigger.kind == "summit" and forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
-        source, target = _direction(lang, hit, chosen, sent.start)
+        source, target = _direction(lang, hit, chosen, sent)
         tense = _tense_status(lang, sent.text, hit, lo, hi)
         frame = _frames_another_event(lang, sent.text, hit, lo)
         # a frame ("कोलंबो यात्रा के दौरान ... हस्ताक्षर किए थे") has no verb of its own: the
@@ -258,8 +261,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if own_tense is None and lang == "hi" and hit.trigger.default_status == "held":
             # a noun whose verb stands far off ("फरवरी में संयुक्त बयान जारी कर ... लक्ष्य रखा था")
             own_tense = _tense_status(lang, sent.text, hit, lo, hi, len(sent.text))
-        own_verb_past = own_tense == "held"
-        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past)
+        date_info = _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_tense)
         if tense == "ongoing" and not any(lo <= d.start - sent.start < hi for d in dates):
             # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
             date_info = (published.isoformat(), None, "day", "publication")
@@ -313,6 +315,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
                 trigger_text=hit.text,
             )
         )
+        subject = (i, next(a for a in chosen if a.country == source)) if source else None
     events = _one_mention_per_happening(events)
     context.events = events
     return events, context
@@ -434,12 +437,8 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
         if strength == _NAME and _matches(lang, "not_government_after", after):
             continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
-        if (
-            lang == "en"
-            and m.label == "COUNTRY"
-            and fold(m.text) in _adjective_forms()
-            and not _matches(lang, "government_after", after)
-        ):
+        adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in _adjective_forms()
+        if adjective and not _matches(lang, "government_after", after):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = (
             lang == "en"
@@ -461,8 +460,10 @@ def _actors(lang: str, sent, mentions) -> list[_Actor]:
                 entity_id=m.entity_id,
                 venue=dateline or _matches(lang, "venue_after", after) or _matches(lang, "venue_before", before),
                 dateline=dateline,
-                # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him
+                # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him; and one goes to
+                # Russia, never to "Russian" ("visiting Russian President": the visitor)
                 destination=strength != _PERSON
+                and not adjective
                 and (_matches(lang, "destination_after", after) or _matches(lang, "destination_before", before)),
                 # "भारत ने", and the passive's "by the US"
                 agent=_matches(lang, "agent_after", after) if lang == "hi" else _matches(lang, "agent_before", before),
@@ -609,8 +610,9 @@ def _choose_actors(lang: str, hit: _Hit, scoped: list[_Actor], offset: int) -> l
     return ranked
 
 
-def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple[str | None, str | None]:
+def _direction(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> tuple[str | None, str | None]:
     """Source and target where the sentence makes them clear, else (None, None)."""
+    offset = sent.start
     first, second = chosen[0], next(a for a in chosen if a.country != chosen[0].country)
     kind = hit.trigger.kind
     if kind == "visit":
@@ -618,6 +620,10 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
         if dest:
             visitor = next(a for a in chosen if a.country != dest.country)
             return visitor.country, dest.country
+        guest = _visiting_guest(lang, hit, chosen, sent)
+        if guest:  # "talks with visiting Russian President Putin": Russia visits the other
+            host = next(a for a in chosen if a.country != guest.country)
+            return guest.country, host.country
         return None, None
     if kind == "host":
         # the agent ("मुर्मू ने ... दिसानायके के सम्मान में रात्रिभोज"), else the nearest person
@@ -640,6 +646,34 @@ def _direction(lang: str, hit: _Hit, chosen: list[_Actor], offset: int) -> tuple
     if len(before) == 1 and len(after) == 1:
         return before[0].country, after[0].country
     return None, None
+
+
+_AND_BEFORE_VERB = re.compile(r"\band\s+\Z")
+
+
+def _with_shared_subject(lang: str, sent, before: _Hit, hit: _Hit, subject: _Actor, scoped: list[_Actor]):
+    """"China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
+    joined by "and" to the one before shares its subject, so it aims at the actor after it."""
+    if lang != "en" or not _AND_BEFORE_VERB.search(sent.text, before.end, hit.start):
+        return None
+    objects = [a for a in scoped if a.start >= hit.end + sent.start and a.country != subject.country and not a.venue]
+    if not objects:
+        return None
+    return [replace(subject, agent=True), min(objects, key=lambda a: a.start)]
+
+
+# "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
+_VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
+
+
+def _visiting_guest(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> _Actor | None:
+    """The actor that "visiting" describes: named right after it, with no clause between."""
+    if lang != "en" or hit.text.lower() != "visiting":
+        return None
+    after = sorted((a for a in chosen if a.start >= hit.end + sent.start), key=lambda a: a.start)
+    if after and _VISITING_GUEST_GAP.fullmatch(sent.text, hit.end, after[0].start - sent.start):
+        return after[0]
+    return None
 
 
 def _frames_another_event(lang: str, text: str, hit: _Hit, lo: int) -> bool:
@@ -700,7 +734,7 @@ _HINDI_CLAUSE_CHARS = 45
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|whereas)\b")
 
 
-def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_verb_past):
+def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_tense):
     """(value, value_end, precision, basis) for one trigger.
 
     The nearest date expression in the trigger's own stretch of the sentence, else the nearest
@@ -716,7 +750,7 @@ def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_ve
         scoped = [d for d in scoped if start <= d.start - sent.start < end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
-        value, value_end = _as_tense_says(d, own_verb_past, published)
+        value, value_end = _as_tense_says(d, own_tense, published)
         return value, value_end, d.precision or _precision(d.value), "text"
     pair = set(countries[:2])
     same = [ev for ev in previous.events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
@@ -764,23 +798,29 @@ def _is_dateline(mention, sent) -> bool:
     return sent.idx == 0 and bool(_DATELINE.match(sent.text[: mention.start - sent.start].lstrip()))
 
 
-def _as_tense_says(mention, own_verb_past: bool, published: date) -> tuple[str, str | None]:
+def _as_tense_says(mention, own_tense: str | None, published: date) -> tuple[str, str | None]:
     """A bare weekday or month ("on Friday", "अप्रैल में") resolved into the future while the
-    verb says it already happened is the past one: the verb knows the tense, the date word not."""
+    verb says it already happened is the past one, and a bare month resolved into the past while
+    the verb says it is planned ("are expected to meet in August") is next year's: the verb knows
+    the tense, the date word not."""
     value, value_end = mention.value, mention.value_end
     words = set(mention.text.lower().split())
     bare = not _DIGIT.search(mention.text) and not words & _RELATIVE_WORDS
-    if not own_verb_past or not bare:
+    if own_tense not in ("held", "planned") or not bare:
+        return value, value_end
+    if own_tense == "planned":
+        if len(value) == 7 and _bounds(value_end or value, "month")[1] < published:
+            return _years_later(value, 1), _years_later(value_end, 1) if value_end else None
         return value, value_end
     if len(value) == 10 and not value_end and 2 <= (date.fromisoformat(value) - published).days <= 6:
         return (date.fromisoformat(value) - timedelta(days=7)).isoformat(), None
     if len(value) == 7 and _bounds(value, "month")[0] > published:
-        return _year_earlier(value), _year_earlier(value_end) if value_end else None
+        return _years_later(value, -1), _years_later(value_end, -1) if value_end else None
     return value, value_end
 
 
-def _year_earlier(value: str) -> str:
-    return f"{int(value[:4]) - 1}{value[4:]}"
+def _years_later(value: str, years: int) -> str:
+    return f"{int(value[:4]) + years}{value[4:]}"
 
 
 def _precision(value: str) -> str:
