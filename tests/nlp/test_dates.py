@@ -99,6 +99,12 @@ def test_seed_article_dates():
         ("इस साल मार्च में समझौता हुआ", MONDAY, ("इस साल मार्च", "2025-03", "month", None, True)),
         ("अगले वर्ष जनवरी में", MONDAY, ("अगले वर्ष जनवरी", "2026-01", "month", None, True)),
         ("पिछले जुलाई में", MONDAY, ("पिछले जुलाई", "2025-07", "month", None, True)),
+        # the tense is read past an initial's full stop, and करेंगी is future as करेंगे is
+        (
+            "वोंग गुरुवार को विदेश मंत्री एस. जयशंकर के साथ वार्ता करेंगी",
+            WEDNESDAY,
+            ("गुरुवार", "2025-11-20", "day", None, True),
+        ),
     ],
 )
 def test_hindi_forms(text, published, expected):

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from engagement.nlp.sentences import abbreviations
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _DIGIT = "[0-9०-९]"
@@ -39,6 +41,8 @@ _PRECOMPOSED_NUKTA = {
 _DIGITS_BEFORE = re.compile(rf"{_DIGIT}[\s,.:/\-–]?\Z")
 _DIGITS_AFTER = re.compile(rf"[\s,.:/\-–]?{_DIGIT}")
 _SENTENCE_ENDS = [". ", "! ", "? ", "।", "\n"]  # ". " also matches ".\n"
+_WORD_BEFORE = re.compile(rf"{_WORD_CHAR}+\Z")
+
 _CONTEXT_CHARS = 200
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
@@ -226,6 +230,7 @@ class _Grammar:
     clause_bound: re.Pattern[str]
     reported_before: re.Pattern[str] | None
     year_joiner: re.Pattern[str]  # what may stand between a relative year and its month
+    abbreviations: frozenset[str]  # words whose full stop ends no clause (the splitter's list)
 
 
 def _inverse(table: dict) -> dict[str, object]:
@@ -335,6 +340,7 @@ def _grammar(lang: str) -> _Grammar:
         reported_before=(
             re.compile(rf"{_bounded(reporting)}(?:\s+{_WORD_CHAR}+)?\s+\Z") if reporting else None
         ),
+        abbreviations=abbreviations(lang),
         year_joiner=re.compile(rf"\s*,?\s*(?:{_bounded(spec['year_joiners'])}\s+)?"),
     )
 
@@ -377,13 +383,27 @@ class _Candidate:
             return False
         start, end = self.match.span()
         left = self.text[max(0, start - _CONTEXT_CHARS) : start]
-        left_bound = 0
-        for bound in self.grammar.clause_bound.finditer(left):
-            left_bound = bound.end()
+        left_bounds = self._clause_bounds(left)
         right = self.text[end : end + _CONTEXT_CHARS]
-        right_bound = self.grammar.clause_bound.search(right)
-        clause = left[left_bound:] + " " + right[: right_bound.start() if right_bound else None]
-        return any(cue.search(clause) for cue in self.grammar.future)
+        right_bounds = self._clause_bounds(right)
+        clause_start = left_bounds[-1].end() if left_bounds else 0
+        clause_end = right_bounds[0].start() if right_bounds else None
+        return any(cue.search(left[clause_start:] + " " + right[:clause_end]) for cue in self.grammar.future)
+
+    def _clause_bounds(self, text: str) -> list[re.Match[str]]:
+        """Clause ends in ``text``, but not the full stop of an initial or abbreviation ("एस.
+        जयशंकर", "S. Jaishankar", "Dr. Singh"), as the sentence splitter reads them."""
+        return [
+            bound
+            for bound in self.grammar.clause_bound.finditer(text)
+            if not (bound.group().startswith(".") and self._abbreviation_before(text, bound.start()))
+        ]
+
+    def _abbreviation_before(self, text: str, end: int) -> bool:
+        word = _WORD_BEFORE.search(text, 0, end)
+        if not word:
+            return False
+        return word.group() in self.grammar.abbreviations or (len(word.group()) == 1 and word.group().isupper())
 
 
 def _iso(day: date) -> str:
