@@ -265,8 +265,10 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         if tense == "ongoing" and not any(lo <= d.start - sent.start < hi for d in dates):
             # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
             date_info = (published.isoformat(), None, "day", "publication")
+        # a frame with no date of its own ("during the visit") is any visit the article reported
+        when = "" if frame and date_info[3] == "publication" else date_info[0]
         travel_news = hit.trigger.kind in _TRAVEL_KINDS and not _already_reported(
-            countries, hit, date_info[0], [*earlier, *events]
+            countries, hit, when, [*earlier, *events]
         )
         if frame and not travel_news:
             # "during the meeting" frames the sentence's event; "during the visit" does too once
