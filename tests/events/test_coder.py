@@ -554,3 +554,28 @@ def test_a_planned_meeting_in_a_bare_month_already_past_this_year_is_next_years(
     assert (ev["status"], ev["date"], ev["date_precision"]) == ("planned", "2026-08", "month")
     ev = only("पिछले साल जुलाई में मोदी ने मॉस्को की यात्रा की थी।", "hi")
     assert (ev["source"], ev["target"], ev["status"], ev["date"]) == ("IND", "RUS", "held", "2024-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four men accused of planning to kill Cuba's Fidel Castro have been pardoned by Panama's president.",
+        "An accused US Army deserter has surrendered at a US military base near Tokyo.",
+        "Iran froze nuclear work in a move likely to thwart US efforts to seek possible sanctions.",
+        "Russia said Moscow opposed sanctions on Sudan.",
+        "The alleged Al Qaeda inmates at the US military prison in Cuba are likely to be freed.",
+    ],
+)
+def test_accusations_and_sanctions_named_only_as_nouns_are_no_events(text):
+    assert events(text, "en") == []
+
+
+def test_sanctions_imposed_or_announced_are_sanction_events():
+    ev = only("The European Union and the United States imposed fresh sanctions on Iran on Monday.", "en")
+    assert ev["cameo"] == "163" and set(ev["actors"]) == {"IRN", "USA"}
+    ev = only(
+        "The Canadian government announced asset freezes and travel bans against four senior officers of the Russian"
+        " military.",
+        "en",
+    )
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("CAN", "RUS", "163")
