@@ -309,11 +309,7 @@ def test_the_trigger_screen_passes_every_sentence_a_trigger_matches():
 
 def test_mention_ids_are_unique_when_a_sentence_merges_triggers():
     """Two triggers for one happening merge into one mention; later ids must not repeat."""
-    text = (
-        "जयशंकर ने लावरोव से मुलाकात की और दोनों ने बातचीत की। "
-        "मोदी ने पुतिन से फोन पर बात की। "
-        "वांग यी ने जयशंकर से मुलाकात की।"
-    )
+    text = "जयशंकर ने लावरोव से मुलाकात की और दोनों ने बातचीत की। मोदी ने पुतिन से फोन पर बात की। वांग यी ने जयशंकर से मुलाकात की।"
     result = extract_entities(text, "hi", date(2025, 11, 17))
     events = code_events("a1", text, "hi", date(2025, 11, 17), result.sentences, result.mentions)
     ids = [e.mention_id for e in events]
@@ -327,9 +323,10 @@ def test_a_cricket_tour_is_not_a_state_visit():
     )
     assert events(article, "hi") == []
     # a head of government at the match is still a government
-    assert only("प्रधानमंत्री मोदी ने क्रिकेट मैच के दौरान ऑस्ट्रेलियाई प्रधानमंत्री अल्बनीज़ से मुलाकात की।", "hi")[
-        "actors"
-    ] == ["AUS", "IND"]
+    assert only("प्रधानमंत्री मोदी ने क्रिकेट मैच के दौरान ऑस्ट्रेलियाई प्रधानमंत्री अल्बनीज़ से मुलाकात की।", "hi")["actors"] == [
+        "AUS",
+        "IND",
+    ]
 
 
 def test_sitting_is_not_a_meeting():
@@ -579,3 +576,28 @@ def test_sanctions_imposed_or_announced_are_sanction_events():
         "en",
     )
     assert (ev["source"], ev["target"], ev["cameo"]) == ("CAN", "RUS", "163")
+
+
+def test_two_leaders_joined_by_and_with_a_title_between_meet_without_direction():
+    ev = only(
+        "प्रधानमंत्री नरेंद्र मोदी और राष्ट्रपति शी जिनपिंग ने पिछले साल अक्टूबर में कज़ान में ब्रिक्स शिखर सम्मेलन से इतर मुलाकात की थी।",
+        "hi",
+    )
+    assert (ev["source"], ev["target"], ev["date"], ev["location"], ev["forum"]) == (
+        None,
+        None,
+        "2024-10",
+        "RUS",
+        "BRICS",
+    )
+
+
+def test_a_likely_trip_to_a_summit_abroad_is_a_planned_visit():
+    ev = only("प्रधानमंत्री मोदी के अगस्त के अंत में एससीओ शिखर सम्मेलन के लिए तियानजिन जाने की संभावना है।", "hi", date(2025, 7, 14))
+    assert (ev["source"], ev["target"], ev["cameo"], ev["status"], ev["date"]) == (
+        "IND",
+        "CHN",
+        "042",
+        "planned",
+        "2025-08",
+    )
