@@ -601,3 +601,17 @@ def test_a_likely_trip_to_a_summit_abroad_is_a_planned_visit():
         "planned",
         "2025-08",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("विदेश मंत्रालय के प्रवक्ता ने गुरुवार को साप्ताहिक प्रेस वार्ता में कहा कि पाकिस्तान को इलाके खाली करने चाहिए।", "hi"),
+        (
+            "China's foreign ministry spokesman told a news conference in Beijing that Japan must retract the remarks.",
+            "en",
+        ),
+    ],
+)
+def test_a_press_conference_is_no_meeting(text, lang):
+    assert events(text, lang) == []

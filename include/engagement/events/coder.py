@@ -709,6 +709,8 @@ def _blocked(lang: str, text: str, hit: _Hit, lo: int, hi: int) -> bool:
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
     if lang == "hi" and _matches(lang, "back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
+    if _matches(lang, "press_before", text[max(lo, hit.start - 12) : hit.start]):
+        return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
     if lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = _HINDI_CLAUSE_BREAK.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
