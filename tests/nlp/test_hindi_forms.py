@@ -144,7 +144,7 @@ def test_misri_is_the_foreign_secretary_in_context_and_egyptian_otherwise():
     assert resolved("विदेश सचिव मिस्री काठमांडू में")[0][:3] == ("मिस्री", "PERSON", "VIKRAM_MISRI")
     assert resolved("मिस्री राष्ट्रपति ने भारत का दौरा किया।")[:2] == [
         ("मिस्री", "COUNTRY", "EGY", "EGY", None),
-        ("राष्ट्रपति", "ROLE", None, "EGY", "head_of_state"),
+        ("राष्ट्रपति", "ROLE", "ABDEL_FATTAH_EL_SISI", "EGY", "head_of_state"),  # Egypt's president that day
     ]
     # named in full, yet an adjective before a role phrase is still Egypt's
     assert resolved("विक्रम मिस्री ने मिस्री विदेश मंत्री से बात की।")[1][:3] == ("मिस्री", "COUNTRY", "EGY")
