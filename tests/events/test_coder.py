@@ -615,3 +615,12 @@ def test_a_likely_trip_to_a_summit_abroad_is_a_planned_visit():
 )
 def test_a_press_conference_is_no_meeting(text, lang):
     assert events(text, lang) == []
+
+
+def test_direction_never_names_a_country_outside_the_pair():
+    text = (
+        "अमरीका ने सीरिया पर हमले की धमकी दी थी. रूस ने अमरीकी हमले की धमकी का विरोध किया था, जिसके बाद दोनों के"
+        " बीच सीरिया के रासायनिक हथियारों को अंतरराष्ट्रीय निगरानी में रखे जाने पर समझौता हुआ था."
+    )
+    for ev in mentions_of(text, "hi"):
+        assert {ev.source, ev.target} <= {*ev.participants, None}, ev

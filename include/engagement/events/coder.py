@@ -283,7 +283,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
         multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
         topics = _topics(lang, sent.text) if topics is None else topics
         pair = [None, None] if multilateral else sorted(countries[:2])
-        if multilateral:  # one meeting of many: no pair, so no direction between two of them
+        if multilateral or not {source, target} <= {*pair, None}:
+            # one meeting of many has no pair, so no direction between two of them; nor does a
+            # pair that leaves out the agent ("रूस ने ... दोनों के बीच सीरिया ... पर समझौता हुआ")
             source = target = None
         events.append(
             EventMention(
