@@ -1,7 +1,7 @@
 from datetime import date
 
 from engagement.nlp.entities import extract_entities
-from engagement.nlp.pipeline import LEXEME_ATTRIBUTES, get_nlp, word_is
+from engagement.nlp.pipeline import LEXEME_ATTRIBUTES, TOKENIZER_CACHE_CHUNKS, get_nlp, word_is
 from spacy.attrs import IDS
 
 
@@ -44,3 +44,7 @@ def test_new_words_get_only_the_attributes_the_components_read():
     assert word_is("en", "IS_STOP", "the") and word_is("en", "LIKE_NUM", "12") and word_is("en", "IS_PUNCT", ",")
     assert word_is("en", "IS_TITLE", "Quintessa") and not word_is("en", "IS_STOP", "Quintessa")
     assert word_is("hi", "LIKE_NUM", "१२") and word_is("hi", "IS_STOP", "के")
+
+
+def test_the_tokenizer_remembers_a_days_worth_of_distinct_words():
+    assert get_nlp("hi").tokenizer.max_cache_size == TOKENIZER_CACHE_CHUNKS >= 100_000

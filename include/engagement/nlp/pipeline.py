@@ -42,6 +42,7 @@ def get_nlp(lang: str) -> Language:
 def _build_nlp(lang: str, override_env_value: str | None) -> Language:
     override_dir = load_settings().kb_override_dir if override_env_value else None
     nlp = spacy.blank(lang)
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     _compute_only_the_attributes_we_read(nlp)
     _split_abbreviation_pairs(nlp)
     nlp.add_pipe("engagement_text_fold", config={"acronym_max_letters": ACRONYM_MAX_LETTERS})
@@ -49,6 +50,12 @@ def _build_nlp(lang: str, override_env_value: str | None) -> Language:
     nlp.add_pipe(KB_MATCHER, config={"override_dir": str(override_dir) if override_dir else None})
     return nlp
 
+
+# How many distinct chunks (words with their punctuation) the tokenizer remembers how to split.
+# spaCy's default of 10,000 fills within a few dozen articles, after which every further word is
+# split from scratch; a day's news has tens of thousands of distinct chunks. At 100,000 the
+# tokenizer pass over the 9 MB benchmark corpus takes a fifth less time, for a few MB of memory.
+TOKENIZER_CACHE_CHUNKS = 100_000
 
 # Word attributes computed for every new word type: the KB matcher matches on NORM (the folded
 # form) and the sentence splitter finds line breaks by IS_SPACE. spaCy computes all 23 of its
