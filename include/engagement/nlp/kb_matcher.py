@@ -66,8 +66,8 @@ def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
 
 def _pattern_tokenizer(nlp: Language) -> Language:
     """A scratch pipeline with the same tokenizer and folding, so that the ~3000 alias words do
-    not take slots of the main vocabulary: spaCy stops storing new word types at 10,000, and every
-    stored type is one the tokenizer's cache can serve without re-splitting affixes. Matching
+    not take slots of the main tokenizer's cache (it stops storing new chunks once full, see
+    ``pipeline.TOKENIZER_CACHE_CHUNKS``), which are better spent on the articles' words. Matching
     compares NORM hashes only, which are the same in both vocabularies."""
     scratch = spacy.blank(nlp.lang)
     scratch.add_pipe(
