@@ -624,3 +624,16 @@ def test_direction_never_names_a_country_outside_the_pair():
     )
     for ev in mentions_of(text, "hi"):
         assert {ev.source, ev.target} <= {*ev.participants, None}, ev
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("भारत ने ओमान के सुल्तान की राजकीय यात्रा की मेजबानी की।", ("IND", "OMN", "043", "IND")),
+        ("प्रधानमंत्री मोदी ने फ्रांस के राष्ट्रपति मैक्रों को फोन कर उन्हें बधाई दी।", ("IND", "FRA", "041", None)),
+        ("विदेश मंत्री जयशंकर ने सिंगापुर के विदेश मंत्री के साथ द्विपक्षीय संबंधों की समीक्षा की।", ("IND", "SGP", "040", None)),
+    ],
+)
+def test_hosting_a_visit_a_call_and_a_review_of_relations(text, expected):
+    ev = only(text, "hi")
+    assert (ev["source"], ev["target"], ev["cameo"], ev["location"]) == expected

@@ -330,8 +330,9 @@ def _one_mention_per_happening(events: list[EventMention]) -> list[EventMention]
 
     Same participants, event family and dates: "से मुलाकात की और ... बातचीत की", or a visit
     and the meeting that is its programme ("the 19-21 August visit, when he co-chaired ...").
-    The most specific report is kept: a visit or hosting (who travels where), then a specific
-    CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
+    The most specific report is kept: a visit or hosting (who travels where), then one whose
+    direction is known ("भारत ने ओमान के सुल्तान की राजकीय यात्रा की मेजबानी की": the hosting),
+    then a specific CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
     a day of its own inside a visit has other dates and stays.
     """
     kept: dict[tuple, EventMention] = {}
@@ -348,8 +349,8 @@ def _one_mention_per_happening(events: list[EventMention]) -> list[EventMention]
     return [e for e in events if id(e) in chosen]
 
 
-def _specificity(event: EventMention) -> tuple[bool, bool]:
-    return event.kind in _TRAVEL_KINDS, not event.cameo.endswith("0")
+def _specificity(event: EventMention) -> tuple[bool, bool, bool]:
+    return event.kind in _TRAVEL_KINDS, event.source is not None, not event.cameo.endswith("0")
 
 
 def _find_triggers(lang: str, text: str) -> list[_Hit]:
@@ -497,8 +498,9 @@ def _matches(lang: str, name: str, text: str) -> bool:
 
 # Formal acts whose parties are the sentence's subject pair even when another trigger stands
 # between them and the act ("भारत और यूएई ने ... बैठक के दौरान ... समझौतों पर हस्ताक्षर किए",
-# "the United States imposed sanctions on companies it accused of helping Iran").
-_SHARED_ARGUMENT_KINDS = {"agreement", "joint_statement", "sanction", "expel", "reduce_relations"}
+# "the United States imposed sanctions on companies it accused of helping Iran", "भारत ने ओमान
+# के सुल्तान की राजकीय यात्रा की मेजबानी की").
+_SHARED_ARGUMENT_KINDS = {"agreement", "joint_statement", "sanction", "expel", "reduce_relations", "host"}
 # Statements aim at their own object: "accused of helping Iran" does not accuse Iran.
 _SPEECH_KINDS = {"praise", "criticise", "accuse", "demand", "reject", "threaten"}
 # How far after an English statement verb its object may stand ("endorsed an agreement with the
