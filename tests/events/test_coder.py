@@ -637,3 +637,9 @@ def test_direction_never_names_a_country_outside_the_pair():
 def test_hosting_a_visit_a_call_and_a_review_of_relations(text, expected):
     ev = only(text, "hi")
     assert (ev["source"], ev["target"], ev["cameo"], ev["location"]) == expected
+
+
+def test_a_government_protesting_to_another_complains_officially_but_a_street_protest_is_no_event():
+    ev = only("The Philippines protested China's use of water cannon near Scarborough Shoal.", "en")
+    assert (ev["source"], ev["target"], ev["cameo"]) == ("PHL", "CHN", "114")
+    assert events("Thousands of people protested in Manila against China.", "en") == []
