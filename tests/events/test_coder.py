@@ -643,3 +643,22 @@ def test_a_government_protesting_to_another_complains_officially_but_a_street_pr
     ev = only("The Philippines protested China's use of water cannon near Scarborough Shoal.", "en")
     assert (ev["source"], ev["target"], ev["cameo"]) == ("PHL", "CHN", "114")
     assert events("Thousands of people protested in Manila against China.", "en") == []
+
+
+def test_a_forum_the_talks_come_before_and_a_date_of_the_next_clause_are_not_the_talks():
+    ev = only(
+        "विदेश मंत्री मार्को रुबियो और विदेश मंत्री एस जयशंकर के बीच अगले सप्ताह वाशिंगटन में वार्ता होगी, जिससे"
+        " फरवरी में प्रस्तावित क्वाड शिखर सम्मेलन से पहले दोनों देशों के संबंधों को नई दिशा मिलेगी।",
+        "hi",
+        date(2025, 9, 23),
+    )
+    assert (ev["status"], ev["date"], ev["forum"], ev["location"]) == ("planned", "2025-09-29", None, "USA")
+
+
+def test_the_pair_named_before_a_framing_meeting_is_the_pair_that_met():
+    ev = only(
+        "रुबियो और जयशंकर ने इससे पहले जुलाई में वाशिंगटन में क्वाड विदेश मंत्रियों की बैठक के दौरान मुलाकात की थी।",
+        "hi",
+        date(2025, 9, 23),
+    )
+    assert (set(ev["actors"]), ev["date"], ev["forum"]) == ({"IND", "USA"}, "2025-07", "QUAD")

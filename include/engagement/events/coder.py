@@ -227,7 +227,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
     events: list[EventMention] = []
     subject: tuple[int, _Actor] | None = None  # (hit index, its source) of the sentence's last event
     for i, hit in enumerate(hits):
-        lo = hits[i - 1].end if i else 0
+        lo = _stretch_start(lang, sent.text, hits, i)
         hi = hits[i + 1].start if i + 1 < len(hits) else len(sent.text)
         if _blocked(lang, sent.text, hit, lo, hi):
             continue
@@ -279,7 +279,7 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             date_info = _planned_date(countries, [*earlier, *events], published)
         code = lexicon.cameo_table()[hit.trigger.cameo]
         location = _location(hit, actors, mentions, source, target, sent)
-        forum = _forum(forums, forum_context, hit, sent.start) or (article_forum if sideline else None)
+        forum = _forum(lang, forums, forum_context, hit, sent) or (article_forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in _MEETING_KINDS
         topics = _topics(lang, sent.text) if topics is None else topics
         pair = [None, None] if multilateral else sorted(countries[:2])
@@ -682,6 +682,16 @@ def _visiting_guest(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> _Actor 
     return None
 
 
+def _stretch_start(lang: str, text: str, hits: list[_Hit], i: int) -> int:
+    """Where the stretch of the sentence that belongs to trigger ``i`` starts: after the trigger
+    before it, unless that one only frames this one ("रुबियो और जयशंकर ने ... बैठक के दौरान
+    मुलाकात की थी": the pair before the frame met)."""
+    if i == 0:
+        return 0
+    before = _stretch_start(lang, text, hits, i - 1)
+    return before if _frames_another_event(lang, text, hits[i - 1], before) else hits[i - 1].end
+
+
 def _frames_another_event(lang: str, text: str, hit: _Hit, lo: int) -> bool:
     """"during the visit", "यात्रा के दौरान": the trigger frames another event of the sentence."""
     around = text[max(lo, hit.start - 25) : hit.start] if lang == "en" else text[hit.end : hit.end + 15]
@@ -756,6 +766,9 @@ def _event_date(hit, dates, sent, lo, hi, countries, previous, published, own_te
     if hit.trigger.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
         start, end = _own_clause_bounds(sent.text, hit, lo, hi)
         scoped = [d for d in scoped if start <= d.start - sent.start < end] or scoped
+    else:  # verb-final: "अगले सप्ताह ... वार्ता होगी, जिससे फरवरी में ...": February dates the next clause
+        clause_end = hit.end + len(_HINDI_CLAUSE_BREAK.split(sent.text[hit.end : hi], maxsplit=1)[0])
+        scoped = [d for d in scoped if d.start - sent.start < clause_end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
         value, value_end = _as_tense_says(d, own_tense, published)
@@ -936,11 +949,22 @@ def _is_seat(mention) -> bool:
     return bool(place and place.is_seat)
 
 
-def _forum(forums, forum_context: bool, hit, offset: int) -> str | None:
-    """A forum counts only when the sentence speaks of a meeting (बैठक, summit, sidelines ...)."""
-    if not forums or not forum_context:
+def _forum(lang: str, forums, forum_context: bool, hit, sent) -> str | None:
+    """A forum counts only when the sentence speaks of a meeting (बैठक, summit, sidelines ...),
+    and not one the event only comes before or after ("क्वाड शिखर सम्मेलन से पहले", "ahead of the
+    G20 summit")."""
+    if not forum_context:
         return None
-    return min(forums, key=lambda m: abs(m.start - (hit.start + offset))).entity_id
+    def outside(m) -> bool:
+        start, end = m.start - sent.start, m.end - sent.start
+        return _matches(lang, "outside_forum_after", sent.text[end : end + 30]) or _matches(
+            lang, "outside_forum_before", sent.text[max(0, start - 30) : start]
+        )
+
+    within = [m for m in forums if not outside(m)]
+    if not within:
+        return None
+    return min(within, key=lambda m: abs(m.start - (hit.start + sent.start))).entity_id
 
 
 def _topics(lang: str, text: str) -> tuple[str, ...]:
