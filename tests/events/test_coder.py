@@ -662,3 +662,13 @@ def test_the_pair_named_before_a_framing_meeting_is_the_pair_that_met():
         date(2025, 9, 23),
     )
     assert (set(ev["actors"]), ev["date"], ev["forum"]) == ({"IND", "USA"}, "2025-07", "QUAD")
+
+
+def test_a_rejection_of_what_the_clause_before_said_is_aimed_at_its_speaker():
+    found = events(
+        "भारत और पाकिस्तान के डीजीएमओ के बीच सोमवार को बातचीत हुई। इससे पहले पाकिस्तान ने भारत पर गोलीबारी करने का"
+        " आरोप लगाया था, जिसे भारत ने सिरे से खारिज कर दिया।",
+        "hi",
+    )
+    assert ("IND", "PAK", "120") in {(e["source"], e["target"], e["cameo"]) for e in found}
+    assert ("PAK", "IND", "112") in {(e["source"], e["target"], e["cameo"]) for e in found}
