@@ -672,3 +672,20 @@ def test_a_rejection_of_what_the_clause_before_said_is_aimed_at_its_speaker():
     )
     assert ("IND", "PAK", "120") in {(e["source"], e["target"], e["cameo"]) for e in found}
     assert ("PAK", "IND", "112") in {(e["source"], e["target"], e["cameo"]) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("भारत और फ्रांस ने रक्षा सहयोग पर एक साझा बयान जारी किया।", "hi", (None, None, "050")),
+        ("प्रधानमंत्री मोदी ने श्रीलंका के नए राष्ट्रपति को जीत की बधाई दी।", "hi", (None, None, "051")),
+        (
+            "Modi congratulated Sri Lanka's new President Anura Kumara Dissanayake on his victory.",
+            "en",
+            ("IND", "LKA", "051"),
+        ),
+    ],
+)
+def test_a_joint_statement_and_congratulations(text, lang, expected):
+    ev = only(text, lang)
+    assert (ev["source"], ev["target"], ev["cameo"]) == expected
