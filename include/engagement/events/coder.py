@@ -226,8 +226,9 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
     topics = None  # worked out once the sentence has an event
     events: list[EventMention] = []
     subject: tuple[int, _Actor] | None = None  # (hit index, its source) of the sentence's last event
+    stretches = _stretches(lang, sent.text, hits)
     for i, hit in enumerate(hits):
-        lo = _stretch_start(lang, sent.text, hits, i)
+        lo, frame = stretches[i]
         hi = hits[i + 1].start if i + 1 < len(hits) else len(sent.text)
         if _blocked(lang, sent.text, hit, lo, hi):
             continue
@@ -254,7 +255,6 @@ def _code_sentence(article_id, lang, published, sent, mentions, previous, earlie
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
         source, target = _direction(lang, hit, chosen, sent)
         tense = _tense_status(lang, sent.text, hit, lo, hi)
-        frame = _frames_another_event(lang, sent.text, hit, lo)
         # a frame ("कोलंबो यात्रा के दौरान ... हस्ताक्षर किए थे") has no verb of its own: the
         # sentence's tense dates it
         own_tense = tense if frame else _tense_status(lang, sent.text, hit, lo, hi, _OWN_VERB_CHARS)
@@ -674,7 +674,7 @@ _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 
 def _visiting_guest(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> _Actor | None:
     """The actor that "visiting" describes: named right after it, with no clause between."""
-    if lang != "en" or hit.text.lower() != "visiting":
+    if not _matches(lang, "guest_trigger", hit.text):
         return None
     after = sorted((a for a in chosen if a.start >= hit.end + sent.start), key=lambda a: a.start)
     if after and _VISITING_GUEST_GAP.fullmatch(sent.text, hit.end, after[0].start - sent.start):
@@ -682,14 +682,16 @@ def _visiting_guest(lang: str, hit: _Hit, chosen: list[_Actor], sent) -> _Actor 
     return None
 
 
-def _stretch_start(lang: str, text: str, hits: list[_Hit], i: int) -> int:
-    """Where the stretch of the sentence that belongs to trigger ``i`` starts: after the trigger
-    before it, unless that one only frames this one ("रुबियो और जयशंकर ने ... बैठक के दौरान
-    मुलाकात की थी": the pair before the frame met)."""
-    if i == 0:
-        return 0
-    before = _stretch_start(lang, text, hits, i - 1)
-    return before if _frames_another_event(lang, text, hits[i - 1], before) else hits[i - 1].end
+def _stretches(lang: str, text: str, hits: list[_Hit]) -> list[tuple[int, bool]]:
+    """(where the stretch of the sentence that belongs to each trigger starts, whether the trigger
+    frames another event). A stretch starts after the trigger before it, unless that one only
+    frames this one ("रुबियो और जयशंकर ने ... बैठक के दौरान मुलाकात की थी": the pair before the
+    frame met)."""
+    stretches: list[tuple[int, bool]] = []
+    for i, hit in enumerate(hits):
+        lo = 0 if not i else stretches[-1][0] if stretches[-1][1] else hits[i - 1].end
+        stretches.append((lo, _frames_another_event(lang, text, hit, lo)))
+    return stretches
 
 
 def _frames_another_event(lang: str, text: str, hit: _Hit, lo: int) -> bool:
