@@ -68,10 +68,11 @@ def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
     assert quarantine.select("article_id", "reason", "raw_ref").rows() == [
         ("morning-ist", "duplicate_id", "wire/batch.jsonl:7"),
     ]
-    keys = ("files", "records", "selected", "quarantined", "by_reason")
+    keys = ("landing_files", "landing_files_read_now", "records", "selected", "quarantined", "by_reason")
     assert {key: counts[key] for key in keys} == {
-        "files": 1,
-        "records": 8,
+        "landing_files": 1,
+        "landing_files_read_now": 1,
+        "records": 5,
         "selected": 3,
         "quarantined": 1,
         "by_reason": {"duplicate_id": 1},
@@ -106,7 +107,8 @@ def test_output_has_the_contract_columns_and_is_idempotent(settings):
     assert len(row["content_hash"]) == 64
 
     second = ingest.run(day, settings)
-    assert second == first
+    assert second.pop("landing_files_read_now") == 0  # read once, then taken from the raw store
+    assert second == {key: value for key, value in first.items() if key != "landing_files_read_now"}
     assert pl.read_parquet(second["paths"]["articles_raw"]).equals(frame)
 
 
@@ -114,6 +116,6 @@ def test_empty_landing_zone_writes_empty_typed_files(tmp_path, monkeypatch):
     monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("ENGAGEMENT_SOURCES_FILE", raising=False)
     counts = ingest.run(date(2025, 11, 17), load_settings())
-    assert (counts["files"], counts["selected"], counts["quarantined"]) == (0, 0, 0)
+    assert (counts["landing_files"], counts["selected"], counts["quarantined"]) == (0, 0, 0)
     articles = pl.read_parquet(counts["paths"]["articles_raw"])
     assert articles.schema == pl.Schema(ingest.ARTICLE_SCHEMA)

@@ -2,7 +2,8 @@
 
 The only DuckDB writer besides publish. One transaction replaces the day's partition of every
 core table and re-clusters the events of all days, so re-running or backfilling any day leaves
-exactly the tables a load in date order would have produced.
+exactly the tables a load in date order would have produced. A load that would drop articles
+the day held, without a recorded removal, is rolled back (``warehouse.shrink``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from engagement.config import Settings
-from engagement.warehouse.connect import open_for_writing
+from engagement.warehouse.connect import open_for_writing, rollback
 from engagement.warehouse.partitions import PARTITION_SOURCES, replace_partition
 from engagement.warehouse.rebuild import rebuild_events
 from engagement.warehouse.reference import replace_reference_tables
+from engagement.warehouse.shrink import ShrinkError, describe, lost_since_remembered, remember_held, sync_removals
 
 
 def run(day: date, settings: Settings) -> dict:
@@ -23,16 +25,21 @@ def run(day: date, settings: Settings) -> dict:
         con.execute("BEGIN TRANSACTION")
         try:
             replace_reference_tables(con, settings.kb_override_dir)
+            removals = sync_removals(con, settings.raw_dir)
+            remember_held(con, day)
             loaded = {
                 table: replace_partition(con, settings, day, table) for table in PARTITION_SOURCES
             }
+            lost = lost_since_remembered(con, day)
+            if lost:
+                raise ShrinkError(describe(day, lost, "the warehouse"))
             events_total = rebuild_events(con)
             events_touched = con.execute(
                 "SELECT count(DISTINCT event_id) FROM core.event_mentions WHERE day = ?", [day]
             ).fetchone()[0]
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
     finally:
         con.close()
@@ -47,4 +54,5 @@ def run(day: date, settings: Settings) -> dict:
         "events_total": events_total,
         "events_touched": events_touched,
         "rows_written": sum(loaded.values()) + events_total,
+        "removals_on_record": removals,
     }

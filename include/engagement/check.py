@@ -11,6 +11,9 @@ from datetime import date
 from engagement.config import Settings
 from engagement.warehouse.checks import CHECKS, staging_counts
 from engagement.warehouse.connect import connect
+from engagement.warehouse.shrink import describe, lost_since_published
+
+PUBLISHED_ALIAS = "published_copy"
 
 
 class DataQualityError(RuntimeError):
@@ -36,8 +39,24 @@ def run(day: date, settings: Settings) -> dict:
                 failures.append(f"{check.name}: {bad} offending row(s) — {check.description}")
             else:
                 passed.append(check.name)
+        lost = _lost_since_published(con, day, settings)
+        if lost:
+            failures.append(f"no_unexplained_shrink: {describe(day, lost, 'the published copy')}")
+        else:
+            passed.append("no_unexplained_shrink")
     finally:
         con.close()
     if failures:
         raise DataQualityError(day, failures)
     return {"day": day.isoformat(), "checks_passed": passed, "checks": len(passed)}
+
+
+def _lost_since_published(con, day: date, settings: Settings) -> list[str]:
+    """Articles the published copy holds for ``day`` that the warehouse no longer has."""
+    if not settings.published_path.exists():
+        return []
+    con.execute("ATTACH ? AS published_copy (READ_ONLY)", [str(settings.published_path)])
+    try:
+        return lost_since_published(con, day, PUBLISHED_ALIAS)
+    finally:
+        con.execute(f"DETACH {PUBLISHED_ALIAS}")

@@ -18,7 +18,7 @@ from engagement.quarantine import reason_counts, write_quarantine
 from engagement.text.boilerplate import strip_boilerplate
 from engagement.text.dedupe import Doc, find_duplicates
 from engagement.text.language import identify, is_confident
-from engagement.text.normalise import normalise
+from engagement.text.normalise import normalise, strip_controls
 
 STAGE = "clean"
 ADDED_COLUMNS = {"text_clean": pl.String, "removed_lines": pl.Int32, "duplicate_of": pl.String}
@@ -31,6 +31,7 @@ class Verdict:
     text_clean: str | None = None
     language: str | None = None
     removed_lines: int = 0
+    control_chars: int = 0
     reason: str | None = None
     detail: str = ""
 
@@ -40,15 +41,20 @@ def clean_article(
 ) -> Verdict:
     """Clean one article; ``reason`` is set when it must be quarantined.
 
-    A confident detection overrides the declared language; an unsure one falls back to it.
+    A confident detection overrides the declared language; an unsure one falls back to it, but
+    a text the detector cannot place at all (another script, no letters) is never taken on the
+    declared language's word.
     """
     if len(text) > settings.max_article_chars:
         detail = f"{len(text)} chars > {settings.max_article_chars}"
         return Verdict(reason="too_large", detail=detail)
-    normalised = normalise(text)
+    normalised, controls = strip_controls(normalise(text))
     if len(normalised) < settings.min_article_chars:
         return Verdict(reason="empty_text", detail=f"{len(normalised)} chars after normalising")
     found = identify(normalised, settings.languages)
+    if found.language is None:
+        script = f"{found.script} script" if found.script else "no letters"
+        return Verdict(reason="unknown_language", detail=f"detector cannot place it ({script}), declared {declared}")
     language = found.language if is_confident(found) else declared
     if language not in settings.languages:
         guess = f"detected {found.language} ({found.confidence:.2f})"
@@ -58,7 +64,7 @@ def clean_article(
         return Verdict(
             reason="empty_text", detail=f"{len(text_clean)} chars after removing {removed} lines"
         )
-    return Verdict(text_clean=text_clean, language=language, removed_lines=removed)
+    return Verdict(text_clean=text_clean, language=language, removed_lines=removed, control_chars=controls)
 
 
 def _duplicates_frame(passed: pl.DataFrame, threshold: float) -> pl.DataFrame:
@@ -91,6 +97,7 @@ def run(day: date, settings: Settings) -> dict:
         pl.Series("text_clean", [v.text_clean for v in verdicts], dtype=pl.String),
         pl.Series("language", [v.language for v in verdicts], dtype=pl.String),
         pl.Series("removed_lines", [v.removed_lines for v in verdicts], dtype=pl.Int32),
+        pl.Series("title", [strip_controls(t)[0] if t else t for t in raw["title"]], dtype=pl.String),
         pl.Series("reason", [v.reason for v in verdicts], dtype=pl.String),
         pl.Series("detail", [v.detail for v in verdicts], dtype=pl.String),
     )
@@ -127,6 +134,7 @@ def run(day: date, settings: Settings) -> dict:
         "quarantined": quarantine.height,
         "by_reason": by_reason,
         "removed_lines": int(articles["removed_lines"].sum()),
+        "control_chars_removed": sum(v.control_chars for v in verdicts),
         "near_duplicates": by_reason.get("near_duplicate", 0),
         "paths": {name: str(path) for name, path in paths.items()},
     }

@@ -22,6 +22,20 @@ class UsageError(Exception):
     """Bad input from the user: reported as a message, exit status 2."""
 
 
+def _expected_failures() -> tuple[type[BaseException], ...]:
+    """Failures a person can act on from one line (exit status 1); anything else is a bug and
+    keeps its traceback. Imported late so ``engagement --help`` stays quick."""
+    import duckdb
+
+    from engagement.check import DataQualityError
+    from engagement.sources.config import SourceConfigError
+    from engagement.warehouse.connect import WarehouseLocked
+    from engagement.warehouse.migrate import MigrationError
+    from engagement.warehouse.shrink import ShrinkError
+
+    return (WarehouseLocked, ShrinkError, DataQualityError, SourceConfigError, MigrationError, duckdb.Error, OSError)
+
+
 def _read_article(path: str) -> str:
     raw = sys.stdin.buffer.read() if path == "-" else _read_file(path)
     try:
@@ -79,6 +93,27 @@ def cmd_run(args: argparse.Namespace) -> int:
             shown = {k: v for k, v in counts.items() if k != "paths"}
             print(f"{day} {stage}: {json.dumps(shown, ensure_ascii=False, default=str)}")
         day += timedelta(days=1)
+    return 0
+
+
+def cmd_remove_articles(args: argparse.Namespace) -> int:
+    """Record articles removed on purpose; the day's next run leaves them out (docs/operations.md)."""
+    from engagement.removals import record_removals
+    from engagement.sources.landing import day_records
+
+    settings = load_settings()
+    held = {getattr(r, "article_id", None) for r in day_records(settings.raw_dir, args.day).records}
+    unknown = [article_id for article_id in args.id if article_id not in held]
+    if unknown and not args.force:
+        raise UsageError(
+            f"no article {', '.join(unknown)} in the raw store for {args.day} (file drops); "
+            "check the id and day in core.articles, or pass --force for a feed article"
+        )
+    try:
+        removals = record_removals(settings.raw_dir, args.day, args.id, args.reason)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"recorded {len(removals)} removal(s) for {args.day}; to apply, rerun: engagement run --date {args.day}")
     return 0
 
 
@@ -158,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", type=_parse_date, help="last day (inclusive)")
     p.set_defaults(func=cmd_run)
 
+    p = sub.add_parser("remove-articles", help="take articles out of a day on purpose (recorded, with a reason)")
+    p.add_argument("--day", type=_parse_date, required=True, help="the articles' UTC publication day")
+    p.add_argument("--id", action="append", required=True, help="article id (repeat for several)")
+    p.add_argument("--reason", required=True, help="why: kept in core.article_removals")
+    p.add_argument("--force", action="store_true", help="record ids not found among the day's file drops")
+    p.set_defaults(func=cmd_remove_articles)
+
     p = sub.add_parser("top-pairs", help="country pairs with most engagements (published copy)")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--db", help="DuckDB file (default: the published reporting copy)")
@@ -199,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"engagement: {exc}", file=sys.stderr)
         return 2
+    except _expected_failures() as exc:
+        print(f"engagement: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ class Settings:
     kb_override_dir: Path | None
     languages: tuple[str, ...] = ("hi", "en")
     max_article_chars: int = 200_000
+    max_field_chars: int = 2_048  # id, source, url, title, language of one record
     min_article_chars: int = 40
     near_duplicate_threshold: float = 0.8
 
@@ -66,6 +67,7 @@ def load_settings() -> Settings:
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),
+        max_field_chars=int(os.environ.get("ENGAGEMENT_MAX_FIELD_CHARS", "2048")),
         min_article_chars=int(os.environ.get("ENGAGEMENT_MIN_ARTICLE_CHARS", "40")),
         near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
     )

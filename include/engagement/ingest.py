@@ -1,13 +1,15 @@
 """Stage 1: the landing zone (file drops + raw feed archive) → ``articles_raw`` for one UTC day.
 
-Reads only local files, never the network, so any past day can be rebuilt. Bad input never
-fails the run: each bad record becomes a ``quarantine_ingest`` row with a reason.
+Reads only local files, never the network, so any past day can be rebuilt. New or changed file
+drops are read once into the raw store, filed by day (``sources.landing``); a day then reads only
+its own records, so a rerun rebuilds the same day whatever the landing folder holds now. Bad
+input never fails the run: each bad record becomes a ``quarantine_ingest`` row with a reason,
+and articles removed on purpose (``engagement remove-articles``) stay out.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +17,11 @@ import polars as pl
 
 from engagement.config import Settings
 from engagement.quarantine import SCHEMA as QUARANTINE_SCHEMA
+from engagement.removals import removed_ids
 from engagement.sources.archive import archive_days, read_archive
 from engagement.sources.config import Source, load_sources
-from engagement.sources.files import drop_files, read_drop
-from engagement.sources.records import Article, Rejected
+from engagement.sources.landing import day_records, landing_index_days, scan_landing
+from engagement.sources.records import Article, Limits, Rejected
 
 STAGE = "ingest"
 ARTICLE_SCHEMA = {
@@ -34,29 +37,36 @@ ARTICLE_SCHEMA = {
 }
 
 
+def record_limits(settings: Settings) -> Limits:
+    return Limits(settings.max_article_chars, settings.max_field_chars)
+
+
 def run(day: date, settings: Settings) -> dict:
     """Write the day's ``articles_raw`` and ``quarantine_ingest``; returns counts and paths."""
     sources = load_sources(settings.sources_file)
-    files, records = _read_drops(settings, sources.values())
-    snapshots, archived = read_archive(
-        settings.raw_dir, day, _feeds(sources), settings.max_article_chars
-    )
-    records.extend(archived)
+    limits = record_limits(settings)
+    scan = scan_landing(settings.landing_dir, settings.raw_dir, sources.values(), limits)
+    drops = day_records(settings.raw_dir, day)
+    snapshots, archived = read_archive(settings.raw_dir, day, _feeds(sources), limits)
+    records = [*drops.records, *archived]
 
     articles, rejected = _without_duplicate_ids(records)
-    selected = [article for article in articles if article.day == day]
+    removed = removed_ids(settings.raw_dir, day)
+    selected = [a for a in articles if a.day == day and a.article_id not in removed]
     quarantined = [row for row in rejected if row.day == day]
     paths = {
         "articles_raw": _write(settings.stage_path(day, "articles_raw"), _articles_frame(selected)),
-        "quarantine_ingest": _write(
-            settings.stage_path(day, f"quarantine_{STAGE}"), _quarantine_frame(quarantined)
-        ),
+        "quarantine_ingest": _write(settings.stage_path(day, f"quarantine_{STAGE}"), _quarantine_frame(quarantined)),
     }
     return {
         "day": day.isoformat(),
-        "files": len(files) + snapshots,
+        "landing_files": scan.files,
+        "landing_files_read_now": scan.read,
+        "file_versions": drops.versions_read,
+        "feed_snapshots": snapshots,
         "records": len(records),
         "selected": len(selected),
+        "removed_on_request": len({a.article_id for a in articles if a.day == day} & removed),
         "quarantined": len(quarantined),
         "by_reason": dict(sorted(Counter(row.reason for row in quarantined).items())),
         "paths": paths,
@@ -66,13 +76,13 @@ def run(day: date, settings: Settings) -> dict:
 def landing_days(settings: Settings) -> list[date]:
     """UTC days that have articles in the file drops or dated items in the feed archive.
 
-    For demos and backfills ("run every day we have news for"); feed items without a date of
-    their own are not counted, as dating them needs their page.
+    For demos and backfills ("run every day we have news for"); reads new drops into the raw
+    store first. Feed items without a date of their own are not counted, as dating them needs
+    their page.
     """
     sources = load_sources(settings.sources_file)
-    _, records = _read_drops(settings, sources.values())
-    days = {record.day for record in records if isinstance(record, Article)}
-    return sorted(days | archive_days(settings.raw_dir, _feeds(sources)))
+    scan_landing(settings.landing_dir, settings.raw_dir, sources.values(), record_limits(settings))
+    return sorted(landing_index_days(settings.raw_dir) | archive_days(settings.raw_dir, _feeds(sources)))
 
 
 def _feeds(sources: dict[str, Source]) -> dict[str, Source]:
@@ -80,34 +90,7 @@ def _feeds(sources: dict[str, Source]) -> dict[str, Source]:
     return {name: source for name, source in sources.items() if source.is_feed}
 
 
-def _read_drops(
-    settings: Settings, sources: Iterable[Source]
-) -> tuple[list[Path], list[Article | Rejected]]:
-    files = _landing_files(settings.landing_dir, sources)
-    records: list[Article | Rejected] = []
-    for path, source in files:
-        records.extend(read_drop(path, settings.landing_dir, source, settings.max_article_chars))
-    return [path for path, _ in files], records
-
-
-def _landing_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Path, Source]]:
-    """Each drop with the enabled files source that owns it (the most specific folder wins)."""
-    enabled = [source for source in sources if source.kind == "files" and source.enabled]
-    folders = sorted(
-        ((source.folder(landing_dir), source) for source in enabled),
-        key=lambda pair: len(pair[0].parts),
-        reverse=True,
-    )
-    owned: dict[Path, Source] = {}
-    for folder, source in folders:
-        for path in drop_files(folder):
-            owned.setdefault(path, source)
-    return sorted(owned.items())
-
-
-def _without_duplicate_ids(
-    records: list[Article | Rejected],
-) -> tuple[list[Article], list[Rejected]]:
+def _without_duplicate_ids(records: list[Article | Rejected]) -> tuple[list[Article], list[Rejected]]:
     """First record per id wins; a repeat with the same text is dropped, other text quarantined."""
     kept: dict[str, Article] = {}
     rejected = [record for record in records if isinstance(record, Rejected)]

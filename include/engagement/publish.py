@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 import duckdb
 
@@ -25,13 +26,14 @@ def run(day: date, settings: Settings) -> dict:
     """Copy the whole warehouse (tables, views, macros, comments) and publish it atomically."""
     target = settings.published_path
     target.parent.mkdir(parents=True, exist_ok=True)
+    stale = remove_stale_copies(target)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
+    _unlink_copy(temporary)
     con = duckdb.connect()  # in-memory: the warehouse is attached read-only, the copy read-write
     try:
-        con.execute(f"ATTACH '{settings.warehouse_path}' AS {WAREHOUSE_ALIAS} (READ_ONLY)")
+        con.execute(f"ATTACH ? AS {WAREHOUSE_ALIAS} (READ_ONLY)", [str(settings.warehouse_path)])
         con.execute(
-            f"ATTACH '{temporary}' AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')"
+            f"ATTACH ? AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')", [str(temporary)]
         )
         con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
         counts = con.execute(
@@ -45,10 +47,11 @@ def run(day: date, settings: Settings) -> dict:
         con.execute(f"DETACH {WAREHOUSE_ALIAS}")
     except Exception:
         con.close()
-        temporary.unlink(missing_ok=True)
+        _unlink_copy(temporary)
         raise
     con.close()
     os.replace(temporary, target)
+    _unlink_copy(temporary)  # the copy's WAL, if DuckDB left one beside it
     return {
         "day": day.isoformat(),
         "published_path": str(target),
@@ -57,4 +60,34 @@ def run(day: date, settings: Settings) -> dict:
         "views": counts[1],
         "events": counts[2],
         "bytes": target.stat().st_size,
+        "stale_copies_removed": stale,
     }
+
+
+def remove_stale_copies(target: Path) -> int:
+    """Delete temporary copies (and their WAL files) left by publishes that were killed.
+
+    A copy is named after its writer's PID; one whose process is gone is garbage.
+    """
+    removed = 0
+    for path in target.parent.glob(f".{target.name}.*.tmp*"):
+        pid = path.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _unlink_copy(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)

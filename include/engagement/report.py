@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
+from engagement.warehouse.connect import connect
 
 TOP_PAIRS_SQL = """
 SELECT actor1 || '-' || actor2 AS pair,
@@ -33,7 +33,7 @@ def format_table(columns: list[str], rows: list[tuple]) -> str:
 
 
 def _query(path: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
-    with duckdb.connect(str(path), read_only=True) as con:
+    with connect(path, read_only=True) as con:
         cur = con.execute(sql, params or [])
         return [d[0] for d in cur.description], cur.fetchall()
 
@@ -46,7 +46,7 @@ def top_pairs(path: Path, limit: int = 10) -> str:
 
 def status(path: Path) -> str:
     """Tables of the warehouse with their row counts."""
-    with duckdb.connect(str(path), read_only=True) as con:
+    with connect(path, read_only=True) as con:
         tables = con.execute(
             "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY 1, 2"
         ).fetchall()

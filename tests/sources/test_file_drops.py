@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from engagement.sources.config import Source
 from engagement.sources.files import drop_files, read_drop
-from engagement.sources.records import Article, Rejected, stable_id
+from engagement.sources.records import Article, Limits, Rejected, stable_id
 
 DROPS = Source(name="demo-files", kind="files", path=".", language="en", timezone="Asia/Kolkata")
 MTIME = datetime(2025, 11, 20, 8, 0, tzinfo=UTC)
@@ -28,7 +28,7 @@ def _drop(tmp_path, name: str, content: bytes | str, max_chars: int = 10_000):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     os.utime(path, (MTIME.timestamp(), MTIME.timestamp()))
-    return read_drop(path, tmp_path, DROPS, max_chars)
+    return read_drop(path, name, DROPS, Limits(max_chars, 2_048))
 
 
 def _reasons(records) -> list[tuple[str, str]]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import duckdb
 import polars as pl
+import pytest
 from engagement import aggregate
+from engagement.removals import record_removals
 from engagement.warehouse.cluster import event_id_for
+from engagement.warehouse.shrink import ShrinkError
 from warehouse_staging import DAY_A, DAY_B, table_checksums
 
 
@@ -86,12 +89,20 @@ def test_rerun_replaces_the_day_partition(staged):
     pl.read_parquet(events_path).filter(pl.col("article_id") != "hindu-001").write_parquet(events_path)
     staged.stage_path(DAY_A, "quarantine_clean").unlink()  # a missing optional file is no rows
 
+    before = checksums(staged)
+    with pytest.raises(ShrinkError, match=r"2 article\(s\) the warehouse holds .*hindu-001, pti-009"):
+        aggregate.run(DAY_A, staged)
+    assert checksums(staged) == before  # the shrinking load was rolled back
+
+    record_removals(staged.raw_dir, DAY_A, ["hindu-001", "pti-009"], "withdrawn by the publisher")
     result = aggregate.run(DAY_A, staged)
     assert (result["articles"], result["event_mentions"], result["events_total"]) == (2, 3, 2)
     with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM core.quarantine").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM core.articles WHERE day = ?", [DAY_B]).fetchone() == (1,)
         assert con.execute("SELECT count(*) FROM core.events WHERE actor1 = 'CHN'").fetchone() == (1,)
+        removals = con.execute("SELECT article_id, reason FROM core.article_removals ORDER BY 1").fetchall()
+        assert removals == [("hindu-001", "withdrawn by the publisher"), ("pti-009", "withdrawn by the publisher")]
 
 
 def test_failed_load_leaves_the_warehouse_untouched(staged):

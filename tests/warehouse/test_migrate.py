@@ -12,10 +12,10 @@ from engagement.warehouse.migrate import MIGRATIONS_DIR, MigrationError, apply_m
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3]
+    assert apply_migrations(con) == [1, 2, 3, 4]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
-    assert ledger == [(1, "core"), (2, "reporting"), (3, "multilateral")]
+    assert ledger == [(1, "core"), (2, "reporting"), (3, "multilateral"), (4, "article_removals")]
     tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core'").fetchall()}
     assert {
         "articles",

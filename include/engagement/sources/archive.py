@@ -8,15 +8,15 @@ row; failed fetches of feeds become quarantine rows on their fetch day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.dates import parse_published
 from engagement.sources.feeds import FeedError, FeedItem, parse_feed
 from engagement.sources.pages import UndecodableError, decode_html, extract_page
-from engagement.sources.rawstore import manifest_days, read_manifest, read_object
-from engagement.sources.records import Article, Rejected, make_article, stable_id
+from engagement.sources.rawstore import MissingObject, manifest_days, read_manifest, read_object
+from engagement.sources.records import Article, Limits, Origin, Rejected, make_article, stable_id
 
 # Feeds fetched up to this many days after an article's day still count for that day (late
 # fetches, backfills); one day before covers a run that fetched just after midnight UTC.
@@ -39,20 +39,28 @@ class _Sighting:
 
 
 def read_archive(
-    raw_dir: Path, day: date, sources: dict[str, Source], max_chars: int
+    raw_dir: Path, day: date, sources: dict[str, Source], limits: Limits
 ) -> tuple[int, list[Article | Rejected]]:
-    """(feed snapshots read, records) for articles that may belong to ``day``."""
-    all_rows = [
-        row for fetch_day in manifest_days(raw_dir) for row in read_manifest(raw_dir, fetch_day)
-    ]
+    """(feed snapshots read, records) for articles that may belong to ``day``.
+
+    Only the manifests of the fetch days that can hold ``day`` are read; a damaged manifest
+    line, an unreadable snapshot or a missing raw object is a quarantine row on its fetch day,
+    never an error for the run.
+    """
     first, last = day - timedelta(days=FETCH_DAYS_BEFORE), day + timedelta(days=FETCH_DAYS_AFTER)
-    feed_rows = [
+    all_rows = [
         row
-        for row in all_rows
-        if row["kind"] == "feed" and first <= row["fetch_day"] <= last and row["source"] in sources
+        for fetch_day in manifest_days(raw_dir)
+        if first <= fetch_day <= last
+        for row in read_manifest(raw_dir, fetch_day)
     ]
+    records: list[Article | Rejected] = [
+        Rejected(row["fetch_day"], row["ref"], None, "damaged_raw_store", row["detail"])
+        for row in all_rows
+        if row["kind"] == "damaged"
+    ]
+    feed_rows = [row for row in all_rows if row["kind"] == "feed" and row["source"] in sources]
     pages = _latest_pages(all_rows)
-    records: list[Article | Rejected] = []
     sightings: dict[str, _Sighting] = {}
     snapshots = 0
     for row in feed_rows:
@@ -66,9 +74,14 @@ def read_archive(
         source = sources[row["source"]]
         try:
             items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"])
-        except FeedError as error:
+        except MissingObject as error:
             ref = f"sha256:{row['sha256']}"
-            records.append(Rejected(row["fetch_day"], ref, None, "bad_record", str(error)))
+            records.append(Rejected(row["fetch_day"], ref, None, "damaged_raw_store", str(error)))
+            continue
+        except Exception as error:  # noqa: BLE001 - FeedError, or a parser surprise: the snapshot alone
+            ref = f"sha256:{row['sha256']}"
+            detail = str(error) if isinstance(error, FeedError) else f"{type(error).__name__}: {error}"
+            records.append(Rejected(row["fetch_day"], ref, None, "bad_record", detail))
             continue
         for item in items:
             # Later snapshots replace earlier ones: a feed may fix a title or a date.
@@ -76,7 +89,12 @@ def read_archive(
             key = stable_id(source.name, locator)
             sightings[key] = _Sighting(source, item, row["sha256"], row["fetch_day"])
     for article_id, sighting in sorted(sightings.items()):
-        record = _item_record(article_id, sighting, pages, raw_dir, day, max_chars)
+        try:
+            record = _item_record(article_id, sighting, pages, raw_dir, day, limits)
+        except Exception as error:  # noqa: BLE001 - one item's surprise stays that item's
+            record = Rejected(
+                sighting.fetch_day, sighting.ref, article_id, "bad_record", f"{type(error).__name__}: {error}"
+            )
         if record is not None:
             records.append(record)
     return snapshots, records
@@ -91,7 +109,7 @@ def archive_days(raw_dir: Path, sources: dict[str, Source]) -> set[date]:
                 continue
             try:
                 items = parse_feed(read_object(raw_dir, row["sha256"]), row["url"])
-            except FeedError:
+            except Exception:  # noqa: BLE001, S112 - ingest of its fetch day quarantines it with the reason
                 continue
             for item in items:
                 try:
@@ -119,7 +137,7 @@ def _item_record(
     pages: dict[str, dict],
     raw_dir: Path,
     day: date,
-    max_chars: int,
+    limits: Limits,
 ) -> Article | Rejected | None:
     """The item as an article or a quarantine row; None if it is dated on another day."""
     item, source = sighting.item, sighting.source
@@ -148,19 +166,19 @@ def _item_record(
         html = decode_html(read_object(raw_dir, page_row["sha256"]), page_row["content_type"])
     except UndecodableError as error:
         return reject(item_day, "invalid_utf8", f"{item.link}: {error}", page_ref)
+    except MissingObject as error:
+        return reject(item_day, "damaged_raw_store", f"{item.link}: {error}", page_ref)
     page = extract_page(html, source.tz)
     if not page.text:
         return reject(item_day, "no_main_text", f"{item.link}: no article text found", page_ref)
-    return make_article(
-        article_id=article_id,
-        source=source.name,
-        url=item.link,
-        title=item.title or page.title,
-        text=page.text,
-        published=item.published or page.published,
-        language=item.language or page.language or source.language,
-        raw_ref=page_ref,
-        source_tz=source.tz,
-        undated_day=sighting.fetch_day,
-        max_chars=max_chars,
-    )
+    fields = {
+        "id": article_id,
+        "source": source.name,
+        "url": item.link,
+        "title": item.title or page.title,
+        "text": page.text,
+        "published": item.published or page.published,
+        "language": item.language or page.language or source.language,
+    }
+    read_at = datetime.fromisoformat(page_row["fetched_at"])
+    return make_article(fields, Origin(page_ref, source.tz, sighting.fetch_day, read_at), limits)

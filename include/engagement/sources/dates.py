@@ -27,7 +27,10 @@ def parse_published(value: object, source_tz: tzinfo) -> datetime:
         moment = _parse_text(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=source_tz)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError as error:  # 0001-01-01T00:00+05:00 has no UTC moment
+        raise ValueError(f"date {value!s} is outside the calendar in UTC") from error
 
 
 def _parse_text(text: str) -> datetime:
@@ -37,5 +40,5 @@ def _parse_text(text: str) -> datetime:
         pass
     try:
         return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError) as error:
+    except (TypeError, ValueError, IndexError, OverflowError) as error:
         raise ValueError(f"unrecognised date {text!r}") from error

@@ -53,13 +53,18 @@ def store_object(raw_dir: Path, body: bytes) -> tuple[str, bool]:
     return sha256, True
 
 
+class MissingObject(FileNotFoundError):
+    """A manifest row names a body the store no longer holds."""
+
+
 def read_object(raw_dir: Path, sha256: str) -> bytes:
-    return object_path(raw_dir, sha256).read_bytes()
+    try:
+        return object_path(raw_dir, sha256).read_bytes()
+    except FileNotFoundError:
+        raise MissingObject(f"raw object {sha256[:12]}… is missing from the raw store") from None
 
 
-def manifest_row(
-    source: str, kind: str, result: FetchResult, sha256: str | None, fetched_at: datetime
-) -> dict:
+def manifest_row(source: str, kind: str, result: FetchResult, sha256: str | None, fetched_at: datetime) -> dict:
     return {
         "source": source,
         "kind": kind,
@@ -87,23 +92,53 @@ def append_manifest(raw_dir: Path, fetch_day: date, source: str, rows: list[dict
 
 
 def manifest_days(raw_dir: Path) -> list[date]:
+    """Fetch days with a manifest folder; anything else in ``manifest/`` is not ours and skipped."""
     folder = raw_dir / "manifest"
     if not folder.is_dir():
         return []
-    return sorted(date.fromisoformat(entry.name) for entry in folder.iterdir() if entry.is_dir())
+    days = []
+    for entry in folder.iterdir():
+        try:
+            day = date.fromisoformat(entry.name)
+        except ValueError:
+            continue
+        if entry.is_dir():
+            days.append(day)
+    return sorted(days)
 
 
 def read_manifest(raw_dir: Path, fetch_day: date, source: str | None = None) -> list[dict]:
-    """Rows fetched on one day (all sources unless ``source``), each with its ``fetch_day``."""
+    """Rows fetched on one day (all sources unless ``source``), each with its ``fetch_day``.
+
+    A line that is not a whole manifest row (a crash mid-append, a disk error) comes back as a
+    row of kind ``damaged`` with a detail, so readers report it instead of failing the day.
+    """
     folder = raw_dir / "manifest" / fetch_day.isoformat()
     files = [folder / f"{source}.jsonl"] if source else sorted(folder.glob("*.jsonl"))
     rows = []
     for path in files:
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    rows.append({**json.loads(line), "fetch_day": fetch_day})
+        if not path.is_file():
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                rows.append(
+                    {**_manifest_row(line, f"manifest/{fetch_day}/{path.name}:{number}"), "fetch_day": fetch_day}
+                )
     return rows
+
+
+def _manifest_row(line: str, ref: str) -> dict:
+    try:
+        row = json.loads(line)
+    except ValueError as error:
+        row = None
+        problem = f"not JSON ({error})"
+    else:
+        problem = "missing fields" if not isinstance(row, dict) else ""
+    if row is None or problem or not set(MANIFEST_FIELDS) <= set(row):
+        return {"kind": "damaged", "ref": ref, "detail": f"damaged manifest line {ref}: {problem or 'missing fields'}"}
+    return row
 
 
 def last_validators(raw_dir: Path, source: str) -> dict[str, Validators]:
@@ -114,11 +149,9 @@ def last_validators(raw_dir: Path, source: str) -> dict[str, Validators]:
     validators: dict[str, Validators] = {}
     for fetch_day in manifest_days(raw_dir):
         for row in read_manifest(raw_dir, fetch_day, source):
-            if row["http_status"] == 200 and row["sha256"]:
+            if row.get("http_status") == 200 and row["sha256"]:
                 held = object_path(raw_dir, row["sha256"]).exists()
                 validators[row["url"]] = (
-                    Validators(etag=row["etag"], last_modified=row["last_modified"])
-                    if held
-                    else Validators()
+                    Validators(etag=row["etag"], last_modified=row["last_modified"]) if held else Validators()
                 )
     return validators

@@ -58,6 +58,12 @@ _DEVANAGARI_JOINER = re.compile(
     f"(?<=[{_DEVANAGARI}])[\u200c\u200d]+|[\u200c\u200d]+(?=[{_DEVANAGARI}])"
 )
 _SPACES = re.compile(r" {2,}")
+# Terminal escape sequences (whole, so no "[31m" is left behind), C0/C1 controls but newline and
+# tab, DEL, and the invisible bidi marks, embeddings, overrides and isolates that can make a
+# published string display other than it reads.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -73,6 +79,18 @@ def normalise(text: str) -> str:
     if "  " in text:  # a regex scan costs more than this check on the many texts without
         text = _SPACES.sub(" ", text)
     return collapse_blank_lines("\n".join(line.strip() for line in text.split("\n")))
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters and bidi controls; returns it and how many went."""
+    removed = 0
+
+    def count(match: re.Match) -> str:
+        nonlocal removed
+        removed += len(match.group())
+        return ""
+
+    return _CONTROLS.sub(count, text), removed
 
 
 def collapse_blank_lines(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -10,9 +11,28 @@ from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.migrate import apply_migrations
 
 
+class WarehouseLocked(RuntimeError):
+    """Another process holds the warehouse's write lock (a pipeline run, or a BI tool that
+    opened the pipeline's own file instead of the published copy)."""
+
+
+_LOCK_HOLDER = re.compile(r"PID (\d+)")
+
+
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Connect with ``TimeZone = UTC`` so days and timestamps never shift with the host's zone."""
-    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        holder = _LOCK_HOLDER.search(str(error))
+        who = f"process PID {holder.group(1)}" if holder else "another process"
+        raise WarehouseLocked(
+            f"the warehouse {path} is in use by {who} (a pipeline run, or a tool that opened it); "
+            "wait for the run to finish. BI tools must open the published copy "
+            "(data/published/engagement_reporting.duckdb, ENGAGEMENT_PUBLISHED), never this file"
+        ) from None
     con.execute("SET TimeZone = 'UTC'")
     return con
 
@@ -24,3 +44,12 @@ def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
     apply_migrations(con)
     document_reporting(con)
     return con
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure without hiding it: a failed COMMIT has already rolled back,
+    and DuckDB's "no transaction is active" would otherwise replace the real cause."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass

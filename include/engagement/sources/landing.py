@@ -1,0 +1,252 @@
+"""The landing folder's index in the raw store: every file drop read once, its records kept by day.
+
+A file dropped into the landing folder is read the first time an ingest sees it (or sees it
+changed); its records, articles and quarantine rows alike, are written to the raw store under
+the day they belong to, and the file version is logged in ``landing/index.jsonl``. Ingest for a
+day then reads only that day's records, never the whole folder, and a rerun rebuilds the same
+day whatever the landing folder holds now: clearing or emptying it loses nothing. A newer
+version of the same file (same path, new content) wins for the ids it holds; ids only the older
+version held are kept.
+
+Layout under the raw dir::
+
+    landing/index.jsonl                     one row per file version (and per new stat of one)
+    landing/days/<day>/<version>.jsonl      that version's records for that day
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from engagement.sources.config import Source
+from engagement.sources.files import drop_files, read_drop
+from engagement.sources.records import Article, Limits, Rejected
+
+
+@dataclass(frozen=True)
+class LandingScan:
+    """What one pass over the landing folder did."""
+
+    files: int
+    read: int  # new or changed file versions read now
+    unchanged: int
+    damaged_index_lines: int
+
+
+@dataclass(frozen=True)
+class DayRecords:
+    """A day's records from the landing index, and the damage found reading them."""
+
+    records: list[Article | Rejected]
+    versions_read: int
+
+
+def _index_path(raw_dir: Path) -> Path:
+    return raw_dir / "landing" / "index.jsonl"
+
+
+def _day_file(raw_dir: Path, day: date, version: str) -> Path:
+    return raw_dir / "landing" / "days" / day.isoformat() / f"{version}.jsonl"
+
+
+def scan_landing(landing_dir: Path, raw_dir: Path, sources: Iterable[Source], limits: Limits) -> LandingScan:
+    """Read every new or changed drop once and file its records by day in the raw store."""
+    index, damaged = _read_index(raw_dir)
+    by_stat = {(row["path"], row["size"], row["mtime_ns"]): row for row in index}
+    by_content = {(row["path"], row["sha256"]): row for row in index}
+    files = _owned_files(landing_dir, sources)
+    read = unchanged = 0
+    for path, source in files:
+        relative = path.relative_to(landing_dir).as_posix()
+        stat = path.stat()
+        known = by_stat.get((relative, stat.st_size, stat.st_mtime_ns))
+        if known and _complete(raw_dir, known):
+            unchanged += 1
+            continue
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        known = by_content.get((relative, sha256))
+        if known and _complete(raw_dir, known):
+            _append_index(raw_dir, {**known, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
+            unchanged += 1
+            continue
+        _store_version(raw_dir, path, relative, source, limits, sha256)
+        read += 1
+    return LandingScan(len(files), read, unchanged, damaged)
+
+
+def day_records(raw_dir: Path, day: date) -> DayRecords:
+    """The day's records from every stored file version.
+
+    An id's record comes from the first path holding it (in path order), from that path's
+    newest version holding it, whatever day that record is on: a newer version may move an
+    article to another day, and an id reused by another file with other text is quarantined
+    (``duplicate_id``) on the day of the copy.
+    """
+    index, _ = _read_index(raw_dir)
+    last_seen = {row["version"]: position for position, row in enumerate(index)}  # a reverted file is newest again
+    newest = {row["path"]: row["version"] for row in sorted(index, key=lambda row: last_seen[row["version"]])}
+    winners = _winners(index, last_seen)
+    versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
+    records: list[Article | Rejected] = []
+    for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]])):
+        for record in _version_records(raw_dir, day, row):
+            if isinstance(record, Rejected):
+                if newest[row["path"]] == row["version"] or record.reason == "damaged_raw_store":
+                    records.append(record)
+                continue
+            winner = winners.get(record.article_id)
+            if winner is None or winner[:2] == (row["path"], row["version"]):
+                records.append(record)
+            elif winner[0] != row["path"] and winner[2] != record.content_hash:
+                detail = f"id already used by {winner[0]} with different text"
+                records.append(Rejected(day, record.raw_ref, record.article_id, "duplicate_id", detail))
+    return DayRecords(records, len(versions))
+
+
+def _winners(index: list[dict], last_seen: dict[str, int]) -> dict[str, tuple[str, str, str]]:
+    """Per article id, (path, version, content hash) of the record that stands for it."""
+    winners: dict[str, tuple[str, str, str]] = {}
+    for row in sorted(index, key=lambda row: (row["path"], -last_seen[row["version"]])):
+        for ids in row.get("articles", {}).values():
+            for article_id, content_hash in ids.items():
+                winners.setdefault(article_id, (row["path"], row["version"], content_hash))
+    return winners
+
+
+def landing_index_days(raw_dir: Path) -> set[date]:
+    """Days that hold at least one article read from a file drop."""
+    index, _ = _read_index(raw_dir)
+    return {date.fromisoformat(day) for row in index for day, ids in row.get("articles", {}).items() if ids}
+
+
+def _owned_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Path, Source]]:
+    """Each drop with the enabled files source that owns it (the most specific folder wins)."""
+    root = landing_dir.resolve()
+    enabled = [source for source in sources if source.kind == "files" and source.enabled]
+    folders = sorted(
+        ((source.folder(landing_dir), source) for source in enabled),
+        key=lambda pair: len(pair[0].parts),
+        reverse=True,
+    )
+    owned: dict[Path, Source] = {}
+    for folder, source in folders:
+        if not folder.is_relative_to(root):
+            continue  # config validation refuses such paths; a symlink must not smuggle one in
+        for path in drop_files(folder):
+            if path.resolve().is_relative_to(root):
+                owned.setdefault(path, source)
+    return sorted(owned.items())
+
+
+def _store_version(raw_dir: Path, path: Path, relative: str, source: Source, limits: Limits, sha256: str) -> None:
+    """Read one file version and write its records by day, then log it (records first)."""
+    version = hashlib.sha256(f"{relative}\0{sha256}".encode()).hexdigest()[:32]
+    by_day: dict[date, list[dict]] = defaultdict(list)
+    for record in read_drop(path, relative, source, limits):
+        by_day[record.day].append(_to_row(record))
+    for day, rows in by_day.items():
+        _write_atomically(
+            _day_file(raw_dir, day, version), "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        )
+    stat = path.stat()
+    _append_index(
+        raw_dir,
+        {
+            "path": relative,
+            "sha256": sha256,
+            "version": version,
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+            "read_at": datetime.now(UTC).isoformat(),
+            "source": source.name,
+            "days": sorted(day.isoformat() for day in by_day),
+            "articles": {
+                day.isoformat(): {r["article_id"]: r["content_hash"] for r in rows if r["kind"] == "article"}
+                for day, rows in sorted(by_day.items())
+            },
+        },
+    )
+
+
+def _complete(raw_dir: Path, row: dict) -> bool:
+    """Whether every day file a logged version wrote is still there (else it is read again)."""
+    return all(_day_file(raw_dir, date.fromisoformat(day), row["version"]).is_file() for day in row["days"])
+
+
+def _version_records(raw_dir: Path, day: date, row: dict) -> list[Article | Rejected]:
+    path = _day_file(raw_dir, day, row["version"])
+    ref = f"raw:landing/days/{day.isoformat()}/{path.name}"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        detail = f"records of {row['path']} for {day} cannot be read ({error}); drop the file again to restore them"
+        return [Rejected(day, ref, None, "damaged_raw_store", detail)]
+    records: list[Article | Rejected] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            records.append(_from_row(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as error:
+            detail = f"line {number} of the stored records of {row['path']} is damaged: {error}"
+            records.append(Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail))
+    return records
+
+
+def _to_row(record: Article | Rejected) -> dict:
+    row = asdict(record)
+    if isinstance(record, Article):
+        return {"kind": "article", **row, "published_at": record.published_at.isoformat()}
+    return {"kind": "rejected", **row, "day": record.day.isoformat()}
+
+
+def _from_row(row: dict) -> Article | Rejected:
+    kind = row.pop("kind")
+    if kind == "article":
+        return Article(**{**row, "published_at": datetime.fromisoformat(row["published_at"])})
+    if kind == "rejected":
+        return Rejected(**{**row, "day": date.fromisoformat(row["day"])})
+    raise ValueError(f"unknown record kind {kind!r}")
+
+
+_INDEX_FIELDS = ("path", "sha256", "version", "size", "mtime_ns", "read_at", "days")
+
+
+def _read_index(raw_dir: Path) -> tuple[list[dict], int]:
+    """Logged versions (damaged lines skipped and counted: the file is then read again)."""
+    path = _index_path(raw_dir)
+    if not path.is_file():
+        return [], 0
+    rows, damaged = [], 0
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            row = json.loads(line)
+        except ValueError:
+            damaged += 1
+            continue
+        if isinstance(row, dict) and all(field in row for field in _INDEX_FIELDS):
+            rows.append(row)
+        else:
+            damaged += 1
+    return rows, damaged
+
+
+def _append_index(raw_dir: Path, row: dict) -> None:
+    """One line per write, opened in append mode: concurrent ingests never interleave lines."""
+    path = _index_path(raw_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
+        handle.write(content)
+    os.replace(handle.name, path)
