@@ -118,6 +118,8 @@ def decode_text(body: bytes) -> str:
 
 
 def _read_jsonl(body: bytes, context: _Context) -> Iterator[Article | Rejected]:
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-32 marks start alike
+        body = decode_text(body).encode("utf-8")  # a BOM-marked file is decodable whole
     for number, raw_line in enumerate(body.splitlines(), start=1):
         try:
             line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
