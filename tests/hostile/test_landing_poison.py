@@ -103,7 +103,11 @@ CASES = {
     "article over the cap": ("huge.jsonl", _story("huge", text=STORY * 3_000), [("ingest", "too_large", "huge")]),
     "truncated JSON line": ("cut.jsonl", '{"id": "cut", "published": "2025-11-', [("ingest", "bad_record", None)]),
     "JSON line that is not an object": ("list.jsonl", "[1, 2, 3]\n", [("ingest", "bad_record", None)]),
-    "binary garbage named .jsonl": ("garbage.jsonl", bytes(b for b in range(256) if b not in b"\r\n") * 4, [("ingest", "invalid_utf8", None)]),
+    "binary garbage named .jsonl": (
+        "garbage.jsonl",
+        bytes(b for b in range(256) if b not in b"\r\n") * 4,
+        [("ingest", "invalid_utf8", None)],
+    ),
     "CSV row with the wrong field count": (
         "short.csv",
         "id,published,text\nshort,2025-11-17\n",
