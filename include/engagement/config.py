@@ -35,6 +35,7 @@ class Settings:
     languages: tuple[str, ...] = ("hi", "en")
     max_article_chars: int = 200_000
     max_field_chars: int = 2_048  # id, source, url, title, language of one record
+    max_drop_bytes: int = 200_000_000  # one file in the landing folder
     min_article_chars: int = 40
     near_duplicate_threshold: float = 0.8
 
@@ -68,6 +69,7 @@ def load_settings() -> Settings:
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),
         max_field_chars=int(os.environ.get("ENGAGEMENT_MAX_FIELD_CHARS", "2048")),
+        max_drop_bytes=int(os.environ.get("ENGAGEMENT_MAX_DROP_BYTES", "200000000")),
         min_article_chars=int(os.environ.get("ENGAGEMENT_MIN_ARTICLE_CHARS", "40")),
         near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
     )

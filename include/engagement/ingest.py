@@ -38,7 +38,7 @@ ARTICLE_SCHEMA = {
 
 
 def record_limits(settings: Settings) -> Limits:
-    return Limits(settings.max_article_chars, settings.max_field_chars)
+    return Limits(settings.max_article_chars, settings.max_field_chars, settings.max_drop_bytes)
 
 
 def run(day: date, settings: Settings) -> dict:

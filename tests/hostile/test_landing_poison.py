@@ -176,3 +176,14 @@ def test_control_characters_and_bidi_overrides_never_reach_the_published_text(wo
     assert text == "Foreign ministers met in Delhi on Monday and discussed trade ties."
     assert title == "Talks in Delhi"
     assert world.quarantine(DAY) == clean["quarantine"]
+
+
+@pytest.mark.integration
+def test_file_over_the_drop_cap_is_quarantined_whole_without_being_parsed(world, clean, monkeypatch):
+    monkeypatch.setenv("ENGAGEMENT_MAX_DROP_BYTES", "100000")
+    world.drop("dump.jsonl", _story("in-dump") * 2_000)  # ~300 kB
+    assert world.run() == 0
+    assert world.quarantine(DAY) == sorted([*clean["quarantine"], ("ingest", "too_large", None)])
+    detail = world.rows("SELECT detail FROM core.quarantine WHERE reason = 'too_large'")[0][0]
+    assert "bytes > 100000" in detail
+    assert world.articles() == clean["articles"]

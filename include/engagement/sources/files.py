@@ -51,6 +51,9 @@ def read_drop(path: Path, relative: str, source: Source, limits: Limits) -> list
     """Every record of one file, as articles or quarantine rows; never raises for its content."""
     context = _Context(path, relative, source, limits)
     records: list[Article | Rejected] = []
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        return [context.reject(1, "too_large", f"file has {size} bytes > {limits.max_file_bytes}; split it")]
     try:
         records.extend(_READERS[path.suffix.lower()](path.read_bytes(), context))
     except Exception as error:  # noqa: BLE001 - whatever breaks a file must not break the day

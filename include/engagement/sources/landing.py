@@ -71,7 +71,8 @@ def scan_landing(landing_dir: Path, raw_dir: Path, sources: Iterable[Source], li
         if known and _complete(raw_dir, known):
             unchanged += 1
             continue
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as handle:  # streamed: a huge drop is hashed, never held in memory
+            sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
         known = by_content.get((relative, sha256))
         if known and _complete(raw_dir, known):
             _append_index(raw_dir, {**known, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})

@@ -49,10 +49,11 @@ class Rejected:
 
 @dataclass(frozen=True)
 class Limits:
-    """Caps on one record's fields, from Settings: the article text and every short field."""
+    """Caps from Settings: a dropped file's size, an article's text and every short field."""
 
     max_article_chars: int
     max_field_chars: int
+    max_file_bytes: int
 
 
 @dataclass(frozen=True)
