@@ -1,8 +1,9 @@
 """aggregate: load one day's stage outputs into the DuckDB warehouse and rebuild the events.
 
 The only DuckDB writer besides publish. One transaction replaces the day's partition of every
-core table and re-clusters the events of all days, so re-running or backfilling any day leaves
-exactly the tables a load in date order would have produced. A load that would drop articles
+core table and re-clusters the event groups the day touches (``warehouse.rebuild``), so
+re-running or backfilling any day leaves exactly the tables a load in date order would have
+produced. A load that would drop articles
 the day held, without a recorded removal, is rolled back (``warehouse.shrink``).
 """
 
@@ -13,7 +14,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.warehouse.connect import open_for_writing, rollback
 from engagement.warehouse.partitions import PARTITION_SOURCES, replace_partition
-from engagement.warehouse.rebuild import rebuild_events
+from engagement.warehouse.rebuild import day_groups, rebuild_events
 from engagement.warehouse.reference import replace_reference_tables
 from engagement.warehouse.shrink import ShrinkError, describe, lost_since_remembered, remember_held, sync_removals
 
@@ -27,13 +28,14 @@ def run(day: date, settings: Settings) -> dict:
             replace_reference_tables(con, settings.kb_override_dir)
             removals = sync_removals(con, settings.raw_dir)
             remember_held(con, day)
+            before = day_groups(con, day)
             loaded = {
                 table: replace_partition(con, settings, day, table) for table in PARTITION_SOURCES
             }
             lost = lost_since_remembered(con, day)
             if lost:
                 raise ShrinkError(describe(day, lost, "the warehouse"))
-            events_total = rebuild_events(con)
+            events_total = rebuild_events(con, day, before)
             events_touched = con.execute(
                 "SELECT count(DISTINCT event_id) FROM core.event_mentions WHERE day = ?", [day]
             ).fetchone()[0]

@@ -23,8 +23,8 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   the same day are two events.
   (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
 * Multilateral meetings (no pair) group by forum, else by their sorted participants.
-* Every ordering is total (ties broken by mention_id) and clustering always runs over all mentions,
-  so the result does not depend on the order in which days were loaded.
+* Every ordering is total (ties broken by mention_id) and a group is always clustered whole, so
+  the result does not depend on the order in which days were loaded.
 """
 
 from __future__ import annotations
@@ -319,6 +319,12 @@ def _group_key(mention: dict) -> tuple[str, str, str]:
         return mention["actor1"], mention["actor2"], mention["_family"]
     plenary = mention["forum"] or "+".join(sorted(mention["participants"] or []))
     return "", plenary, mention["_family"]
+
+
+def group_of(mention: dict) -> tuple[str, str, str]:
+    """The clustering group of a mention row; events never span groups, so reclustering whole
+    groups gives exactly what reclustering everything would (``rebuild.rebuild_events``)."""
+    return _group_key({**mention, "_family": family_of(mention["cameo"], mention["root"])})
 
 
 def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
