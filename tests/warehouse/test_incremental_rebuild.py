@@ -72,6 +72,7 @@ def test_the_demo_corpus_loaded_day_by_day_equals_a_full_recluster(tmp_path, mon
     from engagement.cli import main as engagement
     from engagement.config import load_settings
     from engagement.ingest import landing_days
+
     from tests.conftest import REPO
 
     monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path / "data"))
