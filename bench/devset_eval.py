@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "bench" / "gold" / "devset"
 TEXTS_DIR = REPO / "data" / "devset_texts"
 PARTS = ("tuning", "test", "all")
+MANIFEST_SLACK = 3  # characters
 
 
 def part_of(item_id: str) -> str:
@@ -72,6 +73,7 @@ class Texts:
         self.texts_dir = texts_dir
         self._agnews: list[str] | None = None
         self._conll: dict[str, str] | None = None
+        self._manifest: dict[str, int] | None = None
 
     def get(self, item_id: str) -> str | None:
         corpus = corpus_of(item_id)
@@ -86,6 +88,18 @@ class Texts:
             return self._conll.get(f"conll:eng.{split}:{int(index) + 1}")
         path = self.texts_dir / f"{item_id}.txt"
         return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    def differing_from_manifest(self, item_id: str, text: str) -> bool:
+        """A retrieved excerpt whose length is off the manifest's ``chars`` by more than a few
+        characters (non-breaking spaces) is not the excerpt the gold was made on."""
+        if corpus_of(item_id) != "news_pages":
+            return False
+        if self._manifest is None:
+            path = CORPORA / "news_pages" / "manifest.jsonl"
+            lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+            self._manifest = {r["id"]: r["chars"] for r in map(json.loads, filter(None, lines))}
+        chars = self._manifest.get(item_id)
+        return chars is not None and abs(len(text) - chars) > MANIFEST_SLACK
 
 
 def extract(text: str, gold: dict, undated_as: date | None) -> dict:
@@ -171,9 +185,11 @@ def main() -> int:
         if text is None:
             missing.append(gold["id"])
             continue
+        if texts.differing_from_manifest(gold["id"], text):
+            print(f"  warning: {gold['id']}.txt differs in length from the manifest's excerpt")
         result = score_item(gold, extract(text, gold, args.undated_as))
-        group = f"{corpus_of(gold['id'])}/{gold['lang']}"
-        for key in ((part, "overall"), (part, group), ("all", "overall"), ("all", group)):
+        groups = ("overall", f"lang {gold['lang']}", f"{corpus_of(gold['id'])}/{gold['lang']}")
+        for key in ((p, g) for p in (part, "all") for g in groups):
             tallies.setdefault(key, Tally()).add(result.tally)
         if part == "tuning":
             tuning_results.append((gold, result))
@@ -182,7 +198,9 @@ def main() -> int:
             continue
         print(f"\n{part.upper()} part")
         print(HEADER)
-        for (p, label), tally in sorted(tallies.items(), key=lambda kv: (kv[0][1] != "overall", kv[0][1])):
+        for (p, label), tally in sorted(
+            tallies.items(), key=lambda kv: (kv[0][1] != "overall", not kv[0][1].startswith("lang"), kv[0][1])
+        ):
             if p == part:
                 print(row(label, tally))
     print(
