@@ -1,6 +1,6 @@
 """Score the coder on the real-news dev set (bench/gold/devset/*.jsonl), by part and corpus.
 
-Gold files (format: /work/notes/GOLD_FORMAT.md, split: bench/gold/devset/SPLIT.md):
+Gold files (format: docs/evaluation.md, split: bench/gold/devset/SPLIT.md):
 ``news_pages*.jsonl`` (texts retrieved into ``data/devset_texts/<id>.txt``, see
 docs/evaluation.md; ``--texts`` to change), ``agnews.jsonl`` (row index into
 ``corpora/agnews_world/agnews_test_world.csv``) and ``conll.jsonl`` (-DOCSTART- index into
