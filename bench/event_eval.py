@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
+from engagement.evaluation.event_matching import date_agrees, event_pair, family, match
 from engagement.extract import extract_article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,11 +30,6 @@ GOLD = REPO / "bench" / "gold" / "demo_events.jsonl"
 SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "gold" / "seed_000.json"
 TARGET_F1, TARGET_EXTRA = 0.85, 0.10
-
-
-def family(cameo: str) -> str:
-    """Clustering family of a CAMEO code: its root, except 036 (intent to meet) joins 04."""
-    return "04" if cameo == "036" else cameo[:2]
 
 
 def load_articles() -> dict[str, dict]:
@@ -53,44 +49,6 @@ def load_articles() -> dict[str, dict]:
 
 def _published(value) -> date:
     return (value if isinstance(value, datetime) else datetime.fromisoformat(value)).date()
-
-
-def _pair(event: dict) -> tuple[str, ...]:
-    return tuple(sorted(event.get("actors") or [event.get("source"), event.get("target")]))
-
-
-def _date_agrees(gold: dict, got: dict) -> bool:
-    """Gold's date at gold's precision: '2025-12' accepts any December day; a range accepts
-    any day inside it."""
-    want, end, value = gold.get("date"), gold.get("date_end"), got.get("date") or ""
-    if not want:
-        return True
-    if end and len(value) >= 10:
-        return want <= value[:10] <= end
-    return value.startswith(want) or want.startswith(value)
-
-
-def match(gold_events: list[dict], got_events: list[dict], status_ok) -> tuple[list, list, list]:
-    """(matched pairs, missed gold, extra predictions) by pair + family + status."""
-    used: set[int] = set()
-    matched, missed = [], []
-    for g in gold_events:
-        candidates = [
-            i
-            for i, e in enumerate(got_events)
-            if i not in used
-            and _pair(e) == tuple(g["actors"])
-            and family(e["cameo"]) in g["families"]
-            and status_ok(g["status"], e["status"])
-        ]
-        if not candidates:
-            missed.append(g)
-            continue
-        best = min(candidates, key=lambda i: not _date_agrees(g, got_events[i]))
-        used.add(best)
-        matched.append((g, got_events[best]))
-    extra = [e for i, e in enumerate(got_events) if i not in used]
-    return matched, missed, extra
 
 
 def _demo_gold() -> dict[str, list[dict]]:
@@ -127,7 +85,7 @@ def report(
     p = len(matched) / max(1, len(matched) + len(extra))
     r = len(matched) / max(1, gold_total)
     f1 = 2 * p * r / max(1e-9, p + r)
-    dated = sum(_date_agrees(g, e) for g, e in matched)
+    dated = sum(date_agrees(g, e) for g, e in matched)
     print(
         f"{name}: gold {gold_total}, predicted {len(matched) + len(extra)},"
         f" correct {len(matched)}, missed {len(missed)},"
@@ -148,7 +106,7 @@ def report(
         print(f"  false hits by family/status: {kinds.most_common(10)}")
         for e in extra[:examples]:
             print(
-                f"    EXTRA {e['article']}: {'-'.join(_pair(e))} {e['cameo']} {e['status']}"
+                f"    EXTRA {e['article']}: {'-'.join(event_pair(e))} {e['cameo']} {e['status']}"
                 f" {e['date']}"
                 f" — {e['evidence']['text'].strip()[:150]}"
             )
