@@ -65,7 +65,7 @@ def read_archive(
         snapshots += 1
         source = sources[row["source"]]
         try:
-            items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"])
+            items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"], source.max_items)
         except FeedError as error:
             ref = f"sha256:{row['sha256']}"
             records.append(Rejected(row["fetch_day"], ref, None, "bad_record", str(error)))
