@@ -106,8 +106,7 @@ class Fetcher:
         while attempts <= self.source.retries:
             pause = self.source.backoff_seconds * 2 ** (attempts - 1) if attempts else 0.0
             if pause >= deadline.remaining():  # no time left for this attempt: stop now
-                detail = _last(f"{deadline.describe()} after {attempts} attempt(s)", last_problem)
-                return failed_fetch(url, DEADLINE_EXCEEDED, detail, attempts)
+                return _out_of_time(url, deadline, attempts, last_problem)
             time.sleep(pause)
             attempts += 1
             try:
@@ -151,18 +150,21 @@ class Fetcher:
                 detail = f"body over {source.max_bytes} bytes"
                 return failed_fetch(url, "too_large", detail, attempts, current)
             except DeadlineExceeded:
-                detail = f"{deadline.describe()} after {attempts} attempt(s)"
-                return failed_fetch(url, DEADLINE_EXCEEDED, detail, attempts, current)
+                return _out_of_time(url, deadline, attempts, final_url=current)
             except (httpx.TimeoutException, httpx.TransportError) as error:
                 problem = f"{type(error).__name__}: {error}"
                 if deadline.expired:  # the read was cut short by the deadline itself
-                    detail = _last(f"{deadline.describe()} after {attempts} attempt(s)", problem)
-                    return failed_fetch(url, DEADLINE_EXCEEDED, detail, attempts, current)
+                    return _out_of_time(url, deadline, attempts, problem, current)
                 raise _Transient(problem) from error
 
 
-def _last(detail: str, problem: str) -> str:
-    return f"{detail} (last: {problem})" if problem else detail
+def _out_of_time(
+    url: str, deadline: Deadline, attempts: int, problem: str = "", final_url: str | None = None
+) -> FetchResult:
+    detail = f"{deadline.describe()} after {attempts} attempt(s)"
+    if problem:
+        detail += f" (last: {problem})"
+    return failed_fetch(url, DEADLINE_EXCEEDED, detail, attempts, final_url)
 
 
 def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
