@@ -132,9 +132,9 @@ class HostileHandler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 (http.server API)
-        path = urlsplit(self.path).path
+        path, _, query_string = self.path.partition("?")  # not urlsplit: some targets are invalid
         self.server_state.hits[path] += 1
-        query = parse_qs(urlsplit(self.path).query)
+        query = parse_qs(query_string)
         try:
             if path in self.feeds:
                 self._send(200, self.feeds[path], "application/rss+xml")
@@ -245,16 +245,28 @@ def test_links_and_redirects_to_inside_addresses_are_refused_before_any_connect(
         "http://224.0.0.1/": ("blocked_address", "multicast"),
         f"http://intranet.test:{port}/secret": ("blocked_address", "intranet.test resolves to 127.0.0.1"),
         f"http://2130706433:{port}/secret": ("blocked_address", "2130706433 resolves to 127.0.0.1"),
+        "http://[fe80::1]/": ("blocked_address", "fe80::1 (link-local)"),
+        f"http://127.0.0.1:{port}@10.0.0.1/": ("blocked_address", "host 10.0.0.1 resolves"),  # userinfo trick
+        "http://10.0.0.1.nip.io/": ("blocked_address", "10.0.0.1.nip.io resolves to 10.0.0.1"),
         "file:///etc/passwd": ("blocked_scheme", "scheme 'file'"),
         "gopher://127.0.0.1:70/_secret": ("blocked_scheme", "scheme 'gopher'"),
         # an allowed host redirecting inside: every hop is vetted
         f"{base}/redirect?to=http://intranet.test:{port}/secret": ("blocked_address", "intranet.test"),
         f"{base}/redirect?to=http://169.254.169.254/latest/": ("blocked_address", "169.254.169.254"),
         f"{base}/redirect?to=file:///etc/shadow": ("blocked_scheme", "scheme 'file'"),
+        f"{base}/redirect?to=http://localhost:{port}/secret": ("blocked_address", "localhost resolves to 127.0.0.1"),
+        f"{base}/redirect?to=http://[not-an-address]/": ("fetch_error", "Invalid URL in location header"),
     }
     feeds["/feed.rss"] = _rss([f"{base}/good/summit.html", *inside])
     settings = _settings(tmp_path, monkeypatch, [{"name": "hostile", "url": f"{base}/feed.rss"}])
-    dns = FakeDNS({"intranet.test": [["127.0.0.1"]], "2130706433": [["127.0.0.1"]]})
+    dns = FakeDNS(
+        {
+            "intranet.test": [["127.0.0.1"]],
+            "2130706433": [["127.0.0.1"]],
+            "10.0.0.1.nip.io": [["10.0.0.1"]],
+            "localhost": [["127.0.0.1", "::1"]],
+        }
+    )
     backend = LoopbackOnlyBackend()
 
     summary = fetch_source("hostile", DAY, settings, Network(resolve=dns, backend=backend))
@@ -266,14 +278,15 @@ def test_links_and_redirects_to_inside_addresses_are_refused_before_any_connect(
         assert refused[url][0] == reason, url
         assert words in refused[url][1], (url, refused[url][1])
     rows = read_manifest(settings.raw_dir, DAY, "hostile")
-    assert all(row["attempts"] <= 1 for row in rows if row["error"])  # a refusal is never retried
+    refusals = [row for row in rows if (row["error"] or "").startswith("blocked_")]
+    assert len(refusals) == len(inside) - 1 and all(row["attempts"] <= 1 for row in refusals)  # never retried
     assert server.hits["/secret"] == 0 and server.hits["/good/summit.html"] == 1
     # Witnesses: the only address dialled, and the only socket connect in the process, is the
     # allowed server; names were looked up in the test's DNS only.
     assert set(backend.dialled) == {("127.0.0.1", port)}
     assert {address for event, address in audit_log if event == "socket.connect"} == {("127.0.0.1", port)}
     assert _looked_up(audit_log) <= {"127.0.0.1"}  # create_connection's numeric lookup, no DNS
-    assert set(dns.lookups) == {"intranet.test", "2130706433"}
+    assert set(dns.lookups) == {"intranet.test", "2130706433", "10.0.0.1.nip.io", "localhost"}
 
     quarantine, articles = _ingest(settings)
     assert articles["url"].to_list() == [f"{base}/good/summit.html"]

@@ -99,7 +99,7 @@ class Fetcher:
         deadline = self._run_deadline.within(self.source.request_deadline, "request deadline")
         self._backend.deadline = deadline
         try:
-            self._policy.check_scheme(url)
+            self._policy.check_url(url)
         except Refused as refusal:
             return failed_fetch(url, refusal.reason, refusal.detail)
         attempts, last_problem = 0, ""
@@ -113,6 +113,8 @@ class Fetcher:
                 return self._fetch_once(url, validators or Validators(), attempts, deadline)
             except _Transient as problem:
                 last_problem = str(problem)
+            except Exception as error:  # noqa: BLE001 - one URL's surprise must not end the source's fetch
+                return failed_fetch(url, "fetch_error", f"unexpected {type(error).__name__}: {error}", attempts)
         detail = f"gave up after {attempts} attempts: {last_problem}"
         return failed_fetch(url, "fetch_error", detail, attempts)
 
@@ -135,7 +137,7 @@ class Fetcher:
                         if len(seen) > source.max_redirects:
                             detail = f"more than {source.max_redirects} redirects"
                             return failed_fetch(url, "fetch_error", detail, attempts, current)
-                        self._policy.check_scheme(target)
+                        self._policy.check_url(target)
                         seen.append(target)
                         current = target
                         continue

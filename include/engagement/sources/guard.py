@@ -28,6 +28,7 @@ from engagement.sources.config import normalise_host
 
 BLOCKED_ADDRESS = "blocked_address"
 BLOCKED_SCHEME = "blocked_scheme"
+BAD_URL = "bad_record"  # a link nobody can fetch is a defect of the feed item
 DEADLINE_EXCEEDED = "deadline_exceeded"
 SCHEMES = ("http", "https")
 
@@ -147,11 +148,21 @@ class HostPolicy:
     def allows(self, host: str) -> bool:
         return normalise_host(host) in self.allow_hosts
 
-    def check_scheme(self, url: str) -> None:
-        """Only http(s): ``file://``, ``gopher://`` and friends are refused before anything."""
-        scheme = urlsplit(url).scheme.lower()
+    def check_url(self, url: str) -> None:
+        """Refuses what must not be requested at all: other schemes, URLs httpx cannot parse.
+
+        ``file://``, ``gopher://`` and friends are ``blocked_scheme``; an unparsable URL (NUL
+        bytes, a bracketed host that is no address, a broken IDN label) is a ``bad_record``.
+        """
+        try:
+            scheme = urlsplit(url).scheme.lower()
+            host = httpx.URL(url).host if scheme in SCHEMES else None
+        except (httpx.InvalidURL, ValueError) as error:  # IDNAError is a ValueError
+            raise Refused(BAD_URL, f"invalid URL {url!r}: {error}") from None
         if scheme not in SCHEMES:
             raise Refused(BLOCKED_SCHEME, f"{url}: scheme {scheme or '(none)'!r} is not http(s)")
+        if not host:
+            raise Refused(BAD_URL, f"invalid URL {url!r}: no host")
 
     def vet(self, host: str, addresses: list[str]) -> list[str]:
         """The addresses to connect to; refuses the host if any of them is not public."""
@@ -162,8 +173,8 @@ class HostPolicy:
             if problem:
                 raise Refused(
                     BLOCKED_ADDRESS,
-                    f"host {host} resolves to {text}, a {problem} address "
-                    "(not fetched; a source may allow a host with allow_hosts)",
+                    f"host {host} resolves to {text} ({problem}): not fetched "
+                    "(a source may allow a host with allow_hosts)",
                 )
         return addresses
 
