@@ -148,6 +148,8 @@ class HostileHandler(BaseHTTPRequestHandler):
                 self.end_headers()
             elif path == "/drip":
                 self._drip(float(query["every"][0]))
+            elif path == "/drip-headers":
+                self._drip(float(query["every"][0]), headers_too=True)
             elif path.startswith("/slow"):
                 time.sleep(float(query["s"][0]))
                 self._send(200, GOOD_PAGE.encode(), "text/html; charset=utf-8")
@@ -156,12 +158,15 @@ class HostileHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def _drip(self, every: float) -> None:
-        """A valid response whose body arrives one byte at a time, for a minute."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", "60")
-        self.end_headers()
+    def _drip(self, every: float, headers_too: bool = False) -> None:
+        """A response arriving one byte at a time for a minute: its body, or its headers too."""
+        if headers_too:
+            self.wfile.write(b"HTTP/1.0 200 OK\r\nX-Slowly: ")
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "60")
+            self.end_headers()
         for _ in range(int(60 / every)):
             self.wfile.write(b"x")
             self.wfile.flush()
@@ -350,10 +355,11 @@ def test_a_feed_url_that_is_not_allowed_fails_its_task_with_the_reason(hostile, 
 # --- limits are totals ---------------------------------------------------------------------------
 
 
-def test_a_server_dripping_bytes_is_cut_at_the_request_deadline(hostile, tmp_path, monkeypatch):
+@pytest.mark.parametrize("drip", ["/drip", "/drip-headers"])
+def test_a_server_dripping_bytes_is_cut_at_the_request_deadline(hostile, tmp_path, monkeypatch, drip):
     """Each byte comes well within the 2 s read timeout; only the 1.5 s total can stop it."""
     server, feeds = hostile
-    feeds["/feed.rss"] = _rss([f"{server.base}/drip?every=0.4", f"{server.base}/good/b.html"])
+    feeds["/feed.rss"] = _rss([f"{server.base}{drip}?every=0.4", f"{server.base}/good/b.html"])
     settings = _settings(
         tmp_path, monkeypatch, [{"name": "drip", "url": f"{server.base}/feed.rss"}], request_deadline=1.5
     )

@@ -261,11 +261,12 @@ def guarded_transport(backend: GuardedBackend) -> httpx.HTTPTransport:
     """An httpx transport whose connection pool opens sockets only through ``backend``.
 
     httpx 0.28 takes no network backend, so the pool it builds is swapped for one that uses
-    ours. ``trust_env`` is off: a proxy from the environment would bypass the guard.
+    ours. The client must be made with ``trust_env=False``: a proxy from the environment would
+    get its own transport and bypass the guard.
     """
     transport = httpx.HTTPTransport(trust_env=False)
     transport._pool = httpcore.ConnectionPool(  # noqa: SLF001 (no public way in httpx 0.28)
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=httpx.create_ssl_context(),  # honours SSL_CERT_FILE like httpx's own
         max_connections=10,
         max_keepalive_connections=5,
         keepalive_expiry=5.0,
