@@ -474,6 +474,15 @@ def test_malformed_but_harmless_xml_still_reaches_the_tolerant_parser():
     assert (item.link, item.title) == ("http://x.org/a", "Item\xa00")
 
 
+def test_an_external_dtd_reference_is_neither_refused_nor_fetched(audit_log):
+    """RSS 0.91 feeds still carry Netscape's DOCTYPE; it declares nothing and is never loaded."""
+    doctype = b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://10.0.0.1/rss.dtd">'
+    body = _rss(["http://x.org/a"]).replace(b"?>", b"?>" + doctype, 1)
+    (item,) = parse_feed(body, "http://x.org/")
+    assert item.link == "http://x.org/a"
+    assert not [event for event, _ in audit_log if event == "socket.connect"]
+
+
 def test_an_archived_entity_bomb_is_a_quarantine_row_at_every_ingest(hostile, tmp_path, monkeypatch):
     server, feeds = hostile
     feeds["/bomb.rss"] = _entity_feed()
@@ -502,3 +511,11 @@ def test_every_dag_task_has_an_execution_timeout():
     timeouts = {task.task_id: task.execution_timeout for task in dag.tasks}
     assert None not in timeouts.values()
     assert timeouts["fetch"] == FETCH_TASK_TIMEOUT
+
+
+def test_a_body_naming_a_local_file_is_not_read_as_that_file(tmp_path):
+    """feedparser opens bytes as a file name if it can; a feed body must never reach the disk."""
+    local = tmp_path / "internal.rss"
+    local.write_bytes(_rss(["http://intranet.example/payroll"]))
+    with pytest.raises(FeedError, match="not an RSS or Atom document|no item readable"):
+        parse_feed(str(local).encode(), "http://feeds.example/")

@@ -1,6 +1,6 @@
 """RSS and Atom documents (already fetched) to feed items, via ``feedparser``.
 
-feedparser is only given bytes: fetching is ours (``fetch.py``) so timeouts, retries, size caps
+feedparser is only given a stream of bytes: fetching is ours (``fetch.py``) so timeouts, retries, size caps
 and conditional requests behave the same for feeds and pages. Nor does feedparser see a document
 that declares XML entities: it expands them, so one 100 KB entity used 40,000 times takes
 gigabytes. The bytes go through ``defusedxml`` first, which refuses any entity declaration
@@ -9,6 +9,7 @@ before expanding anything; an archived bomb is then a quarantine row at every la
 
 from __future__ import annotations
 
+import io
 import re
 import xml.sax
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ def parse_feed(body: bytes, url: str, max_items: int | None = None) -> list[Feed
     error.
     """
     _refuse_entity_declarations(body)
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    # A stream, not bytes: feedparser tries bytes as a local file name first, so a body that
+    # reads "/etc/hostname" would be answered with that file.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
     if not parsed.entries and parsed.bozo:
         raise FeedError(f"malformed feed, no item readable: {parsed.get('bozo_exception')}")
     if not parsed.entries and not parsed.version:
@@ -71,7 +74,7 @@ def _refuse_entity_declarations(body: bytes) -> None:
     are searched for in the bytes.
     """
     try:
-        defusedxml.sax.parseString(body, xml.sax.handler.ContentHandler())
+        defusedxml.sax.parseString(body, xml.sax.handler.ContentHandler(), forbid_external=False)
     except defusedxml.DefusedXmlException as error:
         declared = getattr(error, "name", None) or getattr(error, "sysid", None) or "?"
         raise FeedError(
