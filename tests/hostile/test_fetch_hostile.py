@@ -19,10 +19,12 @@ import threading
 import time
 import tracemalloc
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpcore
@@ -95,7 +97,14 @@ class LoopbackOnlyBackend(httpcore.SyncBackend):
     def __init__(self) -> None:
         self.dialled: list[tuple[str, int]] = []
 
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         self.dialled.append((host, port))
         if not host.startswith("127."):
             raise httpcore.ConnectError(f"test safety net: {host} is not loopback")

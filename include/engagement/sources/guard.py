@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -224,7 +225,9 @@ class GuardedBackend(httpcore.NetworkBackend):
         self.deadline.cap(None)  # a slow resolver counts against the total too
         return addresses
 
-    def connect_unix_socket(self, path: str, timeout=None, socket_options=None):  # noqa: ANN001
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
         raise Refused(BLOCKED_ADDRESS, f"unix socket {path}: only TCP to vetted addresses")
 
     def sleep(self, seconds: float) -> None:
@@ -247,7 +250,9 @@ class _BoundedStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._stream.close()
 
-    def start_tls(self, ssl_context, server_hostname=None, timeout=None):  # noqa: ANN001
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
         timeout = self._backend.deadline.cap(timeout)
         return _BoundedStream(
             self._stream.start_tls(ssl_context, server_hostname, timeout), self._backend
