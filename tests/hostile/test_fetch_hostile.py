@@ -19,7 +19,6 @@ import threading
 import time
 import tracemalloc
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -97,18 +96,11 @@ class LoopbackOnlyBackend(httpcore.SyncBackend):
     def __init__(self) -> None:
         self.dialled: list[tuple[str, int]] = []
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
+    def connect_tcp(self, host: str, port: int, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
         self.dialled.append((host, port))
         if not host.startswith("127."):
             raise httpcore.ConnectError(f"test safety net: {host} is not loopback")
-        return super().connect_tcp(host, port, timeout, local_address, socket_options)
+        return super().connect_tcp(host, port, *args, **kwargs)
 
 
 # --- the hostile server ------------------------------------------------------------------------
