@@ -34,6 +34,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_context, task
+from engagement.sources.config import FETCH_TASK_TIMEOUT
 
 DUCKDB_POOL = "duckdb_writer"
 # The published reporting database, as an asset: each publish records an asset event whose
@@ -69,6 +70,7 @@ def _log_counts(stage: str, counts: dict) -> dict:
         "retries": 2,
         "retry_delay": timedelta(seconds=30),
         "retry_exponential_backoff": True,
+        "execution_timeout": timedelta(hours=2),  # a stuck task fails visibly, never hangs
     },
     tags=["engagement", "news", "duckdb"],
     doc_md=__doc__,
@@ -81,7 +83,8 @@ def bilateral_engagement():
 
         return fetchable_sources(_settings())
 
-    @task(max_active_tis_per_dagrun=2)
+    # Bounded by the longest source_deadline sources.yaml allows, plus storing and parsing.
+    @task(max_active_tis_per_dagrun=2, execution_timeout=FETCH_TASK_TIMEOUT)
     def fetch(source_name: str) -> dict:
         """Fetch one source into the raw landing zone."""
         from engagement.partitions import day_of_run

@@ -14,13 +14,14 @@ def clean(tmp_path_factory):
     try:
         world = World(tmp_path_factory.mktemp("clean"), monkeypatch)
         assert world.run() == 0
-        yield {
+        outcome = {
             "articles": world.articles(),
             "checksums": world.checksums(),
             "quarantine": world.quarantine(),
         }
     finally:
-        monkeypatch.undo()
+        monkeypatch.undo()  # the clean world's folders must not leak into later tests
+    return outcome
 
 
 @pytest.fixture

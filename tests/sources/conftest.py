@@ -166,6 +166,7 @@ def feed_settings(news_server, tmp_path, monkeypatch):
             "backoff_seconds": 0.01,
             "max_bytes": MAX_BYTES,
             "user_agent": "engagement-tests/1.0",
+            "allow_hosts": ["127.0.0.1"],  # the guard refuses loopback unless a source allows it
         },
         "sources": [
             {

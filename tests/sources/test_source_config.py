@@ -76,3 +76,75 @@ def test_duplicate_names_are_rejected(tmp_path):
 def test_unknown_top_level_key_is_rejected(tmp_path):
     with pytest.raises(SourceConfigError, match="unknown key"):
         _load(tmp_path, {"sources": [GOOD], "feeds": []})
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "bound"),
+    [
+        ("retries", 11, "a whole number from 0 and at most 10"),
+        ("timeout", 121, "a number above 0 and at most 120"),
+        ("max_bytes", 50_000_001, "at most 50000000"),
+        ("max_redirects", 11, "at most 10"),
+        ("backoff_seconds", 61, "at most 60"),
+        ("request_deadline", 901, "at most 900"),
+        ("source_deadline", 3601, "at most 3600"),
+        ("max_items", 0, "a whole number above 0 and at most 10000"),
+        ("max_items", 10_001, "at most 10000"),
+        ("retries", 2.5, "a whole number"),
+        ("timeout", True, "a number above 0"),
+    ],
+)
+def test_fetch_limits_out_of_bounds_name_the_key_and_the_bound(tmp_path, key, value, bound):
+    for document in ({"sources": [{**GOOD, key: value}]}, {"defaults": {key: value}, "sources": [GOOD]}):
+        with pytest.raises(SourceConfigError, match=f"invalid {key} {value!r}: must be") as error:
+            _load(tmp_path, document)
+        assert bound in str(error.value)
+
+
+def test_limits_at_their_bounds_are_accepted(tmp_path):
+    bounds = {"retries": 10, "timeout": 120, "max_bytes": 50_000_000, "max_redirects": 10}
+    bounds |= {"backoff_seconds": 60, "request_deadline": 900, "source_deadline": 3600, "max_items": 10_000}
+    (source,) = _load(tmp_path, {"sources": [{**GOOD, **bounds}]}).values()
+    assert (source.retries, source.source_deadline, source.max_items) == (10, 3600, 10_000)
+
+
+@pytest.mark.parametrize(
+    ("hosts", "message"),
+    [
+        ("127.0.0.1", "allow_hosts must be a list"),
+        (["http://127.0.0.1"], "allow_hosts entry 'http://127.0.0.1' is not a host name or IP address"),
+        (["127.0.0.1:8080"], "is not a host name"),
+        (["*.internal"], "is not a host name"),
+        ([""], "is not a host name"),
+        ([7], "is not a host name"),
+    ],
+)
+def test_allow_hosts_takes_only_host_names_and_addresses(tmp_path, hosts, message):
+    with pytest.raises(SourceConfigError, match="source 'bbc-hindi': allow_hosts") as error:
+        _load(tmp_path, {"sources": [{**GOOD, "allow_hosts": hosts}]})
+    assert message in str(error.value)
+
+
+def test_allow_hosts_are_normalised_and_default_to_none(tmp_path):
+    entry = {**GOOD, "name": "lab", "allow_hosts": ["127.0.0.1", "[::1]", "Feeds.Example.ORG."]}
+    sources = _load(tmp_path, {"sources": [GOOD, entry]})
+    assert sources["bbc-hindi"].allow_hosts == ()
+    assert sources["lab"].allow_hosts == ("127.0.0.1", "::1", "feeds.example.org")
+
+
+@pytest.mark.parametrize("path", ["/etc", "../outside", "drops/../../etc", "~/drops", "..\\windows"])
+def test_files_paths_must_stay_inside_the_landing_folder(tmp_path, path):
+    drops = {"name": "drops", "kind": "files", "language": "en", "path": path}
+    with pytest.raises(SourceConfigError, match="source 'drops': path must be a folder inside the landing folder"):
+        _load(tmp_path, {"sources": [drops]})
+
+
+def test_a_symlink_leading_out_of_the_landing_folder_is_refused(tmp_path):
+    landing = tmp_path / "landing"
+    (landing / "inside").mkdir(parents=True)
+    (landing / "escape").symlink_to(tmp_path)
+    drops = {"name": "drops", "kind": "files", "language": "en"}
+    sources = _load(tmp_path, {"sources": [{**drops, "path": "inside"}, {**drops, "name": "out", "path": "escape"}]})
+    assert sources["drops"].folder(landing) == (landing / "inside").resolve()
+    with pytest.raises(SourceConfigError, match="source 'out': path 'escape' leads to .*, outside the landing folder"):
+        sources["out"].folder(landing)

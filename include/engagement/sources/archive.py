@@ -73,7 +73,7 @@ def read_archive(
         snapshots += 1
         source = sources[row["source"]]
         try:
-            items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"])
+            items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"], source.max_items)
         except MissingObject as error:
             ref = f"sha256:{row['sha256']}"
             records.append(Rejected(row["fetch_day"], ref, None, "damaged_raw_store", str(error)))

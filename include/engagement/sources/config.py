@@ -6,8 +6,11 @@ every entry is checked against a closed set of keys and types before anything is
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import timedelta
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,7 +31,29 @@ FETCH_DEFAULTS: dict[str, Any] = {
     "retries": 3,
     "backoff_seconds": 0.5,
     "max_redirects": 5,
+    "request_deadline": 60.0,
+    "source_deadline": 900.0,
+    "max_items": 200,
+    "allow_hosts": (),
 }
+# Upper bounds, so a typo (timeout: 6000) cannot hold a run for hours or fill the disk.
+FETCH_BOUNDS: dict[str, int | float] = {
+    "timeout": 120,
+    "max_bytes": 50_000_000,
+    "retries": 10,
+    "backoff_seconds": 60,
+    "max_redirects": 10,
+    "request_deadline": 900,
+    "source_deadline": 3600,
+    "max_items": 10_000,
+}
+_INTEGERS = ("max_bytes", "retries", "max_redirects", "max_items")
+_AT_LEAST_ZERO = ("retries", "max_redirects")
+# The fetch task's Airflow execution_timeout: the longest a source may fetch, plus time to
+# store and parse what it fetched.
+FETCH_TASK_TIMEOUT = timedelta(seconds=FETCH_BOUNDS["source_deadline"] + 600)
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_HOST = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*$")
 _REQUIRED = ("name", "kind", "language")
 _SOURCE_KEYS = {*_REQUIRED, "url", "path", "timezone", "enabled", *FETCH_DEFAULTS}
 _TOP_KEYS = {"defaults", "sources"}
@@ -55,6 +80,10 @@ class Source:
     retries: int = FETCH_DEFAULTS["retries"]
     backoff_seconds: float = FETCH_DEFAULTS["backoff_seconds"]
     max_redirects: int = FETCH_DEFAULTS["max_redirects"]
+    request_deadline: float = FETCH_DEFAULTS["request_deadline"]
+    source_deadline: float = FETCH_DEFAULTS["source_deadline"]
+    max_items: int = FETCH_DEFAULTS["max_items"]
+    allow_hosts: tuple[str, ...] = FETCH_DEFAULTS["allow_hosts"]
 
     @property
     def is_feed(self) -> bool:
@@ -65,8 +94,15 @@ class Source:
         return ZoneInfo(self.timezone)
 
     def folder(self, landing_dir: Path) -> Path:
-        """A files source's folder; relative paths are relative to the landing folder."""
-        return (landing_dir / (self.path or ".")).resolve()
+        """A files source's folder, inside the landing folder (a symlink may not lead out)."""
+        root = landing_dir.resolve()
+        folder = (root / (self.path or ".")).resolve()
+        if not folder.is_relative_to(root):
+            raise SourceConfigError(
+                f"source '{self.name}': path {self.path!r} leads to {folder}, "
+                f"outside the landing folder {root}"
+            )
+        return folder
 
 
 def load_sources(path: Path) -> dict[str, Source]:
@@ -111,6 +147,11 @@ def get_source(settings: Settings, name: str) -> Source:
     return sources[name]
 
 
+def normalise_host(host: str) -> str:
+    """``[::1]``, ``Example.ORG.`` → ``::1``, ``example.org``: the form allow_hosts is matched in."""
+    return host.strip().strip("[]").rstrip(".").lower()
+
+
 def _reject_unknown(where: str, mapping: dict, allowed: set[str]) -> None:
     unknown = sorted(set(mapping) - allowed)
     if unknown:
@@ -153,6 +194,7 @@ def _source(label: str, position: int, entry: Any, defaults: dict[str, Any]) -> 
     fetch = {key: entry.get(key, defaults[key]) for key in FETCH_DEFAULTS}
     for key, value in fetch.items():
         _check_fetch_value(where, key, value)
+    fetch["allow_hosts"] = tuple(normalise_host(host) for host in fetch["allow_hosts"])
     return Source(
         name=name,
         kind=kind,
@@ -167,8 +209,15 @@ def _source(label: str, position: int, entry: Any, defaults: dict[str, Any]) -> 
 
 def _check_location(where: str, kind: str, entry: dict) -> None:
     if kind == "files":
-        if not isinstance(entry.get("path"), str) or "url" in entry:
+        path = entry.get("path")
+        if not isinstance(path, str) or "url" in entry:
             raise SourceConfigError(f"{where}: a files source needs 'path' (and no 'url')")
+        relative = PurePosixPath(path.replace("\\", "/"))
+        if relative.is_absolute() or path.startswith("~") or ".." in relative.parts:
+            raise SourceConfigError(
+                f"{where}: path must be a folder inside the landing folder "
+                f"(relative, without '..'), not {path!r}"
+            )
         return
     url = entry.get("url")
     parsed = urlparse(url) if isinstance(url, str) else None
@@ -186,12 +235,39 @@ def _check_language(where: str, language: Any) -> None:
 
 def _check_fetch_value(where: str, key: str, value: Any) -> None:
     if key == "user_agent":
-        valid = isinstance(value, str) and value.strip() != ""
-    elif key in ("retries", "max_redirects"):
-        valid = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    elif key == "max_bytes":
-        valid = isinstance(value, int) and not isinstance(value, bool) and value > 0
+        if not (isinstance(value, str) and value.strip()):
+            raise SourceConfigError(f"{where}: invalid {key} {value!r}")
+    elif key == "allow_hosts":
+        _check_allow_hosts(where, value)
     else:
-        valid = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
-    if not valid:
-        raise SourceConfigError(f"{where}: invalid {key} {value!r}")
+        _check_limit(where, key, value)
+
+
+def _check_limit(where: str, key: str, value: Any) -> None:
+    """Numbers within (0 or more than 0) .. FETCH_BOUNDS[key]; the message names the bound."""
+    integer = key in _INTEGERS
+    number = int if integer else int | float
+    lowest = 0 if key in _AT_LEAST_ZERO else None
+    valid_type = isinstance(value, number) and not isinstance(value, bool)
+    low_ok = valid_type and (value >= lowest if lowest is not None else value > 0)
+    if not (low_ok and value <= FETCH_BOUNDS[key]):
+        kind = "a whole number" if integer else "a number"
+        low = "from 0" if lowest is not None else "above 0"
+        raise SourceConfigError(
+            f"{where}: invalid {key} {value!r}: must be {kind} {low} and at most {FETCH_BOUNDS[key]}"
+        )
+
+
+def _check_allow_hosts(where: str, value: Any) -> None:
+    """Host names or IP addresses only: no scheme, port, path or wildcard."""
+    if not isinstance(value, list | tuple):
+        raise SourceConfigError(f"{where}: allow_hosts must be a list of host names or addresses")
+    for host in value:
+        text = normalise_host(host) if isinstance(host, str) else ""
+        try:
+            ipaddress.ip_address(text)
+        except ValueError:
+            if not _HOST.match(text):
+                raise SourceConfigError(
+                    f"{where}: allow_hosts entry {host!r} is not a host name or IP address"
+                ) from None

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
-import httpx
-
 from engagement.config import Settings
-from engagement.sources.client import FetchResult, Validators, http_get
+from engagement.sources.client import Fetcher, FetchResult, Validators, failed_fetch
 from engagement.sources.config import Source, get_source
-from engagement.sources.feeds import FeedError, parse_feed
+from engagement.sources.feeds import FeedError, FeedItem, parse_feed
+from engagement.sources.guard import Network
 from engagement.sources.rawstore import append_manifest, last_validators, manifest_row, store_object
+
+# Manifest reason for a feed listing more than max_items items: ingest turns the row into one
+# quarantine row, so the skipped items are counted, not lost silently.
+TOO_MANY_ITEMS = "too_many_items"
 
 
 class FeedUnavailable(RuntimeError):
@@ -42,7 +45,9 @@ def fetch_for_run(
             "skipped": "past day: ingest reads the archive",
         }
     result = fetch_source(source_name, day, settings)
-    feed_failures = [f for f in result["failures"] if f["kind"] == "feed"]
+    feed_failures = [
+        f for f in result["failures"] if f["kind"] == "feed" and f["reason"] != TOO_MANY_ITEMS
+    ]
     if feed_failures:
         first = feed_failures[0]
         raise FeedUnavailable(
@@ -51,11 +56,14 @@ def fetch_for_run(
     return result
 
 
-def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
+def fetch_source(
+    source_name: str, day: date, settings: Settings, network: Network | None = None
+) -> dict:
     """Fetch one source for fetch day ``day``.
 
     Returns counts (``fetched``, ``not_modified``, ``errors``) and one ``failures`` entry
-    (kind, url, reason, detail) per failed request; network trouble never raises.
+    (kind, url, reason, detail) per failed request; network trouble never raises. ``network``
+    (resolver and socket backend) defaults to the system's; tests record through their own.
     """
     source = get_source(settings, source_name)
     counts: Counter[str] = Counter()
@@ -73,17 +81,12 @@ def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
         }
     validators = last_validators(settings.raw_dir, source.name)
     archive = _Archive(settings, source, day, counts, failures)
-    with httpx.Client(follow_redirects=False) as client:
+    with Fetcher(source, network) as fetcher:
         feed_validators = validators.get(source.url, Validators())
-        feed = archive.keep("feed", http_get(client, source.url, source, feed_validators))
+        feed = archive.keep("feed", fetcher.get(source.url, feed_validators))
         if feed.body is not None:
-            try:
-                links = [item.link for item in parse_feed(feed.body, feed.final_url) if item.link]
-            except FeedError:
-                links = []  # the stored snapshot is quarantined by ingest, with the reason
-            for link in dict.fromkeys(links):
-                page = http_get(client, link, source, validators.get(link, Validators()))
-                archive.keep("page", page)
+            for link in dict.fromkeys(_item_links(feed, source, archive)):
+                archive.keep("page", fetcher.get(link, validators.get(link, Validators())))
     return {
         **summary,
         "fetched": counts["fetched"],
@@ -93,6 +96,22 @@ def fetch_source(source_name: str, day: date, settings: Settings) -> dict:
         "new_objects": counts["new_objects"],
         "manifest": str(archive.manifest_path),
     }
+
+
+def _item_links(feed: FetchResult, source: Source, archive: _Archive) -> list[str]:
+    """Links of the feed's first ``max_items`` items; a manifest row counts the ones skipped."""
+    try:
+        items: list[FeedItem] = parse_feed(feed.body, feed.final_url)
+    except FeedError:
+        return []  # the stored snapshot is quarantined by ingest, with the reason
+    if len(items) > source.max_items:
+        skipped = len(items) - source.max_items
+        detail = (
+            f"feed lists {len(items)} items; only the first {source.max_items} (max_items) "
+            f"are read, {skipped} skipped"
+        )
+        archive.keep("feed", failed_fetch(source.url, TOO_MANY_ITEMS, detail, final_url=feed.final_url))
+    return [item.link for item in items[: source.max_items] if item.link]
 
 
 class _Archive:
