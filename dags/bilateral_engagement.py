@@ -36,17 +36,18 @@ import pendulum
 from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_context, task
 
 DUCKDB_POOL = "duckdb_writer"
-# The published reporting database, as an asset: each publish records an asset event whose
-# extra holds the day and the row counts, so the UI's Assets view shows what BI tools now see.
-REPORTING_DB = Asset(
-    name="engagement_reporting", uri="file:///engagement/published/reporting.duckdb"
-)
 
 
 def _settings():
     from engagement.config import load_settings
 
     return load_settings()
+
+
+# The published reporting database, as an asset whose URI is the real file (Settings decide where:
+# data/published/ locally, the mounted volume in Docker): each publish records an asset event
+# whose extra holds the day and the row counts, so the UI's Assets view shows what BI tools see.
+REPORTING_DB = Asset(name="engagement_reporting", uri=_settings().published_path.as_uri())
 
 
 def _log_counts(stage: str, counts: dict) -> dict:
@@ -79,7 +80,9 @@ def bilateral_engagement():
         """Enabled sources that need fetching (feeds); file drops are read by ingest directly."""
         from engagement.sources.config import fetchable_sources
 
-        return fetchable_sources(_settings())
+        names = fetchable_sources(_settings())
+        _log_counts("list_sources", {"sources": len(names), "names": names})
+        return names
 
     @task(max_active_tis_per_dagrun=2)
     def fetch(source_name: str) -> dict:
