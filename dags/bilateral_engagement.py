@@ -47,7 +47,9 @@ def _settings():
 # The published reporting database, as an asset whose URI is the real file (Settings decide where:
 # data/published/ locally, the mounted volume in Docker): each publish records an asset event
 # whose extra holds the day and the row counts, so the UI's Assets view shows what BI tools see.
-REPORTING_DB = Asset(name="engagement_reporting", uri=_settings().published_path.as_uri())
+# Its name is its URI: Airflow deactivates an asset whose name another asset already has, so a
+# fixed name would stop publish after the data folder moved (or after the old placeholder URI).
+REPORTING_DB = Asset(uri=_settings().published_path.as_uri())
 
 
 def _log_counts(stage: str, counts: dict) -> dict:
