@@ -80,10 +80,12 @@ def bilateral_engagement():
     @task
     def list_sources() -> list[str]:
         """Enabled sources that need fetching (feeds); file drops are read by ingest directly."""
+        from engagement.partitions import day_of_run
         from engagement.sources.config import fetchable_sources
 
         names = fetchable_sources(_settings())
-        _log_counts("list_sources", {"sources": len(names), "names": names})
+        day = day_of_run(get_current_context()["logical_date"]).isoformat()
+        _log_counts("list_sources", {"day": day, "sources": len(names), "names": names})
         return names
 
     @task(max_active_tis_per_dagrun=2)

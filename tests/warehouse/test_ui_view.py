@@ -57,6 +57,20 @@ def by(rows: list[dict], key: str) -> dict:
     return {row[key]: row for row in rows}
 
 
+def test_view_follows_a_new_publish(staged):
+    """publish replaces the file; the view's open connection gives way to the new copy."""
+    for day in (DAY_A, DAY_B):
+        aggregate.run(day, staged)
+    publish.run(DAY_B, staged)
+    view = EngagementView(staged.published_path, load_family_names())
+    assert view.overview(today=DAY_B)["events"] == 3
+    write_day_c(staged)
+    aggregate.run(DAY_C, staged)
+    publish.run(DAY_C, staged)
+    assert view.overview(today=DAY_C)["events"] == 5
+    assert view.day(DAY_C)["counts"]["articles"] == 2
+
+
 def test_family_names_come_from_the_data_file():
     names = load_family_names()
     assert len(names) == 20 and names["04"] == "Consult" and names["11"] == "Disapprove"

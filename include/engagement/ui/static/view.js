@@ -158,6 +158,7 @@ async function showEvents(filter) {
   });
   $("events-filter").textContent = [filter.month, filter.family && `family ${filter.family}`]
     .filter(Boolean).join(", ") || "(all in the window)";
+  $("events-table").dataset.pair = data.pair.join("-");
   fillTable("events-table", data.events, (row, e) => eventRow(row, e, [
     e.event_date, e.date_precision, `${e.family} ${e.family_name}`, e.status, e.level, e.goldstein,
   ]));
