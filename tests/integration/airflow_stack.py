@@ -35,6 +35,16 @@ COMPONENTS = ("api-server", "scheduler", "dag-processor")
 FINISHED = {"success", "failed"}
 
 
+def postgres_server_url() -> str:
+    """The PostgreSQL server the stack's databases are made on; skips the test when none is set."""
+    import pytest
+
+    server_url = os.environ.get(PG_URL_ENV)
+    if not server_url:
+        pytest.skip(f"{PG_URL_ENV} is not set: scripts/test.sh starts PostgreSQL (scripts/postgres.sh) and sets it")
+    return server_url
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.integration.airflow_runs import run_days
-from tests.integration.airflow_stack import PG_URL_ENV, airflow_stack
+from tests.integration.airflow_stack import airflow_stack, postgres_server_url
 from tests.integration.ui_stack import DEMO_CORPUS, DemoStack, auth_settings
 
 
 @pytest.fixture(scope="session")
 def demo_stack(tmp_path_factory):
     """Every demo day run as scripts/demo.sh runs it, then an api-server with the local login."""
-    server_url = os.environ.get(PG_URL_ENV)
-    if not server_url:
-        pytest.skip(f"{PG_URL_ENV} is not set: scripts/test.sh starts PostgreSQL (scripts/postgres.sh) and sets it")
+    server_url = postgres_server_url()
     root = tmp_path_factory.mktemp("demo-ui")
     data = root / "data"
     settings = auth_settings(root / "airflow")
