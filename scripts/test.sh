@@ -15,11 +15,12 @@ if [ -z "${ENGAGEMENT_TEST_PG_URL:-}" ]; then
     echo "test: not root, PostgreSQL not started; set ENGAGEMENT_TEST_PG_URL to run the backfill test" >&2
   fi
 fi
-# The engagement view's browser test drives Debian's Chromium through its chromedriver.
+# The engagement view's browser test drives Debian's Chromium through its chromedriver (with a
+# Devanagari font, so its screenshots show the Hindi evidence).
 if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "test: installing Debian's chromium and chromium-driver for the browser test" >&2
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-lohit-deva; } >&2
   else
     echo "test: chromium or chromedriver missing and not root; the browser test will fail" >&2
   fi
