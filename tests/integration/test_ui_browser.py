@@ -170,9 +170,9 @@ def test_india_partners_timeline_and_evidence_in_chromium(browser, demo_stack):
 
     # Click through to an event: every report's evidence sentence and article link.
     pair_events = "#events-table[data-pair=IND-RUS] tbody tr"
-    first = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, pair_events), "the pair's events")[0]
-    event_id = first.get_attribute("data-event-id")
-    first.find_element(By.CSS_SELECTOR, "td.evidence").click()
+    first_event = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, pair_events), "the pair's events")[0]
+    event_id = first_event.get_attribute("data-event-id")
+    first_event.find_element(By.CSS_SELECTOR, "td.evidence").click()
     wait(browser, lambda d: by_id(d, "event-id").text == event_id, "the event's reports")
     reports = browser.find_elements(By.CSS_SELECTOR, "#event-reports tbody tr")
     evidence = [" ".join(row.find_element(By.CSS_SELECTOR, "td.evidence").text.split()) for row in reports]
