@@ -49,17 +49,20 @@ class TaskLogFiles(logging.Handler):
             ti = get_current_context()["ti"]
         except RuntimeError:  # not inside a task: dag.test's own bookkeeping
             return
-        path = self.base_folder / self.template.render(ti=ti, try_number=ti.try_number)
-        line = {
-            "timestamp": datetime.fromtimestamp(record.created, UTC).isoformat(),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "event": self.format(record),
-        }
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w" if path not in self.started else "a", encoding="utf-8") as out:
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self.started.add(path)
+        try:
+            path = self.base_folder / self.template.render(ti=ti, try_number=ti.try_number)
+            line = {
+                "timestamp": datetime.fromtimestamp(record.created, UTC).isoformat(),
+                "level": record.levelname.lower(),
+                "logger": record.name,
+                "event": self.format(record),
+            }
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w" if path not in self.started else "a", encoding="utf-8") as out:
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.started.add(path)
+        except Exception:  # a log file that cannot be written must not fail the task
+            self.handleError(record)
 
 
 def task_log_files() -> TaskLogFiles:
