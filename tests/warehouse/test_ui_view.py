@@ -11,11 +11,12 @@ from datetime import date
 
 import pytest
 from engagement import aggregate, publish
+from engagement.config import load_settings
 from engagement.ui.app import create_app
 from engagement.ui.view import BadRequest, EngagementView, Window, load_family_names
 from fastapi import Depends, HTTPException
 from fastapi.testclient import TestClient
-from warehouse_staging import DAY_A, DAY_B, article, event_mention, write_day
+from warehouse_staging import DAY_A, DAY_B, article, event_mention, write_day, write_day_a, write_day_b
 
 DAY_C = date(2024, 10, 25)
 OCTOBER = Window(date(2024, 10, 1), date(2024, 10, 31))
@@ -38,14 +39,18 @@ def write_day_c(settings) -> None:
     )
 
 
-@pytest.fixture
-def published(staged):
-    """The three days aggregated and published, as the DAG leaves them."""
-    write_day_c(staged)
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The three days aggregated and published, as the DAG leaves them (once for the module)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path_factory.mktemp("ui-view") / "data"))
+        settings = load_settings()
+    for write in (write_day_a, write_day_b, write_day_c):
+        write(settings)
     for day in (DAY_A, DAY_B, DAY_C):
-        aggregate.run(day, staged)
-    publish.run(DAY_C, staged)
-    return staged
+        aggregate.run(day, settings)
+    publish.run(DAY_C, settings)
+    return settings
 
 
 @pytest.fixture
