@@ -37,17 +37,20 @@ from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_conte
 from engagement.sources.config import FETCH_TASK_TIMEOUT
 
 DUCKDB_POOL = "duckdb_writer"
-# The published reporting database, as an asset: each publish records an asset event whose
-# extra holds the day and the row counts, so the UI's Assets view shows what BI tools now see.
-REPORTING_DB = Asset(
-    name="engagement_reporting", uri="file:///engagement/published/reporting.duckdb"
-)
 
 
 def _settings():
     from engagement.config import load_settings
 
     return load_settings()
+
+
+# The published reporting database, as an asset whose URI is the real file (Settings decide where:
+# data/published/ locally, the mounted volume in Docker): each publish records an asset event
+# whose extra holds the day and the row counts, so the UI's Assets view shows what BI tools see.
+# Its name is its URI: Airflow deactivates an asset whose name another asset already has, so a
+# fixed name would stop publish after the data folder moved (or after the old placeholder URI).
+REPORTING_DB = Asset(uri=_settings().published_path.as_uri())
 
 
 def _log_counts(stage: str, counts: dict) -> dict:
@@ -79,9 +82,13 @@ def bilateral_engagement():
     @task
     def list_sources() -> list[str]:
         """Enabled sources that need fetching (feeds); file drops are read by ingest directly."""
+        from engagement.partitions import day_of_run
         from engagement.sources.config import fetchable_sources
 
-        return fetchable_sources(_settings())
+        names = fetchable_sources(_settings())
+        day = day_of_run(get_current_context()["logical_date"]).isoformat()
+        _log_counts("list_sources", {"day": day, "sources": len(names), "names": names})
+        return names
 
     # Bounded by the longest source_deadline sources.yaml allows, plus storing and parsing.
     @task(max_active_tis_per_dagrun=2, execution_timeout=FETCH_TASK_TIMEOUT)

@@ -14,6 +14,8 @@ mkdir -p "$AIRFLOW_HOME"
 echo "== Airflow metadata database ($AIRFLOW_HOME)"
 airflow db migrate >"$AIRFLOW_HOME/db-migrate.log" 2>&1 || { tail -20 "$AIRFLOW_HOME/db-migrate.log"; exit 1; }
 airflow pools set duckdb_writer 1 "One DuckDB writer at a time" >/dev/null
+# Passwords of the UI's users: generated and printed on the first run only.
+python scripts/airflow_users.py 2>/dev/null | grep -E "^(Simple auth manager|Airflow users)"
 
 echo "== Running bilateral_engagement through Airflow for every day of $ENGAGEMENT_LANDING_DIR"
 # One dag.test() run per day, in day order, in one process: the runs are recorded in Airflow's
@@ -29,8 +31,10 @@ cat <<EOF
 
 Next steps
   Airflow UI:  source scripts/airflow_env.sh && airflow standalone
-               then open http://localhost:8080 (runs above are under DAG bilateral_engagement;
-               stop it with Ctrl-C, or kill its process group: kill -- -<pid>)
+               then open http://127.0.0.1:8080 and log in as admin or viewer (passwords in
+               $AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE); runs above are under DAG
+               bilateral_engagement, the engagement view under Browse > Engagement;
+               stop it with Ctrl-C, or kill its process group: kill -- -<pid>
   BI tools:    open $PUBLISHED read-only, e.g. SQLAlchemy URL
                duckdb:///$PUBLISHED?access_mode=read_only
                (tables in schema core, views in schema reporting; see docs/warehouse.md)

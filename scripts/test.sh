@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: install everything, start the services the
-# integration tests need (PostgreSQL for Airflow's metadata database in the backfill test),
-# then run pytest. Extra arguments go to pytest (e.g. -m "not integration" for the fast tests).
+# integration tests need (PostgreSQL for Airflow's metadata database in the backfill and UI
+# tests, Chromium for the browser test), then run pytest. Extra arguments go to pytest (e.g.
+# -m "not integration" for the fast tests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,6 +13,16 @@ if [ -z "${ENGAGEMENT_TEST_PG_URL:-}" ]; then
     export ENGAGEMENT_TEST_PG_URL
   else
     echo "test: not root, PostgreSQL not started; set ENGAGEMENT_TEST_PG_URL to run the backfill test" >&2
+  fi
+fi
+# The engagement view's browser test drives Debian's Chromium through its chromedriver (with a
+# Devanagari font, so its screenshots show the Hindi evidence).
+if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "test: installing Debian's chromium and chromium-driver for the browser test" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-lohit-deva; } >&2
+  else
+    echo "test: chromium or chromedriver missing and not root; the browser test will fail" >&2
   fi
 fi
 set +e

@@ -112,6 +112,19 @@ def test_airflow_settings_are_celery_without_examples_and_few_slots(services):
     assert "_PIP_ADDITIONAL_REQUIREMENTS" not in environment
 
 
+def test_stack_logs_in_with_fab_and_the_admin_of_the_env_file(services):
+    """Docker keeps FAB; the simple auth manager of the local scripts never leaks into it."""
+    from tests.integration.airflow_runs import airflow_tuning
+
+    for name in AIRFLOW_SERVICES:
+        environment = services[name]["environment"]
+        assert environment["AIRFLOW__CORE__AUTH_MANAGER"].endswith("fab_auth_manager.FabAuthManager"), name
+        assert not any("SIMPLE_AUTH_MANAGER" in key or key == "AIRFLOW__API__HOST" for key in environment), name
+    assert not any("AUTH_MANAGER" in key or key.startswith("AIRFLOW__API__") for key in airflow_tuning())
+    init = services["airflow-init"]["environment"]
+    assert init["_AIRFLOW_WWW_USER_PASSWORD"].startswith("${AIRFLOW_ADMIN_PASSWORD:?")
+
+
 def test_long_running_services_are_health_checked_and_wait_for_init(services):
     for name in LONG_RUNNING:
         assert services[name]["healthcheck"]["test"], name

@@ -79,5 +79,10 @@ def test_dag_file_import_is_light():
 
 
 def test_publish_announces_the_reporting_asset(dagbag):
+    """The asset names the file BI tools open (Settings' published_path), not a placeholder."""
+    from engagement.config import load_settings
+
     publish = dagbag.dags["bilateral_engagement"].get_task("publish")
-    assert [o.name for o in publish.outlets] == ["engagement_reporting"]
+    published = load_settings().published_path
+    assert [o.uri for o in publish.outlets] == [published.as_uri()]
+    assert published.is_absolute() and published.name == "engagement_reporting.duckdb"

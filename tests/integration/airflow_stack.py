@@ -35,6 +35,16 @@ COMPONENTS = ("api-server", "scheduler", "dag-processor")
 FINISHED = {"success", "failed"}
 
 
+def postgres_server_url() -> str:
+    """The PostgreSQL server the stack's databases are made on; skips the test when none is set."""
+    import pytest
+
+    server_url = os.environ.get(PG_URL_ENV)
+    if not server_url:
+        pytest.skip(f"{PG_URL_ENV} is not set: scripts/test.sh starts PostgreSQL (scripts/postgres.sh) and sets it")
+    return server_url
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -74,9 +84,10 @@ def fresh_database(server_url: str) -> Iterator[str]:
 class AirflowStack:
     """Starts, queries and stops one Airflow whose logs and settings live under ``home``."""
 
-    def __init__(self, env: dict[str, str], home: Path, port: int):
+    def __init__(self, env: dict[str, str], home: Path, port: int, components: tuple[str, ...] = COMPONENTS):
         self.env = env
         self.home = home
+        self.components = components
         self.base_url = f"http://127.0.0.1:{port}"
         self.processes: dict[str, subprocess.Popen] = {}
         self.client = httpx.Client(base_url=f"{self.base_url}/api/v2", timeout=30)
@@ -101,7 +112,7 @@ class AirflowStack:
     def start(self, timeout: float = 180) -> None:
         """Start every component and wait until the api-server answers."""
         executable = Path(sys.executable).parent / "airflow"
-        for component in COMPONENTS:
+        for component in self.components:
             with self.log_path(component).open("w") as log:
                 self.processes[component] = subprocess.Popen(
                     [str(executable), component],
@@ -238,10 +249,16 @@ def _signal_group(pid: int, sig: signal.Signals) -> None:
 
 @contextmanager
 def airflow_stack(
-    root: Path, server_url: str, landing_dir: Path, data_dir: Path, **settings: str
+    root: Path,
+    server_url: str,
+    landing_dir: Path,
+    data_dir: Path,
+    components: tuple[str, ...] = COMPONENTS,
+    **settings: str,
 ) -> Iterator[AirflowStack]:
     """A running Airflow on a fresh database, stopped and dropped on exit (even on failure).
 
+    ``components`` to start (all three by default; the UI tests need only the api-server);
     ``settings`` are extra environment variables (e.g. scheduler tuning, another dags folder).
     """
     port = free_port()
@@ -262,7 +279,7 @@ def airflow_stack(
             "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
         }
         env = airflow_env(home, data_dir, landing_dir, **{**defaults, **settings})
-        stack = AirflowStack(env, home, port)
+        stack = AirflowStack(env, home, port, components)
         try:
             stack.airflow("db", "migrate")
             stack.airflow("pools", "set", "duckdb_writer", "1", "One DuckDB writer at a time")

@@ -4,7 +4,6 @@ backfill of the same range leaves every table exactly as it was."""
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from datetime import date, timedelta
 
@@ -12,7 +11,7 @@ import duckdb
 import pytest
 
 from tests.integration.airflow_runs import table_checksums
-from tests.integration.airflow_stack import PG_URL_ENV, airflow_stack
+from tests.integration.airflow_stack import airflow_stack, postgres_server_url
 
 pytestmark = pytest.mark.integration
 
@@ -109,12 +108,7 @@ def _query(path, sql: str):
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    server_url = os.environ.get(PG_URL_ENV)
-    if not server_url:
-        pytest.skip(
-            f"{PG_URL_ENV} is not set: scripts/test.sh starts PostgreSQL "
-            "(scripts/postgres.sh) and sets it"
-        )
+    server_url = postgres_server_url()
     root = tmp_path_factory.mktemp("backfill")
     landing = root / "landing"
     landing.mkdir()
