@@ -31,6 +31,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -45,6 +46,7 @@ DEMO_CORPUS = HERE.parent / "include" / "demo_corpus"
 DEFAULT_SEED = 14
 ROLES = ("head_of_state", "head_of_government", "foreign_minister")
 OUTLETS_PER_LANGUAGE = 24
+MIN_SENTENCES_TO_CUT = 8
 RECENT_ORIGINALS = 256  # the window copies are drawn from: bounded, so memory stays flat
 # Hindi outlets write +05:30; their UTC times stop at 18:29 so the local day is the UTC day.
 HINDI_LAST_SECOND = 18 * 3600 + 29 * 60
@@ -227,8 +229,8 @@ class DayWriter:
         lang = "hi" if self.rng.random() < self.args.hindi_share else "en"
         language = self.languages[lang]
         events = [self._event_sentence(language) for _ in range(self.rng.choice((1, 1, 2, 3)))]
-        body = self._passage(language, self.rng.randint(4, 10))
-        for sentence in [*(text for text, _ in events[1:]), self._recombined(language)]:
+        body = [sentence for _ in range(self.rng.randint(3, 5)) for sentence in self._passage(language)]
+        for sentence in (text for text, _ in events[1:]):
             body.insert(self.rng.randrange(len(body) + 1), sentence)
         sentences = [self._dateline(language) + events[0][0], *body]
         published = self._published(lang)
@@ -245,7 +247,9 @@ class DayWriter:
         """One edit a syndicating outlet makes: a byline, a sentence dropped, changed or added."""
         language = self.languages[original["language"]]
         lines = original["text"].split("\n")
-        edit = self.rng.choice(("byline", "drop", "change", "add"))
+        # Dropping or changing one of few sentences would make a different story, not a copy.
+        long_enough = sum(len(self._split_line(line, language.code)) for line in lines) >= MIN_SENTENCES_TO_CUT
+        edit = self.rng.choice(("byline", "drop", "change", "add") if long_enough else ("byline", "add"))
         if edit == "byline":
             agency = self.rng.choice(language.templates["agencies"])
             return "\n".join([f"{'By' if language.code == 'en' else 'द्वारा'} {agency}", *lines])
@@ -264,9 +268,11 @@ class DayWriter:
     def _split_line(self, line: str, lang: str) -> list[str]:
         return [piece for piece in _SENTENCE_END[lang].split(line) if piece]
 
-    def _passage(self, language: Language, count: int) -> list[str]:
-        """``count`` consecutive pool sentences (the pool keeps document order, so mostly one
-        real story), names swapped."""
+    def _passage(self, language: Language) -> list[str]:
+        """One to three consecutive pool sentences (the pool keeps document order, so they
+        read on from each other), names swapped. Short runs from several places: two articles
+        sharing most of their text by chance would look like syndicated copies to clean."""
+        count = self.rng.randint(1, 3)
         start = self.rng.randrange(len(language.sentences) - count)
         return [self._swapped(language, sentence) for sentence in language.sentences[start : start + count]]
 
@@ -399,7 +405,9 @@ class PartFiles:
             self.handle = None
 
 
+@lru_cache(maxsize=1)
 def load_languages() -> tuple[dict[str, Language], KnowledgeBase]:
+    """Both languages' pools and names, read once per process (about 3 s)."""
     kb = load_kb()
     templates = yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))
     return {lang: build_language(lang, kb, templates[lang]) for lang in ("hi", "en")}, kb
