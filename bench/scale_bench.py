@@ -140,22 +140,32 @@ def child_main(argv: list[str]) -> int:
 def main() -> int:
     if sys.argv[1:2] == ["--child"]:
         return child_main(sys.argv[1:])
-    from scale_corpus import DEFAULT_SEED, day_range, generate
-    from scale_corpus import parser as corpus_parser
+    from scale_corpus import DEFAULT_SEED, day_range
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--days", type=day_range, required=True, help="YYYY-MM-DD or a range, as scale_corpus.py takes")
     p.add_argument("--per-day", type=int, default=2000, help="articles per day to generate")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--landing", type=Path, help="a folder scale_corpus.py wrote (else generated)")
-    p.add_argument("--workdir", type=Path, help="data folder to use (default: a new temporary one)")
+    p.add_argument("--workdir", type=Path, help="folder for the data, kept (default: a temporary one, removed)")
     p.add_argument("--profile", choices=STAGES, help="run this stage under cProfile")
     args = p.parse_args()
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    if args.workdir:
+        return measure(args, args.workdir)
+    with tempfile.TemporaryDirectory(prefix="scale-bench-") as workdir:
+        return measure(args, Path(workdir))
+
+
+def measure(args: argparse.Namespace, workdir: Path) -> int:
+    """Generate the days unless a landing folder is given, then run and print every stage."""
+    from scale_corpus import generate
+    from scale_corpus import parser as corpus_parser
+
     landing = args.landing or workdir / "landing"
     if not args.landing:
+        # The generator's defaults for the shares; days and size come from our own arguments.
         corpus_args = corpus_parser().parse_args(
-            ["--days", "2000-01-01", "--out", str(landing), "--seed", str(args.seed)]
+            ["--days", args.days[0].isoformat(), "--out", str(landing), "--seed", str(args.seed)]
         )
         print(generate(args.days, args.per_day, landing, corpus_args).summary(), flush=True)
     os.environ["ENGAGEMENT_DATA_DIR"] = str(workdir / "data")
