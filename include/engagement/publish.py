@@ -15,6 +15,8 @@ from datetime import date
 import duckdb
 
 from engagement.config import Settings
+from engagement.warehouse.docs import document_reporting
+from engagement.warehouse.reporting import apply_reporting
 
 STORAGE_VERSION = "v1.0.0"
 WAREHOUSE_ALIAS = "warehouse"
@@ -43,11 +45,12 @@ def run(day: date, settings: Settings) -> dict:
         ).fetchone()
         con.execute(f"DETACH {PUBLISHED_ALIAS}")
         con.execute(f"DETACH {WAREHOUSE_ALIAS}")
+        con.close()
+        _refresh_reporting(temporary)
     except Exception:
         con.close()
         temporary.unlink(missing_ok=True)
         raise
-    con.close()
     os.replace(temporary, target)
     return {
         "day": day.isoformat(),
@@ -58,3 +61,11 @@ def run(day: date, settings: Settings) -> dict:
         "events": counts[2],
         "bytes": target.stat().st_size,
     }
+
+
+def _refresh_reporting(path) -> None:
+    """Re-create the copy's reporting views from this code's sql/reporting.sql if the warehouse
+    holds an older definition (a no-op otherwise), so a published file always has the current views."""
+    with duckdb.connect(str(path)) as copy:
+        if apply_reporting(copy):
+            document_reporting(copy)

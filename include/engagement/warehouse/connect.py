@@ -8,6 +8,7 @@ import duckdb
 
 from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.migrate import apply_migrations
+from engagement.warehouse.reporting import apply_reporting
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -21,6 +22,12 @@ def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
     """Read-write connection to a warehouse file (created if absent), migrated and documented."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = connect(path)
-    apply_migrations(con)
-    document_reporting(con)
+    prepare_schema(con)
     return con
+
+
+def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Migrations, then the reporting views and macros (sql/reporting.sql), then their comments."""
+    apply_migrations(con)
+    apply_reporting(con)
+    document_reporting(con)
