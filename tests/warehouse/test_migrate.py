@@ -97,7 +97,7 @@ def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_p
         assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
     con = open_for_writing(database)
     assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (4,)
-    views = {v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'").fetchall()}
+    views = reporting_views(con)
     assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
 
 
@@ -108,8 +108,16 @@ def test_reporting_file_is_applied_again_only_when_it_changed(tmp_path):
     assert apply_reporting(con) is False
     edited = tmp_path / "reporting.sql"
     edited.write_text(
-        REPORTING_SQL.read_text(encoding="utf-8").replace("CREATE VIEW reporting.dyad_yearly", "CREATE VIEW reporting.dyad_by_year")
+        REPORTING_SQL.read_text(encoding="utf-8").replace(
+            "CREATE VIEW reporting.dyad_yearly", "CREATE VIEW reporting.dyad_by_year"
+        )
     )
     assert apply_reporting(con, edited) is True
-    views = {v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'").fetchall()}
+    views = reporting_views(con)
     assert "dyad_by_year" in views and "dyad_yearly" not in views  # the file is the whole schema: no leftovers
+
+
+def reporting_views(con) -> set[str]:
+    return {
+        v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'").fetchall()
+    }

@@ -61,9 +61,11 @@ def test_publish_gives_the_copy_the_current_reporting_views_of_a_stale_warehouse
     publish.run(DAY_A, staged)
     with duckdb.connect(str(staged.published_path), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM reporting.events_with_evidence").fetchone() == (2,)
-        assert con.execute(
-            "SELECT comment FROM duckdb_views() WHERE view_name = 'events_with_evidence'"
-        ).fetchone()[0].startswith("Every event")
+        assert (
+            con.execute("SELECT comment FROM duckdb_views() WHERE view_name = 'events_with_evidence'")
+            .fetchone()[0]
+            .startswith("Every event")
+        )
 
 
 def test_open_reader_keeps_its_snapshot_while_new_connections_see_the_new_copy(staged):
@@ -126,3 +128,28 @@ def test_duckdb_1x_opens_the_published_file(staged, version):
         )
         == "[('CHN', 'IND', 2, 2), ('IND', 'RUS', 1, 4)]"
     )
+    # The long-form views and the checked macros bind in the older readers too.
+    assert (
+        query_in_subprocess(
+            python,
+            staged.published_path,
+            "SELECT partner, events, cooperation, conflict"
+            " FROM reporting.country_partners_between('rus', '2024-10-01', '2024-10-31')"
+            " UNION ALL SELECT partner, events, cooperation, conflict FROM reporting.country_partner_monthly"
+            " WHERE country = 'RUS' UNION ALL SELECT pair, mentions, NULL, NULL FROM reporting.events_with_evidence"
+            " WHERE pair = 'IND-RUS'",
+        )
+        == "[('IND', 1, 1, 0), ('IND', 1, 1, 0), ('IND-RUS', 4, None, None)]"
+    )
+    checked = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import sys, duckdb; duckdb.connect(sys.argv[1], read_only=True).execute("
+            "\"SELECT * FROM reporting.pair_timeline('IND', 'XXX', '2024-01-01', '2024-12-31')\").fetchall()",
+            str(staged.published_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode != 0 and "unknown country code 'XXX'" in checked.stderr
