@@ -10,7 +10,6 @@ import secrets
 import signal
 import socket
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +22,6 @@ pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
 BI_PYTHON = REPO / "bi" / ".venv" / "bin" / "python"
-DEMO_LANDING = REPO / "include" / "demo_corpus"
-DEMO_DAYS = ("2025-11-03", "2025-11-28")
 DASHBOARD_SLUG = "bilateral-engagement"
 ADMIN = ("admin", secrets.token_urlsafe(12))
 START_TIMEOUT = 180  # seconds for `superset run` to answer /health; ~20 s measured on 2 busy cores
@@ -60,24 +57,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def demo_published(tmp_path_factory) -> Path:
-    """The demo corpus run through every stage (the functions the DAG's tasks call), published."""
-    data_dir = tmp_path_factory.mktemp("demo") / "data"
-    env = {**os.environ, "ENGAGEMENT_DATA_DIR": str(data_dir), "ENGAGEMENT_LANDING_DIR": str(DEMO_LANDING)}
-    engagement = Path(sys.executable).with_name("engagement")
-    subprocess.run(
-        [str(engagement), "run", "--date", DEMO_DAYS[0], "--to", DEMO_DAYS[1]],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    published = data_dir / "published" / "engagement_reporting.duckdb"
-    assert published.exists()
-    return published
 
 
 @pytest.fixture(scope="module")

@@ -23,10 +23,13 @@ CREATE MACRO reporting.counts_within(date_precision, date_start, date_end, windo
     date_start >= window_start
     AND reporting.dated_until(date_precision, date_start, date_end) <= window_end;
 
-CREATE MACRO reporting.period_start(grain, day) AS date_trunc(grain, day)::DATE;
+CREATE MACRO reporting.period_start(grain, day) AS
+    CASE grain WHEN 'day' THEN day::DATE WHEN 'month' THEN date_trunc('month', day::DATE)::DATE
+               ELSE date_trunc('year', day::DATE)::DATE END;
 
 CREATE MACRO reporting.period_end(grain, day) AS
-    (date_trunc(grain, day) + ('1 ' || grain)::INTERVAL - INTERVAL 1 DAY)::DATE;
+    CASE grain WHEN 'day' THEN day::DATE WHEN 'month' THEN last_day(day::DATE)
+               ELSE make_date(year(day::DATE), 12, 31) END;
 
 -- Input checks: fail loudly instead of returning no rows -----------------------------------------
 CREATE MACRO reporting.country_code(code) AS
@@ -58,14 +61,19 @@ WHERE reporting.counts_within(e.date_precision, e.date_start, e.date_end,
                               reporting.period_start(g.grain, e.date_start),
                               reporting.period_end(g.grain, e.date_start));
 
+-- Two branches rather than a lateral unpivot, so a filter on country reaches the scan of core.events.
 CREATE VIEW reporting.country_partner_events AS
-SELECT s.country, s.partner, e.event_id, e.status, e.event_date, e.date_precision, e.date_start, e.date_end,
-       e.cameo, e.root, e.quad_class, e.goldstein,
-       CASE WHEN e.source = s.country THEN 'outgoing' WHEN e.target = s.country THEN 'incoming' END AS direction,
+SELECT e.actor1 AS country, e.actor2 AS partner, e.event_id, e.status, e.event_date, e.date_precision,
+       e.date_start, e.date_end, e.cameo, e.root, e.quad_class, e.goldstein,
+       CASE WHEN e.source = e.actor1 THEN 'outgoing' WHEN e.target = e.actor1 THEN 'incoming' END AS direction,
        e.level, e.forum, e.location, e.mentions, e.articles
-FROM core.events e
-CROSS JOIN LATERAL (VALUES (e.actor1, e.actor2), (e.actor2, e.actor1)) AS s(country, partner)
-WHERE e.actor1 IS NOT NULL;
+FROM core.events e WHERE e.actor1 IS NOT NULL
+UNION ALL
+SELECT e.actor2, e.actor1, e.event_id, e.status, e.event_date, e.date_precision,
+       e.date_start, e.date_end, e.cameo, e.root, e.quad_class, e.goldstein,
+       CASE WHEN e.source = e.actor2 THEN 'outgoing' WHEN e.target = e.actor2 THEN 'incoming' END,
+       e.level, e.forum, e.location, e.mentions, e.articles
+FROM core.events e WHERE e.actor1 IS NOT NULL;
 
 -- Tallies of the events that took place (held or ongoing) per country, partner and dated period:
 -- the one aggregation the long-form views and macros re-add over their windows.
@@ -110,22 +118,22 @@ CREATE VIEW reporting.country_partner_yearly AS
 SELECT country, partner, period AS year, * EXCLUDE (grain, country, partner, period)
 FROM reporting.country_partner_periods WHERE grain = 'year';
 
--- Partners of one country in a window, ranked three ways. Unknown country, from_date > to_date:
--- an error, never an empty answer.
-CREATE MACRO reporting.country_partners_between(iso3, from_date, to_date) AS TABLE
+-- Partners of one country in a window, ranked three ways. The arguments are checked once in `args`
+-- (unknown country, from_date > to_date: an error, never an empty answer, even when nothing
+-- matches); the filters use the arguments themselves so that they reach the scans.
+CREATE MACRO reporting.country_partners_between(country_iso3, from_date, to_date) AS TABLE
 WITH args AS (
-    SELECT reporting.country_code(iso3) AS country,
-           reporting.window_start(from_date, to_date) AS window_start,
-           to_date::DATE AS window_end
+    SELECT reporting.country_code(country_iso3) IS NOT NULL
+           AND reporting.window_start(from_date, to_date) IS NOT NULL AS valid
 ),
 tallies AS (
     SELECT d.partner,
            sum(COLUMNS('^(events|cooperation|conflict|(verbal|material)_(cooperation|conflict)|outgoing|incoming|mentions)$'))::BIGINT,
            round(sum(d.goldstein_sum), 2) AS goldstein_sum,
            round(sum(d.goldstein_sum) / sum(d.events), 2) AS goldstein_mean
-    FROM reporting.country_partner_dates d, args
-    WHERE d.country = args.country
-      AND reporting.counts_within(d.date_precision, d.date_start, d.date_end, args.window_start, args.window_end)
+    FROM reporting.country_partner_dates d
+    WHERE d.country = upper(trim(country_iso3))
+      AND reporting.counts_within(d.date_precision, d.date_start, d.date_end, from_date::DATE, to_date::DATE)
     GROUP BY d.partner
 )
 SELECT *,
@@ -133,23 +141,25 @@ SELECT *,
        row_number() OVER (ORDER BY cooperation DESC, mentions DESC, partner) AS cooperation_rank,
        row_number() OVER (ORDER BY conflict DESC, mentions DESC, partner) AS conflict_rank
 FROM tallies
+WHERE (SELECT valid FROM args)
 ORDER BY rank;
 
--- One pair's engagements period by period, seen from `iso3` (the pair's order does not matter for
--- the counts; outgoing/incoming are from iso3's side). Periods lying wholly inside the window.
-CREATE MACRO reporting.pair_timeline(iso3, partner_iso3, from_date, to_date, grain := 'month') AS TABLE
+-- One pair's engagements period by period, seen from `country_iso3` (the pair's order does not
+-- matter for the counts; outgoing/incoming are from country_iso3's side). Periods lying wholly
+-- inside the window. Arguments checked as in country_partners_between.
+CREATE MACRO reporting.pair_timeline(country_iso3, partner_iso3, from_date, to_date, grain := 'month') AS TABLE
 WITH args AS (
-    SELECT reporting.country_code(iso3) AS country,
-           reporting.country_code(partner_iso3) AS partner,
-           reporting.grain_name(grain) AS grain,
-           reporting.window_start(from_date, to_date) AS window_start,
-           to_date::DATE AS window_end
+    SELECT reporting.country_code(country_iso3) IS NOT NULL
+           AND reporting.country_code(partner_iso3) IS NOT NULL
+           AND reporting.grain_name(grain) IS NOT NULL
+           AND reporting.window_start(from_date, to_date) IS NOT NULL AS valid
 )
 SELECT p.period, reporting.period_end(p.grain, p.period) AS period_end,
        p.* EXCLUDE (grain, country, partner, period)
-FROM reporting.country_partner_periods p, args
-WHERE p.grain = args.grain AND p.country = args.country AND p.partner = args.partner
-  AND p.period >= args.window_start AND reporting.period_end(p.grain, p.period) <= args.window_end
+FROM reporting.country_partner_periods p
+WHERE p.grain = lower(grain) AND p.country = upper(trim(country_iso3)) AND p.partner = upper(trim(partner_iso3))
+  AND p.period >= from_date::DATE AND reporting.period_end(p.grain, p.period) <= to_date::DATE
+  AND (SELECT valid FROM args)
 ORDER BY p.period;
 
 -- Rolling windows ending at the latest date an event that took place is dated to, not today, so a
@@ -179,10 +189,15 @@ FROM windowed;
 
 -- The pair views of the warehouse's own shape (actor1 < actor2), every status counted --------------
 CREATE VIEW reporting.dyad_periods AS
-WITH graded AS (
-    SELECT e.*, p.grain, p.period
-    FROM core.events e JOIN reporting.event_periods p USING (event_id)
+WITH graded AS NOT MATERIALIZED (  -- inlined, so a view's grain filter reaches both uses
+    SELECT e.event_id, e.actor1, e.actor2, e.source, e.target, e.root, e.quad_class, e.goldstein, e.mentions,
+           e.level, e.status, g.grain, reporting.period_start(g.grain, e.date_start) AS period
+    FROM core.events e
+    CROSS JOIN (VALUES ('day'), ('month'), ('year')) AS g(grain)
     WHERE e.actor1 IS NOT NULL
+      AND reporting.counts_within(e.date_precision, e.date_start, e.date_end,
+                                  reporting.period_start(g.grain, e.date_start),
+                                  reporting.period_end(g.grain, e.date_start))
 ),
 article_counts AS (
     SELECT g.grain, g.actor1, g.actor2, g.period, count(DISTINCT em.article_id) AS articles
