@@ -21,6 +21,7 @@ from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -73,10 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     page = browser(args.chromium, args.driver, width, height)
     try:
         page.get(f"{args.url}/login/")
-        page.find_element(By.NAME, "username").send_keys(args.user)
-        page.find_element(By.NAME, "password").send_keys(password)
-        page.find_element(By.CSS_SELECTOR, "[type=submit]").click()
-        time.sleep(2)
+        # The login form is drawn by React after the page loads.
+        WebDriverWait(page, 60).until(lambda p: p.find_elements(By.ID, "username"))
+        page.find_element(By.ID, "username").send_keys(args.user)
+        page.find_element(By.ID, "password").send_keys(password)
+        page.find_element(By.CSS_SELECTOR, "[data-test=login-button]").click()
+        WebDriverWait(page, 60).until(lambda p: "/login" not in p.current_url)
         page.get(f"{args.url}/superset/dashboard/{args.slug}/?standalone=1")
         wait_for_charts(page, args.charts, timeout=120)
         args.out.parent.mkdir(parents=True, exist_ok=True)
