@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: install everything, start the services the
-# integration tests need (PostgreSQL for Airflow's metadata database in the backfill and UI
-# tests, Chromium for the browser test), then run pytest. Extra arguments go to pytest (e.g.
-# -m "not integration" for the fast tests).
+# The whole test suite, from a fresh clone: install everything (.venv and Superset's bi/.venv),
+# start the services the integration tests need (PostgreSQL for Airflow's metadata database in
+# the backfill and UI tests, Chromium for the browser test), then run pytest. Extra arguments go
+# to pytest (e.g. -m "not integration" for the fast tests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh
+# Superset's own venv (bi/.venv) for tests/integration/test_superset.py and the pandas recipe.
+bash bi/install.sh
 if [ -z "${ENGAGEMENT_TEST_PG_URL:-}" ]; then
   if [ "$(id -u)" -eq 0 ]; then
     ENGAGEMENT_TEST_PG_URL="$(bash scripts/postgres.sh start)"

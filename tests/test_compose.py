@@ -82,7 +82,7 @@ def _required_variables() -> set[str]:
 
 
 def test_stack_has_the_services_of_airflows_official_celery_compose(services):
-    assert set(services) == AIRFLOW_SERVICES | {"postgres", "redis"}
+    assert set(services) == AIRFLOW_SERVICES | {"postgres", "redis", "superset"}
     assert services["airflow-apiserver"]["command"] == "api-server"
     assert "8080:8080" in services["airflow-apiserver"]["ports"]
     assert services["airflow-worker"]["command"] == "celery worker"
@@ -134,6 +134,25 @@ def test_long_running_services_are_health_checked_and_wait_for_init(services):
         assert services[name]["healthcheck"]["test"], name
     worker_waits_for = services["airflow-worker"]["depends_on"]
     assert worker_waits_for["airflow-apiserver"] == {"condition": "service_healthy"}
+
+
+def test_bi_profile_runs_superset_on_the_published_file_read_only_with_the_dashboard(services):
+    superset = services["superset"]
+    assert superset["profiles"] == ["bi"]
+    assert superset["build"] == {"context": ".", "dockerfile": "bi/Dockerfile"}
+    assert "./data/published:/data/published:ro" in superset["volumes"]
+    script = superset["command"][-1]
+    setup = re.search(r"python bi/setup_superset.py --duckdb (\S+)", script)
+    assert setup and setup.group(1) == "/data/published/engagement_reporting.duckdb"
+    assert script.index("setup_superset.py") < script.index("exec gunicorn")
+    assert superset["ports"] == ["127.0.0.1:8088:8088"]
+    assert superset["healthcheck"]["test"]
+    assert "superset" not in superset.get("depends_on", {})
+    image = (REPO / "bi" / "Dockerfile").read_text()
+    assert "pip install --no-cache-dir -r /app/bi/requirements.txt" in image
+    assert "COPY bi/dashboard /app/bi/dashboard" in image
+    assert "ENV SUPERSET_CONFIG_PATH=/app/bi/superset_config.py" in image
+    assert (REPO / "bi" / "dashboard" / "databases" / "engagement_reporting.yaml").exists()
 
 
 def test_init_migrates_creates_admin_pool_and_data_dirs(services):
@@ -192,7 +211,7 @@ def test_dockerfile_installs_locked_requirements_then_the_package_where_mounted(
 
 def test_dockerignore_keeps_secrets_venv_and_data_out_of_the_build():
     ignored = set((REPO / ".dockerignore").read_text().split())
-    assert {".env", ".venv", "data", ".git"} <= ignored
+    assert {".env", ".venv", "data", ".git", "bi/.venv"} <= ignored
 
 
 docker_compose = shutil.which("docker-compose")

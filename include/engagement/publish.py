@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 
 from engagement.config import Settings
+from engagement.warehouse.docs import document_reporting
+from engagement.warehouse.reporting import apply_reporting
 
 STORAGE_VERSION = "v1.0.0"
 WAREHOUSE_ALIAS = "warehouse"
@@ -45,11 +47,12 @@ def run(day: date, settings: Settings) -> dict:
         ).fetchone()
         con.execute(f"DETACH {PUBLISHED_ALIAS}")
         con.execute(f"DETACH {WAREHOUSE_ALIAS}")
+        con.close()
+        _refresh_reporting(temporary)
     except Exception:
         con.close()
         _unlink_copy(temporary)
         raise
-    con.close()
     os.replace(temporary, target)
     _unlink_copy(temporary)  # the copy's WAL, if DuckDB left one beside it
     return {
@@ -91,3 +94,11 @@ def _running(pid: int) -> bool:
 def _unlink_copy(path: Path) -> None:
     path.unlink(missing_ok=True)
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def _refresh_reporting(path) -> None:
+    """Re-create the copy's reporting views from this code's sql/reporting.sql if the warehouse
+    holds an older definition (a no-op otherwise), so a published file always has the current views."""
+    with duckdb.connect(str(path)) as copy:
+        if apply_reporting(copy):
+            document_reporting(copy)

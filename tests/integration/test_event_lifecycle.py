@@ -74,8 +74,9 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
     [(event_id, status, event_date, mentions, articles, _)] = pipeline.pair_events("IND", "JPN")
     assert (status, event_date, mentions, articles) == ("planned", "2025-11-20", 1, 1)
     assert pipeline.query(
-        "SELECT event_id, status, expected_date FROM reporting.upcoming_engagements "
-        "WHERE actor1 = 'IND' AND actor2 = 'JPN'"
+        "SELECT event_id, status, expected_date FROM reporting.engagements_from(?) "
+        "WHERE actor1 = 'IND' AND actor2 = 'JPN'",
+        [ANNOUNCED],
     ) == [(event_id, "planned", "2025-11-20")]
 
     pipeline.deliver("visit_held.jsonl")
@@ -90,9 +91,9 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
         "SELECT date, events, held, planned, mentions, articles FROM reporting.dyad_daily "
         "WHERE actor1 = 'IND' AND actor2 = 'JPN'"
     ) == [(date.fromisoformat(HELD), 1, 1, 0, 2, 2)]
-    assert pipeline.query("SELECT count(*) FROM reporting.upcoming_engagements WHERE event_id = ?", [event_id]) == [
-        (0,)
-    ]
+    assert pipeline.query(
+        "SELECT count(*) FROM reporting.engagements_from(?) WHERE event_id = ?", [ANNOUNCED, event_id]
+    ) == [(0,)]
 
     after_held = pipeline.checksums()
     pipeline.run(ANNOUNCED)
@@ -175,7 +176,7 @@ def test_forum_meeting_is_one_event_not_every_member_pair(sco_run):
         ("SCO", 1)
     ]
     [(meeting_forum, meeting_date, attending, status)] = sco_run.query(
-        "SELECT forum, date, participants, status FROM reporting.forum_meetings"
+        "SELECT forum, date_start, participants, status FROM reporting.forum_meetings"
     )
     assert (meeting_forum, meeting_date, status) == ("SCO", date.fromisoformat(SCO_MEETING), "held")
     assert set(attending) == set(participants)

@@ -8,14 +8,23 @@ import duckdb
 import pytest
 from engagement.warehouse.connect import open_for_writing
 from engagement.warehouse.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations
+from engagement.warehouse.reporting import REPORTING_SQL, apply_reporting
 
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3, 4]
+    assert apply_migrations(con) == [1, 2, 3, 4, 5]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
-    assert ledger == [(1, "core"), (2, "reporting"), (3, "multilateral"), (4, "article_removals")]
+    assert ledger == [
+        (1, "core"),
+        (2, "reporting"),
+        (3, "multilateral"),
+        (4, "reporting_views_move"),
+        (5, "article_removals"),
+    ]
+    # 004 leaves schema reporting empty: its views and macros come from sql/reporting.sql only.
+    assert con.execute("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'reporting'").fetchone() == (0,)
     tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core'").fetchall()}
     assert {
         "articles",
@@ -80,3 +89,41 @@ def test_every_table_view_column_and_macro_has_a_comment(tmp_path):
         "upcoming_engagements",
         "country_partners",
     } <= views
+
+
+def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_path):
+    """A warehouse migrated up to 003 (views made by 002/003) gets 004, then the views of reporting.sql."""
+    old = tmp_path / "old_migrations"
+    old.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("00[123]_*.sql")):
+        shutil.copy(path, old / path.name)
+    database = tmp_path / "wh.duckdb"
+    with duckdb.connect(str(database)) as con:
+        apply_migrations(con, old)
+        assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
+    con = open_for_writing(database)
+    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (5,)
+    views = reporting_views(con)
+    assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
+
+
+def test_reporting_file_is_applied_again_only_when_it_changed(tmp_path):
+    con = duckdb.connect()
+    apply_migrations(con)
+    assert apply_reporting(con) is True
+    assert apply_reporting(con) is False
+    edited = tmp_path / "reporting.sql"
+    edited.write_text(
+        REPORTING_SQL.read_text(encoding="utf-8").replace(
+            "CREATE VIEW reporting.dyad_yearly", "CREATE VIEW reporting.dyad_by_year"
+        )
+    )
+    assert apply_reporting(con, edited) is True
+    views = reporting_views(con)
+    assert "dyad_by_year" in views and "dyad_yearly" not in views  # the file is the whole schema: no leftovers
+
+
+def reporting_views(con) -> set[str]:
+    return {
+        v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'").fetchall()
+    }

@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy
 from engagement import aggregate, publish
 from engagement.config import PROJECT_ROOT
+from engagement.warehouse.reporting import REPORTING_SQL
 from warehouse_staging import DAY_A, DAY_B
 
 DUCKDB_1X_VERSIONS = ("1.4.4", "1.5.6")
@@ -32,7 +33,8 @@ def test_published_copy_has_tables_views_macros_and_comments(staged):
     aggregate.run(DAY_A, staged)
     aggregate.run(DAY_B, staged)
     result = publish.run(DAY_B, staged)
-    assert (result["views"], result["events"], result["storage_version"]) == (10, 3, "v1.0.0")
+    views_defined = REPORTING_SQL.read_text(encoding="utf-8").count("CREATE VIEW reporting.")
+    assert (result["views"], result["events"], result["storage_version"]) == (views_defined, 3, "v1.0.0")
     assert [p.name for p in staged.published_path.parent.iterdir()] == [staged.published_path.name]
     with duckdb.connect(str(staged.published_path), read_only=True) as con:
         assert con.execute(COUNT_EVENTS).fetchone() == (3,)
@@ -50,6 +52,20 @@ def test_published_copy_has_tables_views_macros_and_comments(staged):
         assert con.execute(
             "SELECT count(*) FROM duckdb_columns() WHERE schema_name IN ('core', 'reporting') AND comment IS NULL"
         ).fetchone() == (0,)
+
+
+def test_publish_gives_the_copy_the_current_reporting_views_of_a_stale_warehouse(staged):
+    aggregate.run(DAY_A, staged)
+    with duckdb.connect(str(staged.warehouse_path)) as con:  # as an older release would have left it
+        con.execute("DROP VIEW reporting.events_with_evidence; UPDATE main.reporting_definition SET checksum = 'old'")
+    publish.run(DAY_A, staged)
+    with duckdb.connect(str(staged.published_path), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM reporting.events_with_evidence").fetchone() == (2,)
+        assert (
+            con.execute("SELECT comment FROM duckdb_views() WHERE view_name = 'events_with_evidence'")
+            .fetchone()[0]
+            .startswith("Every event")
+        )
 
 
 def test_open_reader_keeps_its_snapshot_while_new_connections_see_the_new_copy(staged):
@@ -73,7 +89,7 @@ def test_sqlalchemy_duckdb_engine_reads_the_published_file(staged):
     engine = sqlalchemy.create_engine(url)
     with engine.connect() as connection:
         planned = connection.execute(
-            sqlalchemy.text("SELECT actor1, actor2, status FROM reporting.upcoming_engagements")
+            sqlalchemy.text("SELECT actor1, actor2, status FROM reporting.engagements_from('2024-10-21')")
         ).fetchall()
     engine.dispose()
     assert [tuple(row) for row in planned] == [("IND", "RUS", "planned")]
@@ -112,3 +128,28 @@ def test_duckdb_1x_opens_the_published_file(staged, version):
         )
         == "[('CHN', 'IND', 2, 2), ('IND', 'RUS', 1, 4)]"
     )
+    # The long-form views and the checked macros bind in the older readers too.
+    assert (
+        query_in_subprocess(
+            python,
+            staged.published_path,
+            "SELECT partner, events, cooperation, conflict"
+            " FROM reporting.country_partners_between('rus', '2024-10-01', '2024-10-31')"
+            " UNION ALL SELECT partner, events, cooperation, conflict FROM reporting.country_partner_monthly"
+            " WHERE country = 'RUS' UNION ALL SELECT pair, mentions, NULL, NULL FROM reporting.events_with_evidence"
+            " WHERE pair = 'IND-RUS'",
+        )
+        == "[('IND', 1, 1, 0), ('IND', 1, 1, 0), ('IND-RUS', 4, None, None)]"
+    )
+    checked = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import sys, duckdb; duckdb.connect(sys.argv[1], read_only=True).execute("
+            "\"SELECT * FROM reporting.pair_timeline('IND', 'XXX', '2024-01-01', '2024-12-31')\").fetchall()",
+            str(staged.published_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode != 0 and "unknown country code 'XXX'" in checked.stderr

@@ -90,7 +90,7 @@ def test_upcoming_engagements_lists_the_announced_meeting_before_it_is_held(stag
         assert rows(
             con,
             "SELECT actor1, actor2, status, expected_date, date_precision, level, forum,"
-            " evidence_text, evidence_url FROM reporting.upcoming_engagements",
+            " evidence_text, evidence_url, days_until FROM reporting.engagements_from('2024-10-21')",
         ) == [
             (
                 "IND",
@@ -103,11 +103,15 @@ def test_upcoming_engagements_lists_the_announced_meeting_before_it_is_held(stag
                 "PM Modi will travel to Kazan for the BRICS summit on October 22,"
                 " where he is expected to meet President Putin",
                 "https://pti.example/pti-001",
+                1,
             ),
         ]
+        # The view is the macro from today: October 2024 lies in the past.
+        assert rows(con, "SELECT * FROM reporting.upcoming_engagements") == []
+        assert rows(con, "SELECT count(*) FROM reporting.engagements_from('2024-10-23')") == [(0,)]
     aggregate.run(DAY_B, staged)
     with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
-        assert rows(con, "SELECT * FROM reporting.upcoming_engagements") == []
+        assert rows(con, "SELECT * FROM reporting.engagements_from('2024-10-21')") == []
 
 
 def test_country_partners_ranked_per_window_and_between_dates(loaded):

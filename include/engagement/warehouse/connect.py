@@ -9,6 +9,7 @@ import duckdb
 
 from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.migrate import apply_migrations
+from engagement.warehouse.reporting import apply_reporting
 
 
 class WarehouseLocked(RuntimeError):
@@ -41,8 +42,7 @@ def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
     """Read-write connection to a warehouse file (created if absent), migrated and documented."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = connect(path)
-    apply_migrations(con)
-    document_reporting(con)
+    prepare_schema(con)
     return con
 
 
@@ -53,3 +53,10 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ROLLBACK")
     except duckdb.TransactionException:
         pass
+
+
+def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Migrations, then the reporting views and macros (sql/reporting.sql), then their comments."""
+    apply_migrations(con)
+    apply_reporting(con)
+    document_reporting(con)

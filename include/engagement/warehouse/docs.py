@@ -27,28 +27,26 @@ def read_glossary(path: Path = GLOSSARY) -> dict[tuple[str, str], str]:
 
 
 def document_reporting(con: duckdb.DuckDBPyConnection, path: Path = GLOSSARY) -> int:
-    """Comment every view, view column and table macro of ``reporting``; return how many comments
+    """Comment every view, view column and (table) macro of ``reporting``; return how many comments
     had to change. Comments already right are left alone: every writer opens the warehouse this
     way, and rewriting ~300 comments each time cost more than loading an empty day."""
     glossary = read_glossary(path)
-    views = con.execute(
-        "SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'reporting' ORDER BY 1"
-    ).fetchall()
-    macros = con.execute(
-        "SELECT DISTINCT function_name, comment FROM duckdb_functions()"
-        " WHERE schema_name = 'reporting' AND function_type = 'table_macro' ORDER BY 1"
+    objects = con.execute(
+        "SELECT view_name, comment, 'VIEW' FROM duckdb_views() WHERE schema_name = 'reporting'"
+        " UNION SELECT DISTINCT function_name, comment,"
+        " CASE function_type WHEN 'macro' THEN 'MACRO' ELSE 'MACRO TABLE' END FROM duckdb_functions()"
+        " WHERE schema_name = 'reporting' AND function_type IN ('macro', 'table_macro') ORDER BY 1"
     ).fetchall()
     columns = con.execute(
         "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'reporting'"
         " ORDER BY table_name, column_index"
     ).fetchall()
     statements, missing = [], []
-    for kind, objects in (("VIEW", views), ("MACRO TABLE", macros)):
-        for name, current in objects:
-            if (name, "") not in glossary:
-                missing.append(name)
-            elif current != glossary[name, ""]:
-                statements.append(f"COMMENT ON {kind} reporting.{name} IS {_quote(glossary[name, ''])}")
+    for name, current, kind in objects:
+        if (name, "") not in glossary:
+            missing.append(name)
+        elif current != glossary[name, ""]:
+            statements.append(f"COMMENT ON {kind} reporting.{name} IS {_quote(glossary[name, ''])}")
     for view, column, current in columns:
         comment = glossary.get((view, column), glossary.get((ANY_OBJECT, column)))
         if comment is None:
