@@ -13,7 +13,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from engagement.config import load_settings
+from engagement.config import SUPPORTED_LANGUAGES, load_settings
 
 STAGES = ("ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish")
 
@@ -50,7 +50,7 @@ def _parse_date(value: str) -> date:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from engagement.extract import SUPPORTED_LANGUAGES, extract_article
+    from engagement.extract import extract_article
 
     if args.lang not in SUPPORTED_LANGUAGES:
         raise UsageError(

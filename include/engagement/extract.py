@@ -13,21 +13,26 @@ from datetime import UTC, date, datetime, time
 
 import polars as pl
 
+from engagement.config import load_settings
 from engagement.detect_events import EVENT_SCHEMA
-from engagement.events.coder import EventMention, code_events
+from engagement.events.coding import EventCoder, EventMention
 from engagement.nlp.entities import extract_entities
 from engagement.text.boilerplate import mask_boilerplate
 from engagement.warehouse.cluster import cluster_events
 
-SUPPORTED_LANGUAGES = ("hi", "en")
 _OUTPUT_LABEL = {"ROLE": "PERSON"}  # a role phrase ("the Russian foreign minister") is a person
 
 
-def extract_article(text: str, lang: str, published: date, article_id: str = "article") -> dict:
-    """Entities (with character offsets into ``text``) and clustered events of one article."""
+def extract_article(
+    text: str, lang: str, published: date, article_id: str = "article", coder: EventCoder | None = None
+) -> dict:
+    """Entities (with character offsets into ``text``) and clustered events of one article.
+
+    ``coder`` defaults to the one of the environment's settings (built once per settings)."""
+    coder = coder or EventCoder.from_settings(load_settings())
     masked = mask_boilerplate(text, lang)
     result = extract_entities(masked, lang, published)
-    mentions = code_events(article_id, masked, lang, published, result.sentences, result.mentions)
+    mentions = coder.code(article_id, masked, lang, published, result.sentences, result.mentions)
     return {
         "entities": [_entity(m) for m in result.mentions],
         "events": _events(mentions, published),
