@@ -155,7 +155,7 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         # Japan by ..."): "Powell will visit Tokyo to discuss North Korea" has no visitor here
         trigger = ctx.offset + hit.start
         visitors = [a for a in chosen if not a.destination]
-        if not any(a.end <= trigger or a.agent or ctx.text[: a.start - ctx.offset].endswith("by ") for a in visitors):
+        if not any(a.end <= trigger or a.agent or ctx.text.endswith("by ", 0, a.start - ctx.offset) for a in visitors):
             return False
     needs_official = hit.trigger.needs_official or (hit.trigger.kind == "visit" and not destinations)
     return not needs_official or any(a.strength > NAME for a in chosen)

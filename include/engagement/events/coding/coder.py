@@ -8,11 +8,15 @@ from datetime import date
 
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
-from engagement.events.coding import context, timing, triggers
+from engagement.events.coding import context, timing, triggers, window
 from engagement.events.coding.model import NAME, Actor, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
 from engagement.events.families import family_of
+
+# How many of the article's latest event mentions a new one is compared with ("already reported?",
+# "the plan it details"): far more than a news article has, and a bound on a pathological one.
+_LOOKBACK = 200
 
 
 class EventCoder:
@@ -52,6 +56,7 @@ class EventCoder:
                 ctx.events = _code_sentence(ctx)
                 article.events.extend(ctx.events)
             article.forum = context.meeting_forum(ctx) or article.forum
+            ctx.previous = None  # only the sentence before is kept, not a chain over the article
             previous = ctx
         # Number the mentions once all are known: merging within a sentence drops some, and ids
         # handed out on the way would repeat across sentences.
@@ -145,7 +150,7 @@ def _participants(
     if shared is not None:
         before, subject = shared
         chosen = actor_step.with_shared_subject(ctx, before, hit, subject, scoped) or chosen
-    stretch = ctx.text[lo:hi]
+    stretch = window.after(ctx.text, lo, hi)
     # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
     lenders = distinct([*ctx.previous.countries, *ctx.article.latest_pair()])
     # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
@@ -174,8 +179,9 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
         when = timing.publication_day(article.published)
     # a frame with no date of its own ("during the visit") is any visit the article reported
     reported_when = "" if scope.frame and when.basis == "publication" else when.value
+    recent = [*article.events[-_LOOKBACK:], *events]
     travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
-        countries, hit.trigger.cameo, reported_when, [*article.events, *events]
+        countries, hit.trigger.cameo, reported_when, recent
     )
     if scope.frame and not travel_news:
         # "during the meeting" frames the sentence's event; "during the visit" does too once
@@ -183,7 +189,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
         return None
     status = timing.status(ctx, scope, when, tense)
     if status == "planned" and when.basis == "publication":
-        when = timing.planned_date(countries, [*article.events, *events], article.published)
+        when = timing.planned_date(countries, recent, article.published)
     return status, when
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from engagement.events.coding import window
 from engagement.events.coding.model import DateInfo, EventMention, Scope
 from engagement.events.coding.triggers import own_clause_bounds
 from engagement.events.periods import bounds, precision_of, years_later
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 # A dateline: place name(s), comma, date, at the start of an article's first sentence.
 _DATELINE = re.compile(r"^[^\W\d][^,.]{0,40},\s*$")
+_DATELINE_CHARS = 200  # a dateline's date stands this near the start, whatever the spaces
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 # Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
 # right after them can change the tense, not the future inside what was said.
@@ -58,7 +60,7 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         start, end = own_clause_bounds(ctx.lex, text, scope)
         scoped = [d for d in scoped if start <= d.start - ctx.offset < end] or scoped
     else:  # verb-final: "अगले सप्ताह ... वार्ता होगी, जिससे फरवरी में ...": February dates the next clause
-        clause_end = hit.end + len(ctx.lex.clause_break.split(text[hit.end : hi], maxsplit=1)[0])
+        clause_end = hit.end + len(ctx.lex.clause_break.split(window.after(text, hit.end, hi), maxsplit=1)[0])
         scoped = [d for d in scoped if d.start - ctx.offset < clause_end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
@@ -95,7 +97,8 @@ def planned_date(countries: list[str], earlier: Sequence[EventMention], publishe
 
 
 def _is_dateline(ctx: SentenceContext, mention) -> bool:
-    return ctx.sent.idx == 0 and bool(_DATELINE.match(ctx.text[: mention.start - ctx.offset].lstrip()))
+    start = mention.start - ctx.offset
+    return ctx.sent.idx == 0 and start <= _DATELINE_CHARS and bool(_DATELINE.match(ctx.text[:start].lstrip()))
 
 
 def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tuple[str, str | None]:
@@ -123,7 +126,7 @@ def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tupl
 def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None) -> str:
     """Cancelled beats everything; then the date against publication; then tense cues."""
     hit, text = scope.hit, ctx.text
-    clause = text[hit.start : scope.hi] if ctx.lang == "hi" else text[scope.lo : scope.hi]
+    clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
     if ctx.matches("cancelled", clause):
         return "cancelled"
     if when.basis != "publication":
@@ -151,15 +154,19 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
     if ctx.lang == "hi":
         speech = hit.trigger.default_status == "held"
         tail = reach or (_SPEECH_TAIL if speech else None)
-        window = text[hit.start : hit.end + tail] if tail else text[hit.start :]
+        span = window.after(text, hit.start, hit.end + tail if tail else None)
     elif hit.trigger.kind in ctx.article.resources.kinds.speech:
-        window = text[lo : hit.start]  # "said they will attack": the threat is made, not planned
+        span = window.before(text, lo, hit.start)  # "said they will attack": the threat is made, not planned
     else:
-        window = text[lo : hit.end]
+        span = window.before(text, lo, hit.end)
     found = []
     for name in ("planned", "ongoing", "held"):
-        for p in ctx.lex.cues.get(name, ()):
-            m = p.search(window)
+        if ctx.lang == "hi":  # the earliest cue wins: one search of the cue's alternation finds it
+            m = ctx.lex.screen(name).search(span)
+            found += [(m.start(), name)] if m else []
+            continue
+        for p in ctx.lex.cues.get(name, ()):  # the latest-ending cue wins
+            m = p.search(span)
             if m:
-                found.append((m.start() if ctx.lang == "hi" else -m.end(), name))
+                found.append((-m.end(), name))
     return min(found)[1] if found else None

@@ -4,6 +4,7 @@ that yield no event (negated, hypothetical, habitual, talk about talks)."""
 from __future__ import annotations
 
 from engagement.events import lexicon
+from engagement.events.coding import window
 from engagement.events.coding.model import Hit, Scope
 from engagement.events.coding.resources import LanguageLexicon
 
@@ -75,7 +76,7 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
     hit, lo, hi = scope.hit, scope.lo, scope.hi
     # English: only the trigger's own clause, so "accused India ..., an allegation New Delhi has
     # repeatedly rejected" is still an accusation
-    habitual_scope = text[lo:hi] if lex.lang == "hi" else own_clause(lex, text, scope)
+    habitual_scope = window.after(text, lo, hi) if lex.lang == "hi" else own_clause(lex, text, scope)
     if lex.matches("habitual", habitual_scope):
         return True
     if lex.lang == "en" and hit.trigger.kind in meeting_kinds | {"negotiation"} and lex.matches(
@@ -88,17 +89,17 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
     if lex.lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
-        clause_after = lex.clause_break.split(text[hit.end : hi][:_HINDI_CLAUSE_CHARS])[0]
-        return lex.matches("negation", clause_after) or lex.matches("hypothetical", text[lo : hit.start])
+        clause_after = lex.clause_break.split(text[hit.end : min(hi, hit.end + _HINDI_CLAUSE_CHARS)])[0]
+        return lex.matches("negation", clause_after) or lex.matches("hypothetical", window.before(text, lo, hit.start))
     before = lex.clause_break.split(text[max(lo, hit.start - 30) : hit.start])[-1]
-    return lex.matches("negation", before) or lex.matches("hypothetical", text[lo : hit.start])
+    return lex.matches("negation", before) or lex.matches("hypothetical", window.before(text, lo, hit.start))
 
 
 def own_clause_bounds(lex: LanguageLexicon, text: str, scope: Scope) -> tuple[int, int]:
     """Start and end of the English clause around a trigger, within its stretch.
     (A negation negates its own clause: 'showed it was "not interested in peace" and demanded'.)"""
-    before = lex.clause_break.split(text[scope.lo : scope.hit.start])[-1]
-    after = lex.clause_break.split(text[scope.hit.end : scope.hi])[0]
+    before = lex.clause_break.split(window.before(text, scope.lo, scope.hit.start))[-1]
+    after = lex.clause_break.split(window.after(text, scope.hit.end, scope.hi), maxsplit=1)[0]
     return scope.hit.start - len(before), scope.hit.end + len(after)
 
 
