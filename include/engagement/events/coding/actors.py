@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit
+from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit, Scope
 from engagement.nlp.folding import fold
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ _EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
 # How far after an English statement verb its object may stand ("endorsed an agreement with the
 # EU ... in spite of the conflict with Russia" does not endorse Russia).
 _EN_OBJECT_REACH = 80
+# How near its trigger "counterparts", "bilateral", "समकक्षों" must stand to make a meeting one with each.
+_EACH_REACH = 40
 _AND_BEFORE_VERB = re.compile(r"\band\s+\Z")
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
@@ -250,6 +252,23 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
     if len(before) == 1 and len(after) == 1:
         return before[0].country, after[0].country
     return None, None
+
+
+def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: list[Actor]) -> str | None:
+    """The country whose representative met each of the others in turn ("met his counterparts
+    from A, B and C", "held bilateral talks with the foreign ministers of A and B", "ब्राज़ील और
+    इंडोनेशिया के अपने समकक्षों से मुलाकात की"): its subject, a person in office who is the agent
+    (a Hindi agent governs the final verb from anywhere before it) or, in English, the strongest
+    person before the verb. None for one meeting of them all."""
+    hit = scope.hit
+    near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
+    if not ctx.matches("meets_each", near):
+        return None
+    trigger = hit.start + ctx.offset
+    people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
+    agents = [a for a in actors if a.strength == PERSON and a.agent and a.end <= trigger]
+    subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
+    return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
 
 
 def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):

@@ -95,20 +95,26 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         location = context.location(ctx, hit, actors, source, target)
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in kinds.meeting
-        pair = [None, None] if multilateral else sorted(countries[:2])
-        if multilateral or not {source, target} <= {*pair, None}:
-            # one meeting of many has no pair, so no direction between two of them; nor does a
-            # pair that leaves out the agent ("रूस ने ... दोनों के बीच सीरिया ... पर समझौता हुआ")
-            source = target = None
-        events.append(
+        home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
+        if home:  # "met his counterparts from A, B and C": a bilateral meeting with each
+            countries = distinct([home, *countries])
+            parties = [(sorted([home, c]), home, c) for c in countries if c != home]
+        elif multilateral:  # one meeting of many has no pair, so no direction between two of them
+            parties = [([None, None], None, None)]
+        else:
+            pair = sorted(countries[:2])
+            # nor does a pair that leaves out the agent ("रूस ने ... दोनों के बीच सीरिया ... पर समझौता हुआ")
+            parties = [(pair, source, target) if {source, target} <= {*pair, None} else (pair, None, None)]
+        source = parties[0][1] if len(parties) == 1 else None  # the subject a verb after this one shares
+        events += [
             EventMention(
                 article_id=article.article_id,
-                mention_id=f"{article.article_id}:{len(article.events) + len(events)}",
+                mention_id=f"{article.article_id}:{len(article.events) + len(events) + n}",
                 actor1=pair[0],
                 actor2=pair[1],
-                participants=tuple(sorted(countries if multilateral else pair)),
-                source=source,
-                target=target,
+                participants=tuple(sorted(countries if pair[0] is None else pair)),
+                source=party_source,
+                target=party_target,
                 cameo=code.cameo,
                 root=code.root,
                 goldstein=code.goldstein,
@@ -131,7 +137,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
                 actor_mentions=tuple(a.entity_id for a in chosen if a.entity_id),
                 trigger_text=hit.text,
             )
-        )
+            for n, (pair, party_source, party_target) in enumerate(parties)
+        ]
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
     return _one_mention_per_happening(events, kinds.travel)
 
@@ -187,7 +194,11 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
         # "during the meeting" frames the sentence's event; "during the visit" does too once
         # that visit is reported, but a visit first named so is news of its own
         return None
+    if hit.trigger.kind == "visit":
+        when = timing.with_stay(ctx, scope, when)
     status = timing.status(ctx, scope, when, tense)
+    if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(when, article.published):
+        status = "ongoing"
     if status == "planned" and when.basis == "publication":
         when = timing.planned_date(countries, recent, article.published)
     return status, when
@@ -214,7 +225,24 @@ def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozens
         if key not in kept or _specificity(event, travel_kinds) > _specificity(kept[key], travel_kinds):
             kept[key] = event
     chosen = {id(e) for e in kept.values()}
-    return [e for e in events if id(e) in chosen]
+    return [e for e in events if id(e) in chosen and not _covered_by_pairs(e, events)]
+
+
+def _covered_by_pairs(event: EventMention, events: list[EventMention]) -> bool:
+    """A meeting of several countries whose every country has a bilateral meeting of the same
+    family and date in the sentence ("met his counterparts from A, B and C on the sidelines of
+    the G20 meeting"): the pair meetings report it."""
+    if event.actor1 is not None:
+        return False
+    paired = {
+        country
+        for other in events
+        if other.actor1 is not None
+        and family_of(other.cameo, other.root) == family_of(event.cameo, event.root)
+        and (other.event_date, other.event_date_end) == (event.event_date, event.event_date_end)
+        for country in other.participants
+    }
+    return set(event.participants) <= paired
 
 
 def _specificity(event: EventMention, travel_kinds: frozenset[str]) -> tuple[bool, bool, bool]:

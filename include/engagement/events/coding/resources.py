@@ -23,6 +23,8 @@ _NEVER = re.compile("(?!)")
 _DEVANAGARI = "\u0900-\u097f"
 # Punctuation that ends a clause; the conjunctions that do come from word_lists.csv.
 _CLAUSE_MARKS = {"hi": "[,;।]", "en": "[,;:\"“”()]"}
+# How a stay's length is written, around its number ("a four-day visit", "चार दिवसीय दौरा").
+_STAY_LENGTH = {"hi": r"(?<![\u0900-\u097f])({number})[\s-]*(?:दिवसीय|दिन)", "en": r"\b({number})-day\b"}
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
@@ -60,12 +62,16 @@ class LanguageLexicon:
     clause_break: re.Pattern[str]
     relative_date_words: frozenset[str]
     dated_dateline: re.Pattern[str]  # "MOSCOW, Dec 4 -": a place, a comma and a date
+    stay_length: re.Pattern[str]  # "a four-day visit": group 1 is the number of days
+    numbers: Mapping[str, int]  # number words, "two" -> 2 (ten at most: stays are short)
 
     @classmethod
     def build(cls, lang: str) -> LanguageLexicon:
         cues = lexicon.cues(lang)
         words = _word_lists(lang)
         months = "|".join(map(re.escape, words.get("month_abbreviation", ())))
+        numbers = {word: value for value, word in enumerate(words.get("number_word", ()), start=2)}
+        number = "|".join([r"\d{1,2}", *map(re.escape, numbers)])
         return cls(
             lang=lang,
             triggers=lexicon.triggers(lang),
@@ -77,6 +83,8 @@ class LanguageLexicon:
             clause_break=_clause_break(lang, words.get("clause_conjunction", ())),
             relative_date_words=frozenset(words.get("relative_date_word", ())),
             dated_dateline=re.compile(rf"^,\s*(?:{months})[a-z]*\.?\s+\d", re.IGNORECASE) if months else _NEVER,
+            stay_length=re.compile(_STAY_LENGTH[lang].format(number=number), re.IGNORECASE),
+            numbers=numbers,
         )
 
     def screen(self, cue: str) -> re.Pattern[str]:

@@ -27,6 +27,8 @@ _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 # Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
 # right after them can change the tense, not the future inside what was said.
 _SPEECH_TAIL = 12
+_LONGEST_STAY_DAYS = 31  # "a 10-day tour"; a number beyond a month is no visit's length
+_STAY_REACH = 60  # how far before a visit's trigger its length may stand
 # How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
 OWN_VERB_CHARS = 20
 
@@ -137,6 +139,28 @@ def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None
         if first[0] > published:
             return "planned"
     return tense or hit.trigger.default_status or "held"
+
+
+def with_stay(ctx: SentenceContext, scope: Scope, when: DateInfo) -> DateInfo:
+    """A visit dated to the day it began, with the stay's length in its stretch ("arrived on
+    Monday on a two-day visit", "सोमवार को दो दिवसीय यात्रा पर पहुंचे"), covers the days of the stay.
+    The length may stand in the stretch of the trip's other trigger, just before this one
+    ("दो दिवसीय यात्रा पर ... पहुंचे")."""
+    if when.basis != "text" or when.precision != "day" or when.value_end or len(when.value) != 10:
+        return when
+    length = ctx.lex.stay_length.search(window.after(ctx.text, max(0, scope.hit.start - _STAY_REACH), scope.hi))
+    written = length.group(1).lower() if length else ""
+    days = int(written) if written.isdigit() else ctx.lex.numbers.get(written, 0)
+    if not 1 < days <= _LONGEST_STAY_DAYS:
+        return when
+    last = date.fromisoformat(when.value) + timedelta(days=days - 1)
+    return DateInfo(when.value, last.isoformat(), when.precision, when.basis)
+
+
+def in_progress(when: DateInfo, published: date) -> bool:
+    """Whether a stay of several days ("arrived today for a four-day tour") is going on on the
+    publication day: the codebook's ongoing."""
+    return bool(when.value_end) and when.value <= published.isoformat() <= when.value_end
 
 
 def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -> str | None:

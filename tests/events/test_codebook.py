@@ -1,0 +1,107 @@
+"""The counting rules of ../shared/docs/CODEBOOK.md on realistic sentences we wrote.
+
+Each test names the codebook section it holds the coder to.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from engagement.extract import extract_article
+
+MONDAY_17 = date(2025, 11, 17)
+
+
+def events(text: str, lang: str, published: date = MONDAY_17) -> list[dict]:
+    return extract_article(text, lang, published)["events"]
+
+
+def summary(found: list[dict]) -> set[tuple]:
+    return {(tuple(e["actors"]), e["cameo"][:2], e["status"], e["date"]) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "Jaishankar met his counterparts from Brazil, South Africa and Indonesia on the sidelines"
+            " of the G20 meeting in Johannesburg on Saturday.",
+            "en",
+            "2025-11-15",
+        ),
+        (
+            "विदेश मंत्री जयशंकर ने जी20 बैठक से इतर ब्राज़ील, दक्षिण अफ्रीका और इंडोनेशिया के अपने"
+            " समकक्षों से सोमवार को मुलाकात की।",
+            "hi",
+            "2025-11-17",
+        ),
+    ],
+)
+def test_meeting_counterparts_of_several_countries_is_one_bilateral_meeting_each(text, lang, day):
+    """§4: "met his counterparts from A, B and C" -> home-A, home-B, home-C; no meeting of all."""
+    found = events(text, lang)
+    assert summary(found) == {
+        (("BRA", "IND"), "04", "held", day),
+        (("IDN", "IND"), "04", "held", day),
+        (("IND", "ZAF"), "04", "held", day),
+    }
+    assert {(e["source"], e["target"]) for e in found} == {("IND", "BRA"), ("IND", "IDN"), ("IND", "ZAF")}
+
+
+def test_bilateral_talks_with_the_ministers_of_two_countries_are_two_meetings():
+    found = events(
+        "External Affairs Minister S. Jaishankar held bilateral talks with the foreign ministers of"
+        " Egypt and Saudi Arabia on Monday.",
+        "en",
+    )
+    assert summary(found) == {(("EGY", "IND"), "04", "held", "2025-11-17"), (("IND", "SAU"), "04", "held", "2025-11-17")}
+
+
+def test_a_summit_of_three_leaders_stays_one_meeting_without_pairs():
+    """§4: a meeting of three or more states together is one meeting with its participants."""
+    found = events(
+        "Prime Minister Narendra Modi, Russian President Vladimir Putin and Chinese President Xi Jinping"
+        " held a trilateral meeting in Kazan on Monday.",
+        "en",
+    )
+    assert [(e["actors"], e["cameo"][:2]) for e in found] == [(["CHN", "IND", "RUS"], "04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "status"),
+    [
+        ("German Chancellor Friedrich Merz arrived in New Delhi today for a four-day tour.", "en", MONDAY_17, "ongoing"),
+        (
+            "Sri Lankan Foreign Minister Vijitha Herath arrived in New Delhi on Monday on a two-day visit.",
+            "en",
+            date(2025, 11, 18),
+            "ongoing",
+        ),
+        (
+            "Sri Lankan Foreign Minister Vijitha Herath arrived in New Delhi on Monday on a two-day visit.",
+            "en",
+            date(2025, 11, 20),
+            "held",
+        ),
+        ("श्रीलंका के विदेश मंत्री विजिता हेराथ दो दिवसीय यात्रा पर सोमवार को नई दिल्ली पहुंचे।", "hi", MONDAY_17, "ongoing"),
+        ("Russian Foreign Minister Sergey Lavrov is on a two-day visit to India.", "en", MONDAY_17, "ongoing"),
+    ],
+)
+def test_a_stay_going_on_on_the_publication_day_is_ongoing(text, lang, published, status):
+    """§5: "arrived today for a four-day tour" is in progress on the publication day; the same
+    words in Thursday's paper about a two-day visit from Monday report a visit held."""
+    (visit,) = events(text, lang, published)
+    assert (visit["cameo"], visit["status"]) == ("042", status)
+
+
+def test_a_stay_of_several_days_covers_its_days():
+    (visit,) = events(
+        "Sri Lankan Foreign Minister Vijitha Herath arrived in New Delhi on Monday on a two-day visit.", "en"
+    )
+    assert (visit["date"], visit["date_end"], visit["source"], visit["target"]) == (
+        "2025-11-17",
+        "2025-11-18",
+        "LKA",
+        "IND",
+    )
