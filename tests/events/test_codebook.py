@@ -105,3 +105,25 @@ def test_a_stay_of_several_days_covers_its_days():
         "LKA",
         "IND",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "जयशंकर ने 21 अगस्त 2025 को मॉस्को में लावरोव से मुलाकात की। मोदी अगले महीने रूस की यात्रा करेंगे।",
+            "hi",
+            {("040", "held", "2025-08-21"), ("042", "planned", None)},
+        ),
+        (
+            "Jaishankar met Lavrov in Moscow on Friday and they will meet again on 4 December 2025.",
+            "en",
+            {("040", "held", None), ("040", "planned", "2025-12-04")},
+        ),
+    ],
+)
+def test_without_a_publication_date_only_dates_the_text_anchors_are_given(text, lang, expected):
+    """§6: "next month", "on Friday" resolve against a publication date; without one they are
+    unknown (null), and the status comes from the verb, never from today's date."""
+    found = extract_article(text, lang, None)["events"]
+    assert {(e["cameo"], e["status"], e["date"]) for e in found} == expected

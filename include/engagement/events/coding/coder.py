@@ -34,14 +34,16 @@ class EventCoder:
         article_id: str,
         text: str,
         lang: str,
-        published: date,
+        published: date | None,
         sentences: Sequence,
         mentions: Sequence,
     ) -> list[EventMention]:
         """All event mentions of one article, in sentence order.
 
         ``sentences`` have ``idx, start, end, text``; ``mentions`` have the fields of the mentions
-        contract (offsets into ``text``). Both come from the entity extractor.
+        contract (offsets into ``text``). Both come from the entity extractor. Without a
+        publication date (None) events the text does not date have no date, and no status is
+        read from dates (only from the verbs).
         """
         if lang not in self.resources.lexicons:
             return []
@@ -185,7 +187,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
         # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
         when = timing.publication_day(article.published)
     # a frame with no date of its own ("during the visit") is any visit the article reported
-    reported_when = "" if scope.frame and when.basis == "publication" else when.value
+    reported_when = "" if scope.frame and when.basis in ("publication", "unknown") else when.value or ""
     recent = [*article.events[-_LOOKBACK:], *events]
     travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
         countries, hit.trigger.cameo, reported_when, recent
@@ -199,7 +201,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     status = timing.status(ctx, scope, when, tense)
     if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(when, article.published):
         status = "ongoing"
-    if status == "planned" and when.basis == "publication":
+    if status == "planned" and when.basis in ("publication", "unknown"):
         when = timing.planned_date(countries, recent, article.published)
     return status, when
 
@@ -256,6 +258,6 @@ def _already_reported(countries: list[str], cameo: str, when: str, reported: Seq
     return any(
         {ev.actor1, ev.actor2} == pair
         and family_of(ev.cameo, ev.root) == family
-        and (ev.event_date.startswith(when) or when.startswith(ev.event_date))
+        and ((ev.event_date or "").startswith(when) or when.startswith(ev.event_date or ""))
         for ev in reported
     )

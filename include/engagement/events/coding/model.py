@@ -28,9 +28,9 @@ class EventMention:
     plover: str
     kind: str
     status: str
-    event_date: str
+    event_date: str | None  # None: unknown (no publication date and nothing in the text anchors it)
     event_date_end: str | None
-    date_precision: str
+    date_precision: str | None
     date_basis: str
     level: str | None
     location: str | None
@@ -47,11 +47,12 @@ class EventMention:
 @dataclass(frozen=True)
 class DateInfo:
     """An event mention's date: value (and end of a range), precision, and where it came from
-    (``text``, ``context`` of the article, or ``publication``)."""
+    (``text``, ``context`` of the article, ``publication``, or ``unknown`` when the article has
+    no publication date and nothing in the text anchors the event)."""
 
-    value: str
+    value: str | None
     value_end: str | None
-    precision: str
+    precision: str | None
     basis: str
 
 

@@ -28,7 +28,7 @@ class Article:
     article_id: str
     lang: str
     text: str
-    published: date
+    published: date | None
     resources: CodingResources
     events: list[EventMention] = field(default_factory=list)
     forum: str | None = None  # the forum of the latest forum meeting named so far

@@ -35,8 +35,9 @@ OWN_VERB_CHARS = 20
 
 def sentence_dates(ctx: SentenceContext) -> list:
     """The sentence's date expressions that may date its events: not those of another clause
-    ("since he took office in October", "अक्टूबर में पदभार संभालने के बाद")."""
-    return [m for m in ctx.mentions if m.label == "DATE" and m.value and not _other_clause(ctx, m)]
+    ("since he took office in October", "अक्टूबर में पदभार संभालने के बाद"). One without a value
+    (relative, in an article without a publication date) still dates its clause: as unknown."""
+    return [m for m in ctx.mentions if m.label == "DATE" and not _other_clause(ctx, m)]
 
 
 def _other_clause(ctx: SentenceContext, mention) -> bool:
@@ -66,6 +67,8 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         scoped = [d for d in scoped if d.start - ctx.offset < clause_end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
+        if d.value is None:
+            return UNKNOWN
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
     pair = set(countries[:2])
@@ -77,11 +80,14 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     return publication_day(ctx.article.published)
 
 
-def publication_day(published: date) -> DateInfo:
-    return DateInfo(published.isoformat(), None, "day", "publication")
+UNKNOWN = DateInfo(None, None, None, "unknown")
 
 
-def planned_date(countries: list[str], earlier: Sequence[EventMention], published: date) -> DateInfo:
+def publication_day(published: date | None) -> DateInfo:
+    return DateInfo(published.isoformat(), None, "day", "publication") if published else UNKNOWN
+
+
+def planned_date(countries: list[str], earlier: Sequence[EventMention], published: date | None) -> DateInfo:
     """Date of a planned mention whose sentence gives none ("अपनी यात्रा के दौरान मोतेगी ...
     वार्ता करेंगे"): the latest earlier planned event of the article for the same pair (the
     announcement it details), else the publication month, never the publication day, which
@@ -90,12 +96,12 @@ def planned_date(countries: list[str], earlier: Sequence[EventMention], publishe
     same = [
         ev
         for ev in earlier
-        if ev.status == "planned" and set(ev.participants) == pair and ev.date_basis != "publication"
+        if ev.status == "planned" and set(ev.participants) == pair and ev.date_basis not in ("publication", "unknown")
     ]
     if same:
         ev = same[-1]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
-    return DateInfo(published.strftime("%Y-%m"), None, "month", "publication")
+    return DateInfo(published.strftime("%Y-%m"), None, "month", "publication") if published else UNKNOWN
 
 
 def _is_dateline(ctx: SentenceContext, mention) -> bool:
@@ -112,7 +118,7 @@ def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tupl
     value, value_end = mention.value, mention.value_end
     words = set(mention.text.lower().split())
     bare = not _DIGIT.search(mention.text) and not words & ctx.lex.relative_date_words
-    if own_tense not in ("held", "planned") or not bare:
+    if own_tense not in ("held", "planned") or not bare or published is None:
         return value, value_end
     if own_tense == "planned":
         if len(value) == 7 and bounds(value_end or value, "month")[1] < published:
@@ -131,8 +137,8 @@ def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None
     clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
     if ctx.matches("cancelled", clause):
         return "cancelled"
-    if when.basis != "publication":
-        published = ctx.article.published
+    published = ctx.article.published
+    if when.basis not in ("publication", "unknown") and when.value and published is not None:
         first, last = bounds(when.value, when.precision), bounds(when.value_end or when.value, when.precision)
         if last[1] < published:
             return "held"
@@ -157,10 +163,10 @@ def with_stay(ctx: SentenceContext, scope: Scope, when: DateInfo) -> DateInfo:
     return DateInfo(when.value, last.isoformat(), when.precision, when.basis)
 
 
-def in_progress(when: DateInfo, published: date) -> bool:
+def in_progress(when: DateInfo, published: date | None) -> bool:
     """Whether a stay of several days ("arrived today for a four-day tour") is going on on the
     publication day: the codebook's ongoing."""
-    return bool(when.value_end) and when.value <= published.isoformat() <= when.value_end
+    return bool(when.value_end and published) and when.value <= published.isoformat() <= when.value_end
 
 
 def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -> str | None:
