@@ -31,8 +31,7 @@ def summary(found: list[dict]) -> set[tuple]:
             "2025-11-15",
         ),
         (
-            "विदेश मंत्री जयशंकर ने जी20 बैठक से इतर ब्राज़ील, दक्षिण अफ्रीका और इंडोनेशिया के अपने"
-            " समकक्षों से सोमवार को मुलाकात की।",
+            "विदेश मंत्री जयशंकर ने जी20 बैठक से इतर ब्राज़ील, दक्षिण अफ्रीका और इंडोनेशिया के अपने समकक्षों से सोमवार को मुलाकात की।",
             "hi",
             "2025-11-17",
         ),
@@ -55,7 +54,10 @@ def test_bilateral_talks_with_the_ministers_of_two_countries_are_two_meetings():
         " Egypt and Saudi Arabia on Monday.",
         "en",
     )
-    assert summary(found) == {(("EGY", "IND"), "04", "held", "2025-11-17"), (("IND", "SAU"), "04", "held", "2025-11-17")}
+    assert summary(found) == {
+        (("EGY", "IND"), "04", "held", "2025-11-17"),
+        (("IND", "SAU"), "04", "held", "2025-11-17"),
+    }
 
 
 def test_a_summit_of_three_leaders_stays_one_meeting_without_pairs():
@@ -71,7 +73,12 @@ def test_a_summit_of_three_leaders_stays_one_meeting_without_pairs():
 @pytest.mark.parametrize(
     ("text", "lang", "published", "status"),
     [
-        ("German Chancellor Friedrich Merz arrived in New Delhi today for a four-day tour.", "en", MONDAY_17, "ongoing"),
+        (
+            "German Chancellor Friedrich Merz arrived in New Delhi today for a four-day tour.",
+            "en",
+            MONDAY_17,
+            "ongoing",
+        ),
         (
             "Sri Lankan Foreign Minister Vijitha Herath arrived in New Delhi on Monday on a two-day visit.",
             "en",

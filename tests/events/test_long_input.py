@@ -44,9 +44,7 @@ def test_a_long_line_without_punctuation_is_coded_sentence_by_bounded_sentence(c
     assert len(sentences) > 1 and sentences[0].start == 0 and sentences[-1].end == len(text.rstrip())
     words_per_sentence = [len(s.text.split()) for s in sentences]
     assert max(words_per_sentence) <= MAX_SENTENCE_TOKENS
-    mentions = EventCoder.from_settings(load_settings()).code(
-        "long", text, lang, PUBLISHED, sentences, result.mentions
-    )
+    mentions = EventCoder.from_settings(load_settings()).code("long", text, lang, PUBLISHED, sentences, result.mentions)
     # one meeting per sentence (the clauses of a sentence report one happening), each between the pair
     assert {(m.actor1, m.actor2, m.root, m.status) for m in mentions} == {(*pair, "04", "held")}
     assert len({m.sentence_idx for m in mentions}) == len(mentions)
