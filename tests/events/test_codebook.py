@@ -134,3 +134,67 @@ def test_without_a_publication_date_only_dates_the_text_anchors_are_given(text, 
     unknown (null), and the status comes from the verb, never from today's date."""
     found = extract_article(text, lang, None)["events"]
     assert {(e["cameo"], e["status"], e["date"]) for e in found} == expected
+
+
+def test_background_rounds_dated_elliptically_are_events_of_their_own():
+    """§3: "the first round was held in 2015, the second in 2017" -> two events, 2015 and 2017."""
+    found = events("The first round of India-Pakistan talks was held in Islamabad in 2015, the second in 2017.", "en")
+    assert sorted((e["actors"], e["root"], e["status"], e["date"]) for e in found) == [
+        (["IND", "PAK"], "04", "held", "2015"),
+        (["IND", "PAK"], "04", "held", "2017"),
+    ]
+
+
+def test_a_past_visit_in_the_background_is_held_at_its_own_date():
+    (visit,) = events("Indian President Droupadi Murmu last visited Ghana in March 2012.", "en")
+    assert (visit["actors"], visit["cameo"], visit["status"], visit["date"]) == (
+        ["GHA", "IND"],
+        "042",
+        "held",
+        "2012-03",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "location", "forum"),
+    [
+        (
+            "Iranian Foreign Minister Abbas Araghchi and US envoy Steve Witkoff held talks in Vienna on Monday.",
+            "en",
+            "AUT",
+            None,
+        ),
+        ("ईरान और अमेरिका के बीच सोमवार को वियना में वार्ता हुई।", "hi", "AUT", None),
+        (
+            "Jaishankar met Chinese Foreign Minister Wang Yi on the sidelines of the SCO summit in Astana on Monday.",
+            "en",
+            "KAZ",
+            "SCO",
+        ),
+    ],
+)
+def test_a_venue_is_never_an_actor(text, lang, location, forum):
+    """§4: talks "in Vienna" are between the two states, located in Austria."""
+    (talks,) = events(text, lang)
+    assert len(talks["actors"]) == 2 and location not in talks["actors"]
+    assert (talks["location"], talks["forum"], talks["status"]) == (location, forum, "held")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "प्रधानमंत्री मोदी ने सोमवार को जापान के प्रधानमंत्री से मुलाकात की और दोनों देशों ने पांच समझौतों पर हस्ताक्षर किए।",
+        "Prime Minister Modi met Japanese Prime Minister Sanae Takaichi on Monday and the two sides signed"
+        " five agreements.",
+    ],
+)
+def test_talks_and_agreements_signed_in_one_sentence_are_two_events(text):
+    """§2: every distinct kind a sentence reports, each once (agreements signed together: one)."""
+    found = events(text, "hi" if "मोदी" in text else "en")
+    assert sorted((e["actors"], e["root"]) for e in found) == [(["IND", "JPN"], "04"), (["IND", "JPN"], "05")]
+
+
+def test_the_same_kind_said_twice_is_one_event():
+    """§2: "met ... and held talks" is one meeting."""
+    (talks,) = events("Prime Minister Modi met President Putin and held talks on trade on Monday.", "en")
+    assert (talks["actors"], talks["root"], talks["mentions"]) == (["IND", "RUS"], "04", 1)

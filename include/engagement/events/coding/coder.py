@@ -9,7 +9,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, timing, triggers, window
-from engagement.events.coding.model import NAME, Actor, EventMention, Hit, Scope
+from engagement.events.coding.model import NAME, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
 from engagement.events.families import family_of
@@ -141,8 +141,37 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
+        events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
     return _one_mention_per_happening(events, kinds.travel)
+
+
+def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[EventMention]) -> list[EventMention]:
+    """"The first round was held in 2015, the second in 2017": each further occurrence the
+    sentence dates elliptically is an event of its own, at its own date (codebook §3)."""
+    later = [
+        d
+        for d in ctx.dates
+        if d.value
+        and scope.lo <= d.start - ctx.offset < scope.hi
+        and ctx.matches("repeated_before", ctx.text[max(0, d.start - ctx.offset - 40) : d.start - ctx.offset])
+    ]
+    repeats = []
+    for d in later:
+        when = DateInfo(d.value, d.value_end, d.precision, "text")
+        repeats += [
+            replace(
+                event,
+                event_date=when.value,
+                event_date_end=when.value_end,
+                date_precision=when.precision,
+                date_basis=when.basis,
+                status=timing.status(ctx, scope, when, event.status),
+            )
+            for event in coded
+            if event.event_date != d.value
+        ]
+    return repeats
 
 
 def _participants(
