@@ -25,7 +25,6 @@ _EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
 _EN_OBJECT_REACH = 80
 # How near its trigger "counterparts", "bilateral", "समकक्षों" must stand to make a meeting one with each.
 _EACH_REACH = 40
-_AND_BEFORE_VERB = re.compile(r"\band\s+\Z")
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 # How much context on each side of a mention tells what it stands for.
@@ -157,10 +156,16 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         # Japan by ..."): "Powell will visit Tokyo to discuss North Korea" has no visitor here
         trigger = ctx.offset + hit.start
         visitors = [a for a in chosen if not a.destination]
-        if not any(a.end <= trigger or a.agent or ctx.text.endswith("by ", 0, a.start - ctx.offset) for a in visitors):
+        if not any(a.end <= trigger or a.agent or _by_before(ctx, a) for a in visitors):
             return False
     needs_official = hit.trigger.needs_official or (hit.trigger.kind == "visit" and not destinations)
     return not needs_official or any(a.strength > NAME for a in chosen)
+
+
+def _by_before(ctx: SentenceContext, actor: Actor) -> bool:
+    """"a visit to Japan by the Indian foreign minister": the visitor comes with "by"."""
+    start = actor.start - ctx.offset
+    return start >= 0 and ctx.matches("by_before", ctx.text[max(0, start - 4) : start])
 
 
 def borrowed(country: str) -> Actor:
@@ -274,7 +279,7 @@ def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: 
 def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):
     """"China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
     joined by "and" to the one before shares its subject, so it aims at the actor after it."""
-    if ctx.lang != "en" or not _AND_BEFORE_VERB.search(ctx.text, before.end, hit.start):
+    if ctx.lang != "en" or not ctx.matches("verb_joined_before", ctx.text[before.end : hit.start]):
         return None
     objects = [a for a in scoped if a.start >= hit.end + ctx.offset and a.country != subject.country and not a.venue]
     if not objects:
