@@ -198,3 +198,21 @@ def test_the_same_kind_said_twice_is_one_event():
     """§2: "met ... and held talks" is one meeting."""
     (talks,) = events("Prime Minister Modi met President Putin and held talks on trade on Monday.", "en")
     assert (talks["actors"], talks["root"], talks["mentions"]) == (["IND", "RUS"], "04", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chinese President Xi Jinping and Prime Minister Narendra Modi had met earlier as chief ministers.", "en"),
+        ("चीन के राष्ट्रपति शी जिनपिंग और प्रधानमंत्री नरेंद्र मोदी इससे पहले भी मुलाकात कर चुके हैं।", "hi"),
+    ],
+)
+def test_a_background_meeting_nothing_dates_is_held_with_a_null_date(text, lang):
+    """§3: "they had met earlier" is an event, held, date null, never the publication day."""
+    (meeting,) = events(text, lang)
+    assert (meeting["actors"], meeting["root"], meeting["status"], meeting["date"]) == (
+        ["CHN", "IND"],
+        "04",
+        "held",
+        None,
+    )

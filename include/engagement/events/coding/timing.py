@@ -29,6 +29,7 @@ _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 _SPEECH_TAIL = 12
 _LONGEST_STAY_DAYS = 31  # "a 10-day tour"; a number beyond a month is no visit's length
 _STAY_REACH = 60  # how far before a visit's trigger its length may stand
+_BACKGROUND_REACH = 40  # how far from its trigger "had met", "previously", "इससे पहले" may stand
 # How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
 OWN_VERB_CHARS = 20
 
@@ -53,7 +54,10 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     The nearest date expression in the trigger's own stretch of the sentence, else the nearest
     in the sentence (a dateline such as "MOSCOW, Nov 17 —" only when there is no other); else
     the date of the previous sentence's event of the same kind between the same pair (an
-    anaphoric "दोनों मंत्री ... चर्चा करेंगे" continues that story); else the publication date.
+    anaphoric "दोनों मंत्री ... चर्चा करेंगे" continues that story); else, for a background
+    event ("they had met earlier as vice-presidents", "इससे पहले भी मिल चुके हैं"), unknown (the
+    codebook's null date: the publication date would place it on the wrong day); else the
+    publication date.
     """
     hit, lo, hi, text = scope.hit, scope.lo, scope.hi, ctx.text
     trig, dates = hit.start + ctx.offset, ctx.dates
@@ -77,6 +81,8 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     if same:
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
+    if ctx.matches("undated_background", text[max(lo, hit.start - _BACKGROUND_REACH) : hit.end + _BACKGROUND_REACH]):
+        return UNKNOWN
     return publication_day(ctx.article.published)
 
 
