@@ -8,7 +8,7 @@ Stages are also timed alone, so each figure is what that stage costs in the DAG:
   lingua on a bounded sample, boilerplate lines) -- the function the clean stage runs;
 - langid: ``engagement.text.language.detect_language`` alone, because it is the one stage
   whose cost does not come from our own rules;
-- events: ``engagement.events.coder.code_events`` on entity results computed beforehand;
+- events: ``engagement.events.coding.EventCoder.code`` on entity results computed beforehand;
 - pipeline: clean, ``extract_entities`` and ``code_events`` for one article, start to finish.
 
 The entity extractor alone is ``extract_bench.py``'s job: timed here next to the pipeline, the
@@ -26,7 +26,7 @@ import argparse
 
 from engagement.clean import clean_article
 from engagement.config import load_settings
-from engagement.events.coder import code_events
+from engagement.events.coding import EventCoder
 from engagement.nlp.entities import extract_entities
 from engagement.text.language import detect_language
 from extract_bench import (
@@ -44,6 +44,7 @@ from extract_bench import (
 
 TARGET_RATIO = 0.50
 SETTINGS = load_settings()
+CODER = EventCoder.from_settings(SETTINGS)
 
 
 def clean_job(corpus: Corpus, index: int) -> None:
@@ -55,12 +56,12 @@ def langid_job(corpus: Corpus, index: int) -> None:
 
 
 def events_job(entity_results: dict[str, list]) -> Job:
-    """``code_events`` over entity results computed once, outside the timings."""
+    """``EventCoder.code`` over entity results computed once, outside the timings."""
 
     def run(corpus: Corpus, index: int) -> None:
         result = entity_results[corpus.name][index]
         text = corpus.texts[index]
-        code_events(str(index), text, corpus.lang, PUBLISHED, result.sentences, result.mentions)
+        CODER.code(str(index), text, corpus.lang, PUBLISHED, result.sentences, result.mentions)
 
     return run
 
@@ -73,7 +74,7 @@ def pipeline_job(corpus: Corpus, index: int) -> None:
         return
     text, lang = verdict.text_clean, verdict.language
     result = extract_entities(text, lang, PUBLISHED)
-    code_events(str(index), text, lang, PUBLISHED, result.sentences, result.mentions)
+    CODER.code(str(index), text, lang, PUBLISHED, result.sentences, result.mentions)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from datetime import date
 
 from engagement.clean import clean_article
 from engagement.config import load_settings
-from engagement.events.coder import EventMention, code_events
+from engagement.events.coding import EventCoder, EventMention
 from engagement.nlp.entities import extract_entities
 from extract_bench import agnews_world, bbc_hindi
 
@@ -32,6 +32,7 @@ CORPORA = {
 def coded(texts: list[str], lang: str, published: date) -> list[tuple[int, EventMention]]:
     """(document index, event mention) for every event of the cleaned documents."""
     settings = load_settings()
+    coder = EventCoder.from_settings(settings)
     found = []
     for index, raw in enumerate(texts):
         verdict = clean_article(raw, None, lang, settings)
@@ -39,7 +40,7 @@ def coded(texts: list[str], lang: str, published: date) -> list[tuple[int, Event
             continue
         text = verdict.text_clean
         entities = extract_entities(text, verdict.language, published)
-        events = code_events(str(index), text, verdict.language, published, entities.sentences, entities.mentions)
+        events = coder.code(str(index), text, verdict.language, published, entities.sentences, entities.mentions)
         found.extend((index, event) for event in events)
     return found
 

@@ -36,6 +36,19 @@ def test_extract_reads_stdin_and_prints_the_contract():
     assert event["evidence"]["text"] == text
 
 
+def test_extract_without_a_publication_date_leaves_unanchored_dates_unknown():
+    """Codebook §6: with no publication date, "on Friday" dates nothing; today's date is never used."""
+    text = "Jaishankar met Lavrov in Moscow on Friday. They last met on 21 August 2025 in Moscow."
+    out = run_cli("extract", "--lang", "en", "-", stdin=text.encode())
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert [(e["text"], e["value"]) for e in result["entities"] if e["label"] == "DATE"] == [
+        ("Friday", None),
+        ("21 August 2025", "2025-08-21"),
+    ]
+    assert sorted((e["date"] or "", e["status"]) for e in result["events"]) == [("", "held"), ("2025-08-21", "held")]
+
+
 def test_extract_offsets_point_into_the_text_as_given():
     text = require_shared(SEED).read_text(encoding="utf-8")
     out = run_cli("extract", "--lang", "hi", "--published", "2025-11-17", str(SEED))

@@ -13,7 +13,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from engagement.config import load_settings
+from engagement.config import SUPPORTED_LANGUAGES, load_settings
 
 STAGES = ("ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish")
 
@@ -64,7 +64,7 @@ def _parse_date(value: str) -> date:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from engagement.extract import SUPPORTED_LANGUAGES, extract_article
+    from engagement.extract import extract_article
 
     if args.lang not in SUPPORTED_LANGUAGES:
         raise UsageError(
@@ -72,7 +72,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     text = _read_article(args.file)
     result = extract_article(
-        text, args.lang, args.published or date.today(), article_id=args.article_id
+        text, args.lang, args.published, article_id=args.article_id
     )
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")
@@ -183,7 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="entities and events of one article, as JSON")
     p.add_argument("file", help="UTF-8 text file, or - for standard input")
     p.add_argument("--lang", required=True, help="hi or en")
-    p.add_argument("--published", type=_parse_date, help="publication date (default: today)")
+    p.add_argument(
+        "--published",
+        type=_parse_date,
+        help="publication date (default: unknown, and dates the text does not anchor stay unknown)",
+    )
     p.add_argument("--article-id", default="article", help="id used in event mention ids")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.set_defaults(func=cmd_extract)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_ROOT = Path(__file__).resolve().parent
+# The languages the pipeline has knowledge for (KB aliases, triggers, cues); listed only here.
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("hi", "en")
 
 
 def _path(env: str, default: Path) -> Path:
@@ -32,7 +34,7 @@ class Settings:
     published_path: Path
     sources_file: Path
     kb_override_dir: Path | None
-    languages: tuple[str, ...] = ("hi", "en")
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     max_article_chars: int = 200_000
     max_field_chars: int = 2_048  # id, source, url, title, language of one record
     max_drop_bytes: int = 200_000_000  # one file in the landing folder
@@ -50,7 +52,7 @@ def load_settings() -> Settings:
     override = os.environ.get("ENGAGEMENT_KB_OVERRIDES")
     languages = tuple(
         lang.strip()
-        for lang in os.environ.get("ENGAGEMENT_LANGUAGES", "hi,en").split(",")
+        for lang in os.environ.get("ENGAGEMENT_LANGUAGES", ",".join(SUPPORTED_LANGUAGES)).split(",")
         if lang.strip()
     )
     return Settings(

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import polars as pl
 
 from engagement.config import Settings
-from engagement.events.coder import code_events
+from engagement.events.coding import EventCoder
 from engagement.extract_entities import articles_for_extraction
 from engagement.quarantine import reason_counts, write_quarantine
 
@@ -66,12 +66,13 @@ def run(day: date, settings: Settings) -> dict:
         pl.read_parquet(settings.stage_path(day, "sentences")).rename({"sentence_idx": "idx"})
     )
     mentions = _grouped(pl.read_parquet(settings.stage_path(day, "mentions")))
+    coder = EventCoder.from_settings(settings)
     rows: list[dict] = []
     problems: list[dict] = []
     for art in articles.iter_rows(named=True):
         aid = art["article_id"]
         try:
-            found = code_events(
+            found = coder.code(
                 aid,
                 art["text_clean"],
                 art["language"],

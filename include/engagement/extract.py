@@ -8,30 +8,57 @@ events listed here are the events the warehouse would count.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, time
 
 import polars as pl
 
+from engagement.config import load_settings
 from engagement.detect_events import EVENT_SCHEMA
-from engagement.events.coder import EventMention, code_events
+from engagement.events.coding import EventCoder, EventMention
+from engagement.nlp.dates import find_dates
 from engagement.nlp.entities import extract_entities
 from engagement.text.boilerplate import mask_boilerplate
 from engagement.warehouse.cluster import cluster_events
 
-SUPPORTED_LANGUAGES = ("hi", "en")
 _OUTPUT_LABEL = {"ROLE": "PERSON"}  # a role phrase ("the Russian foreign minister") is a person
 
 
-def extract_article(text: str, lang: str, published: date, article_id: str = "article") -> dict:
-    """Entities (with character offsets into ``text``) and clustered events of one article."""
+# A reference date far from any news: a date expression resolved to the same value against it
+# and against another date does not depend on the publication date.
+_FAR_REFERENCE = date(1970, 7, 1)
+
+
+def extract_article(
+    text: str, lang: str, published: date | None, article_id: str = "article", coder: EventCoder | None = None
+) -> dict:
+    """Entities (with character offsets into ``text``) and clustered events of one article.
+
+    Without a publication date (None), a date the text does not anchor ("on Friday", "next
+    month", "21 August" without its year) is unknown: its mention has no value and the events
+    it would date have none; people's offices are read as of today, the one use of the clock.
+    ``coder`` defaults to the one of the environment's settings (built once per settings)."""
+    coder = coder or EventCoder.from_settings(load_settings())
     masked = mask_boilerplate(text, lang)
-    result = extract_entities(masked, lang, published)
-    mentions = code_events(article_id, masked, lang, published, result.sentences, result.mentions)
+    result = extract_entities(masked, lang, published or date.today())
+    found = result.mentions if published else _anchored_dates_only(masked, lang, result.mentions)
+    mentions = coder.code(article_id, masked, lang, published, result.sentences, found)
     return {
-        "entities": [_entity(m) for m in result.mentions],
+        "entities": [_entity(m) for m in found],
         "events": _events(mentions, published),
     }
+
+
+def _anchored_dates_only(text: str, lang: str, mentions: list) -> list:
+    """The mentions, with the value of every date expression that another reference date would
+    resolve differently taken away."""
+    elsewhere = {(d.start, d.end): (d.value, d.value_end) for d in find_dates(text, lang, _FAR_REFERENCE)}
+    return [
+        replace(m, value=None, value_end=None, precision=None)
+        if m.label == "DATE" and elsewhere.get((m.start, m.end)) != (m.value, m.value_end)
+        else m
+        for m in mentions
+    ]
 
 
 def _entity(m) -> dict:
@@ -50,10 +77,10 @@ def _entity(m) -> dict:
     return entity
 
 
-def _events(mentions: list[EventMention], published: date) -> list[dict]:
+def _events(mentions: list[EventMention], published: date | None) -> list[dict]:
     if not mentions:
         return []
-    reported = datetime.combine(published, time.min, tzinfo=UTC)
+    reported = datetime.combine(published, time.min, tzinfo=UTC) if published else None
     frame = pl.DataFrame(
         [{**asdict(m), "published_at": reported, "outlet": None} for m in mentions],
         schema={**EVENT_SCHEMA, "published_at": pl.Datetime("us", "UTC"), "outlet": pl.String},

@@ -9,13 +9,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engagement.config import load_settings
 from engagement.events import lexicon
-from engagement.events.coder import code_events
+from engagement.events.coding import EventCoder
 from engagement.extract import extract_article
 from engagement.nlp.entities import extract_entities
 
 MONDAY_17 = date(2025, 11, 17)
 WEDNESDAY_19 = date(2025, 11, 19)
+
+
+def coder() -> EventCoder:
+    return EventCoder.from_settings(load_settings())
 
 
 def events(text: str, lang: str, published: date = MONDAY_17) -> list[dict]:
@@ -225,7 +230,7 @@ def test_a_multilateral_meeting_keeps_its_participants_in_one_event():
 def mentions_of(text: str, lang: str, published: date = MONDAY_17) -> list:
     """Event mentions before clustering (what detect_events writes)."""
     entities = extract_entities(text, lang, published)
-    return code_events("t", text, lang, published, entities.sentences, entities.mentions)
+    return coder().code("t", text, lang, published, entities.sentences, entities.mentions)
 
 
 SCO_PLENARY = (
@@ -311,7 +316,7 @@ def test_mention_ids_are_unique_when_a_sentence_merges_triggers():
     """Two triggers for one happening merge into one mention; later ids must not repeat."""
     text = "जयशंकर ने लावरोव से मुलाकात की और दोनों ने बातचीत की। मोदी ने पुतिन से फोन पर बात की। वांग यी ने जयशंकर से मुलाकात की।"
     result = extract_entities(text, "hi", date(2025, 11, 17))
-    events = code_events("a1", text, "hi", date(2025, 11, 17), result.sentences, result.mentions)
+    events = coder().code("a1", text, "hi", date(2025, 11, 17), result.sentences, result.mentions)
     ids = [e.mention_id for e in events]
     assert len(events) == 3 and len(set(ids)) == len(ids)
 
@@ -689,3 +694,19 @@ def test_a_rejection_of_what_the_clause_before_said_is_aimed_at_its_speaker():
 def test_a_joint_statement_and_congratulations(text, lang, expected):
     ev = only(text, lang)
     assert (ev["source"], ev["target"], ev["cameo"]) == expected
+
+
+def test_an_organisation_from_the_users_override_folder_is_an_actor(tmp_path, monkeypatch):
+    """The coder reads the knowledge base of the settings, override folder included: a ministry
+    the user added is tagged by the extractor and stands for its government in the event."""
+    (tmp_path / "organisations.csv").write_text(
+        "org_id,name_en,kind,country,is_actor\nMFA_MYS,Ministry of Foreign Affairs of Malaysia,ministry,MYS,true\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "org_aliases.csv").write_text("org_id,lang,alias\nMFA_MYS,en,Wisma Putra\n", encoding="utf-8")
+    monkeypatch.setenv("ENGAGEMENT_KB_OVERRIDES", str(tmp_path))
+    text = "Wisma Putra held talks with the Ministry of External Affairs in New Delhi on Monday."
+    entities = extract_entities(text, "en", MONDAY_17).mentions
+    assert ("MFA_MYS", "MYS") in [(m.entity_id, m.country) for m in entities]
+    ev = only(text, "en")
+    assert (ev["actors"], ev["date"], ev["status"]) == (["IND", "MYS"], "2025-11-17", "held")

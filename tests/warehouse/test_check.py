@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 import pytest
 from engagement import aggregate, check
@@ -78,3 +79,30 @@ def test_a_missing_pair_passes_only_for_a_multilateral_meeting(staged):
         check.run(DAY_A, staged)
     assert [f.split(":")[0] for f in raised.value.failures] == ["pair_or_multilateral"]
     assert "pair_or_multilateral: 2 offending row(s)" in str(raised.value)
+
+
+def test_an_event_with_an_unknown_date_loads_and_passes(staged):
+    """Codebook §3: "they had met earlier" is an event with a null date; it is counted, passes
+    the checks and stays out of the dated views."""
+    events_path = staged.stage_path(DAY_A, "events")
+    events = pl.read_parquet(events_path)
+    undated = pl.col("mention_id") == "hindu-001:0"
+    events.with_columns(
+        *(
+            pl.when(undated).then(None).otherwise(name).alias(name)
+            for name in ("event_date", "event_date_end", "date_precision")
+        )
+    ).write_parquet(events_path)
+    aggregate.run(DAY_A, staged)
+    result = check.run(DAY_A, staged)
+    assert {"dates_parse", "events_dated"} <= set(result["checks_passed"])
+    with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
+        dates = con.execute(
+            "SELECT e.event_date, e.date_start, e.date_precision FROM core.events e"
+            " JOIN core.event_mentions m USING (event_id) WHERE m.mention_id = 'hindu-001:0'"
+        ).fetchall()
+        in_periods = con.execute(
+            "SELECT count(*) FROM reporting.dyad_periods p JOIN core.events e"
+            " ON p.actor1 = e.actor1 AND p.actor2 = e.actor2 AND p.period IS NULL"
+        ).fetchone()[0]
+    assert dates == [(None, None, None)] and in_periods == 0

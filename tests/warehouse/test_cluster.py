@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import polars as pl
-from engagement.warehouse.cluster import cluster_events, event_id_for, period_bounds
+from engagement.events.periods import period_bounds
+from engagement.warehouse.cluster import cluster_events, event_id_for
 from warehouse_staging import EVENT_MENTION_SCHEMA, event_mention
 
 IND_RUS = ("IND", "RUS")

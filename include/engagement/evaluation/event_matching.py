@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from engagement.evaluation.scoring import Counts
-from engagement.warehouse.cluster import family_of
+from engagement.events.families import family_of
 
 StatusRule = Callable[[str, str], bool]
 DateRule = Callable[[dict, dict], bool]

@@ -128,8 +128,10 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "dates_parse",
-        "event_date (and event_date_end) parse at the stated date_precision, end not before start",
-        "SELECT count(*) FROM core.event_mentions WHERE day = $day AND ("
+        "event_date (and event_date_end) parse at the stated date_precision, end not before start;"
+        " an unknown date (all three null: a background event nothing dates) is allowed",
+        "SELECT count(*) FROM core.event_mentions WHERE day = $day"
+        " AND NOT (event_date IS NULL AND event_date_end IS NULL AND date_precision IS NULL) AND ("
         " CASE date_precision WHEN 'day' THEN try_strptime(event_date, '%Y-%m-%d')"
         " WHEN 'month' THEN try_strptime(event_date, '%Y-%m')"
         " WHEN 'year' THEN try_strptime(event_date, '%Y') END IS NULL"
@@ -138,8 +140,8 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "events_dated",
-        "events of the day have a date range (date_start <= date_end)",
-        f"SELECT count(*) FROM core.events WHERE {_DAY_EVENTS}"
+        "events of the day with a date have a date range (date_start <= date_end)",
+        f"SELECT count(*) FROM core.events WHERE {_DAY_EVENTS} AND event_date IS NOT NULL"
         " AND (date_start IS NULL OR date_end IS NULL OR date_end < date_start)",
     ),
     Check(

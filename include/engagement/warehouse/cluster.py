@@ -29,20 +29,19 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import polars as pl
 
+from engagement.events.families import family_of
+from engagement.events.periods import period_bounds
 from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
 PRECISIONS = ("day", "month", "year")  # finest first
 DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 _TOOK_PLACE = {"held", "ongoing"}
-INTENT_TO_MEET = "036"
-CONSULT_FAMILY = "04"
 
 EVENT_SCHEMA = {
     "event_id": pl.String,
@@ -77,32 +76,6 @@ EVENT_SCHEMA = {
     "last_reported": pl.Datetime("us", "UTC"),
 }
 ASSIGNMENT_SCHEMA = {"mention_id": pl.String, "event_id": pl.String}
-
-
-def family_of(cameo: str | None, root: str | None) -> str:
-    """Clustering family: the CAMEO root, with 036 (intent to meet) counted as 04 (consult)."""
-    if cameo == INTENT_TO_MEET:
-        return CONSULT_FAMILY
-    return root or (cameo or "")[:2]
-
-
-def period_bounds(value: str | None) -> tuple[date, date, str] | None:
-    """First day, last day and precision of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else None."""
-    if not value:
-        return None
-    try:
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31), "year"
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last), "month"
-        if len(parts) == 3:
-            day = date(parts[0], parts[1], parts[2])
-            return day, day, "day"
-    except ValueError:
-        return None
-    return None
 
 
 def event_id_for(mention_id: str) -> str:

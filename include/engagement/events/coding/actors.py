@@ -1,0 +1,297 @@
+"""Step 2: the actors of a sentence and of each trigger, and the direction between them.
+
+A country acts through its government's stand-ins: people in office and role phrases (strongest),
+ministries and seats of government, then country names. A country that is only the venue is no
+actor, except as the destination of a visit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit, Scope
+from engagement.nlp.folding import fold
+
+if TYPE_CHECKING:
+    from engagement.events.coding.sentence import SentenceContext
+
+_EN_DATELINE_END = re.compile(r"^\s*(?:/\S+)?\s*[-\u2013\u2014:]")
+# "MANNHEIM, Germany --": the country after a capitalised dateline city
+_EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
+# How far after an English statement verb its object may stand ("endorsed an agreement with the
+# EU ... in spite of the conflict with Russia" does not endorse Russia).
+_EN_OBJECT_REACH = 80
+# How near its trigger "counterparts", "bilateral", "समकक्षों" must stand to make a meeting one with each.
+_EACH_REACH = 40
+# "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
+_VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
+# How much context on each side of a mention tells what it stands for.
+_AROUND = 40
+
+
+def find_actors(ctx: SentenceContext) -> list[Actor]:
+    """Government stand-ins in the sentence, marked as venue/destination/agent by their context."""
+    kb, lang, lex = ctx.article.resources.kb, ctx.lang, ctx.lex
+    actors: list[Actor] = []
+    for m in ctx.mentions:
+        if not m.country:
+            continue
+        if m.label in ("PERSON", "ROLE"):
+            strength, level = PERSON, kb.level_of(m.role) if m.role else None
+        elif m.label == "ORG":
+            org = kb.organisations.get(m.entity_id or "")
+            if org is None or not org.is_actor or org.kind != "ministry":
+                continue
+            strength, level = INSTITUTION, "official"
+        elif m.label == "PLACE":
+            place = kb.places.get(m.entity_id or "")
+            strength, level = (INSTITUTION if place and place.is_seat else 0), None
+        elif m.label == "COUNTRY":
+            strength, level = NAME, None
+        else:
+            continue
+        rel_start, rel_end = m.start - ctx.offset, m.end - ctx.offset
+        before, after = (
+            ctx.text[max(0, rel_start - _AROUND) : rel_start],
+            ctx.text[rel_end : rel_end + _AROUND],
+        )
+        if lex.matches("not_government_before", before):
+            continue  # "exiled dissidents from Myanmar": people of a country, not its government
+        if strength == NAME and lex.matches("not_government_after", after):
+            continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
+        adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
+        if adjective and not lex.matches("government_after", after):
+            continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
+        dateline = (
+            lang == "en"
+            and ctx.sent.idx == 0
+            and rel_start < _AROUND
+            and (
+                _is_dateline_place(m.text, after)
+                or bool(_EN_DATELINE_PLACE.match(before))
+                or bool(lex.dated_dateline.match(after))
+            )
+        )
+        actors.append(
+            Actor(
+                country=m.country,
+                start=m.start,
+                end=m.end,
+                strength=strength,
+                level=level,
+                entity_id=m.entity_id,
+                venue=dateline or lex.matches("venue_after", after) or lex.matches("venue_before", before),
+                dateline=dateline,
+                # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him; and one goes to
+                # Russia, never to "Russian" ("visiting Russian President": the visitor)
+                destination=strength != PERSON
+                and not adjective
+                and (lex.matches("destination_after", after) or lex.matches("destination_before", before)),
+                # "भारत ने", and the passive's "by the US"
+                agent=lex.matches("agent_after", after) if lang == "hi" else lex.matches("agent_before", before),
+                coordinated=lex.matches("coordinated_before", before),
+            )
+        )
+    return actors
+
+
+def _is_dateline_place(written: str, after: str) -> bool:
+    """"ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
+    return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
+
+
+def shares_sentence_arguments(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool:
+    """Whether a trigger short of two countries in its own stretch may take the sentence's.
+
+    Triggers of one sentence share its subject: "Herath arrived in New Delhi and held talks
+    with Jaishankar", "हेराथ ... पहुंचे और जयशंकर के साथ वार्ता की". A stretch with no actor at
+    all is a back-reference ("... से पहले एक दौर की बातचीत") and gets none, except for formal
+    acts whose parties are the sentence's subject pair ("भारत और यूएई ने ... बैठक के दौरान
+    ... समझौतों पर हस्ताक्षर किए").
+    """
+    kinds = ctx.article.resources.kinds
+    countries = {a.country for a in chosen}
+    if len(countries) >= 2 or hit.trigger.kind in kinds.speech:
+        return False
+    return len(countries) == 1 or hit.trigger.kind in kinds.shares_arguments
+
+
+def english_trip(ctx: SentenceContext, hit: Hit, scoped: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """Visitor and destination of an English trip with two places in its stretch: "Jaishankar,
+    who is on a visit to Germany, will travel to Paris" goes to the place right after the verb,
+    and the traveller is the sentence's subject before it. Empty when the general rules apply."""
+    if ctx.lang != "en" or hit.trigger.kind != "visit":
+        return []
+    trigger_end, trigger_start = hit.end + ctx.offset, hit.start + ctx.offset
+    after = sorted((a for a in scoped if a.destination and a.start >= trigger_end), key=lambda a: a.start)
+    if len({a.country for a in scoped if a.destination}) < 2 or not after:
+        return []
+    destination = after[0]
+    travellers = [
+        a for a in actors if a.end <= trigger_start and not a.destination and a.country != destination.country
+    ]
+    if not travellers:
+        return []
+    visitor = max(travellers, key=lambda a: (a.strength, a.start))
+    return [visitor, destination]
+
+
+def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool:
+    """Whether the actors fit what the trigger needs.
+
+    A bare motion verb ("पहुंचे", "arrived in") needs a country to arrive in; a visit to two
+    countries ("एस्टोनिया और इटली की यात्रा") whose visitor is no actor here is no pair; a visit
+    with no destination ("यात्रा का सबसे उचित तरीका") and an ambiguous "मिले" (met, received)
+    need someone in office, not just two country names.
+    """
+    destinations = sum(a.destination for a in chosen)
+    if hit.trigger.needs_destination and not destinations:
+        return False
+    if hit.trigger.kind == "visit" and destinations == len(chosen):
+        return False
+    if ctx.lang == "en" and hit.trigger.kind == "visit" and destinations:
+        # the English visitor is the subject before the verb or comes with "by" ("a visit to
+        # Japan by ..."): "Powell will visit Tokyo to discuss North Korea" has no visitor here
+        trigger = ctx.offset + hit.start
+        visitors = [a for a in chosen if not a.destination]
+        if not any(a.end <= trigger or a.agent or _by_before(ctx, a) for a in visitors):
+            return False
+    needs_official = hit.trigger.needs_official or (hit.trigger.kind == "visit" and not destinations)
+    return not needs_official or any(a.strength > NAME for a in chosen)
+
+
+def _by_before(ctx: SentenceContext, actor: Actor) -> bool:
+    """"a visit to Japan by the Indian foreign minister": the visitor comes with "by"."""
+    start = actor.start - ctx.offset
+    return start >= 0 and ctx.matches("by_before", ctx.text[max(0, start - 4) : start])
+
+
+def borrowed(country: str) -> Actor:
+    """An actor carried over from the previous sentence ("दोनों", "both", "they")."""
+    return Actor(country=country, start=-1, end=-1, strength=NAME, level=None, entity_id=None)
+
+
+def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[Actor]:
+    """The (up to) participating actors for one trigger: strongest first, then nearest.
+
+    A venue is no actor, except as the destination of a visit. In Hindi (verb-final) the
+    arguments before the trigger are preferred; those after it are used only if needed.
+    """
+    kinds, lang, offset = ctx.article.resources.kinds, ctx.lang, ctx.offset
+    travel = hit.trigger.kind in kinds.travel
+    usable = [a for a in scoped if (a.strength > 0 and not a.venue) or (travel and a.destination)]
+    if hit.trigger.kind in kinds.meeting | {"phone"} and len({a.country for a in usable if a.strength == PERSON}) > 1:
+        # "Wen said in his meeting with Aziz that relations with India ...": people meet, and
+        # once two countries' people are named, other country names are what they talked about
+        usable = [a for a in usable if a.strength == PERSON]
+    speech = lang == "en" and hit.trigger.kind in kinds.speech
+    if speech:  # what is said aims at a near object
+        usable = [a for a in usable if a.start - (hit.end + offset) <= _EN_OBJECT_REACH]
+
+    def distance(a: Actor) -> int:
+        trig_start = hit.start + offset
+        return trig_start - a.end if a.end <= trig_start else a.start - (hit.end + offset)
+
+    def rank(a: Actor):
+        after = a.start >= hit.end + offset
+        return (
+            -(a.strength + (3 if travel and a.destination else 0)),
+            lang == "hi" and after,
+            distance(a),
+        )
+
+    chosen: dict[str, Actor] = {}
+    for a in sorted(usable, key=rank):
+        if a.country not in chosen:
+            chosen[a.country] = a
+    ranked = sorted(chosen.values(), key=rank)
+    if speech:
+        # subject before the verb, object after it: "Obama and Putin said they will attack Iraq"
+        # is a threat to Iraq, not between the two speakers
+        # from all usable actors: the strongest stand-in of a country may sit on the other side
+        # ("China lodged a protest ..., the Chinese foreign ministry said")
+        by_rank = sorted(usable, key=rank)
+        subject = next((a for a in by_rank if a.end <= hit.start + offset), None)
+        taken = subject.country if subject else None
+        target = next((a for a in by_rank if a.start >= hit.end + offset and a.country != taken), None)
+        if subject and target and subject.country != target.country:
+            return [subject, target, *(a for a in ranked if a not in (subject, target))]
+    return ranked
+
+
+def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str | None, str | None]:
+    """Source and target where the sentence makes them clear, else (None, None)."""
+    offset = ctx.offset
+    first, second = chosen[0], next(a for a in chosen if a.country != chosen[0].country)
+    kind = hit.trigger.kind
+    if kind == "visit":
+        dest = next((a for a in chosen if a.destination), None)
+        if dest:
+            visitor = next(a for a in chosen if a.country != dest.country)
+            return visitor.country, dest.country
+        guest = _visiting_guest(ctx, hit, chosen)
+        if guest:  # "talks with visiting Russian President Putin": Russia visits the other
+            host = next(a for a in chosen if a.country != guest.country)
+            return guest.country, host.country
+        return None, None
+    if kind == "host":
+        # the agent ("मुर्मू ने ... दिसानायके के सम्मान में रात्रिभोज"), else the nearest person
+        host = next((a for a in chosen if a.agent), None) or min(
+            [a for a in chosen if a.strength == PERSON] or chosen,
+            key=lambda a: abs(a.start - (hit.start + offset)),
+        )
+        guest = next(a for a in chosen if a.country != host.country)
+        return host.country, guest.country
+    agent = next((a for a in chosen if a.agent), None)
+    if agent and agent.coordinated:
+        return None, None
+    if agent:
+        other = next(a for a in chosen if a.country != agent.country)
+        return agent.country, other.country
+    if ctx.lang == "hi":
+        return None, None
+    before = [a for a in (first, second) if a.end <= hit.start + offset]
+    after = [a for a in (first, second) if a.start >= hit.end + offset]
+    if len(before) == 1 and len(after) == 1:
+        return before[0].country, after[0].country
+    return None, None
+
+
+def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: list[Actor]) -> str | None:
+    """The country whose representative met each of the others in turn ("met his counterparts
+    from A, B and C", "held bilateral talks with the foreign ministers of A and B", "ब्राज़ील और
+    इंडोनेशिया के अपने समकक्षों से मुलाकात की"): its subject, a person in office who is the agent
+    (a Hindi agent governs the final verb from anywhere before it) or, in English, the strongest
+    person before the verb. None for one meeting of them all."""
+    hit = scope.hit
+    near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
+    if not ctx.matches("meets_each", near):
+        return None
+    trigger = hit.start + ctx.offset
+    people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
+    agents = [a for a in actors if a.strength == PERSON and a.agent and a.end <= trigger]
+    subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
+    return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
+
+
+def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):
+    """"China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
+    joined by "and" to the one before shares its subject, so it aims at the actor after it."""
+    if ctx.lang != "en" or not ctx.matches("verb_joined_before", ctx.text[before.end : hit.start]):
+        return None
+    objects = [a for a in scoped if a.start >= hit.end + ctx.offset and a.country != subject.country and not a.venue]
+    if not objects:
+        return None
+    return [replace(subject, agent=True), min(objects, key=lambda a: a.start)]
+
+
+def _visiting_guest(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> Actor | None:
+    """The actor that "visiting" describes: named right after it, with no clause between."""
+    if not ctx.matches("guest_trigger", hit.text):
+        return None
+    after = sorted((a for a in chosen if a.start >= hit.end + ctx.offset), key=lambda a: a.start)
+    if after and _VISITING_GUEST_GAP.fullmatch(ctx.text, hit.end, after[0].start - ctx.offset):
+        return after[0]
+    return None

@@ -1,0 +1,292 @@
+"""Step 5: the event model, assembled sentence by sentence from the other steps' answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from engagement.config import Settings
+from engagement.events.coding import actors as actor_step
+from engagement.events.coding import context, timing, triggers, window
+from engagement.events.coding.model import NAME, Actor, DateInfo, EventMention, Hit, Scope
+from engagement.events.coding.resources import CodingResources, resources_for
+from engagement.events.coding.sentence import Article, SentenceContext, distinct
+from engagement.events.families import family_of
+
+# How many of the article's latest event mentions a new one is compared with ("already reported?",
+# "the plan it details"): far more than a news article has, and a bound on a pathological one.
+_LOOKBACK = 200
+
+
+class EventCoder:
+    """Codes the event mentions of one article at a time with resources built once."""
+
+    def __init__(self, resources: CodingResources) -> None:
+        self.resources = resources
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EventCoder:
+        return cls(resources_for(settings))
+
+    def code(
+        self,
+        article_id: str,
+        text: str,
+        lang: str,
+        published: date | None,
+        sentences: Sequence,
+        mentions: Sequence,
+    ) -> list[EventMention]:
+        """All event mentions of one article, in sentence order.
+
+        ``sentences`` have ``idx, start, end, text``; ``mentions`` have the fields of the mentions
+        contract (offsets into ``text``). Both come from the entity extractor. Without a
+        publication date (None) events the text does not date have no date, and no status is
+        read from dates (only from the verbs).
+        """
+        if lang not in self.resources.lexicons:
+            return []
+        by_sentence: dict[int, list] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence_idx, []).append(m)
+        article = Article(article_id, lang, text, published, self.resources)
+        previous = SentenceContext(article)
+        for sent in sentences:
+            ctx = SentenceContext(article, sent, by_sentence.get(sent.idx, []), previous)
+            if ctx.may_have_a_pair() or (article.events and ctx.matches("anaphor")):
+                ctx.events = _code_sentence(ctx)
+                article.events.extend(ctx.events)
+            article.forum = context.meeting_forum(ctx) or article.forum
+            ctx.previous = None  # only the sentence before is kept, not a chain over the article
+            previous = ctx
+        # Number the mentions once all are known: merging within a sentence drops some, and ids
+        # handed out on the way would repeat across sentences.
+        return [replace(ev, mention_id=f"{article_id}:{i}") for i, ev in enumerate(article.events)]
+
+
+def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
+    """The event mentions of one sentence, one per happening."""
+    article, lex, kinds = ctx.article, ctx.lex, ctx.article.resources.kinds
+    hits = triggers.without_demanded(ctx.lang, triggers.find_triggers(lex, ctx.text))
+    if not hits:
+        return []
+    actors = ctx.found_actors
+    if any(a.strength == NAME for a in actors) and ctx.teams():
+        actors = [a for a in actors if a.strength > NAME]
+    sideline = ctx.matches("sideline")
+    events: list[EventMention] = []
+    subject: tuple[int, Actor] | None = None  # (hit index, its source) of the sentence's last event
+    for i, scope in enumerate(triggers.scopes(lex, ctx.text, hits)):
+        hit = scope.hit
+        if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
+            continue
+        shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
+        chosen = _participants(ctx, scope, actors, shared)
+        countries = distinct(a.country for a in chosen)
+        if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
+            continue
+        if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
+            continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
+        source, target = actor_step.direction(ctx, hit, chosen)
+        found = _status_and_date(ctx, scope, countries, events)
+        if found is None:
+            continue
+        status, when = found
+        code = ctx.article.resources.cameo[hit.trigger.cameo]
+        location = context.location(ctx, hit, actors, source, target)
+        forum = context.forum(ctx, hit) or (article.forum if sideline else None)
+        multilateral = len(countries) > 2 and hit.trigger.kind in kinds.meeting
+        home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
+        if home:  # "met his counterparts from A, B and C": a bilateral meeting with each
+            countries = distinct([home, *countries])
+            parties = [(sorted([home, c]), home, c) for c in countries if c != home]
+        elif multilateral:  # one meeting of many has no pair, so no direction between two of them
+            parties = [([None, None], None, None)]
+        else:
+            pair = sorted(countries[:2])
+            # nor does a pair that leaves out the agent ("रूस ने ... दोनों के बीच सीरिया ... पर समझौता हुआ")
+            parties = [(pair, source, target) if {source, target} <= {*pair, None} else (pair, None, None)]
+        source = parties[0][1] if len(parties) == 1 else None  # the subject a verb after this one shares
+        events += [
+            EventMention(
+                article_id=article.article_id,
+                mention_id=f"{article.article_id}:{len(article.events) + len(events) + n}",
+                actor1=pair[0],
+                actor2=pair[1],
+                participants=tuple(sorted(countries if pair[0] is None else pair)),
+                source=party_source,
+                target=party_target,
+                cameo=code.cameo,
+                root=code.root,
+                goldstein=code.goldstein,
+                quad_class=code.quad_class,
+                plover=code.plover,
+                kind=hit.trigger.kind,
+                status=status,
+                event_date=when.value,
+                event_date_end=when.value_end,
+                date_precision=when.precision,
+                date_basis=when.basis,
+                level=context.highest_level(chosen),
+                location=location,
+                forum=forum,
+                topics=ctx.topics,
+                sentence_idx=ctx.sent.idx,
+                evidence_start=ctx.sent.start,
+                evidence_end=ctx.sent.end,
+                evidence_text=ctx.text,
+                actor_mentions=tuple(a.entity_id for a in chosen if a.entity_id),
+                trigger_text=hit.text,
+            )
+            for n, (pair, party_source, party_target) in enumerate(parties)
+        ]
+        events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
+        subject = (i, next(a for a in chosen if a.country == source)) if source else None
+    return _one_mention_per_happening(events, kinds.travel)
+
+
+def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[EventMention]) -> list[EventMention]:
+    """"The first round was held in 2015, the second in 2017": each further occurrence the
+    sentence dates elliptically is an event of its own, at its own date (codebook §3)."""
+    later = [
+        d
+        for d in ctx.dates
+        if d.value
+        and scope.lo <= d.start - ctx.offset < scope.hi
+        and ctx.matches("repeated_before", ctx.text[max(0, d.start - ctx.offset - 40) : d.start - ctx.offset])
+    ]
+    repeats = []
+    for d in later:
+        when = DateInfo(d.value, d.value_end, d.precision, "text")
+        repeats += [
+            replace(
+                event,
+                event_date=when.value,
+                event_date_end=when.value_end,
+                date_precision=when.precision,
+                date_basis=when.basis,
+                status=timing.status(ctx, scope, when, event.status),
+            )
+            for event in coded
+            if event.event_date != d.value
+        ]
+    return repeats
+
+
+def _participants(
+    ctx: SentenceContext, scope: Scope, actors: list[Actor], shared: tuple[Hit, Actor] | None
+) -> list[Actor]:
+    """The actors of one trigger: those of its stretch, the sentence's when the stretch lends
+    too few, the subject ``shared`` with the verb before (that verb, its source actor), or
+    countries lent by earlier sentences."""
+    hit, lo, hi = scope.hit, scope.lo, scope.hi
+    scoped = [a for a in actors if lo <= a.start - ctx.offset and a.end - ctx.offset <= hi]
+    chosen = actor_step.english_trip(ctx, hit, scoped, actors) or actor_step.choose_actors(ctx, hit, scoped)
+    if actor_step.shares_sentence_arguments(ctx, hit, chosen):
+        chosen = actor_step.choose_actors(ctx, hit, actors)
+    if shared is not None:
+        before, subject = shared
+        chosen = actor_step.with_shared_subject(ctx, before, hit, subject, scoped) or chosen
+    stretch = window.after(ctx.text, lo, hi)
+    # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
+    lenders = distinct([*ctx.previous.countries, *ctx.article.latest_pair()])
+    # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
+    pair_of_others = bool(chosen) and ctx.matches("pair_addressed", stretch)
+    if len(chosen) < 2 and not pair_of_others and ctx.matches("anaphor", stretch) and not ctx.teams():
+        if ctx.matches("person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
+            lenders = distinct([*ctx.previous.people, *lenders])
+        chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
+        chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c) for c in chosen]
+    return chosen
+
+
+def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], events: list[EventMention]):
+    """(status, date) of one trigger's event, or None when it only frames the sentence's event."""
+    hit, lo, article = scope.hit, scope.lo, ctx.article
+    tense = timing.tense_status(ctx, scope)
+    # a frame ("कोलंबो यात्रा के दौरान ... हस्ताक्षर किए थे") has no verb of its own: the
+    # sentence's tense dates it
+    own_tense = tense if scope.frame else timing.tense_status(ctx, scope, timing.OWN_VERB_CHARS)
+    if own_tense is None and ctx.lang == "hi" and hit.trigger.default_status == "held":
+        # a noun whose verb stands far off ("फरवरी में संयुक्त बयान जारी कर ... लक्ष्य रखा था")
+        own_tense = timing.tense_status(ctx, scope, len(ctx.text))
+    when = timing.event_date(ctx, scope, countries, own_tense)
+    if tense == "ongoing" and not any(lo <= d.start - ctx.offset < scope.hi for d in ctx.dates):
+        # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
+        when = timing.publication_day(article.published)
+    # a frame with no date of its own ("during the visit") is any visit the article reported
+    reported_when = "" if scope.frame and when.basis in ("publication", "unknown") else when.value or ""
+    recent = [*article.events[-_LOOKBACK:], *events]
+    travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
+        countries, hit.trigger.cameo, reported_when, recent
+    )
+    if scope.frame and not travel_news:
+        # "during the meeting" frames the sentence's event; "during the visit" does too once
+        # that visit is reported, but a visit first named so is news of its own
+        return None
+    if hit.trigger.kind == "visit":
+        when = timing.with_stay(ctx, scope, when)
+    status = timing.status(ctx, scope, when, tense)
+    if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(when, article.published):
+        status = "ongoing"
+    if status == "planned" and when.basis in ("publication", "unknown"):
+        when = timing.planned_date(countries, recent, article.published)
+    return status, when
+
+
+def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozenset[str]) -> list[EventMention]:
+    """Triggers of one sentence that report the same happening give one mention.
+
+    Same participants, event family and dates: "से मुलाकात की और ... बातचीत की", or a visit
+    and the meeting that is its programme ("the 19-21 August visit, when he co-chaired ...").
+    The most specific report is kept: a visit or hosting (who travels where), then one whose
+    direction is known ("भारत ने ओमान के सुल्तान की राजकीय यात्रा की मेजबानी की": the hosting),
+    then a specific CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
+    a day of its own inside a visit has other dates and stays.
+    """
+    kept: dict[tuple, EventMention] = {}
+    for event in events:
+        key = (
+            event.participants,
+            family_of(event.cameo, event.root),
+            event.event_date,
+            event.event_date_end,
+        )
+        if key not in kept or _specificity(event, travel_kinds) > _specificity(kept[key], travel_kinds):
+            kept[key] = event
+    chosen = {id(e) for e in kept.values()}
+    return [e for e in events if id(e) in chosen and not _covered_by_pairs(e, events)]
+
+
+def _covered_by_pairs(event: EventMention, events: list[EventMention]) -> bool:
+    """A meeting of several countries whose every country has a bilateral meeting of the same
+    family and date in the sentence ("met his counterparts from A, B and C on the sidelines of
+    the G20 meeting"): the pair meetings report it."""
+    if event.actor1 is not None:
+        return False
+    paired = {
+        country
+        for other in events
+        if other.actor1 is not None
+        and family_of(other.cameo, other.root) == family_of(event.cameo, event.root)
+        and (other.event_date, other.event_date_end) == (event.event_date, event.event_date_end)
+        for country in other.participants
+    }
+    return set(event.participants) <= paired
+
+
+def _specificity(event: EventMention, travel_kinds: frozenset[str]) -> tuple[bool, bool, bool]:
+    return event.kind in travel_kinds, event.source is not None, not event.cameo.endswith("0")
+
+
+def _already_reported(countries: list[str], cameo: str, when: str, reported: Sequence[EventMention]) -> bool:
+    """Whether the article already has a mention of this pair and event family at a date that
+    agrees with ``when`` at the coarser precision ("2025-11" agrees with "2025-11-24")."""
+    pair, family = set(countries[:2]), family_of(cameo, cameo[:2])
+    return any(
+        {ev.actor1, ev.actor2} == pair
+        and family_of(ev.cameo, ev.root) == family
+        and ((ev.event_date or "").startswith(when) or when.startswith(ev.event_date or ""))
+        for ev in reported
+    )

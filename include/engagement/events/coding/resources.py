@@ -1,0 +1,145 @@
+"""Everything the coder knows, built once from ``Settings`` and passed in.
+
+The knowledge base comes with the user's override folder, so an organisation or person added
+there is an actor here as it is a mention for the entity extractor. Each supported language gets
+its lexicon: triggers, cues, topics and the word lists of ``events/data/word_lists.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from engagement.config import SUPPORTED_LANGUAGES, Settings
+from engagement.events import lexicon
+from engagement.kb.loader import load_kb
+from engagement.kb.model import KnowledgeBase
+from engagement.nlp.folding import fold
+
+_NEVER = re.compile("(?!)")
+_DEVANAGARI = "\u0900-\u097f"
+# Punctuation that ends a clause; the conjunctions that do come from word_lists.csv.
+_CLAUSE_MARKS = {"hi": "[,;।]", "en": "[,;:\"“”()]"}
+# How a stay's length is written, around its number ("a four-day visit", "चार दिवसीय दौरा").
+_STAY_LENGTH = {"hi": r"(?<![\u0900-\u097f])({number})[\s-]*(?:दिवसीय|दिन)", "en": r"\b({number})-day\b"}
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    with (lexicon.DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _word_lists(lang: str) -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for row in _data_rows("word_lists.csv"):
+        if row["lang"] == lang:
+            lists.setdefault(row["list"], []).append(row["word"])
+    return {name: tuple(words) for name, words in lists.items()}
+
+
+def _clause_break(lang: str, conjunctions: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a clause ends: a punctuation mark or a conjunction standing as a word."""
+    words = "|".join(map(re.escape, conjunctions))
+    if lang == "hi":
+        return re.compile(rf"{_CLAUSE_MARKS[lang]}|(?<![{_DEVANAGARI}])(?:{words})(?![{_DEVANAGARI}])")
+    return re.compile(rf"{_CLAUSE_MARKS[lang]}|\b(?:{words})\b")
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    """The coding knowledge of one language, compiled once."""
+
+    lang: str
+    triggers: tuple[lexicon.Trigger, ...]
+    trigger_openings: tuple[str, ...]
+    trigger_screen: re.Pattern[str]
+    cues: Mapping[str, tuple[re.Pattern[str], ...]]
+    screens: Mapping[str, re.Pattern[str]]
+    topics: tuple[tuple[str, re.Pattern[str]], ...]
+    clause_break: re.Pattern[str]
+    relative_date_words: frozenset[str]
+    dated_dateline: re.Pattern[str]  # "MOSCOW, Dec 4 -": a place, a comma and a date
+    stay_length: re.Pattern[str]  # "a four-day visit": group 1 is the number of days
+    numbers: Mapping[str, int]  # number words, "two" -> 2 (ten at most: stays are short)
+
+    @classmethod
+    def build(cls, lang: str) -> LanguageLexicon:
+        cues = lexicon.cues(lang)
+        words = _word_lists(lang)
+        months = "|".join(map(re.escape, words.get("month_abbreviation", ())))
+        numbers = {word: value for value, word in enumerate(words.get("number_word", ()), start=2)}
+        number = "|".join([r"\d{1,2}", *map(re.escape, numbers)])
+        return cls(
+            lang=lang,
+            triggers=lexicon.triggers(lang),
+            trigger_openings=lexicon.trigger_openings(lang),
+            trigger_screen=lexicon.trigger_screen(lang),
+            cues=cues,
+            screens={cue: lexicon.cue_screen(lang, cue) for cue in cues},
+            topics=lexicon.topic_patterns(lang),
+            clause_break=_clause_break(lang, words.get("clause_conjunction", ())),
+            relative_date_words=frozenset(words.get("relative_date_word", ())),
+            dated_dateline=re.compile(rf"^,\s*(?:{months})[a-z]*\.?\s+\d", re.IGNORECASE) if months else _NEVER,
+            stay_length=re.compile(_STAY_LENGTH[lang].format(number=number), re.IGNORECASE),
+            numbers=numbers,
+        )
+
+    def screen(self, cue: str) -> re.Pattern[str]:
+        """All patterns of one cue as a single regex (one that never matches for a cue the
+        language lacks)."""
+        return self.screens.get(cue, _NEVER)
+
+    def matches(self, cue: str, text: str) -> bool:
+        return self.screen(cue).search(text) is not None
+
+
+@dataclass(frozen=True)
+class KindGroups:
+    """Trigger kinds that share a rule (``events/data/kind_groups.csv``)."""
+
+    travel: frozenset[str]  # direction comes from who travels where / who hosts
+    meeting: frozenset[str]
+    # formal acts whose parties are the sentence's subject pair even when another trigger
+    # stands between them and the act
+    shares_arguments: frozenset[str]
+    speech: frozenset[str]  # statements aim at their own object
+
+    @classmethod
+    def load(cls) -> KindGroups:
+        groups: dict[str, set[str]] = {}
+        for row in _data_rows("kind_groups.csv"):
+            groups.setdefault(row["group"], set()).add(row["kind"])
+        return cls(**{name: frozenset(groups.get(name, ())) for name in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class CodingResources:
+    kb: KnowledgeBase
+    lexicons: Mapping[str, LanguageLexicon]
+    cameo: Mapping[str, lexicon.CameoCode]
+    kinds: KindGroups
+    adjective_forms: frozenset[str]  # folded adjective and demonym forms of country names ("Thai")
+
+    @classmethod
+    def build(cls, settings: Settings) -> CodingResources:
+        kb = load_kb(settings.kb_override_dir)
+        return cls(
+            kb=kb,
+            lexicons={lang: LanguageLexicon.build(lang) for lang in settings.languages if lang in SUPPORTED_LANGUAGES},
+            cameo=lexicon.cameo_table(),
+            kinds=KindGroups.load(),
+            adjective_forms=frozenset(
+                fold(alias.text)
+                for alias in kb.alias_rows
+                if alias.label == "COUNTRY" and alias.kind in ("adjective", "demonym")
+            ),
+        )
+
+
+@lru_cache(maxsize=4)
+def resources_for(settings: Settings) -> CodingResources:
+    """The resources of one ``Settings`` value, built on first use (a process codes with one)."""
+    return CodingResources.build(settings)

@@ -1,0 +1,208 @@
+"""Step 3: each event mention's date and status (held, ongoing, planned, cancelled).
+
+The date comes from the trigger's own stretch of the sentence, else the sentence, else the
+previous sentence's event of the same story, else the publication date; the status from a
+cancellation cue, then the date against publication, then the tense of the trigger's verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from engagement.events.coding import window
+from engagement.events.coding.model import DateInfo, EventMention, Scope
+from engagement.events.coding.triggers import own_clause_bounds
+from engagement.events.periods import bounds, precision_of, years_later
+
+if TYPE_CHECKING:
+    from engagement.events.coding.sentence import SentenceContext
+
+# A dateline: place name(s), comma, date, at the start of an article's first sentence.
+_DATELINE = re.compile(r"^[^\W\d][^,.]{0,40},\s*$")
+_DATELINE_CHARS = 200  # a dateline's date stands this near the start, whatever the spaces
+_DIGIT = re.compile(r"[0-9\u0966-\u096f]")
+# Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
+# right after them can change the tense, not the future inside what was said.
+_SPEECH_TAIL = 12
+_LONGEST_STAY_DAYS = 31  # "a 10-day tour"; a number beyond a month is no visit's length
+_STAY_REACH = 60  # how far before a visit's trigger its length may stand
+_BACKGROUND_REACH = 40  # how far from its trigger "had met", "previously", "इससे पहले" may stand
+# How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
+OWN_VERB_CHARS = 20
+
+
+def sentence_dates(ctx: SentenceContext) -> list:
+    """The sentence's date expressions that may date its events: not those of another clause
+    ("since he took office in October", "अक्टूबर में पदभार संभालने के बाद"). One without a value
+    (relative, in an article without a publication date) still dates its clause: as unknown."""
+    return [m for m in ctx.mentions if m.label == "DATE" and not _other_clause(ctx, m)]
+
+
+def _other_clause(ctx: SentenceContext, mention) -> bool:
+    rel_start, rel_end = mention.start - ctx.offset, mention.end - ctx.offset
+    return ctx.matches("other_clause_date_before", ctx.text[max(0, rel_start - 40) : rel_start]) or ctx.matches(
+        "other_clause_date_after", ctx.text[rel_end : rel_end + 60]
+    )
+
+
+def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_tense: str | None) -> DateInfo:
+    """The date of one trigger's event.
+
+    The nearest date expression in the trigger's own stretch of the sentence, else the nearest
+    in the sentence (a dateline such as "MOSCOW, Nov 17 —" only when there is no other); else
+    the date of the previous sentence's event of the same kind between the same pair (an
+    anaphoric "दोनों मंत्री ... चर्चा करेंगे" continues that story); else, for a background
+    event ("they had met earlier as vice-presidents", "इससे पहले भी मिल चुके हैं"), unknown (the
+    codebook's null date: the publication date would place it on the wrong day); else the
+    publication date.
+    """
+    hit, lo, hi, text = scope.hit, scope.lo, scope.hi, ctx.text
+    trig, dates = hit.start + ctx.offset, ctx.dates
+    own = [d for d in dates if not _is_dateline(ctx, d)] or dates
+    scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
+    if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
+        start, end = own_clause_bounds(ctx.lex, text, scope)
+        scoped = [d for d in scoped if start <= d.start - ctx.offset < end] or scoped
+    else:  # verb-final: "अगले सप्ताह ... वार्ता होगी, जिससे फरवरी में ...": February dates the next clause
+        clause_end = hit.end + len(ctx.lex.clause_break.split(window.after(text, hit.end, hi), maxsplit=1)[0])
+        scoped = [d for d in scoped if d.start - ctx.offset < clause_end] or scoped
+    if scoped or own:
+        d = min(scoped or own, key=lambda d: abs(d.start - trig))
+        if d.value is None:
+            return UNKNOWN
+        value, value_end = _as_tense_says(ctx, d, own_tense)
+        return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
+    pair = set(countries[:2])
+    previous_events = ctx.previous.events if ctx.previous else []
+    same = [ev for ev in previous_events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
+    if same:
+        ev = same[0]
+        return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
+    if ctx.matches("undated_background", text[max(lo, hit.start - _BACKGROUND_REACH) : hit.end + _BACKGROUND_REACH]):
+        return UNKNOWN
+    return publication_day(ctx.article.published)
+
+
+UNKNOWN = DateInfo(None, None, None, "unknown")
+
+
+def publication_day(published: date | None) -> DateInfo:
+    return DateInfo(published.isoformat(), None, "day", "publication") if published else UNKNOWN
+
+
+def planned_date(countries: list[str], earlier: Sequence[EventMention], published: date | None) -> DateInfo:
+    """Date of a planned mention whose sentence gives none ("अपनी यात्रा के दौरान मोतेगी ...
+    वार्ता करेंगे"): the latest earlier planned event of the article for the same pair (the
+    announcement it details), else the publication month, never the publication day, which
+    would make an announcement look like a same-day event that never turns held."""
+    pair = set(countries[:2])
+    same = [
+        ev
+        for ev in earlier
+        if ev.status == "planned" and set(ev.participants) == pair and ev.date_basis not in ("publication", "unknown")
+    ]
+    if same:
+        ev = same[-1]
+        return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
+    return DateInfo(published.strftime("%Y-%m"), None, "month", "publication") if published else UNKNOWN
+
+
+def _is_dateline(ctx: SentenceContext, mention) -> bool:
+    start = mention.start - ctx.offset
+    return ctx.sent.idx == 0 and start <= _DATELINE_CHARS and bool(_DATELINE.match(ctx.text[:start].lstrip()))
+
+
+def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tuple[str, str | None]:
+    """A bare weekday or month ("on Friday", "अप्रैल में") resolved into the future while the
+    verb says it already happened is the past one, and a bare month resolved into the past while
+    the verb says it is planned ("are expected to meet in August") is next year's: the verb knows
+    the tense, the date word not."""
+    published = ctx.article.published
+    value, value_end = mention.value, mention.value_end
+    words = set(mention.text.lower().split())
+    bare = not _DIGIT.search(mention.text) and not words & ctx.lex.relative_date_words
+    if own_tense not in ("held", "planned") or not bare or published is None:
+        return value, value_end
+    if own_tense == "planned":
+        if len(value) == 7 and bounds(value_end or value, "month")[1] < published:
+            return years_later(value, 1), years_later(value_end, 1) if value_end else None
+        return value, value_end
+    if len(value) == 10 and not value_end and 2 <= (date.fromisoformat(value) - published).days <= 6:
+        return (date.fromisoformat(value) - timedelta(days=7)).isoformat(), None
+    if len(value) == 7 and bounds(value, "month")[0] > published:
+        return years_later(value, -1), years_later(value_end, -1) if value_end else None
+    return value, value_end
+
+
+def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None) -> str:
+    """Cancelled beats everything; then the date against publication; then tense cues."""
+    hit, text = scope.hit, ctx.text
+    clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
+    if ctx.matches("cancelled", clause):
+        return "cancelled"
+    published = ctx.article.published
+    if when.basis not in ("publication", "unknown") and when.value and published is not None:
+        first, last = bounds(when.value, when.precision), bounds(when.value_end or when.value, when.precision)
+        if last[1] < published:
+            return "held"
+        if first[0] > published:
+            return "planned"
+    return tense or hit.trigger.default_status or "held"
+
+
+def with_stay(ctx: SentenceContext, scope: Scope, when: DateInfo) -> DateInfo:
+    """A visit dated to the day it began, with the stay's length in its stretch ("arrived on
+    Monday on a two-day visit", "सोमवार को दो दिवसीय यात्रा पर पहुंचे"), covers the days of the stay.
+    The length may stand in the stretch of the trip's other trigger, just before this one
+    ("दो दिवसीय यात्रा पर ... पहुंचे")."""
+    if when.basis != "text" or when.precision != "day" or when.value_end or len(when.value) != 10:
+        return when
+    length = ctx.lex.stay_length.search(window.after(ctx.text, max(0, scope.hit.start - _STAY_REACH), scope.hi))
+    written = length.group(1).lower() if length else ""
+    days = int(written) if written.isdigit() else ctx.lex.numbers.get(written, 0)
+    if not 1 < days <= _LONGEST_STAY_DAYS:
+        return when
+    last = date.fromisoformat(when.value) + timedelta(days=days - 1)
+    return DateInfo(when.value, last.isoformat(), when.precision, when.basis)
+
+
+def in_progress(when: DateInfo, published: date | None) -> bool:
+    """Whether a stay of several days ("arrived today for a four-day tour") is going on on the
+    publication day: the codebook's ongoing."""
+    return bool(when.value_end and published) and when.value <= published.isoformat() <= when.value_end
+
+
+def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -> str | None:
+    """held / ongoing / planned from the words around the trigger, or None when they say nothing.
+
+    A modifier right before the noun ("आगामी यात्रा", "the upcoming visit") says planned. Hindi
+    is verb-final: the tense sits after the trigger, often at the end of the sentence; ``reach``
+    limits the Hindi look-ahead to the trigger's own verb ("यात्रा की थी", "गए थे").
+    """
+    hit, lo, text = scope.hit, scope.lo, ctx.text
+    if hit.trigger.kind == "intent":
+        return None  # the verb dates the invitation or proposal; the meeting itself lies ahead
+    if ctx.matches("planned_before", text[max(lo, hit.start - 25) : hit.start]):
+        return "planned"
+    if ctx.lang == "hi":
+        speech = hit.trigger.default_status == "held"
+        tail = reach or (_SPEECH_TAIL if speech else None)
+        span = window.after(text, hit.start, hit.end + tail if tail else None)
+    elif hit.trigger.kind in ctx.article.resources.kinds.speech:
+        span = window.before(text, lo, hit.start)  # "said they will attack": the threat is made, not planned
+    else:
+        span = window.before(text, lo, hit.end)
+    found = []
+    for name in ("planned", "ongoing", "held"):
+        if ctx.lang == "hi":  # the earliest cue wins: one search of the cue's alternation finds it
+            m = ctx.lex.screen(name).search(span)
+            found += [(m.start(), name)] if m else []
+            continue
+        for p in ctx.lex.cues.get(name, ()):  # the latest-ending cue wins
+            m = p.search(span)
+            if m:
+                found.append((-m.end(), name))
+    return min(found)[1] if found else None

@@ -1,0 +1,109 @@
+"""Step 1: the triggers of a sentence, the stretch of it each one owns, and the statements
+that yield no event (negated, hypothetical, habitual, talk about talks)."""
+
+from __future__ import annotations
+
+from engagement.events import lexicon
+from engagement.events.coding import window
+from engagement.events.coding.model import Hit, Scope
+from engagement.events.coding.resources import LanguageLexicon
+
+# How far a demand verb may sit from what it demands: Hindi puts it after the object
+# ("प्रतिबंध लगाने की मांग की"), English before it ("demanded that partners impose sanctions").
+_DEMAND_REACH = {"hi": 30, "en": 60}
+_HINDI_CLAUSE_CHARS = 45
+
+
+def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
+    """Non-overlapping trigger matches, longest pattern first, then in text order. Only the
+    triggers whose literal openings occur in the sentence are run."""
+    low = lexicon.lowered(text)
+    if not lex.trigger_screen.search(low):
+        return []
+    present = {opening for opening in lex.trigger_openings if opening in low}
+    taken: list[tuple[int, int]] = []
+    hits: list[Hit] = []
+    for trig in lex.triggers:
+        if trig.openings.isdisjoint(present):
+            continue
+        for m in trig.regex.finditer(low):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append(Hit(trig, m.start(), m.end(), text[m.start() : m.end()]))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def without_demanded(lang: str, hits: list[Hit]) -> list[Hit]:
+    """Drop triggers that only name what is demanded: the event is the demand, not a sanction."""
+    reach = _DEMAND_REACH[lang]
+    kept = []
+    for i, hit in enumerate(hits):
+        neighbour = hits[i + 1] if lang == "hi" and i + 1 < len(hits) else hits[i - 1] if lang == "en" and i else None
+        gap = (
+            (neighbour.start - hit.end)
+            if lang == "hi" and neighbour
+            else (hit.start - neighbour.end)
+            if neighbour
+            else 0
+        )
+        if neighbour and hit.trigger.kind != "demand" and neighbour.trigger.kind == "demand" and gap <= reach:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def scopes(lex: LanguageLexicon, text: str, hits: list[Hit]) -> list[Scope]:
+    """Each trigger with its stretch of the sentence. A stretch starts after the trigger before
+    it, unless that one only frames this one ("रुबियो और जयशंकर ने ... बैठक के दौरान मुलाकात की
+    थी": the pair before the frame met), and ends where the next trigger starts."""
+    found: list[Scope] = []
+    for i, hit in enumerate(hits):
+        lo = 0 if not i else found[-1].lo if found[-1].frame else hits[i - 1].end
+        hi = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        found.append(Scope(hit, lo, hi, _frames_another_event(lex, text, hit, lo)))
+    return found
+
+
+def _frames_another_event(lex: LanguageLexicon, text: str, hit: Hit, lo: int) -> bool:
+    """"during the visit", "यात्रा के दौरान": the trigger frames another event of the sentence."""
+    around = text[max(lo, hit.start - 25) : hit.start] if lex.lang == "en" else text[hit.end : hit.end + 15]
+    return lex.matches("back_reference", around)
+
+
+def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scope: Scope) -> bool:
+    """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
+    hit, lo, hi = scope.hit, scope.lo, scope.hi
+    # English: only the trigger's own clause, so "accused India ..., an allegation New Delhi has
+    # repeatedly rejected" is still an accusation
+    habitual_scope = window.after(text, lo, hi) if lex.lang == "hi" else own_clause(lex, text, scope)
+    if lex.matches("habitual", habitual_scope):
+        return True
+    if lex.lang == "en" and hit.trigger.kind in meeting_kinds | {"negotiation"} and lex.matches(
+        "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
+    ):
+        return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
+    if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
+        return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
+    if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
+        return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
+    if lex.lang == "hi":
+        # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
+        clause_after = lex.clause_break.split(text[hit.end : min(hi, hit.end + _HINDI_CLAUSE_CHARS)])[0]
+        return lex.matches("negation", clause_after) or lex.matches("hypothetical", window.before(text, lo, hit.start))
+    before = lex.clause_break.split(text[max(lo, hit.start - 30) : hit.start])[-1]
+    return lex.matches("negation", before) or lex.matches("hypothetical", window.before(text, lo, hit.start))
+
+
+def own_clause_bounds(lex: LanguageLexicon, text: str, scope: Scope) -> tuple[int, int]:
+    """Start and end of the English clause around a trigger, within its stretch.
+    (A negation negates its own clause: 'showed it was "not interested in peace" and demanded'.)"""
+    before = lex.clause_break.split(window.before(text, scope.lo, scope.hit.start))[-1]
+    after = lex.clause_break.split(window.after(text, scope.hit.end, scope.hi), maxsplit=1)[0]
+    return scope.hit.start - len(before), scope.hit.end + len(after)
+
+
+def own_clause(lex: LanguageLexicon, text: str, scope: Scope) -> str:
+    """The English clause around a trigger, within its stretch of the sentence."""
+    start, end = own_clause_bounds(lex, text, scope)
+    return text[start:end]
