@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import shutil
+from datetime import date, timedelta
 
 import duckdb
 import polars as pl
 import pytest
 from engagement import aggregate
 from engagement.removals import record_removals
-from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events
-from warehouse_staging import DAY_A, DAY_B, table_checksums
+from engagement.warehouse.rebuild import DayGroups, touched_windows, day_groups, rebuild_events
+from warehouse_staging import DAY_A, DAY_B, article, event_mention, table_checksums, write_day
 
-NOTHING_BEFORE = DayGroups(frozenset(), frozenset())
+NOTHING_BEFORE = DayGroups(frozenset(), frozenset(), frozenset())
 
 
 def full_recluster_checksums(warehouse, tmp_path) -> dict[str, str]:
@@ -82,3 +84,98 @@ def test_the_demo_corpus_loaded_day_by_day_equals_a_full_recluster(tmp_path, mon
     for day in reversed(days):  # backwards: every day's events are joined by later loads
         assert engagement(["run", "--date", day.isoformat()]) == 0
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+
+
+def _generated_day(day, rng) -> tuple[list[dict], list[dict]]:
+    """Six articles of one generated day, each with 1-3 event mentions of four busy pairs, dates
+    at every precision (some ranges, some undated) around the publication day."""
+    pairs = [("IND", "RUS"), ("CHN", "IND"), ("IND", "USA"), ("CHN", "USA")]
+    codes = ["040", "042", "043", "036", "057", "111", "112"]
+    articles, mentions = [], []
+    for number in range(6):
+        article_id = f"gen-{day:%m%d}-{number}"
+        row = article(
+            article_id,
+            rng.choice(["pti", "ani", "hindu"]),
+            f"{day}T0{number}:00:00",
+            "en",
+            ["Talks were held. Both sides met."],
+        )
+        articles.append(row)
+        for idx in range(rng.randint(1, 3)):
+            kind = rng.random()
+            if kind < 0.75:
+                start = day + timedelta(days=rng.randint(-6, 4))
+                when, end = (
+                    start.isoformat(),
+                    (start + timedelta(days=rng.randint(1, 3))).isoformat() if rng.random() < 0.2 else None,
+                )
+            elif kind < 0.88:
+                when, end = start_month(day, rng), None
+            elif kind < 0.95:
+                when, end = str(day.year), None
+            else:
+                when, end = None, None
+            mention = event_mention(
+                article_id,
+                idx,
+                rng.choice(pairs),
+                rng.choice(codes),
+                rng.choice(["held", "held", "planned", "cancelled"]),
+                when or "2024",
+                "Talks were held.",
+            )
+            mention.update(
+                event_date=when, event_date_end=end, date_precision=mention["date_precision"] if when else None
+            )
+            mentions.append(mention)
+    return articles, mentions
+
+
+def start_month(day, rng) -> str:
+    month = day.replace(day=1) + timedelta(days=rng.choice([-1, 0, 32]))
+    return f"{month:%Y-%m}"
+
+
+def test_a_generated_month_loaded_in_random_order_with_reloads_equals_a_full_recluster(settings, tmp_path):
+    rng = random.Random(20261204)
+    days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(30)]
+    generated = {day: _generated_day(day, rng) for day in days}
+    for day in rng.sample(days, len(days)):
+        _load(settings, day, *generated[day])
+        assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path), day
+    for day in rng.sample(days, 4):  # reloads that lose an article (recorded) and its mentions
+        articles, mentions = generated[day]
+        record_removals(settings.raw_dir, day, [articles[0]["article_id"]], "reload test")
+        kept = [m for m in mentions if m["article_id"] != articles[0]["article_id"]]
+        _load(settings, day, articles[1:], kept)
+        assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path), day
+
+
+def _load(settings, day, articles, mentions) -> None:
+    write_day(settings, day, articles, [], mentions)
+    aggregate.run(day, settings)
+
+
+def test_a_window_holds_only_overlapping_dates():
+    group = ("IND", "RUS", "04")
+    rows = [
+        {
+            "mention_id": m,
+            "actor1": "IND",
+            "actor2": "RUS",
+            "cameo": "040",
+            "root": "04",
+            "forum": None,
+            "participants": None,
+            "event_date": when,
+            "event_date_end": None,
+        }
+        for m, when in [("a", "2025-03-01"), ("b", "2025-03-02"), ("c", "2025-03"), ("d", "2025-06-10"), ("e", None)]
+    ]
+    nothing = DayGroups(frozenset(), frozenset(), frozenset())
+    assert touched_windows(rows, {"a"}, nothing) == {"a", "b", "c"}  # the March month joins March's days
+    assert touched_windows(rows, {"d"}, nothing) == {"d"}  # June is far from everything else
+    assert touched_windows(rows, {"e"}, nothing) == {"e"}  # undated: alone
+    old = DayGroups(frozenset({group}), frozenset(), frozenset({(group, date(2025, 6, 1), date(2025, 6, 30))}))
+    assert touched_windows(rows, set(), old) == {"d"}  # a June mention that left touches June's window

@@ -294,6 +294,14 @@ def _group_key(mention: dict) -> tuple[str, str, str]:
     return "", plenary, mention["_family"]
 
 
+def span_of(mention: dict) -> tuple[date, date] | None:
+    """The days a mention's date covers (its whole month or year at coarse precision), or None
+    when undated. Mentions whose spans do not overlap, directly or through others of their group,
+    never affect each other's clustering: every joining rule needs overlapping dates."""
+    dated = _with_dates(mention)
+    return (dated["_start"], dated["_end"]) if dated["_precision"] else None
+
+
 def group_of(mention: dict) -> tuple[str, str, str]:
     """The clustering group of a mention row; events never span groups, so reclustering whole
     groups gives exactly what reclustering everything would (``rebuild.rebuild_events``)."""
