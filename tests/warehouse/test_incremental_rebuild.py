@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 from engagement import aggregate
 from engagement.removals import record_removals
-from engagement.warehouse.rebuild import DayGroups, touched_windows, day_groups, rebuild_events
+from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events, touched_windows
 from warehouse_staging import DAY_A, DAY_B, article, event_mention, table_checksums, write_day
 
 NOTHING_BEFORE = DayGroups(frozenset(), frozenset(), frozenset())
