@@ -64,9 +64,17 @@ def monkeypatch_module():
 
 
 def wait(driver, condition, what: str):
+    """Wait for ``condition``; an element React re-rendered meanwhile (stale) is looked up again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT).until(condition, message=f"waiting for {what}")
+    waiting = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    return waiting.until(condition, message=f"waiting for {what}")
+
+
+def click_when_ready(driver, css: str, test, what: str) -> None:
+    """Find and click in one step, again if the element went stale between the two."""
+    wait(driver, lambda d: (element := first(d, css, test)) is not None and (element.click() or True), what)
 
 
 def by_id(driver, element_id: str):
@@ -123,11 +131,8 @@ def test_india_partners_timeline_and_evidence_in_chromium(browser, demo_stack):
     from selenium.webdriver.support.ui import Select
 
     log_in(browser, demo_stack.base_url, "viewer", demo_stack.password("viewer"))
-    browse = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "button[aria-label=Browse]"), "the nav")
-    browse.click()
-    named = lambda element: element.text == "Engagement"  # noqa: E731
-    entry = wait(browser, lambda d: first(d, "[role=menuitem]", named), "Browse > Engagement")
-    entry.click()
+    click_when_ready(browser, "button[aria-label=Browse]", lambda element: True, "the nav")
+    click_when_ready(browser, "[role=menuitem]", lambda element: element.text == "Engagement", "Browse > Engagement")
     enter_view_frame(browser)
     wait(browser, lambda d: len(Select(by_id(d, "country")).options) > 1, "the country picker")
     Select(by_id(browser, "country")).select_by_value("IND")
@@ -196,8 +201,7 @@ def test_a_runs_engagement_tab_shows_the_days_counts(browser, demo_stack):
     if "/auth/login" in browser.current_url:
         log_in(browser, demo_stack.base_url, "viewer", demo_stack.password("viewer"))
         browser.get(f"{demo_stack.base_url}/dags/bilateral_engagement/runs/manual__{day}T00:00:00+00:00")
-    tab = wait(browser, lambda d: first(d, "a, button", lambda t: t.text == "Engagement"), "the run's tab")
-    tab.click()
+    click_when_ready(browser, "a, button", lambda t: t.text == "Engagement", "the run's tab")
     enter_view_frame(browser)
     articles = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "[data-count=articles] b").text, "counts")
     assert by_id(browser, "run-day-date").text == day
