@@ -54,3 +54,31 @@ def test_hindi_displeasure_accusation_demand_and_warning(text, pair, family, sou
     ev = one(text, "hi")
     assert (ev["actors"], ev["cameo"][:2]) == (pair, family)
     assert ev["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cameo", "status"),
+    [
+        ("रूस और यूक्रेन ने पांच-पांच सौ बंदियों की अदला-बदली पर सहमति जताई है।", ["RUS", "UKR"], "030", "held"),
+        ("बांग्लादेश और म्यांमार के बीच शरणार्थियों की वापसी को लेकर सहमति बन गई है।", ["BGD", "MMR"], "030", "held"),
+        (
+            "श्रीलंका के राष्ट्रपति ने भारत को आश्वासन दिया कि उनकी जमीन का इस्तेमाल भारत के खिलाफ नहीं होगा।",
+            ["IND", "LKA"],
+            "030",
+            "held",
+        ),
+        ("जापान भारत को बंदरगाहों के विकास के लिए पांच अरब डॉलर की मदद देगा।", ["IND", "JPN"], "033", "held"),
+        ("राष्ट्रपति पुतिन ने अमेरिकी राष्ट्रपति ट्रंप को मॉस्को आने का निमंत्रण भी दिया।", ["RUS", "USA"], "036", "planned"),
+        ("अफगानिस्तान की सरकार ने पाकिस्तान की चौकियों पर हुई घटना पर अफसोस जाहिर किया है।", ["AFG", "PAK"], "055", "held"),
+        ("रूस के वार्ताकार ने कहा कि यूक्रेन के साथ बातचीत जारी रहेगी।", ["RUS", "UKR"], "040", "planned"),
+    ],
+)
+def test_hindi_pledges_assurances_invitations_and_regret(text, pair, cameo, status):
+    ev = one(text, "hi")
+    assert (ev["actors"], ev["cameo"], ev["status"]) == (pair, cameo, status)
+
+
+def test_hindi_agreement_inside_talks_is_no_separate_pledge():
+    """Goodwill agreed in a meeting belongs to the meeting (codebook): only the talks are coded."""
+    found = coded("भारत और श्रीलंका के नेताओं ने वार्ता की और मछुआरों के मुद्दे को सुलझाने पर सहमति जताई।", "hi")
+    assert [ev["cameo"][:2] for ev in found] == ["04"]
