@@ -6,6 +6,8 @@ pair, CAMEO family and, where the rule is about it, the direction or status of w
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.events.test_coder import events as coded
@@ -82,3 +84,22 @@ def test_hindi_agreement_inside_talks_is_no_separate_pledge():
     """Goodwill agreed in a meeting belongs to the meeting (codebook): only the talks are coded."""
     found = coded("भारत और श्रीलंका के नेताओं ने वार्ता की और मछुआरों के मुद्दे को सुलझाने पर सहमति जताई।", "hi")
     assert [ev["cameo"][:2] for ev in found] == ["04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair"),
+    [
+        ("Maduro met Gustavo Petro in Caracas on Tuesday to discuss the border.", date(2022, 11, 3), ["COL", "VEN"]),
+        ("Jeyhun Bayramov and Ararat Mirzoyan held talks in Washington on Monday.", date(2023, 5, 3), ["ARM", "AZE"]),
+        ("Shyam Saran held talks with Pakistan's foreign secretary in Islamabad.", date(2005, 9, 1), ["IND", "PAK"]),
+        ("Cuban Foreign Minister Bruno Rodriguez met John Kerry in Washington.", date(2015, 7, 20), ["CUB", "USA"]),
+        ("Havel praised the United States for its support of the new democracies.", date(1996, 12, 6), ["CZE", "USA"]),
+        ("The Czech president met the Austrian chancellor in Prague on Monday.", date(2025, 11, 17), ["AUT", "CZE"]),
+        ("A Sudanese delegation held talks with Somali officials on Monday.", date(2025, 11, 17), ["SDN", "SOM"]),
+    ],
+)
+def test_office_holders_and_adjectives_missing_before_resolve_to_their_state(text, published, pair):
+    """Leaders and ministers the knowledge base lacked (Kerry out of office still stands for the
+    US), and country adjectives it lacked ("Czech", "Austrian", "Sudanese", "Somali")."""
+    found = coded(text, "en", published)
+    assert [ev["actors"] for ev in found] == [pair]
