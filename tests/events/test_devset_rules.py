@@ -103,3 +103,28 @@ def test_office_holders_and_adjectives_missing_before_resolve_to_their_state(tex
     US), and country adjectives it lacked ("Czech", "Austrian", "Sudanese", "Somali")."""
     found = coded(text, "en", published)
     assert [ev["actors"] for ev in found] == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cameo"),
+    [
+        ("Qatar and Bahrain restored diplomatic relations on Wednesday after a six-year rift.", ["BHR", "QAT"], "050"),
+        ("Morocco and Iran agreed to reopen their embassies next month.", ["IRN", "MAR"], "050"),
+        ("Bolivia severing ties with Israel in 2023 drew criticism.", ["BOL", "ISR"], "161"),
+        ("The United States withdrew from the nuclear deal with Iran in 2018.", ["IRN", "USA"], "160"),
+        ("Japan will provide Sri Lanka with emergency aid after the floods.", ["JPN", "LKA"], "033"),
+        ("Germany pledged 50 million euros in humanitarian aid to Jordan on Monday.", ["DEU", "JOR"], "033"),
+        ("Thailand said it is committed to the peace process with Cambodia.", ["KHM", "THA"], "030"),
+        ("Thailand and Cambodia fought a brief war in 2011.", ["KHM", "THA"], "190"),
+        ("Three Thai soldiers were killed in border clashes with Cambodia last week.", ["KHM", "THA"], "190"),
+        ("Turkey launched air strikes on Syria on Sunday.", ["SYR", "TUR"], "195"),
+        ("Indian troops opened fire on Pakistani posts along the border.", ["IND", "PAK"], "193"),
+        ("South Korea scrambled fighter jets as Russia sent bombers near its air defence zone.", ["KOR", "RUS"], "150"),
+        ("The Chinese coast guard fired water cannon at a Vietnamese fishing boat, Vietnam said.", ["CHN", "VNM"], "170"),
+        ("Ethiopia has given Kenyan diplomats 72 hours to leave the country.", ["ETH", "KEN"], "174"),
+        ("Ecuador summoned a Mexican diplomat to protest the remarks.", ["ECU", "MEX"], "111"),
+    ],
+)
+def test_english_relations_pledges_force_and_expulsions(text, pair, cameo):
+    ev = one(text, "en")
+    assert (ev["actors"], ev["cameo"]) == (pair, cameo)
