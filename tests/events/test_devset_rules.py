@@ -128,3 +128,19 @@ def test_office_holders_and_adjectives_missing_before_resolve_to_their_state(tex
 def test_english_relations_pledges_force_and_expulsions(text, pair, cameo):
     ev = one(text, "en")
     assert (ev["actors"], ev["cameo"]) == (pair, cameo)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        ("चीनी विदेश मंत्री वांग यी अभी नेपाल की यात्रा पर है।", "hi", "ongoing"),
+        ("भारत के राष्ट्रपति नेपाल की यात्रा पर गए हैं।", "hi", "ongoing"),
+        ("प्रधानमंत्री मोदी अपने दो दिवसीय दौरे पर मालदीव पहुंचे।", "hi", "ongoing"),
+        ("प्रधानमंत्री मोदी पिछले साल दौरे पर मालदीव पहुंचे थे।", "hi", "held"),
+        ("Brazilian President Lula visits Japan for talks on trade.", "en", "ongoing"),
+        ("Lula visits Japan next week for talks on trade.", "en", "planned"),
+    ],
+)
+def test_a_visit_going_on_now_is_ongoing(text, lang, status):
+    ev = one(text, lang)
+    assert (ev["cameo"], ev["status"]) == ("042", status)
