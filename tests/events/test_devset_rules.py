@@ -144,3 +144,27 @@ def test_english_relations_pledges_force_and_expulsions(text, pair, cameo):
 def test_a_visit_going_on_now_is_ongoing(text, lang, status):
     ev = one(text, lang)
     assert (ev["cameo"], ev["status"]) == ("042", status)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair", "cameo"),
+    [
+        (
+            "External Affairs Minister Pranab Mukherjee called on Pakistan President Pervez Musharraf on Tuesday.",
+            date(2008, 5, 21),
+            ["IND", "PAK"],
+            "040",
+        ),
+        ("The United States may impose sanctions on Belarus over the crackdown.", date(2025, 11, 17), ["BLR", "USA"], "132"),
+        ("The United States imposed sanctions on Belarus on Monday.", date(2025, 11, 17), ["BLR", "USA"], "163"),
+        (
+            "Russia said Britain's seizure of the tanker was a violation of international law.",
+            date(2025, 11, 17),
+            ["GBR", "RUS"],
+            "111",
+        ),
+    ],
+)
+def test_english_courtesy_calls_sanction_threats_and_breaches_of_law(text, published, pair, cameo):
+    ev = one(text, "en", published)
+    assert (ev["actors"], ev["cameo"]) == (pair, cameo)
