@@ -168,3 +168,33 @@ def test_a_visit_going_on_now_is_ongoing(text, lang, status):
 def test_english_courtesy_calls_sanction_threats_and_breaches_of_law(text, published, pair, cameo):
     ev = one(text, "en", published)
     assert (ev["actors"], ev["cameo"]) == (pair, cameo)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "cameo"),
+    [
+        ("राष्ट्रपति मुर्मू ने हवाई अड्डे पर श्रीलंका के राष्ट्रपति की अगवानी की।", "hi", ["IND", "LKA"], "043"),
+        ("भारत और भूटान के विदेश मंत्रियों ने जलविद्युत परियोजनाओं पर विचार-विमर्श किया।", "hi", ["BTN", "IND"], "040"),
+        ("भारत ने बांग्लादेश के उच्चायुक्त को तलब कर कड़ा विरोध जताया।", "hi", ["BGD", "IND"], "114"),
+        ("भारत ने पाकिस्तान के उच्चायोग को कड़ा डिमार्श जारी किया।", "hi", ["IND", "PAK"], "114"),
+        ("ईरान और सऊदी अरब ने सात साल बाद राजनयिक संबंध बहाल किए।", "hi", ["IRN", "SAU"], "050"),
+        ("थाईलैंड और कंबोडिया तत्काल युद्धविराम पर सहमत हो गए।", "hi", ["KHM", "THA"], "087"),
+        ("चीन ने अमेरिका पर जासूसी के आरोप लगाए।", "hi", ["CHN", "USA"], "112"),
+        ("कनाडा ने भारतीय राजनयिक के निष्कासन का आदेश दिया।", "hi", ["CAN", "IND"], "174"),
+        ("Xi received his Vietnamese counterpart in Beijing on Monday.", "en", ["CHN", "VNM"], "043"),
+        ("India lodged a strong demarche with Pakistan over the killings.", "en", ["IND", "PAK"], "114"),
+        ("Seoul recalled its Tokyo ambassador on Friday in protest.", "en", ["JPN", "KOR"], "161"),
+        ("Saudi Arabia and Iraq established diplomatic relations in 1990.", "en", ["IRQ", "SAU"], "054"),
+        ("Thailand and Cambodia agreed to an immediate ceasefire on Monday.", "en", ["KHM", "THA"], "087"),
+        ("Russia launched an offensive against Ukraine in the north.", "en", ["RUS", "UKR"], "190"),
+        ("North Korea fired artillery shells into South Korea's waters.", "en", ["KOR", "PRK"], "194"),
+        ("Iraq invaded Kuwait in August 1990.", "en", ["IRQ", "KWT"], "192"),
+        ("Japan apologised to South Korea for the remarks.", "en", ["JPN", "KOR"], "055"),
+        ("India and Japan inked a pact on rare earths.", "en", ["IND", "JPN"], "057"),
+    ],
+)
+def test_common_news_phrasings_of_receptions_summons_ties_truces_and_force(text, lang, pair, cameo):
+    """Phrasings frequent in news though rare in the tuning part, added for coverage rather
+    than for a tuning error (checked on AG News items outside the dev set)."""
+    ev = one(text, lang)
+    assert (ev["actors"], ev["cameo"]) == (pair, cameo)
