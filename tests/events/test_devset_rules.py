@@ -198,3 +198,20 @@ def test_common_news_phrasings_of_receptions_summons_ties_truces_and_force(text,
     than for a tuning error (checked on AG News items outside the dev set)."""
     ev = one(text, lang)
     assert (ev["actors"], ev["cameo"]) == (pair, cameo)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "cameo"),
+    [
+        ("प्रधानमंत्री ने नेपाल के राष्ट्रपति से शिष्टाचार भेंट की।", "hi", ["IND", "NPL"], "040"),
+        ("विदेश मंत्री जयशंकर जापान के प्रधानमंत्री से भेंट करेंगे।", "hi", ["IND", "JPN"], "040"),
+        ("कनाडा ने भारत से अपने राजनयिकों को वापस बुला लिया।", "hi", ["CAN", "IND"], "161"),
+    ],
+)
+def test_hindi_courtesy_calls_and_diplomats_called_home(text, lang, pair, cameo):
+    ev = one(text, lang)
+    assert (ev["actors"], ev["cameo"]) == (pair, cameo)
+
+
+def test_protesters_invading_an_embassy_is_no_invasion_of_a_state():
+    assert coded("Protesters invaded the Danish embassy in Tehran after the cartoons were printed.", "en") == []
