@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import duckdb
-
 from engagement.config import load_settings
 from engagement.report import format_table, top_pairs
 
