@@ -354,22 +354,16 @@ def _specificity(event: EventMention) -> tuple[bool, bool, bool]:
 
 
 def _find_triggers(lang: str, text: str) -> list[_Hit]:
-    """Non-overlapping trigger matches, longest pattern first, then in text order. Only the
-    triggers whose literal openings occur in the sentence are run."""
+    """Non-overlapping trigger matches, in the lexicon's order (ours before generated ones,
+    longest pattern first), then in text order."""
     low = lexicon.lowered(text)
-    if not lexicon.trigger_screen(lang).search(low):
-        return []
-    present = {opening for opening in lexicon.trigger_openings(lang) if opening in low}
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    for trig in lexicon.triggers(lang):
-        if trig.openings.isdisjoint(present):
+    for trig, m in lexicon.trigger_matches(lang, low):
+        if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        for m in trig.regex.finditer(low):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            hits.append(_Hit(trig, m.start(), m.end(), text[m.start() : m.end()]))
+        taken.append((m.start(), m.end()))
+        hits.append(_Hit(trig, m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(hits, key=lambda h: h.start)
 
 
