@@ -7,9 +7,6 @@ dictionary verb gives nothing.
 
 from __future__ import annotations
 
-import csv
-import importlib.util
-import sys
 from collections import Counter
 from datetime import date
 
@@ -17,7 +14,7 @@ import pytest
 from engagement.events import lexicon
 from engagement.extract import extract_article
 
-from tests.conftest import REPO, SHARED
+from tests.conftest import SHARED, data_rows, load_script, require_shared
 
 GENERATED = lexicon.DATA_DIR / "triggers_cameo_en.csv"
 PUBLISHED = date(2004, 9, 15)
@@ -96,22 +93,14 @@ def test_the_generated_file_names_its_source_and_keeps_the_mit_notice():
 
 
 def test_the_committed_file_is_what_the_build_script_makes_of_the_source():
-    source = SHARED / "anchors_raw" / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt"
-    if not source.is_file():
-        pytest.skip(f"{source} not available")
-    spec = importlib.util.spec_from_file_location("build_cameo_verbs", REPO / "scripts" / "build_cameo_verbs.py")
-    build = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = build  # dataclasses look their module up while the script loads
-    spec.loader.exec_module(build)
-    rows = build.build_rows(source.read_text(encoding="utf-8").splitlines(), Counter())
-    assert rows == _generated_rows()
+    source = require_shared(SHARED / "anchors_raw" / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt")
+    build = load_script("build_cameo_verbs")
+    assert build.build_rows(source.read_text(encoding="utf-8").splitlines(), Counter()) == _generated_rows()
 
 
 def _generated_rows() -> list[dict[str, str]]:
-    with GENERATED.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    return data_rows(GENERATED)
 
 
 def _hand_written_count() -> int:
-    with (lexicon.DATA_DIR / "triggers.csv").open(encoding="utf-8", newline="") as fh:
-        return sum(1 for r in csv.DictReader(fh) if r["lang"] == "en")
+    return sum(1 for r in data_rows(lexicon.DATA_DIR / "triggers.csv") if r["lang"] == "en")
