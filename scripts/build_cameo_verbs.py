@@ -350,7 +350,7 @@ def build_rows(lines: list[str], stats: Counter) -> list[dict[str, str]]:
                 stats["pattern with null or passive-only code"] += 1
                 continue
             if kind_of(code, table) is None:
-                stats[f"pattern of a family we do not code ({code[:2]}; 034 and 035 not from CAMEO)"] += 1
+                stats[f"pattern of a code not taken from CAMEO (root {code[:2]}; see cameo_verb_kinds.csv)"] += 1
                 continue
             # a pattern belongs to the verb its comment names: PETRARCH's blocks are loose
             # synonym sets ("condemn ... war" must not become "indict ... war")
