@@ -294,6 +294,21 @@ def _without_conflicts(terms: list[Term], our_offices: list[dict[str, str]], sta
     return kept
 
 
+# Words that make an alias more than a name ("President Bill Clinton", "Mr Clinton", "Clinton
+# Administration", "American President Clinton"): the entity's span would swallow the title,
+# which the role phrases already cover.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "general", "gen", "mr",
+    "mrs", "ms", "dr", "sir", "lord", "king", "queen", "prince", "princess", "emir", "sheikh", "ambassador",
+    "senator", "sen", "governor", "administration", "government", "regime", "american", "us", "u.s", "british",
+    "former", "foreign", "defense", "defence", "state", "leader", "chairman", "colonel", "marshal", "judge",
+}  # fmt: skip
+
+
+def _titled(alias: str) -> bool:
+    return any(word.casefold().rstrip(".") in TITLE_WORDS for word in alias.split())
+
+
 def _rows(
     terms: list[Term], names_of: dict[str, list[str]], our_aliases: set[str], stats: Counter
 ) -> dict[str, list[dict[str, str]]]:
@@ -305,7 +320,9 @@ def _rows(
     for pid in holders:
         for name in names_of[pid]:
             text = display(name)
-            if " " in text and text.casefold() not in our_aliases:
+            if _titled(text):
+                stats["alias with a title or institution in it (left out: the name is matched alone)"] += 1
+            elif " " in text and text.casefold() not in our_aliases:
                 full[pid].add(text)
     owners = Counter(a.casefold() for names in full.values() for a in names)
     surnames = Counter(display(surname(names_of[pid][0])).casefold() for pid in holders)
