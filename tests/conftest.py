@@ -6,7 +6,10 @@ imports Airflow, so tests run the same on a laptop, in CI and from a fresh clone
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -42,3 +45,21 @@ def require_shared(path: Path) -> Path:
     if not path.exists():
         pytest.fail(f"{path} is missing: tests read ../shared beside the repository")
     return path
+
+
+def load_script(name: str):
+    """A build script of scripts/ as a module, to compare what it makes with the committed file."""
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)  # the scripts import their shared helpers as siblings
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def data_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a data CSV; ``#`` lines (a generated file's source and licence) are skipped."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))

@@ -120,7 +120,11 @@ def test_office_holders_and_adjectives_missing_before_resolve_to_their_state(tex
         ("Turkey launched air strikes on Syria on Sunday.", ["SYR", "TUR"], "195"),
         ("Indian troops opened fire on Pakistani posts along the border.", ["IND", "PAK"], "193"),
         ("South Korea scrambled fighter jets as Russia sent bombers near its air defence zone.", ["KOR", "RUS"], "150"),
-        ("The Chinese coast guard fired water cannon at a Vietnamese fishing boat, Vietnam said.", ["CHN", "VNM"], "170"),
+        (
+            "The Chinese coast guard fired water cannon at a Vietnamese fishing boat, Vietnam said.",
+            ["CHN", "VNM"],
+            "170",
+        ),
         ("Ethiopia has given Kenyan diplomats 72 hours to leave the country.", ["ETH", "KEN"], "174"),
         ("Ecuador summoned a Mexican diplomat to protest the remarks.", ["ECU", "MEX"], "111"),
     ],
@@ -155,7 +159,12 @@ def test_a_visit_going_on_now_is_ongoing(text, lang, status):
             ["IND", "PAK"],
             "040",
         ),
-        ("The United States may impose sanctions on Belarus over the crackdown.", date(2025, 11, 17), ["BLR", "USA"], "132"),
+        (
+            "The United States may impose sanctions on Belarus over the crackdown.",
+            date(2025, 11, 17),
+            ["BLR", "USA"],
+            "132",
+        ),
         ("The United States imposed sanctions on Belarus on Monday.", date(2025, 11, 17), ["BLR", "USA"], "163"),
         (
             "Russia said Britain's seizure of the tanker was a violation of international law.",

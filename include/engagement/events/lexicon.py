@@ -11,7 +11,7 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from re import _constants as sre_constants  # the parser of the running Python; pinned at 3.11
 from re import _parser as sre_parser
@@ -69,10 +69,15 @@ _ESCAPE = re.compile(r"\\.")
 def compile_trigger(lang: str, pattern: str) -> re.Pattern[str]:
     """A trigger row compiled to run over ``lowered`` text without IGNORECASE, which makes
     Python's regex engine 2.3x slower on our English alternations."""
+    _check_lower_case(pattern)
+    if lang == "hi" and not pattern.startswith("^"):
+        return compile_pattern(lang, pattern)  # a variant-tolerant phrase, compiled without flags
+    return re.compile(pattern)
+
+
+def _check_lower_case(pattern: str) -> None:
     if _ESCAPE.sub("", pattern) != _ESCAPE.sub("", pattern).lower():
-        raise ValueError(f"triggers.csv: {pattern!r} must be lower case (it matches lower-cased text)")
-    regex = compile_pattern(lang, pattern)
-    return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+        raise ValueError(f"triggers: {pattern!r} must be lower case (it matches lower-cased text)")
 
 
 def lowered(text: str) -> str:
@@ -135,10 +140,16 @@ class Trigger:
     kind: str
     cameo: str
     default_status: str | None
-    regex: re.Pattern[str]  # runs over ``lowered`` text
+    pattern: str  # as written in the data file
     openings: frozenset[str]  # see ``openings``: screens the trigger out of most sentences
     needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
     needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern compiled to run over ``lowered`` text, on first use: of the English
+        thousand and more, a process compiles only those whose openings its texts contain."""
+        return compile_trigger(self.lang, self.pattern)
 
 
 @dataclass(frozen=True)
@@ -152,32 +163,126 @@ class CameoCode:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a CSV file in ``DATA_DIR``; lines starting with ``#`` (a generated file's
+    source and licence notice) are comments."""
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+# Trigger files generated from public dictionaries (scripts/build_cameo_verbs.py); they come
+# after our hand-written triggers.csv, which wins wherever both match.
+GENERATED_TRIGGERS = ("triggers_cameo_en.csv",)
+
+
+def trigger_rows(lang: str) -> list[dict[str, str]]:
+    """Trigger rows of one language in the order they are tried: ours longest pattern first, then
+    the generated ones longest first, leaving out a generated pattern that repeats one of ours."""
+    ours = sorted((r for r in _rows("triggers.csv") if r["lang"] == lang), key=lambda r: -len(r["pattern"]))
+    known = {r["pattern"] for r in ours}
+    generated = [
+        r
+        for name in GENERATED_TRIGGERS
+        if (DATA_DIR / name).is_file()
+        for r in _rows(name)
+        if r["lang"] == lang and r["pattern"] not in known
+    ]
+    return ours + sorted(generated, key=lambda r: -len(r["pattern"]))
 
 
 @cache
 def triggers(lang: str) -> tuple[Trigger, ...]:
-    """Trigger phrases for one language, longest pattern first so specific phrases win."""
-    rows = [r for r in _rows("triggers.csv") if r["lang"] == lang]
+    """Trigger phrases for one language in the order they are tried (``trigger_rows``): where
+    two overlap, the first wins, so our own and then specific phrases win."""
+    rows = trigger_rows(lang)
     unknown = {r["needs"] for r in rows} - TRIGGER_NEEDS
     if unknown:
-        raise ValueError(f"triggers.csv: unknown 'needs' {sorted(unknown)}; allowed: {sorted(TRIGGER_NEEDS)}")
-    rows.sort(key=lambda r: -len(r["pattern"]))
-    compiled = [compile_trigger(lang, r["pattern"]) for r in rows]
+        raise ValueError(f"triggers: unknown 'needs' {sorted(unknown)}; allowed: {sorted(TRIGGER_NEEDS)}")
+    for r in rows:
+        _check_lower_case(r["pattern"])
     return tuple(
         Trigger(
             lang=lang,
             kind=r["kind"],
             cameo=r["cameo"],
             default_status=r["default_status"] or None,
-            regex=regex,
-            openings=openings(regex),
+            pattern=r["pattern"],
+            # generated files carry their openings, so loading needs no regex parsing
+            openings=frozenset(r["openings"].split("|"))
+            if r.get("openings")
+            else openings(compile_trigger(lang, r["pattern"])),
             needs_destination=r["needs"] == "destination",
             needs_official=r["needs"] == "official",
         )
-        for r, regex in zip(rows, compiled, strict=True)
+        for r in rows
     )
+
+
+# Where an English trigger may start: every pattern that opens with \b and a letter starts a word.
+_EN_WORD = re.compile(r"\w+")
+
+
+# Openings are looked up by their first letters (at most this many) at each word start.
+_KEY_CHARS = 4
+
+
+@cache
+def _opening_index(lang: str) -> tuple[dict[str, tuple[tuple[str, tuple[int, ...]], ...]], tuple[int, ...]]:
+    """(first letters -> (opening, positions in ``triggers(lang)`` of the triggers it opens),
+    positions of the triggers that must always be tried)."""
+    by_opening: dict[str, list[int]] = {}
+    always = []
+    for position, trig in enumerate(triggers(lang)):
+        if not trig.pattern.startswith(r"\b") or "" in trig.openings:
+            always.append(position)
+            continue
+        for opening in trig.openings:
+            by_opening.setdefault(opening, []).append(position)
+    index: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for opening, positions in by_opening.items():
+        # the key is the opening's first word, cut short: what ``trigger_matches`` looks up
+        key = _EN_WORD.match(opening)
+        if key is None or len(key.group()) < 2:
+            always.extend(positions)
+            continue
+        index.setdefault(key.group()[:_KEY_CHARS], []).append((opening, tuple(positions)))
+    return {key: tuple(entries) for key, entries in index.items()}, tuple(sorted(set(always)))
+
+
+def trigger_matches(lang: str, low: str) -> list[tuple[Trigger, re.Match[str]]]:
+    """Every match of every trigger in ``low`` (``lowered`` text): triggers in the order they are
+    tried, each trigger's matches left to right and not overlapping one another.
+
+    English has thousands of triggers (the CAMEO verb dictionary), so its patterns are tried
+    only where one of their openings starts a word, looked up in an index by first letters;
+    Hindi's hundred are screened by one alternation and then by their openings.
+    """
+    if lang != "en":
+        if not trigger_screen(lang).search(low):
+            return []
+        present = {opening for opening in trigger_openings(lang) if opening in low}
+        return [(t, m) for t in triggers(lang) if not t.openings.isdisjoint(present) for m in t.regex.finditer(low)]
+    every = triggers(lang)
+    index, always = _opening_index(lang)
+    starts: dict[int, set[int]] = {position: {-1} for position in always}
+    for word in _EN_WORD.finditer(low):
+        start, word_end = word.span()
+        for end in range(start + 2, min(start + _KEY_CHARS, word_end) + 1):
+            for opening, positions in index.get(low[start:end], ()):
+                if low.startswith(opening, start):
+                    for position in positions:
+                        starts.setdefault(position, set()).add(start)
+    found = []
+    for position in sorted(starts):
+        trig, reached = every[position], 0
+        if -1 in starts[position]:
+            found.extend((trig, m) for m in trig.regex.finditer(low))
+            continue
+        for start in sorted(starts[position]):
+            m = trig.regex.match(low, start) if start >= reached else None
+            if m:
+                found.append((trig, m))
+                reached = max(m.end(), start + 1)
+    return found
 
 
 @cache

@@ -45,19 +45,33 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Files generated from public dictionaries (scripts/build_office_holders.py: dated office-holders
+# from PETRARCH-2's Phoenix.Countries.actors.txt), read before ours so that ours win.
+GENERATED: dict[str, str] = {
+    "persons.csv": "persons_phoenix.csv",
+    "person_aliases.csv": "person_aliases_phoenix.csv",
+    "person_short_names.csv": "person_short_names_phoenix.csv",
+    "offices.csv": "offices_phoenix.csv",
+}
+
+
 def _read_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV file; lines starting with ``#`` (a generated file's source and licence
+    notice) are comments."""
     with path.open(encoding="utf-8", newline="") as handle:
         return [
             {key: (value or "").strip() for key, value in row.items() if key is not None}
-            for row in csv.DictReader(handle)
+            for row in csv.DictReader(line for line in handle if not line.startswith("#"))
         ]
 
 
 def _merged_rows(name: str, override_dir: Path | None, problems: list[str]) -> list[dict[str, str]]:
-    """Our rows, then the override's; a repeated key inside one file is reported, not hidden."""
+    """Generated rows, then ours, then the override's, each replacing the earlier rows with the
+    same key; a repeated key inside one file is reported, not hidden."""
     key_columns = ROW_KEYS[name]
     merged: dict[tuple[str, ...], dict[str, str]] = {}
-    sources = [DATA_DIR / name] + ([override_dir / name] if override_dir else [])
+    generated = [DATA_DIR / GENERATED[name]] if name in GENERATED else []
+    sources = generated + [DATA_DIR / name] + ([override_dir / name] if override_dir else [])
     for path in sources:
         if not path.is_file():
             continue
@@ -112,10 +126,7 @@ def _aliases(
         if name and (lang, name) not in excluded
     ]
     curated = (
-        [
-            Alias(r["alias"], "COUNTRY", r["iso3"], r["kind"], r["lang"])
-            for r in rows["country_aliases.csv"]
-        ]
+        [Alias(r["alias"], "COUNTRY", r["iso3"], r["kind"], r["lang"]) for r in rows["country_aliases.csv"]]
         + [
             Alias(
                 r["alias"],
@@ -127,23 +138,12 @@ def _aliases(
             for r in rows["place_aliases.csv"]
         ]
         + [
-            Alias(
-                r["alias"], "ORG", r["org_id"], _org_kind(organisations.get(r["org_id"])), r["lang"]
-            )
+            Alias(r["alias"], "ORG", r["org_id"], _org_kind(organisations.get(r["org_id"])), r["lang"])
             for r in rows["org_aliases.csv"]
         ]
-        + [
-            Alias(r["alias"], "PERSON", r["person_id"], "name", r["lang"])
-            for r in rows["person_aliases.csv"]
-        ]
-        + [
-            Alias(r["alias"], "PERSON", r["person_id"], SHORT_NAME, r["lang"])
-            for r in rows["person_short_names.csv"]
-        ]
-        + [
-            Alias(r["phrase"], "ROLE", r["role"], r["level"], r["lang"])
-            for r in rows["role_phrases.csv"]
-        ]
+        + [Alias(r["alias"], "PERSON", r["person_id"], "name", r["lang"]) for r in rows["person_aliases.csv"]]
+        + [Alias(r["alias"], "PERSON", r["person_id"], SHORT_NAME, r["lang"]) for r in rows["person_short_names.csv"]]
+        + [Alias(r["phrase"], "ROLE", r["role"], r["level"], r["lang"]) for r in rows["role_phrases.csv"]]
     )
     unique: dict[tuple[str, str, str], Alias] = {}
     for alias in curated + generated:
@@ -178,14 +178,9 @@ def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
     """Read and merge all files now (uncached; tests and the validator CLI use this directly)."""
     problems: list[str] = []
     rows = {name: _merged_rows(name, override_dir, problems) for name in ROW_KEYS}
-    countries = {
-        r["iso3"]: Country(r["iso3"], r["iso2"], r["name_en"], r["name_hi"])
-        for r in rows["countries.csv"]
-    }
+    countries = {r["iso3"]: Country(r["iso3"], r["iso2"], r["name_en"], r["name_hi"]) for r in rows["countries.csv"]}
     organisations = _foreign_ministries(countries) | {
-        r["org_id"]: Organisation(
-            r["org_id"], r["name_en"], r["kind"], r["country"] or None, _to_bool(r["is_actor"])
-        )
+        r["org_id"]: Organisation(r["org_id"], r["name_en"], r["kind"], r["country"] or None, _to_bool(r["is_actor"]))
         for r in rows["organisations.csv"]
     }
     places = {
@@ -195,9 +190,7 @@ def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
     persons = {r["person_id"]: Person(r["person_id"], r["name_en"]) for r in rows["persons.csv"]}
     role_phrases: dict[str, list[RolePhrase]] = {}
     for r in rows["role_phrases.csv"]:
-        role_phrases.setdefault(r["lang"], []).append(
-            RolePhrase(r["phrase"], r["role"], r["level"])
-        )
+        role_phrases.setdefault(r["lang"], []).append(RolePhrase(r["phrase"], r["role"], r["level"]))
     return KnowledgeBase(
         countries=countries,
         organisations=organisations,

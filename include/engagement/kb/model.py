@@ -106,6 +106,7 @@ class KnowledgeBase:
     _offices_by_person: dict[str, tuple[Office, ...]] = field(init=False, repr=False, compare=False)
     _role_levels: dict[str, str] = field(init=False, repr=False, compare=False)
     _short_names: dict[str, tuple[ShortName, ...]] = field(init=False, repr=False, compare=False)
+    _offices_by_seat: dict[tuple[str, str], tuple[Office, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_person: dict[str, list[Office]] = {}
@@ -118,6 +119,10 @@ class KnowledgeBase:
         }
         role_levels.update({level: level for level in LEVELS})
         object.__setattr__(self, "_offices_by_person", {k: tuple(v) for k, v in by_person.items()})
+        by_seat: dict[tuple[str, str], list[Office]] = {}
+        for office in self.offices:  # tens of thousands with the generated office-holders
+            by_seat.setdefault((office.country, office.role), []).append(office)
+        object.__setattr__(self, "_offices_by_seat", {k: tuple(v) for k, v in by_seat.items()})
         object.__setattr__(self, "_role_levels", role_levels)
         short_names: dict[str, list[ShortName]] = {}
         for short_name in self.short_names:
@@ -136,8 +141,8 @@ class KnowledgeBase:
         return self._short_names.get(person_id, ())
 
     def holder_of(self, country: str, role: str, day: date) -> str | None:
-        for office in self.offices:
-            if office.country == country and office.role == role and office.held_on(day):
+        for office in self._offices_by_seat.get((country, role), ()):
+            if office.held_on(day):
                 return office.person_id
         return None
 

@@ -32,6 +32,7 @@ def validate_kb(kb: KnowledgeBase) -> list[str]:
         *_alias_problems(kb),
         *_office_problems(kb),
         *_overlapping_offices(kb),
+        *_persons_in_two_countries(kb),
     ]
 
 
@@ -42,17 +43,9 @@ def _unknown_countries(kb: KnowledgeBase) -> list[str]:
         + [(f"office of {o.person_id} ({o.role})", o.country) for o in kb.offices]
         + [(f"home country for {lang}", iso3) for lang, iso3 in kb.home_countries.items()]
         + [(f"alias {a.text!r}", a.entity_id) for a in kb.alias_rows if a.label == "COUNTRY"]
-        + [
-            (f"short name {s.text!r} (otherwise)", s.otherwise)
-            for s in kb.short_names
-            if s.otherwise
-        ]
+        + [(f"short name {s.text!r} (otherwise)", s.otherwise) for s in kb.short_names if s.otherwise]
     )
-    return [
-        f"{what}: unknown country code {code!r}"
-        for what, code in references
-        if code not in kb.countries
-    ]
+    return [f"{what}: unknown country code {code!r}" for what, code in references if code not in kb.countries]
 
 
 def _bad_kinds(kb: KnowledgeBase) -> list[str]:
@@ -76,9 +69,7 @@ def _alias_problems(kb: KnowledgeBase) -> list[str]:
         if not alias.text:
             problems.append(f"{alias.label} alias of {alias.entity_id}: empty alias")
         if alias.label in targets and alias.entity_id not in targets[alias.label]:
-            problems.append(
-                f"{alias.label} alias {alias.text!r}: points to missing id {alias.entity_id!r}"
-            )
+            problems.append(f"{alias.label} alias {alias.text!r}: points to missing id {alias.entity_id!r}")
     problems += _ambiguous_aliases(kb)
     return problems
 
@@ -87,9 +78,7 @@ def _ambiguous_aliases(kb: KnowledgeBase) -> list[str]:
     """The same spelling for two entities would be resolved arbitrarily by the matcher."""
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for alias in kb.alias_rows:
-        owners[unicodedata.normalize("NFC", alias.text).casefold()].add(
-            (alias.label, alias.entity_id)
-        )
+        owners[unicodedata.normalize("NFC", alias.text).casefold()].add((alias.label, alias.entity_id))
     return [
         f"alias {text!r} is ambiguous: {', '.join(sorted('/'.join(owner) for owner in entities))}"
         for text, entities in owners.items()
@@ -110,6 +99,8 @@ def _office_problems(kb: KnowledgeBase) -> list[str]:
                 problems.append(f"{where}: date {day} outside 1900..2100")
         if office.end is not None and office.start > office.end:
             problems.append(f"{where}: start {office.start} is after end {office.end}")
+        elif office.start == office.end:
+            problems.append(f"{where}: starts and ends on {office.start}, an empty term")
     return problems
 
 
@@ -127,6 +118,27 @@ def _overlapping_offices(kb: KnowledgeBase) -> list[str]:
                     f"{country} {role}: {earlier.person_id} (from {earlier.start}) overlaps "
                     f"{later.person_id} (from {later.start})"
                 )
+    return problems
+
+
+def _persons_in_two_countries(kb: KnowledgeBase) -> list[str]:
+    """One person serves one country at a time; two would make the resolver's answer depend on
+    which office it meets first (generated and curated rows merged can do this)."""
+    by_person: dict[str, list[Office]] = defaultdict(list)
+    for office in kb.offices:
+        by_person[office.person_id].append(office)
+    problems = []
+    for person_id, offices in by_person.items():
+        offices.sort(key=lambda office: office.start)
+        for i, earlier in enumerate(offices):
+            for later in offices[i + 1 :]:
+                if earlier.end is not None and later.start >= earlier.end:
+                    continue
+                if later.country != earlier.country:
+                    problems.append(
+                        f"person {person_id}: in office for {earlier.country} (from {earlier.start}) and "
+                        f"{later.country} (from {later.start}) at the same time"
+                    )
     return problems
 
 

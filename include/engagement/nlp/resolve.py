@@ -36,6 +36,8 @@ _NOT_A_NAME_TESTS = ("IS_STOP", "IS_PUNCT", "LIKE_NUM")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GENERIC_MFA = "MFA"
+# The role of an office whose title the source does not say (the generated office-holders).
+GENERIC_OFFICE = "minister"
 MAX_LINK_TOKENS = 2
 
 
@@ -96,27 +98,17 @@ class Resolver:
         Egyptian minister). Otherwise it is the country its spelling also names (मिस्री: Egypt)
         or nothing (Dar, Wong, Asif are other people's names too)."""
         short = [
-            index
-            for index, ent in enumerate(ents)
-            if ent.label_ == "PERSON" and self._short_name(ent) is not None
+            index for index, ent in enumerate(ents) if ent.label_ == "PERSON" and self._short_name(ent) is not None
         ]
         if not short:
             return ents
-        full_names = {
-            ent.kb_id_
-            for index, ent in enumerate(ents)
-            if ent.label_ == "PERSON" and index not in short
-        }
+        full_names = {ent.kb_id_ for index, ent in enumerate(ents) if ent.label_ == "PERSON" and index not in short}
         read = list(ents)
         for index in reversed(short):
             ent = ents[index]
-            titled = (
-                index > 0 and ents[index - 1].label_ == "ROLE" and ents[index - 1].end == ent.start
-            )
+            titled = index > 0 and ents[index - 1].label_ == "ROLE" and ents[index - 1].end == ent.start
             before_role = (
-                index + 1 < len(ents)
-                and ents[index + 1].label_ == "ROLE"
-                and ents[index + 1].start == ent.end
+                index + 1 < len(ents) and ents[index + 1].label_ == "ROLE" and ents[index + 1].start == ent.end
             )
             if titled or (ent.kb_id_ in full_names and not before_role):
                 continue
@@ -157,9 +149,7 @@ class Resolver:
 
     # --- context -------------------------------------------------------------------------------
     def _gap_is(self, start: int, end: int, words: frozenset[str]) -> bool:
-        return end - start <= MAX_LINK_TOKENS and all(
-            token.norm_ in words for token in self.doc[start:end]
-        )
+        return end - start <= MAX_LINK_TOKENS and all(token.norm_ in words for token in self.doc[start:end])
 
     def _adjacent_country(self, index: int) -> str | None:
         """The country written right before the phrase (with के/'s) or after it (with "of")."""
@@ -183,16 +173,12 @@ class Resolver:
     def _is_former(self, index: int) -> bool:
         ent = self.ents[index]
         first = ent.start
-        if (
-            index > 0
-            and self.ents[index - 1].label_ == "COUNTRY"
-            and self.ents[index - 1].end >= ent.start - 1
-        ):
+        if index > 0 and self.ents[index - 1].label_ == "COUNTRY" and self.ents[index - 1].end >= ent.start - 1:
             first = self.ents[index - 1].start
         return first > 0 and self.doc[first - 1].norm_ in self.words.former
 
     def _is_deputy(self, index: int) -> bool:
-        """"पाकिस्तान के उप उच्चायुक्त": the deputy holds another office than the KB's holder."""
+        """ "पाकिस्तान के उप उच्चायुक्त": the deputy holds another office than the KB's holder."""
         start = self.ents[index].start
         return start > 0 and self.doc[start - 1].norm_ in self.words.deputy
 
@@ -239,9 +225,7 @@ class Resolver:
         country: str | None,
         role: str | None,
     ) -> Resolved:
-        return Resolved(
-            ent.start_char, ent.end_char, ent.text, ent.label_, entity_id, name, country, role
-        )
+        return Resolved(ent.start_char, ent.end_char, ent.text, ent.label_, entity_id, name, country, role)
 
     def _person(self, index: int) -> Resolved:
         ent = self.ents[index]
@@ -249,6 +233,11 @@ class Resolver:
         office = self.kb.office_on(person_id, self.published)
         if office is not None:
             country, role = office.country, office.role
+            titled_country, title = self._phrase_before(index)
+            if role == GENERIC_OFFICE and title and titled_country == country:
+                # the generated office-holders know only "in government": "French President
+                # Jacques Chirac" says more
+                role = title
         else:
             country, role = self._phrase_before(index)
         return self._make(ent, person_id, self.kb.persons[person_id].name_en, country, role)

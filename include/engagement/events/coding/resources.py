@@ -54,8 +54,6 @@ class LanguageLexicon:
 
     lang: str
     triggers: tuple[lexicon.Trigger, ...]
-    trigger_openings: tuple[str, ...]
-    trigger_screen: re.Pattern[str]
     cues: Mapping[str, tuple[re.Pattern[str], ...]]
     screens: Mapping[str, re.Pattern[str]]
     topics: tuple[tuple[str, re.Pattern[str]], ...]
@@ -75,8 +73,6 @@ class LanguageLexicon:
         return cls(
             lang=lang,
             triggers=lexicon.triggers(lang),
-            trigger_openings=lexicon.trigger_openings(lang),
-            trigger_screen=lexicon.trigger_screen(lang),
             cues=cues,
             screens={cue: lexicon.cue_screen(lang, cue) for cue in cues},
             topics=lexicon.topic_patterns(lang),

@@ -15,22 +15,17 @@ _HINDI_CLAUSE_CHARS = 45
 
 
 def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
-    """Non-overlapping trigger matches, longest pattern first, then in text order. Only the
-    triggers whose literal openings occur in the sentence are run."""
+    """Non-overlapping trigger matches in the lexicon's order (ours before the generated ones,
+    longest pattern first), then in text order; ``lexicon.trigger_matches`` runs only the
+    triggers whose literal openings occur in the sentence."""
     low = lexicon.lowered(text)
-    if not lex.trigger_screen.search(low):
-        return []
-    present = {opening for opening in lex.trigger_openings if opening in low}
     taken: list[tuple[int, int]] = []
     hits: list[Hit] = []
-    for trig in lex.triggers:
-        if trig.openings.isdisjoint(present):
+    for trig, m in lexicon.trigger_matches(lex.lang, low):
+        if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        for m in trig.regex.finditer(low):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            hits.append(Hit(trig, m.start(), m.end(), text[m.start() : m.end()]))
+        taken.append((m.start(), m.end()))
+        hits.append(Hit(trig, m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(hits, key=lambda h: h.start)
 
 
