@@ -34,6 +34,9 @@ class Settings:
     published_path: Path
     sources_file: Path
     kb_override_dir: Path | None
+    # Where staging and the raw store live (engagement.storage): a local folder's file:// URL by
+    # default, s3://bucket/prefix when several machines share a day's work.
+    storage_url: str = ""
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     max_article_chars: int = 200_000
     max_field_chars: int = 2_048  # id, source, url, title, language of one record
@@ -68,6 +71,7 @@ def load_settings() -> Settings:
             "ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"
         ),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
+        storage_url=os.environ.get("ENGAGEMENT_STORAGE_URL", data_dir.as_uri()).rstrip("/"),
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),
         max_field_chars=int(os.environ.get("ENGAGEMENT_MAX_FIELD_CHARS", "2048")),
