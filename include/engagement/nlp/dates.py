@@ -13,35 +13,25 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 
-import yaml
+from engagement.nlp.date_grammar import (
+    DIGIT,
+    WORD_CHAR,
+    Grammar,
+    load_grammar,
+    lookup_key,
+    supported_languages,
+)
 
-from engagement.nlp.sentences import abbreviations
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-_DIGIT = "[0-9०-९]"
-_YEAR_DIGITS = re.compile(f"{_DIGIT}{{4}}")
+_YEAR_DIGITS = re.compile(f"{DIGIT}{{4}}")
 _LEADING_DIGITS = re.compile(r"\d+")
-# Devanagari vowel signs and nasal marks are not \w, yet they are inside words (not the danda).
-_WORD_CHAR = r"[\w\u0900-\u0963\u0966-\u097f\u200c\u200d]"
-_START = rf"(?<!{_WORD_CHAR})"
-_END = rf"(?!{_WORD_CHAR})"
-_NUKTA = "\u093c"
-_PRECOMPOSED_NUKTA = {
-    unicodedata.normalize("NFD", chr(code)): chr(code) for code in range(0x0958, 0x0960)
-}
 # A year glued to other digits ("2021.5", "011-2021", "98 2021 ...") is part of a bigger number.
-_DIGITS_BEFORE = re.compile(rf"{_DIGIT}[\s,.:/\-–]?\Z")
-_DIGITS_AFTER = re.compile(rf"[\s,.:/\-–]?{_DIGIT}")
-_SENTENCE_ENDS = [". ", "! ", "? ", "।", "\n"]  # ". " also matches ".\n"
-_WORD_BEFORE = re.compile(rf"{_WORD_CHAR}+\Z")
+_DIGITS_BEFORE = re.compile(rf"{DIGIT}[\s,.:/\-–]?\Z")
+_DIGITS_AFTER = re.compile(rf"[\s,.:/\-–]?{DIGIT}")
+_WORD_BEFORE = re.compile(rf"{WORD_CHAR}+\Z")
 
 _CONTEXT_CHARS = 200
 FIRST_YEAR, LAST_YEAR = 1950, 2100
@@ -69,7 +59,7 @@ def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
     """
     if lang not in supported_languages():
         return []
-    grammar = _grammar(lang)
+    grammar = load_grammar(lang)
     mentions = []
     excluded_until = 0  # end of a phrase that only looks like a date ("आज कल" = nowadays)
     for match in grammar.pattern.finditer(text):
@@ -92,7 +82,7 @@ def find_dates(text: str, lang: str, published: date) -> list[DateMention]:
     return _with_relative_years(mentions, text, grammar)
 
 
-def _with_relative_years(mentions: list[DateMention], text: str, grammar: _Grammar) -> list[DateMention]:
+def _with_relative_years(mentions: list[DateMention], text: str, grammar: Grammar) -> list[DateMention]:
     """A month or day written without a year next to a relative year ("पिछले साल जुलाई में",
     "on July 8 last year") is one date in that year."""
     joined: list[DateMention] = []
@@ -133,218 +123,6 @@ def _has_no_year(mention: DateMention) -> bool:
     )
 
 
-@cache
-def supported_languages() -> frozenset[str]:
-    return frozenset(p.stem.removeprefix("dates_") for p in DATA_DIR.glob("dates_*.yaml"))
-
-
-# --- word lists -> one regex per language -------------------------------------------------
-
-
-@cache
-def _key(surface: str) -> str:
-    """Lookup form: spelling variants (nukta, chandrabindu, case, full stop) collapse to one."""
-    plain = unicodedata.normalize("NFC", surface).replace(_NUKTA, "").replace("ँ", "ं")
-    return " ".join(plain.lower().rstrip(".").split())
-
-
-def _spellings(word: str, any_case: bool) -> set[str]:
-    """The forms a word is written in: with or without nukta (typed or precomposed), with
-    anusvara or chandrabindu, capitalised at a sentence start, abbreviations with a full stop."""
-    nfc = unicodedata.normalize("NFC", str(word))
-    forms = {nfc, nfc.replace(_NUKTA, "")}
-    for decomposed, composed in _PRECOMPOSED_NUKTA.items():
-        forms |= {form.replace(decomposed, composed) for form in forms}
-    forms |= {form.replace("ं", "ँ") for form in forms} | {form.replace("ँ", "ं") for form in forms}
-    if any_case:
-        forms |= {form[:1].upper() + form[1:] for form in forms}
-    return forms
-
-
-def _alternation(words: Iterable[str], any_case: bool = False, whole_words: bool = False) -> str:
-    """Regex matching any of the words (and their spellings), longest first.
-
-    Written as a trie ("अग(?:स्त|ले)") because Python's regex engine tries the branches of a flat
-    alternation one by one at every position; a trie rejects a non-matching word in a few steps,
-    and a trie whose branches all start with a letter lets the engine skip ahead to candidate
-    letters. ``whole_words``: a form that starts (ends) with a letter may not continue a word
-    before (after) it; a form starting with a sign ("$", "'ll") may touch the word before it.
-    """
-    forms = set().union(*(_spellings(word, any_case) for word in words))
-    if not forms:
-        return "(?!)"
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie, whole_words)
-
-
-def _is_word_char(char: str) -> bool:
-    return re.fullmatch(_WORD_CHAR, char) is not None
-
-
-def _trie_regex(node: dict, whole_words: bool, first: bool = True, last: str = "") -> str:
-    branches = []
-    for char, child in sorted(node.items()):
-        if not char:
-            continue
-        piece = r"\s+" if char == " " else re.escape(char)
-        if whole_words and first and _is_word_char(char):
-            piece += rf"(?<!{_WORD_CHAR}.)"  # checked after the first letter: see docstring above
-        branches.append(piece + _trie_regex(child, whole_words, False, char))
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    end = _END if whole_words and _is_word_char(last) else ""
-    if not branches:
-        return end
-    # a word ends here and a longer one may go on: try the longer first
-    return f"(?:{body}|{end})" if end else f"(?:{body})?"
-
-
-def _bounded(words: Iterable[str]) -> str:
-    """Whole words, in lower case or capitalised, for the side patterns."""
-    return _alternation([str(w) for w in words], any_case=True, whole_words=True)
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    pattern: re.Pattern[str]
-    months: dict[str, int]
-    weak_months: frozenset[str]
-    weekdays: dict[str, int]
-    day_offsets: dict[str, int]
-    tense_day_offsets: dict[str, int]
-    modifiers: dict[str, str]
-    units: dict[str, str]
-    numbers: dict[str, int]
-    bare_month_context: re.Pattern[str] | None
-    count_after: re.Pattern[str]
-    count_before: re.Pattern[str]
-    not_dates: re.Pattern[str]
-    not_dates_after: re.Pattern[str]
-    future: tuple[re.Pattern[str], ...]  # future words; future verb endings
-    clause_bound: re.Pattern[str]
-    reported_before: re.Pattern[str] | None
-    year_joiner: re.Pattern[str]  # what may stand between a relative year and its month
-    abbreviations: frozenset[str]  # words whose full stop ends no clause (the splitter's list)
-
-
-def _inverse(table: dict) -> dict[str, object]:
-    """{value: [surface, ...]} -> {lookup key: value}."""
-    return {_key(surface): value for value, surfaces in table.items() for surface in surfaces}
-
-
-@cache
-def _grammar(lang: str) -> _Grammar:
-    spec = yaml.safe_load((DATA_DIR / f"dates_{lang}.yaml").read_text(encoding="utf-8"))
-    month_surfaces = [s for forms in spec["months"].values() for s in forms]
-    # abbreviations may carry a full stop ("Nov."); a full name never takes the sentence's one
-    month = _alternation(month_surfaces + [s + "." for s in month_surfaces if len(s) <= 4])
-    month_name = _alternation(month_surfaces)  # "last July": the full stop after it ends the sentence
-    weekday = _alternation(s for forms in spec["weekdays"].values() for s in forms)
-    modifier = _alternation((s for forms in spec["modifiers"].values() for s in forms), True)
-    unit = _alternation((s for forms in spec["units"].values() for s in forms), True)
-    day_words = _alternation([*spec["day_offsets"], *spec["tense_day_offsets"]], True)
-    count = rf"(?:{_DIGIT}{{1,2}}|{_alternation(spec['number_words'], True)})"
-    any_unit = _alternation(
-        [*spec["day_units"], *(s for forms in spec["units"].values() for s in forms)], True
-    )
-    suffix = rf"(?:{_alternation(spec['day_suffixes'])})?" if spec["day_suffixes"] else ""
-    day = rf"(?:{_DIGIT}{{1,2}}(?!{_DIGIT}){suffix}|{_alternation(spec['day_number_words'])})"
-    year = rf"{_DIGIT}{{4}}(?!{_DIGIT})"
-    sep = rf"\s*{_alternation(spec['range_separators'])}\s*"
-    joiner = rf"(?:{_alternation(spec['day_month_joiners'])}\s+)?"
-    part_before = _alternation(spec["month_part_before"], True)
-    part_after = _alternation(spec["month_part_after"])
-    # every form starts with a digit or one of these words
-    first_words = _alternation(
-        [
-            *spec["month_part_before"],
-            *spec["day_offsets"],
-            *spec["tense_day_offsets"],
-            *spec["number_words"],
-            *spec["day_number_words"],
-            *(
-                s
-                for table in ("months", "modifiers", "weekdays")
-                for forms in spec[table].values()
-                for s in forms
-            ),
-        ],
-        True,
-    )
-
-    def opt_year(name: str) -> str:
-        return rf"(?:,?\s*(?P<{name}>{year}))?"
-
-    forms = [
-        rf"(?P<iso>(?P<iso_y>{year})-(?P<iso_m>{_DIGIT}{{2}})-(?P<iso_d>{_DIGIT}{{2}}))",
-        rf"(?P<dmy>(?P<dmy_d1>{day})(?:(?:\s*(?P<dmy_m1>{month}))?{sep}(?P<dmy_d2>{day}))?"
-        rf"\s*{joiner}(?P<dmy_m2>{month}){opt_year('dmy_y')})",
-        rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>{any_unit})\s+{_alternation(spec['ago'], True)})",
-        # "2008-09", "2019-2021": a span of (financial) years
-        rf"(?P<years>(?P<years_a>{year})[-–](?P<years_b>{_DIGIT}{{2}}(?!{_DIGIT})|{year}))",
-        rf"(?P<year>{year})",
-        rf"(?P<mpb>{part_before}(?:-|\s+)(?P<mpb_m>{month}){opt_year('mpb_y')})",
-        # "नवंबर 18", "August 19-21", "दिसंबर 2025 के अंत", "December", "Nov. 18, 2025"
-        rf"(?P<mon>(?P<mon_m>{month})(?:\s*(?P<mon_d1>{day})(?:{sep}(?P<mon_d2>{day}))?"
-        rf"|{sep}(?P<mon_to>{month}))?"
-        rf"{opt_year('mon_y')}(?P<mon_part>\s+{part_after})?)",
-        rf"(?P<mod>(?P<mod_w>{modifier})\s+(?P<mod_u>{unit}|{weekday}|{month_name}))",
-        rf"(?P<rel>{day_words})",
-        rf"(?P<wd>{weekday})",
-    ]
-    # The guard fails in a step or two at a word that starts no form, i.e. at almost every word;
-    # only then are the forms tried in order (longest first where they share a start).
-    pattern = rf"{_START}(?={_DIGIT}|{first_words}{_END})(?:{'|'.join(forms)}){_END}"
-    future_endings = _alternation(spec["future_word_endings"])
-    bare_context = spec["bare_month_preceded_by"]
-    reporting = spec["reporting_verbs"]
-    return _Grammar(
-        pattern=re.compile(pattern),
-        months=_inverse(spec["months"]),
-        weak_months=frozenset(_key(s) for s in spec["weak_months"]),
-        weekdays=_inverse(spec["weekdays"]),
-        day_offsets={_key(w): n for w, n in spec["day_offsets"].items()},
-        tense_day_offsets={_key(w): n for w, n in spec["tense_day_offsets"].items()},
-        modifiers=_inverse(spec["modifiers"]),
-        units={**_inverse(spec["units"]), **{_key(s): "day" for s in spec["day_units"]}},
-        numbers={
-            _key(w): n
-            for table in ("number_words", "day_number_words")
-            for w, n in spec[table].items()
-        },
-        bare_month_context=(
-            re.compile(rf"{_bounded(bare_context)}\s+\Z") if bare_context else None
-        ),
-        count_after=re.compile(
-            rf"\s*(?:{_bounded(spec['count_words_after'])}"
-            rf"|{_WORD_CHAR}*{_alternation(spec['count_word_endings'])}{_END})"
-        ),
-        count_before=re.compile(rf"{_bounded(spec['count_words_before'])}\s*\Z"),
-        not_dates=re.compile(_alternation(spec["not_dates"], True) + _END),
-        not_dates_after=re.compile(rf"{_bounded(spec['not_dates_after'])}\s+\Z"),
-        future=tuple(
-            re.compile(cue)
-            for cue, words in (
-                (_bounded(spec["future_words"]), spec["future_words"]),
-                (f"{future_endings}{_END}", spec["future_word_endings"]),
-            )
-            if words
-        ),
-        clause_bound=re.compile(_bounded([*_SENTENCE_ENDS, *spec["clause_separators"]])),
-        reported_before=(
-            re.compile(rf"{_bounded(reporting)}(?:\s+{_WORD_CHAR}+)?\s+\Z") if reporting else None
-        ),
-        abbreviations=abbreviations(lang),
-        year_joiner=re.compile(rf"\s*,?\s*(?:{_bounded(spec['year_joiners'])}\s+)?"),
-    )
-
-
 # --- resolving one candidate ----------------------------------------------------------------
 
 Resolved = tuple[str, str, str | None, bool]  # value, precision, value_end, relative
@@ -354,7 +132,7 @@ Resolved = tuple[str, str, str | None, bool]  # value, precision, value_end, rel
 class _Candidate:
     match: re.Match[str]
     text: str
-    grammar: _Grammar
+    grammar: Grammar
     published: date
 
     def group(self, name: str) -> str | None:
@@ -365,11 +143,11 @@ class _Candidate:
         if raw is None:
             return None
         digits = _LEADING_DIGITS.match(raw)  # int() reads Devanagari digits too
-        return int(digits.group()) if digits else self.grammar.numbers[_key(raw)]
+        return int(digits.group()) if digits else self.grammar.numbers[lookup_key(raw)]
 
     def month(self, name: str) -> int | None:
         raw = self.match.group(name)
-        return None if raw is None else self.grammar.months[_key(raw)]
+        return None if raw is None else self.grammar.months[lookup_key(raw)]
 
     def before(self, chars: int = 24) -> str:
         start = self.match.start()
@@ -534,7 +312,7 @@ def _month_named(c: _Candidate) -> Resolved | None:
     if c.group("mon_to") is not None:
         return _month_range(c)
     alone = c.group("mon_y") is None and c.group("mon_part") is None
-    if alone and _key(c.group("mon_m")) in c.grammar.weak_months:
+    if alone and lookup_key(c.group("mon_m")) in c.grammar.weak_months:
         return None
     context = c.grammar.bare_month_context
     if alone and context is not None and not context.search(c.before()):
@@ -558,12 +336,12 @@ def _weekday_date(c: _Candidate, weekday: int, direction: str) -> date:
 
 
 def _weekday(c: _Candidate) -> Resolved:
-    day = _weekday_date(c, c.grammar.weekdays[_key(c.group("wd"))], "this")
+    day = _weekday_date(c, c.grammar.weekdays[lookup_key(c.group("wd"))], "this")
     return _iso(day), "day", None, True
 
 
 def _relative_day(c: _Candidate) -> Resolved:
-    word = _key(c.group("rel"))
+    word = lookup_key(c.group("rel"))
     if word in c.grammar.day_offsets:
         offset = c.grammar.day_offsets[word]
     else:
@@ -574,8 +352,8 @@ def _relative_day(c: _Candidate) -> Resolved:
 def _modified(c: _Candidate) -> Resolved:
     """ "last week", "इस साल", "अगले सोमवार", "last July": a calendar unit, weekday or month one
     step from now."""
-    direction = c.grammar.modifiers[_key(c.group("mod_w"))]
-    target = _key(c.group("mod_u"))
+    direction = c.grammar.modifiers[lookup_key(c.group("mod_w"))]
+    target = lookup_key(c.group("mod_u"))
     if target in c.grammar.weekdays:
         return _iso(_weekday_date(c, c.grammar.weekdays[target], direction)), "day", None, True
     if target in c.grammar.months:
@@ -604,7 +382,7 @@ def _year_of_month(month: int, direction: str, published: date) -> int:
 
 def _ago(c: _Candidate) -> Resolved:
     count = c.number("ago_n")
-    unit = c.grammar.units[_key(c.group("ago_u"))]
+    unit = c.grammar.units[lookup_key(c.group("ago_u"))]
     if unit in ("day", "week"):
         days = count * (7 if unit == "week" else 1)
         return _iso(c.published - timedelta(days=days)), "day", None, True
