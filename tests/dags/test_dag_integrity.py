@@ -43,6 +43,8 @@ def test_pipeline_shape(dagbag):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
     assert writers == {"aggregate", "check", "publish"}
+    queues = {t.task_id: t.queue for t in dag.tasks}
+    assert queues == {task_id: "duckdb" if task_id in writers else "default" for task_id in EXPECTED_TASKS}
     assert dag.catchup is False
     assert dag.max_active_runs >= 1
 
