@@ -302,6 +302,9 @@ def test_docker_compose_config_interpolates_a_filled_env_file(tmp_path, env_exam
     admin_password = resolved["airflow-init"]["environment"]["_AIRFLOW_WWW_USER_PASSWORD"]
     assert admin_password == "test-airflow_admin_password"
     assert resolved["airflow-worker"]["image"] == filled["ENGAGEMENT_IMAGE"]
+    for name in WORKERS:
+        assert resolved[name]["environment"]["ENGAGEMENT_STORAGE_URL"] == filled["ENGAGEMENT_STORAGE_URL"], name
+    assert resolved["duckdb-worker"]["command"] == "celery worker --queues duckdb --concurrency 1"
 
 
 @needs_docker_compose
