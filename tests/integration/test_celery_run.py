@@ -5,11 +5,13 @@ that owns the warehouse volume in compose) and every other task on the default w
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pytest
 
-from tests.integration.airflow_stack import airflow_stack, postgres_server_url
+from tests.integration.airflow_stack import AirflowStack, airflow_stack, postgres_server_url
 from tests.integration.redis_server import redis_server
 from tests.integration.ui_stack import DEMO_CORPUS
 
@@ -33,9 +35,18 @@ def _worker_arguments() -> dict[str, tuple[str, ...]]:
     }
 
 
+class CeleryRun(NamedTuple):
+    """What the day's run left: run states by day, every task instance, each worker's log."""
+
+    states: dict[date, str]
+    task_instances: list[dict]
+    worker_logs: dict[str, str]
+    stack: AirflowStack
+    data_dir: Path
+
+
 @pytest.fixture(scope="module")
-def celery_run(tmp_path_factory):
-    """The stack after the day's run finished, with that run's state and task instances."""
+def celery_run(tmp_path_factory) -> CeleryRun:
     server_url = postgres_server_url()
     root = tmp_path_factory.mktemp("celery")
     with redis_server(root / "redis") as broker_url:
@@ -46,14 +57,13 @@ def celery_run(tmp_path_factory):
             stack.backfill(DAY, DAY)
             states = stack.wait_for_backfill([DAY], timeout=RUN_TIMEOUT)
             logs = {name: stack.log_path(name).read_text(encoding="utf-8", errors="replace") for name in WORKERS}
-            yield states, stack.task_instances(), logs, stack, data
+            yield CeleryRun(states, stack.task_instances(), logs, stack, data)
 
 
 def test_the_day_runs_to_success_on_celery(celery_run):
-    states, instances, _, stack, _ = celery_run
-    tails = "\n".join(stack.log_tail(name) for name in WORKERS)
-    assert states == {DAY: "success"}, f"{states}\n{tails}"
-    days_tasks = {ti["task_id"]: ti["state"] for ti in instances if _day(ti) == DAY}
+    tails = "\n".join(celery_run.stack.log_tail(name) for name in ("scheduler", *WORKERS))
+    assert celery_run.states == {DAY: "success"}, f"{celery_run.states}\n{tails}"
+    days_tasks = {ti["task_id"]: ti["state"] for ti in celery_run.task_instances if _day(ti) == DAY}
     pipeline = ("ingest", "clean", "extract_entities", "detect_events", *DUCKDB_TASKS)
     assert {task_id: days_tasks.get(task_id) for task_id in pipeline} == dict.fromkeys(pipeline, "success")
 
@@ -64,21 +74,19 @@ def _day(task_instance: dict) -> date:
 
 def test_duckdb_tasks_are_queued_for_and_run_by_the_duckdb_worker(celery_run):
     """Every run counts: unpausing also starts the DAG's latest scheduled day (no articles)."""
-    _, instances, logs, _, _ = celery_run
-    for ti in instances:
+    for ti in celery_run.task_instances:
         expected = "duckdb" if ti["task_id"] in DUCKDB_TASKS else "default"
         assert ti["queue"] == expected, ti["task_id"]
-    ran = [ti for ti in instances if ti["state"] == "success"]
+    ran = [ti for ti in celery_run.task_instances if ti["state"] == "success"]
     for ti in ran:
         # The worker logs each workload it executes, with the task instance's id.
-        runners = {name for name, log in logs.items() if ti["id"] in log}
+        runners = {name for name, log in celery_run.worker_logs.items() if ti["id"] in log}
         expected = "worker-duckdb" if ti["task_id"] in DUCKDB_TASKS else "worker-default"
         assert runners == {expected}, f"{ti['task_id']} ran on {runners or 'no worker'}"
 
 
 def test_the_warehouse_holds_the_days_articles_and_event(celery_run):
-    *_, data = celery_run
-    warehouse = data / "warehouse" / "engagement.duckdb"
+    warehouse = celery_run.data_dir / "warehouse" / "engagement.duckdb"
     with duckdb.connect(str(warehouse), read_only=True) as con:
         articles = con.execute("SELECT article_id FROM core.articles WHERE day = ?", [DAY]).fetchall()
         pairs = con.execute(
