@@ -25,7 +25,8 @@ fetch (one mapped task per source) → ingest → clean → extract_entities →
 The run's day is its logical date (see `engagement.partitions`); every task works on that day
 only and replaces its outputs, so re-running or backfilling a date is safe. Tasks pass the day
 key and file paths through XCom, never data. Tasks that touch the DuckDB warehouse run in the
-one-slot `duckdb_writer` pool so the file has one writer at a time.
+one-slot `duckdb_writer` pool so the file has one writer at a time, and on the `duckdb` Celery
+queue, served only by the worker that owns the warehouse volume (docs/celery.md).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def _settings():
 # Its name is its URI: Airflow deactivates an asset whose name another asset already has, so a
 # fixed name would stop publish after the data folder moved (or after the old placeholder URI).
 REPORTING_DB = Asset(uri=_settings().published_path.as_uri())
+DUCKDB_QUEUE = _settings().duckdb_queue
 
 
 def _log_counts(stage: str, counts: dict) -> dict:
@@ -134,7 +136,7 @@ def bilateral_engagement():
 
         return _log_counts("detect_events", stage.run(parse_day(extracted["day"]), _settings()))
 
-    @task(pool=DUCKDB_POOL)
+    @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE)
     def aggregate(detected: dict) -> dict:
         """Replace the day's partition in DuckDB and re-cluster events."""
         from engagement import aggregate as stage
@@ -143,7 +145,7 @@ def bilateral_engagement():
         day = detected["day"]
         return _log_counts("aggregate", {"day": day, **stage.run(parse_day(day), _settings())})
 
-    @task(pool=DUCKDB_POOL)
+    @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE)
     def check(aggregated: dict) -> dict:
         """Data-quality assertions; fails visibly and blocks publishing."""
         from engagement import check as stage
@@ -152,7 +154,7 @@ def bilateral_engagement():
         day = aggregated["day"]
         return _log_counts("check", {"day": day, **stage.run(parse_day(day), _settings())})
 
-    @task(pool=DUCKDB_POOL, outlets=[REPORTING_DB])
+    @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE, outlets=[REPORTING_DB])
     def publish(checked: dict) -> dict:
         """Atomically replace the read-only reporting copy for BI tools."""
         from engagement import publish as stage

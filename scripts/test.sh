@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: install everything (.venv and Superset's bi/.venv),
 # start the services the integration tests need (PostgreSQL for Airflow's metadata database in
-# the backfill and UI tests, Chromium for the browser test), then run pytest. Extra arguments go
-# to pytest (e.g. -m "not integration" for the fast tests).
+# the backfill, Celery and UI tests, redis-server for the Celery test, Chromium for the browser
+# test), then run pytest. Extra arguments go to pytest (e.g. -m "not integration" for the fast
+# tests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -15,6 +16,16 @@ if [ -z "${ENGAGEMENT_TEST_PG_URL:-}" ]; then
     export ENGAGEMENT_TEST_PG_URL
   else
     echo "test: not root, PostgreSQL not started; set ENGAGEMENT_TEST_PG_URL to run the backfill test" >&2
+  fi
+fi
+# The Celery test runs its own Redis broker from Debian's redis-server (on a free loopback port;
+# the package's system service is not used).
+if ! command -v redis-server >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "test: installing Debian's redis-server for the Celery test" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; } >&2
+  else
+    echo "test: redis-server missing and not root; the Celery test will be skipped" >&2
   fi
 fi
 # The engagement view's browser test drives Debian's Chromium through its chromedriver (with a

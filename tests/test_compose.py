@@ -26,16 +26,21 @@ AIRFLOW_SERVICES = {
     "airflow-dag-processor",
     "airflow-triggerer",
     "airflow-worker",
+    "duckdb-worker",
     "airflow-init",
     "flower",
 }
 LONG_RUNNING = AIRFLOW_SERVICES - {"airflow-init"}
+WORKERS = {"airflow-worker", "duckdb-worker"}
+DATA_DIR = "/opt/airflow/data"
 PROJECT_MOUNTS = {
     "./dags": "/opt/airflow/dags",
     "./plugins": "/opt/airflow/plugins",
     "./include": "/opt/airflow/include",
-    "./data": "/opt/airflow/data",
 }
+# Shared by every worker on one host; on several hosts the storage URL is s3:// (docs/celery.md).
+SHARED_DATA_MOUNTS = {f"./data/{name}": f"{DATA_DIR}/{name}" for name in ("landing", "raw", "staging")}
+DUCKDB_FILES = ("/warehouse", "/published")
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|FERNET|_KEY$")
 REQUIRED_REFERENCE = re.compile(r"^\$\{[A-Z0-9_]+:\?[^}]+\}$")
 URL_CREDENTIALS = re.compile(r"://[^:/@]*:([^@]*)@")
@@ -64,6 +69,11 @@ def dockerfile() -> list[tuple[str, str]]:
     ]
 
 
+def _mounts(service: dict) -> dict[str, str]:
+    """Host path -> container path (with ``:ro`` kept) of a service's volumes."""
+    return dict(volume.split(":", 1) for volume in service.get("volumes", []))
+
+
 def _read_env_file(path: Path) -> dict[str, str]:
     pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
     return {key.strip(): value.strip() for key, value in pairs if not key.lstrip().startswith("#")}
@@ -85,18 +95,58 @@ def test_stack_has_the_services_of_airflows_official_celery_compose(services):
     assert set(services) == AIRFLOW_SERVICES | {"postgres", "redis", "superset"}
     assert services["airflow-apiserver"]["command"] == "api-server"
     assert "8080:8080" in services["airflow-apiserver"]["ports"]
-    assert services["airflow-worker"]["command"] == "celery worker"
+    assert services["airflow-worker"]["command"] == "celery worker --queues default"
     assert services["airflow-dag-processor"]["command"] == "dag-processor"
     assert services["flower"]["profiles"] == ["flower"]
 
 
-def test_airflow_services_run_the_project_image_with_project_code_mounted(services):
-    for name in AIRFLOW_SERVICES:
+def test_airflow_services_run_the_project_image_with_project_code_and_shared_data_mounted(services):
+    for name in LONG_RUNNING:
         service = services[name]
         assert service["build"] == ".", name
-        mounts = dict(volume.split(":")[:2] for volume in service["volumes"])
-        assert {source: mounts.get(source) for source in PROJECT_MOUNTS} == PROJECT_MOUNTS, name
-        assert service["environment"]["ENGAGEMENT_DATA_DIR"] == PROJECT_MOUNTS["./data"], name
+        mounts = _mounts(service)
+        wanted = PROJECT_MOUNTS | SHARED_DATA_MOUNTS
+        assert {source: mounts.get(source) for source in wanted} == wanted, name
+        environment = service["environment"]
+        assert environment["ENGAGEMENT_DATA_DIR"] == DATA_DIR, name
+        assert environment["ENGAGEMENT_STORAGE_URL"] == "${ENGAGEMENT_STORAGE_URL:-file://" + DATA_DIR + "}", name
+    assert _mounts(services["airflow-init"])["./data"] == DATA_DIR
+
+
+def test_duckdb_queue_has_one_single_slot_worker_and_the_default_queue_scales(services, monkeypatch):
+    from engagement.config import load_settings
+
+    monkeypatch.delenv("ENGAGEMENT_DUCKDB_QUEUE", raising=False)
+    queue = load_settings().duckdb_queue
+    duckdb_worker, default_worker = services["duckdb-worker"], services["airflow-worker"]
+    assert duckdb_worker["command"] == f"celery worker --queues {queue} --concurrency 1"
+    assert "--queues default" in default_worker["command"] and queue not in default_worker["command"]
+    for name in WORKERS:
+        # `--scale` needs replicas that differ only by their generated container name and hostname.
+        assert not {"container_name", "ports", "hostname"} & set(services[name]), name
+        assert services[name]["healthcheck"] == default_worker["healthcheck"], name
+    assert "deploy" not in duckdb_worker  # one replica, always: DuckDB has one writing process per file
+
+
+def test_only_the_duckdb_worker_mounts_the_warehouse_and_published_copy_writable(services):
+    writers = {
+        name
+        for name, service in services.items()
+        for source, target in _mounts(service).items()
+        if source.endswith(DUCKDB_FILES) and not target.endswith(":ro")
+    }
+    assert writers == {"duckdb-worker"}
+    duckdb_mounts = _mounts(services["duckdb-worker"])
+    assert {source: duckdb_mounts[source] for source in ("./data/warehouse", "./data/published")} == {
+        "./data/warehouse": f"{DATA_DIR}/warehouse",
+        "./data/published": f"{DATA_DIR}/published",
+    }
+    # The engagement view in the api-server reads the published copy; no other task runner sees the
+    # files. Only airflow-init, which creates and chowns the folders and runs no task, mounts ./data.
+    readers = {name for name, service in services.items() if any(s.endswith(DUCKDB_FILES) for s in _mounts(service))}
+    assert readers == {"duckdb-worker", "airflow-apiserver", "superset"}
+    assert {name for name, service in services.items() if "./data" in _mounts(service)} == {"airflow-init"}
+    assert _mounts(services["airflow-apiserver"])["./data/published"] == f"{DATA_DIR}/published:ro"
 
 
 def test_airflow_settings_are_celery_without_examples_and_few_slots(services):
@@ -132,8 +182,8 @@ def test_long_running_services_are_health_checked_and_wait_for_init(services):
         assert waits_for_init == {"condition": "service_completed_successfully"}, name
     for name in ("postgres", "redis"):
         assert services[name]["healthcheck"]["test"], name
-    worker_waits_for = services["airflow-worker"]["depends_on"]
-    assert worker_waits_for["airflow-apiserver"] == {"condition": "service_healthy"}
+    for name in WORKERS:
+        assert services[name]["depends_on"]["airflow-apiserver"] == {"condition": "service_healthy"}, name
 
 
 def test_bi_profile_runs_superset_on_the_published_file_read_only_with_the_dashboard(services):
@@ -252,6 +302,9 @@ def test_docker_compose_config_interpolates_a_filled_env_file(tmp_path, env_exam
     admin_password = resolved["airflow-init"]["environment"]["_AIRFLOW_WWW_USER_PASSWORD"]
     assert admin_password == "test-airflow_admin_password"
     assert resolved["airflow-worker"]["image"] == filled["ENGAGEMENT_IMAGE"]
+    for name in WORKERS:
+        assert resolved[name]["environment"]["ENGAGEMENT_STORAGE_URL"] == filled["ENGAGEMENT_STORAGE_URL"], name
+    assert resolved["duckdb-worker"]["command"] == "celery worker --queues duckdb --concurrency 1"
 
 
 @needs_docker_compose

@@ -37,6 +37,9 @@ class Settings:
     # Where staging and the raw store live (engagement.storage): a local folder's file:// URL by
     # default, s3://bucket/prefix when several machines share a day's work.
     storage_url: str = ""
+    # The Celery queue of the tasks that open the DuckDB files, served only by the one worker that
+    # mounts them (docs/celery.md); LocalExecutor ignores queues.
+    duckdb_queue: str = "duckdb"
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     max_article_chars: int = 200_000
     max_field_chars: int = 2_048  # id, source, url, title, language of one record
@@ -72,6 +75,7 @@ def load_settings() -> Settings:
         ),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
         storage_url=os.environ.get("ENGAGEMENT_STORAGE_URL", data_dir.as_uri()).rstrip("/"),
+        duckdb_queue=os.environ.get("ENGAGEMENT_DUCKDB_QUEUE", "duckdb"),
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),
         max_field_chars=int(os.environ.get("ENGAGEMENT_MAX_FIELD_CHARS", "2048")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -43,6 +44,8 @@ def test_pipeline_shape(dagbag):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
     assert writers == {"aggregate", "check", "publish"}
+    queues = {t.task_id: t.queue for t in dag.tasks}
+    assert queues == {task_id: "duckdb" if task_id in writers else "default" for task_id in EXPECTED_TASKS}
     assert dag.catchup is False
     assert dag.max_active_runs >= 1
 
@@ -86,3 +89,15 @@ def test_publish_announces_the_reporting_asset(dagbag):
     published = load_settings().published_path
     assert [o.uri for o in publish.outlets] == [published.as_uri()]
     assert published.is_absolute() and published.name == "engagement_reporting.duckdb"
+
+
+def test_duckdb_queue_name_comes_from_the_settings():
+    """A deployment sharing its broker renames the queue in one place: the dag-processor's env."""
+    code = (
+        "import runpy; dag = runpy.run_path('dags/bilateral_engagement.py')['bilateral_engagement']();"
+        "print(sorted((t.task_id, t.queue) for t in dag.tasks if t.pool == 'duckdb_writer'))"
+    )
+    env = {**os.environ, "ENGAGEMENT_DUCKDB_QUEUE": "engagement-warehouse"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    queued = [(task_id, "engagement-warehouse") for task_id in ("aggregate", "check", "publish")]
+    assert out.stdout.strip() == str(queued)

@@ -1,10 +1,11 @@
 """A real Airflow 3 (api-server, scheduler, dag-processor) for the backfill test and benchmark.
 
-The three components run as separate processes with the LocalExecutor and a fresh PostgreSQL
-database, the way a deployment runs. SQLite cannot stand in: creating a backfill while the
-scheduler runs failed with "database is locked" and then killed the scheduler. Each component
-starts in its own session and is stopped by process group; task processes, which Airflow puts
-in groups of their own, are found beforehand and killed too, so nothing outlives a failed test.
+The three components run as separate processes with a fresh PostgreSQL database, the way a
+deployment runs: with the LocalExecutor, or with the CeleryExecutor and the worker processes
+passed in. SQLite cannot stand in: creating a backfill while the scheduler runs failed with
+"database is locked" and then killed the scheduler. Each process starts in its own session and
+is stopped by process group; task processes, which Airflow puts in groups of their own, are
+found beforehand and killed too, so nothing outlives a failed test.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -84,10 +85,18 @@ def fresh_database(server_url: str) -> Iterator[str]:
 class AirflowStack:
     """Starts, queries and stops one Airflow whose logs and settings live under ``home``."""
 
-    def __init__(self, env: dict[str, str], home: Path, port: int, components: tuple[str, ...] = COMPONENTS):
+    def __init__(
+        self,
+        env: dict[str, str],
+        home: Path,
+        port: int,
+        components: tuple[str, ...] = COMPONENTS,
+        workers: Mapping[str, tuple[str, ...]] | None = None,
+    ):
         self.env = env
         self.home = home
-        self.components = components
+        # Log name -> airflow arguments; a worker needs a name of its own (two may share a command).
+        self.commands = {component: (component,) for component in components} | dict(workers or {})
         self.base_url = f"http://127.0.0.1:{port}"
         self.processes: dict[str, subprocess.Popen] = {}
         self.client = httpx.Client(base_url=f"{self.base_url}/api/v2", timeout=30)
@@ -110,12 +119,12 @@ class AirflowStack:
         return f"--- last {lines} lines of {component}.log ---\n" + "\n".join(text.splitlines()[-lines:])
 
     def start(self, timeout: float = 180) -> None:
-        """Start every component and wait until the api-server answers."""
+        """Start every component and worker and wait until the api-server answers."""
         executable = Path(sys.executable).parent / "airflow"
-        for component in self.components:
-            with self.log_path(component).open("w") as log:
-                self.processes[component] = subprocess.Popen(
-                    [str(executable), component],
+        for name, arguments in self.commands.items():
+            with self.log_path(name).open("w") as log:
+                self.processes[name] = subprocess.Popen(
+                    [str(executable), *arguments],
                     env=self.env,
                     stdout=log,
                     stderr=subprocess.STDOUT,
@@ -254,11 +263,13 @@ def airflow_stack(
     landing_dir: Path,
     data_dir: Path,
     components: tuple[str, ...] = COMPONENTS,
+    workers: Mapping[str, tuple[str, ...]] | None = None,
     **settings: str,
 ) -> Iterator[AirflowStack]:
     """A running Airflow on a fresh database, stopped and dropped on exit (even on failure).
 
     ``components`` to start (all three by default; the UI tests need only the api-server);
+    ``workers`` are further processes by log name, e.g. Celery workers with their queues;
     ``settings`` are extra environment variables (e.g. scheduler tuning, another dags folder).
     """
     port = free_port()
@@ -272,6 +283,8 @@ def airflow_stack(
             "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
             "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
             "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
+            # Where Celery workers report task states, as in docker-compose (unused by LocalExecutor).
+            "AIRFLOW__CELERY__RESULT_BACKEND": f"db+{db_url}",
             "AIRFLOW__API__HOST": "127.0.0.1",
             "AIRFLOW__API__PORT": str(port),
             "AIRFLOW__API__WORKERS": "1",
@@ -279,7 +292,7 @@ def airflow_stack(
             "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(16),
         }
         env = airflow_env(home, data_dir, landing_dir, **{**defaults, **settings})
-        stack = AirflowStack(env, home, port, components)
+        stack = AirflowStack(env, home, port, components, workers)
         try:
             stack.airflow("db", "migrate")
             stack.airflow("pools", "set", "duckdb_writer", "1", "One DuckDB writer at a time")
