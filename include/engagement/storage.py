@@ -79,6 +79,19 @@ class Storage:
             return []
         return sorted(self.fs.ls(folder, detail=False))
 
+    def find(self, *parts: str) -> list[str]:
+        """Every file below ``parts`` (at any depth) as a path relative to it, sorted.
+
+        One recursive listing: on an object store that is one paginated LIST, not a call per
+        folder. Only names below the folder come back (an object store lists by prefix, and
+        ``index.jsonl`` must not turn up when ``index/`` is asked for).
+        """
+        folder = self.path(*parts).rstrip("/") + "/"
+        if not self.fs.exists(folder):
+            return []
+        found = self.fs.find(folder)
+        return sorted(path[len(folder) :] for path in found if path.startswith(folder))
+
     def remove_tree(self, *parts: str) -> None:
         """Remove a folder and everything below it, if it exists."""
         folder = self.path(*parts)
