@@ -26,8 +26,12 @@ class Storage:
 
     @classmethod
     def from_url(cls, url: str) -> Storage:
-        """``file:///abs/path``, a plain absolute path, or ``s3://bucket/prefix``."""
-        fs, root = fsspec.core.url_to_fs(url)
+        """``file:///abs/path``, a plain absolute path, or ``s3://bucket/prefix``.
+
+        Listings are never cached: another worker's writes must show up in the next listing
+        (s3fs would otherwise answer ``find``/``exists`` from this process's cache).
+        """
+        fs, root = fsspec.core.url_to_fs(url, use_listings_cache=False)
         return cls(fs, root.rstrip("/") or "/")
 
     @property
