@@ -96,6 +96,13 @@ class Storage:
         found = self.fs.find(folder)
         return sorted(path[len(folder) :] for path in found if path.startswith(folder))
 
+    def remove(self, *parts: str) -> None:
+        """Remove one file or object, if it exists."""
+        try:
+            self.fs.rm_file(self.path(*parts))
+        except FileNotFoundError:
+            pass
+
     def remove_tree(self, *parts: str) -> None:
         """Remove a folder and everything below it, if it exists."""
         folder = self.path(*parts)

@@ -15,9 +15,11 @@ import pytest
 from engagement.removals import read_removals, record_removals, removed_ids
 from engagement.sources.client import FetchResult
 from engagement.sources.config import Source
-from engagement.sources.landing import day_records, landing_index_days, scan_landing
+from engagement.sources.landing import INDEX_FOLDER, INDEX_LEGACY, day_records, landing_index_days, scan_landing
 from engagement.sources.rawstore import (
+    LOG_COMPACT_AT,
     MissingObject,
+    compact_log,
     log_object_name,
     manifest_row,
     read_manifest,
@@ -68,6 +70,8 @@ def _round_trip(raw: Storage, landing) -> dict:
     (landing / "batch.jsonl").unlink()  # an emptied landing folder loses nothing
     seen["records"] = _summary(day_records(raw, DAY).records)
     seen["days"] = landing_index_days(raw)
+    folded = compact_log(raw, INDEX_LEGACY, INDEX_FOLDER, most=1)
+    seen["compacted"] = (folded, len(raw.find(INDEX_FOLDER)), _summary(day_records(raw, DAY).records))
 
     sha256, new = store_object(raw, b"<rss/>")
     seen["objects"] = (new, store_object(raw, b"<rss/>")[1], read_object(raw, sha256))
@@ -106,6 +110,7 @@ def test_raw_store_round_trip_is_the_same_on_a_folder_and_on_s3(tmp_path, s3_url
         ("batch.jsonl:2", "bad_record"),  # the newest version's quarantine rows; a-2 is kept
     ]
     assert seen["days"] == {DAY}
+    assert seen["compacted"] == (2, 1, seen["records"])  # two scans logged, folded into one object
     assert seen["objects"] == (True, False, b"<rss/>")
     assert seen["manifest"] == [
         ("feed", "https://a.example/old", "fetch_error"),  # the legacy appended file, first
@@ -134,3 +139,23 @@ def test_a_scan_logs_its_rows_in_batches_not_one_object_per_file(tmp_path, monke
     assert [r.article_id for r in day_records(raw, DAY).records] == [f"b-{n}" for n in range(5)]
     assert scan_landing(landing, raw, [DROPS], LIMITS).unchanged == 5
     assert len(raw.find("landing", "index")) == 3  # nothing new, nothing written
+
+
+def test_a_long_index_is_folded_into_one_object_keeping_the_newest_version(tmp_path, monkeypatch):
+    monkeypatch.setattr("engagement.sources.landing.INDEX_BATCH", 1)
+    raw = Storage.from_url(tmp_path.as_uri()).child("raw")
+    legacy = {"path": "old.jsonl", "sha256": "0" * 64, "version": "v0", "size": 1, "mtime_ns": 1}
+    raw.write_bytes(json.dumps({**legacy, "read_at": "2025-11-01T00:00:00+00:00", "days": []}).encode(), INDEX_LEGACY)
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for number in range(LOG_COMPACT_AT):
+        (landing / f"drop-{number:02d}.jsonl").write_text(_article(f"c-{number}", "First"), encoding="utf-8")
+    scan_landing(landing, raw, [DROPS], LIMITS)  # 1 legacy + 64 objects: folded
+    assert len(raw.find(INDEX_FOLDER)) == 1 and not raw.exists(INDEX_LEGACY)
+    corrected = landing / "drop-00.jsonl"
+    corrected.write_text(_article("c-0", "Corrected"), encoding="utf-8")
+    os.utime(corrected, (MTIME, MTIME))
+    assert scan_landing(landing, raw, [DROPS], LIMITS).read == 1
+    titles = {r.article_id: r.title for r in day_records(raw, DAY).records}
+    assert len(titles) == LOG_COMPACT_AT and (titles["c-0"], titles["c-1"]) == ("Corrected", "First")
+    assert scan_landing(landing, raw, [DROPS], LIMITS).unchanged == LOG_COMPACT_AT  # each version read once

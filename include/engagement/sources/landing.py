@@ -16,8 +16,9 @@ Layout under the raw store (a :class:`Storage`: a local folder or an object stor
     landing/days/<day>/<version>.jsonl      that version's records for that day
 
 The index is a log of whole objects (see ``sources.rawstore``): a scan writes the rows it adds
-as a new object every ``INDEX_BATCH`` versions and at its end. Reading the index then costs one
-listing and one read per batch, whatever the number of files, and two ingests scanning at once
+as a new object every ``INDEX_BATCH`` versions and at its end, then folds the log into one object
+when it has grown past ``LOG_COMPACT_AT`` objects. Reading the index then costs one listing and at
+most that many reads, whatever the number of files and scans, and two ingests scanning at once
 never overwrite each other's rows. A scan that crashes before logging a version only makes the
 next scan read that file again (its day files are rewritten under the same version).
 """
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.files import drop_files, read_drop
-from engagement.sources.rawstore import log_object_name, read_log, write_log
+from engagement.sources.rawstore import compact_log, log_object_name, read_log, write_log
 from engagement.sources.records import Article, Limits, Rejected
 from engagement.storage import Storage
 
@@ -74,7 +75,7 @@ def scan_landing(landing_dir: Path, raw: Storage, sources: Iterable[Source], lim
     stored = set(raw.find(DAYS_FOLDER))  # one listing, not a lookup per known file
     files = _owned_files(landing_dir, sources)
     logged: list[dict] = []
-    read = unchanged = 0
+    read = unchanged = batches = 0
     for path, source in files:
         relative = path.relative_to(landing_dir).as_posix()
         stat = path.stat()
@@ -93,9 +94,12 @@ def scan_landing(landing_dir: Path, raw: Storage, sources: Iterable[Source], lim
             read += 1
         if len(logged) >= INDEX_BATCH:
             write_log(raw, logged, INDEX_FOLDER, log_object_name())
-            logged = []
+            logged, batches = [], batches + 1
     if logged:
         write_log(raw, logged, INDEX_FOLDER, log_object_name())
+        batches += 1
+    if batches:  # only a scan that made the log longer may find it too long
+        compact_log(raw, INDEX_LEGACY, INDEX_FOLDER)
     return LandingScan(len(files), read, unchanged, damaged)
 
 

@@ -13,7 +13,9 @@ random tail. The manifest of one fetch run is ``manifest/<fetch-day>/<source>/<n
 rewritten after each row so a crash loses no finished fetch; that object holds one run's rows
 (a feed and at most ``max_items`` pages), so the rewrites stay small, and a reader of a fetch day
 gets one listing and one read per run, not per row. ``manifest/<fetch-day>/<source>.jsonl`` is
-what earlier versions appended to and is still read, first.
+what earlier versions appended to and is still read, first. A log that grows with all history
+(the landing index) is folded into one object once it has more than ``LOG_COMPACT_AT``
+(:func:`compact_log`), so reading it stays a bounded number of reads.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from datetime import UTC, date, datetime
 
 from engagement.sources.client import FetchResult, Validators
 from engagement.storage import Storage
+
+# A log of more objects than this is folded into one (compact_log); reads retry this often.
+LOG_COMPACT_AT = 64
+LOG_READ_ATTEMPTS = 3
 
 MANIFEST_FIELDS = (
     "source",
@@ -86,13 +92,39 @@ def write_log(raw: Storage, rows: list[dict], *parts: str) -> str:
 def read_log(raw: Storage, legacy: str, folder: str) -> list[tuple[str, list[str]]]:
     """(name, lines) of a log's objects, oldest first: the ``legacy`` single file, then ``folder``'s.
 
-    An object that vanished between the listing and the read is skipped; undecodable bytes
-    become U+FFFD so the line is reported as damaged by the caller, not the whole log.
+    An object that vanished between the listing and the read was folded into a newer one by
+    :func:`compact_log`, so the folder is listed again (a few times, then it is skipped).
+    Undecodable bytes become U+FFFD: the caller reports that line as damaged, not the log.
     """
-    names = ([legacy] if raw.exists(legacy) else []) + [
-        f"{folder}/{name}" for name in raw.find(folder) if name.endswith(".jsonl")
-    ]
-    return [(name, lines) for name in names if (lines := _lines(raw, name)) is not None]
+    for _ in range(LOG_READ_ATTEMPTS):
+        names = ([legacy] if raw.exists(legacy) else []) + [
+            f"{folder}/{name}" for name in raw.find(folder) if name.endswith(".jsonl")
+        ]
+        objects = [(name, _lines(raw, name)) for name in names]
+        if all(lines is not None for _, lines in objects):
+            break
+    return [(name, lines) for name, lines in objects if lines is not None]
+
+
+def compact_log(raw: Storage, legacy: str, folder: str, most: int = LOG_COMPACT_AT) -> int:
+    """Fold a log of more than ``most`` objects into one, so that reading it stays a few reads.
+
+    The folded object is named after the newest object it holds (``<name>.z.jsonl`` sorts right
+    after it and before any object written later), written before the folded ones are removed:
+    a reader sees the rows twice or, after a vanished object, lists again; either way every
+    row's last copy keeps its place. Lines are copied as they are, damaged ones included.
+    Returns the number of objects folded (0 when the log was small enough).
+    """
+    objects = read_log(raw, legacy, folder)
+    if len(objects) <= most:
+        return 0
+    folded = objects[-1][0].removesuffix(".jsonl") + ".z.jsonl"
+    content = "".join(line + "\n" for _, lines in objects for line in lines)
+    raw.write_bytes(content.encode("utf-8"), folded)
+    for name, _ in objects:
+        if name != folded:
+            raw.remove(name)
+    return len(objects)
 
 
 def _lines(raw: Storage, name: str) -> list[str] | None:
