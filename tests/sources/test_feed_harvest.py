@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import polars as pl
@@ -140,6 +141,19 @@ def test_failed_feed_is_one_quarantine_row_on_its_fetch_day(feed_settings, sourc
     assert quarantine.select("day", "reason").rows() == [(DAY, reason)]
     assert quarantine["detail"][0].startswith(detail)
     assert counts["by_reason"] == {reason: 1}
+
+
+def test_feeds_fetched_into_a_raw_store_on_s3_ingest_like_local_ones(feed_settings, s3_url, s3_server):
+    seen = {}
+    for name, settings in (("file", feed_settings), ("s3", replace(feed_settings, storage_url=s3_url))):
+        summary = fetch_source("example-times", DAY, settings)
+        _, articles, quarantine = _ingest(DAY, settings)
+        stored = articles.select("article_id", "title", "text", "published_at", "raw_ref").sort("article_id")
+        seen[name] = (summary["fetched"], summary["new_objects"], stored.rows(), quarantine.select("reason").rows())
+    assert seen["s3"] == seen["file"]
+    assert seen["s3"][:2] == (7, 7) and len(seen["s3"][2]) == 3
+    prefix = s3_url.removeprefix(f"s3://{s3_server.bucket}/")
+    assert len(s3_server.keys(f"{prefix}/raw/objects/")) == 7  # feed + 6 pages, in the bucket
 
 
 def test_manifest_rows_have_the_documented_fields(feed_settings):
