@@ -150,7 +150,7 @@ def test_a_long_index_is_folded_into_one_object_keeping_the_newest_version(tmp_p
     landing.mkdir()
     for number in range(LOG_COMPACT_AT):
         (landing / f"drop-{number:02d}.jsonl").write_text(_article(f"c-{number}", "First"), encoding="utf-8")
-    scan_landing(landing, raw, [DROPS], LIMITS)  # 1 legacy + 64 objects: folded
+    scan_landing(landing, raw, [DROPS], LIMITS)  # 1 legacy + LOG_COMPACT_AT objects: folded
     assert len(raw.find(INDEX_FOLDER)) == 1 and not raw.exists(INDEX_LEGACY)
     corrected = landing / "drop-00.jsonl"
     corrected.write_text(_article("c-0", "Corrected"), encoding="utf-8")

@@ -29,7 +29,7 @@ from engagement.sources.client import FetchResult, Validators
 from engagement.storage import Storage
 
 # A log of more objects than this is folded into one (compact_log); reads retry this often.
-LOG_COMPACT_AT = 64
+LOG_COMPACT_AT = 16
 LOG_READ_ATTEMPTS = 3
 
 MANIFEST_FIELDS = (
