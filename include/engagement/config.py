@@ -79,7 +79,8 @@ def load_settings() -> Settings:
             "ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"
         ),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
-        storage_url=os.environ.get("ENGAGEMENT_STORAGE_URL", data_dir.as_uri()).rstrip("/"),
+        # Empty (as .env.example leaves it) means the default: never the file system's root.
+        storage_url=(os.environ.get("ENGAGEMENT_STORAGE_URL") or data_dir.as_uri()).rstrip("/"),
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),
         max_field_chars=int(os.environ.get("ENGAGEMENT_MAX_FIELD_CHARS", "2048")),
