@@ -40,6 +40,24 @@ def settings(tmp_path, monkeypatch):
     return load_settings()
 
 
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on a free loopback port for the whole session (tests/s3_server.py)."""
+    from tests.s3_server import s3_server
+
+    with s3_server() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_url(s3_server, monkeypatch, request) -> str:
+    """A fresh ``s3://bucket/prefix`` for one test, with the AWS_* variables pointing at moto."""
+    for name, value in s3_server.env.items():
+        monkeypatch.setenv(name, value)
+    prefix = f"{request.node.name}-{os.urandom(4).hex()}".replace("[", "-").replace("]", "")
+    return f"s3://{s3_server.bucket}/{prefix}"
+
+
 def require_shared(path: Path) -> Path:
     """Texts under ../shared belong to others and are read in place; CI always has them."""
     if not path.exists():

@@ -19,3 +19,13 @@ def test_child_storage_is_rooted_below_its_parent(tmp_path):
     staging = Storage.from_url(str(tmp_path)).child("staging")
     staging.write_bytes(b"x", "a.txt")
     assert (tmp_path / "staging" / "a.txt").read_bytes() == b"x"
+
+
+def test_the_raw_store_is_under_the_storage_url_and_an_empty_url_means_the_data_folder(tmp_path, monkeypatch):
+    from engagement.config import load_settings
+
+    monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ENGAGEMENT_STORAGE_URL", "")  # as .env.example leaves it
+    assert load_settings().raw_store.url() == (tmp_path / "data" / "raw").as_uri()
+    monkeypatch.setenv("ENGAGEMENT_STORAGE_URL", (tmp_path / "shared").as_uri() + "/")
+    assert load_settings().raw_store.url() == (tmp_path / "shared" / "raw").as_uri()

@@ -26,7 +26,7 @@ def run(day: date, settings: Settings) -> dict:
         con.execute("BEGIN TRANSACTION")
         try:
             replace_reference_tables(con, settings.kb_override_dir)
-            removals = sync_removals(con, settings.raw_dir)
+            removals = sync_removals(con, settings.raw_store)
             remember_held(con, day)
             before = day_groups(con, day)
             loaded = {

@@ -102,7 +102,7 @@ def cmd_remove_articles(args: argparse.Namespace) -> int:
     from engagement.sources.landing import day_records
 
     settings = load_settings()
-    held = {getattr(r, "article_id", None) for r in day_records(settings.raw_dir, args.day).records}
+    held = {getattr(r, "article_id", None) for r in day_records(settings.raw_store, args.day).records}
     unknown = [article_id for article_id in args.id if article_id not in held]
     if unknown and not args.force:
         raise UsageError(
@@ -110,7 +110,7 @@ def cmd_remove_articles(args: argparse.Namespace) -> int:
             "check the id and day in core.articles, or pass --force for a feed article"
         )
     try:
-        removals = record_removals(settings.raw_dir, args.day, args.id, args.reason)
+        removals = record_removals(settings.raw_store, args.day, args.id, args.reason)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     print(f"recorded {len(removals)} removal(s) for {args.day}; to apply, rerun: engagement run --date {args.day}")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from engagement.storage import Storage
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # The languages the pipeline has knowledge for (KB aliases, triggers, cues); listed only here.
@@ -28,7 +30,6 @@ class Settings:
 
     data_dir: Path
     landing_dir: Path
-    raw_dir: Path
     staging_dir: Path
     warehouse_path: Path
     published_path: Path
@@ -47,6 +48,14 @@ class Settings:
     min_article_chars: int = 40
     near_duplicate_threshold: float = 0.8
 
+    @property
+    def raw_store(self) -> Storage:
+        """The raw store (fetched bodies, manifests, the landing index, removals) under the storage URL.
+
+        Built on each use: fsspec keeps one file system per URL, so this costs no connection.
+        """
+        return Storage.from_url(self.storage_url).child("raw")
+
     def stage_path(self, day: date, name: str) -> Path:
         """Where a stage keeps its Parquet output for one day (``staging/<day>/<name>.parquet``)."""
         return self.staging_dir / day.isoformat() / f"{name}.parquet"
@@ -64,7 +73,6 @@ def load_settings() -> Settings:
     return Settings(
         data_dir=data_dir,
         landing_dir=_path("ENGAGEMENT_LANDING_DIR", data_dir / "landing"),
-        raw_dir=_path("ENGAGEMENT_RAW_DIR", data_dir / "raw"),
         staging_dir=_path("ENGAGEMENT_STAGING_DIR", data_dir / "staging"),
         warehouse_path=_path("ENGAGEMENT_WAREHOUSE", data_dir / "warehouse" / "engagement.duckdb"),
         published_path=_path(
@@ -74,7 +82,8 @@ def load_settings() -> Settings:
             "ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"
         ),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
-        storage_url=os.environ.get("ENGAGEMENT_STORAGE_URL", data_dir.as_uri()).rstrip("/"),
+        # Empty (as .env.example leaves it) means the default: never the file system's root.
+        storage_url=(os.environ.get("ENGAGEMENT_STORAGE_URL") or data_dir.as_uri()).rstrip("/"),
         duckdb_queue=os.environ.get("ENGAGEMENT_DUCKDB_QUEUE", "duckdb"),
         languages=languages,
         max_article_chars=int(os.environ.get("ENGAGEMENT_MAX_ARTICLE_CHARS", "200000")),

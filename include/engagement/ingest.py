@@ -45,13 +45,13 @@ def run(day: date, settings: Settings) -> dict:
     """Write the day's ``articles_raw`` and ``quarantine_ingest``; returns counts and paths."""
     sources = load_sources(settings.sources_file)
     limits = record_limits(settings)
-    scan = scan_landing(settings.landing_dir, settings.raw_dir, sources.values(), limits)
-    drops = day_records(settings.raw_dir, day)
-    snapshots, archived = read_archive(settings.raw_dir, day, _feeds(sources), limits)
+    scan = scan_landing(settings.landing_dir, settings.raw_store, sources.values(), limits)
+    drops = day_records(settings.raw_store, day)
+    snapshots, archived = read_archive(settings.raw_store, day, _feeds(sources), limits)
     records = [*drops.records, *archived]
 
     articles, rejected = _without_duplicate_ids(records)
-    removed = removed_ids(settings.raw_dir, day)
+    removed = removed_ids(settings.raw_store, day)
     selected = [a for a in articles if a.day == day and a.article_id not in removed]
     quarantined = [row for row in rejected if row.day == day]
     paths = {
@@ -81,8 +81,8 @@ def landing_days(settings: Settings) -> list[date]:
     their page.
     """
     sources = load_sources(settings.sources_file)
-    scan_landing(settings.landing_dir, settings.raw_dir, sources.values(), record_limits(settings))
-    return sorted(landing_index_days(settings.raw_dir) | archive_days(settings.raw_dir, _feeds(sources)))
+    scan_landing(settings.landing_dir, settings.raw_store, sources.values(), record_limits(settings))
+    return sorted(landing_index_days(settings.raw_store) | archive_days(settings.raw_store, _feeds(sources)))
 
 
 def _feeds(sources: dict[str, Source]) -> dict[str, Source]:

@@ -26,8 +26,12 @@ class Storage:
 
     @classmethod
     def from_url(cls, url: str) -> Storage:
-        """``file:///abs/path``, a plain absolute path, or ``s3://bucket/prefix``."""
-        fs, root = fsspec.core.url_to_fs(url)
+        """``file:///abs/path``, a plain absolute path, or ``s3://bucket/prefix``.
+
+        Listings are never cached: another worker's writes must show up in the next listing
+        (s3fs would otherwise answer ``find``/``exists`` from this process's cache).
+        """
+        fs, root = fsspec.core.url_to_fs(url, use_listings_cache=False)
         return cls(fs, root.rstrip("/") or "/")
 
     @property
@@ -78,6 +82,26 @@ class Storage:
         if not self.fs.exists(folder):
             return []
         return sorted(self.fs.ls(folder, detail=False))
+
+    def find(self, *parts: str) -> list[str]:
+        """Every file below ``parts`` (at any depth) as a path relative to it, sorted.
+
+        One recursive listing: on an object store that is one paginated LIST, not a call per
+        folder. Only names below the folder come back (an object store lists by prefix, and
+        ``index.jsonl`` must not turn up when ``index/`` is asked for).
+        """
+        folder = self.path(*parts).rstrip("/") + "/"
+        if not self.fs.exists(folder):
+            return []
+        found = self.fs.find(folder)
+        return sorted(path[len(folder) :] for path in found if path.startswith(folder))
+
+    def remove(self, *parts: str) -> None:
+        """Remove one file or object, if it exists."""
+        try:
+            self.fs.rm_file(self.path(*parts))
+        except FileNotFoundError:
+            pass
 
     def remove_tree(self, *parts: str) -> None:
         """Remove a folder and everything below it, if it exists."""

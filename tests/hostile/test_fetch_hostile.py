@@ -283,7 +283,7 @@ def test_links_and_redirects_to_inside_addresses_are_refused_before_any_connect(
     for url, (reason, words) in inside.items():
         assert refused[url][0] == reason, url
         assert words in refused[url][1], (url, refused[url][1])
-    rows = read_manifest(settings.raw_dir, DAY, "hostile")
+    rows = read_manifest(settings.raw_store, DAY, "hostile")
     refusals = [row for row in rows if (row["error"] or "").startswith("blocked_")]
     assert len(refusals) == len(inside) - 1 and all(row["attempts"] <= 1 for row in refusals)  # never retried
     assert server.hits["/secret"] == 0 and server.hits["/good/summit.html"] == 1

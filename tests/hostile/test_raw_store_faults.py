@@ -43,9 +43,7 @@ def _with_feed_source(world, monkeypatch):
 
 
 def _manifest(world, day, name: str, content: str):
-    folder = world.settings.raw_dir / "manifest" / day.isoformat()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(content, encoding="utf-8")
+    world.settings.raw_store.write_bytes(content.encode("utf-8"), "manifest", day.isoformat(), name)
 
 
 def test_truncated_manifest_line_is_one_quarantine_row_on_its_fetch_day(world, clean, monkeypatch):
@@ -61,9 +59,9 @@ def test_truncated_manifest_line_is_one_quarantine_row_on_its_fetch_day(world, c
 
 def test_stray_entries_in_the_manifest_folder_are_ignored(world, clean, monkeypatch):
     _with_feed_source(world, monkeypatch)
-    manifest = world.settings.raw_dir / "manifest"
-    (manifest / "notes").mkdir(parents=True)
-    (manifest / "README").write_text("copied by hand", encoding="utf-8")
+    raw = world.settings.raw_store
+    raw.write_bytes(b"a folder that is not a day", "manifest", "notes", "x.jsonl")
+    raw.write_bytes(b"copied by hand", "manifest", "README")
     assert world.run() == 0
     assert world.checksums() == clean["checksums"]
 
@@ -95,11 +93,11 @@ def test_rerun_with_an_empty_landing_folder_rebuilds_the_same_days(world, clean)
 
 def test_damaged_landing_index_and_lost_day_files_are_read_again(world, clean):
     assert world.run() == 0
-    raw = world.settings.raw_dir / "landing"
-    with (raw / "index.jsonl").open("a", encoding="utf-8") as index:
-        index.write('{"path": "good.jsonl", "sha2')  # a crash mid-append
-    for day_file in (raw / "days" / DAY.isoformat()).iterdir():
-        day_file.unlink()
+    raw = world.settings.raw_store
+    (name,) = raw.find("landing", "index")
+    damaged = raw.read_bytes("landing", "index", name) + b'{"path": "good.jsonl", "sha2'  # a torn write
+    raw.write_bytes(damaged, "landing", "index", name)
+    raw.remove_tree("landing", "days", DAY.isoformat())
     assert world.run() == 0
     assert world.checksums() == clean["checksums"]
 
@@ -109,8 +107,7 @@ def test_an_article_vanishing_from_the_raw_store_fails_loudly_until_its_removal_
     published = world.checksums()
     # Someone deletes the drop and the raw store's copy of it: the day would lose two articles.
     (world.landing / "good.jsonl").unlink()
-    raw = world.settings.raw_dir / "landing"
-    (raw / "index.jsonl").unlink()
+    world.settings.raw_store.remove_tree("landing", "index")
     assert world.run(DAY, DAY) == 1
     message = capsys.readouterr().err
     assert "ShrinkError" in message and "good-en-1, good-hi-1" in message and "remove-articles" in message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import polars as pl
@@ -11,7 +12,7 @@ from engagement import ingest
 from engagement.sources import fetch_source, list_sources
 from engagement.sources.config import fetchable_sources
 from engagement.sources.feeds import parse_feed
-from engagement.sources.rawstore import object_path, read_manifest, read_object
+from engagement.sources.rawstore import object_key, read_manifest, read_object
 from engagement.sources.records import stable_id
 
 DAY = date(2025, 11, 17)
@@ -25,14 +26,14 @@ def _ingest(day: date, settings) -> tuple[dict, pl.DataFrame, pl.DataFrame]:
 
 
 def _feed_item_ids(settings, source: str) -> set[str]:
-    rows = read_manifest(settings.raw_dir, DAY, source)
+    rows = read_manifest(settings.raw_store, DAY, source)
     feed_row = next(row for row in rows if row["kind"] == "feed")
-    items = parse_feed(read_object(settings.raw_dir, feed_row["sha256"]), feed_row["url"])
+    items = parse_feed(read_object(settings.raw_store, feed_row["sha256"]), feed_row["url"])
     return {stable_id(source, item.link) for item in items}
 
 
 def _stored_objects(settings) -> list[str]:
-    return sorted(path.name for path in (settings.raw_dir / "objects").rglob("*") if path.is_file())
+    return sorted(name.rsplit("/", 1)[1] for name in settings.raw_store.find("objects"))
 
 
 def test_every_feed_item_becomes_an_article_or_a_quarantine_row(feed_settings, news_server):
@@ -105,7 +106,7 @@ def test_second_fetch_is_conditional_and_stores_nothing_twice(feed_settings, new
     assert feed_requests[1]["If-Modified-Since"] == "Mon, 17 Nov 2025 10:00:00 GMT"
     assert {headers["User-Agent"] for _, headers in requests} == {"engagement-tests/1.0"}
     assert _stored_objects(feed_settings) == objects
-    rows = read_manifest(feed_settings.raw_dir, DAY, "example-times")
+    rows = read_manifest(feed_settings.raw_store, DAY, "example-times")
     feed_rows = [row for row in rows if row["kind"] == "feed"]
     assert [row["http_status"] for row in feed_rows] == [200, 304]
 
@@ -115,7 +116,7 @@ def test_second_fetch_is_conditional_and_stores_nothing_twice(feed_settings, new
 
 def test_server_error_is_retried_and_then_succeeds(feed_settings):
     summary = fetch_source("flaky-wire", DAY, feed_settings)
-    feed_row = read_manifest(feed_settings.raw_dir, DAY, "flaky-wire")[0]
+    feed_row = read_manifest(feed_settings.raw_store, DAY, "flaky-wire")[0]
     assert (summary["errors"], feed_row["http_status"], feed_row["attempts"]) == (0, 200, 2)
     _, articles, _ = _ingest(DAY, feed_settings)
     assert articles["source"].to_list() == ["flaky-wire"]
@@ -132,9 +133,9 @@ def test_server_error_is_retried_and_then_succeeds(feed_settings):
 )
 def test_failed_feed_is_one_quarantine_row_on_its_fetch_day(feed_settings, source, reason, detail):
     fetch_source(source, DAY, feed_settings)
-    (row,) = read_manifest(feed_settings.raw_dir, DAY, source)
+    (row,) = read_manifest(feed_settings.raw_store, DAY, source)
     if reason == "bad_record":  # fetched fine: kept as received although it cannot be parsed
-        assert object_path(feed_settings.raw_dir, row["sha256"]).read_bytes().startswith(b"<?xml")
+        assert feed_settings.raw_store.read_bytes(object_key(row["sha256"])).startswith(b"<?xml")
     counts, articles, quarantine = _ingest(DAY, feed_settings)
     assert articles.is_empty()
     assert quarantine.select("day", "reason").rows() == [(DAY, reason)]
@@ -142,10 +143,25 @@ def test_failed_feed_is_one_quarantine_row_on_its_fetch_day(feed_settings, sourc
     assert counts["by_reason"] == {reason: 1}
 
 
+def test_feeds_fetched_into_a_raw_store_on_s3_ingest_like_local_ones(feed_settings, s3_url, s3_server):
+    seen = {}
+    for name, settings in (("file", feed_settings), ("s3", replace(feed_settings, storage_url=s3_url))):
+        summary = fetch_source("example-times", DAY, settings)
+        _, articles, quarantine = _ingest(DAY, settings)
+        stored = articles.select("article_id", "title", "text", "published_at", "raw_ref").sort("article_id")
+        seen[name] = (summary["fetched"], summary["new_objects"], stored.rows(), quarantine.select("reason").rows())
+    assert seen["s3"] == seen["file"]
+    assert seen["s3"][:2] == (7, 7) and len(seen["s3"][2]) == 3
+    prefix = s3_url.removeprefix(f"s3://{s3_server.bucket}/")
+    assert len(s3_server.keys(f"{prefix}/raw/objects/")) == 7  # feed + 6 pages, in the bucket
+
+
 def test_manifest_rows_have_the_documented_fields(feed_settings):
-    fetch_source("flaky-wire", DAY, feed_settings)
-    path = feed_settings.raw_dir / "manifest" / DAY.isoformat() / "flaky-wire.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    summary = fetch_source("flaky-wire", DAY, feed_settings)
+    raw = feed_settings.raw_store
+    (name,) = raw.find("manifest", DAY.isoformat())  # one object per fetch run, under its source
+    assert name.startswith("flaky-wire/") and summary["manifest"] == raw.url("manifest", DAY.isoformat(), name)
+    rows = [json.loads(line) for line in raw.read_bytes("manifest", DAY.isoformat(), name).splitlines()]
     assert [row["kind"] for row in rows] == ["feed", "page"]
     assert {
         "source",

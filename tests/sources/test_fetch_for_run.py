@@ -19,7 +19,7 @@ def test_reachable_feed_is_fetched_for_today(feed_settings):
 def test_unreachable_feed_fails_the_task_but_keeps_its_manifest_row(feed_settings):
     with pytest.raises(FeedUnavailable, match="looping-feed: fetch_error: redirect loop"):
         fetch_for_run("looping-feed", TODAY, feed_settings, today=TODAY)
-    rows = read_manifest(feed_settings.raw_dir, TODAY, "looping-feed")
+    rows = read_manifest(feed_settings.raw_store, TODAY, "looping-feed")
     assert [r["kind"] for r in rows] == ["feed"] and rows[0]["error"] == "fetch_error"
 
 

@@ -94,7 +94,7 @@ def test_rerun_replaces_the_day_partition(staged):
         aggregate.run(DAY_A, staged)
     assert checksums(staged) == before  # the shrinking load was rolled back
 
-    record_removals(staged.raw_dir, DAY_A, ["hindu-001", "pti-009"], "withdrawn by the publisher")
+    record_removals(staged.raw_store, DAY_A, ["hindu-001", "pti-009"], "withdrawn by the publisher")
     result = aggregate.run(DAY_A, staged)
     assert (result["articles"], result["event_mentions"], result["events_total"]) == (2, 3, 2)
     with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:

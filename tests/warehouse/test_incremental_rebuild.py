@@ -48,7 +48,7 @@ def test_reloading_a_day_that_lost_mentions_removes_their_events(staged, tmp_pat
     kept.write_parquet(events_path)
     articles_path = staged.stage_path(DAY_A, "articles")
     pl.read_parquet(articles_path).filter(pl.col("article_id") != "hindu-001").write_parquet(articles_path)
-    record_removals(staged.raw_dir, DAY_A, ["hindu-001"], "test")
+    record_removals(staged.raw_store, DAY_A, ["hindu-001"], "test")
 
     aggregate.run(DAY_A, staged)
     assert checksums(staged.warehouse_path) == full_recluster_checksums(staged.warehouse_path, tmp_path)
@@ -146,7 +146,7 @@ def test_a_generated_month_loaded_in_random_order_with_reloads_equals_a_full_rec
         assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path), day
     for day in rng.sample(days, 4):  # reloads that lose an article (recorded) and its mentions
         articles, mentions = generated[day]
-        record_removals(settings.raw_dir, day, [articles[0]["article_id"]], "reload test")
+        record_removals(settings.raw_store, day, [articles[0]["article_id"]], "reload test")
         kept = [m for m in mentions if m["article_id"] != articles[0]["article_id"]]
         _load(settings, day, articles[1:], kept)
         assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path), day

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.dates import parse_published
@@ -17,6 +16,7 @@ from engagement.sources.feeds import FeedError, FeedItem, parse_feed
 from engagement.sources.pages import UndecodableError, decode_html, extract_page
 from engagement.sources.rawstore import MissingObject, manifest_days, read_manifest, read_object
 from engagement.sources.records import Article, Limits, Origin, Rejected, make_article, stable_id
+from engagement.storage import Storage
 
 # Feeds fetched up to this many days after an article's day still count for that day (late
 # fetches, backfills); one day before covers a run that fetched just after midnight UTC.
@@ -39,7 +39,7 @@ class _Sighting:
 
 
 def read_archive(
-    raw_dir: Path, day: date, sources: dict[str, Source], limits: Limits
+    raw: Storage, day: date, sources: dict[str, Source], limits: Limits
 ) -> tuple[int, list[Article | Rejected]]:
     """(feed snapshots read, records) for articles that may belong to ``day``.
 
@@ -50,9 +50,9 @@ def read_archive(
     first, last = day - timedelta(days=FETCH_DAYS_BEFORE), day + timedelta(days=FETCH_DAYS_AFTER)
     all_rows = [
         row
-        for fetch_day in manifest_days(raw_dir)
+        for fetch_day in manifest_days(raw)
         if first <= fetch_day <= last
-        for row in read_manifest(raw_dir, fetch_day)
+        for row in read_manifest(raw, fetch_day)
     ]
     records: list[Article | Rejected] = [
         Rejected(row["fetch_day"], row["ref"], None, "damaged_raw_store", row["detail"])
@@ -73,7 +73,7 @@ def read_archive(
         snapshots += 1
         source = sources[row["source"]]
         try:
-            items = parse_feed(read_object(raw_dir, row["sha256"]), row["final_url"] or row["url"], source.max_items)
+            items = parse_feed(read_object(raw, row["sha256"]), row["final_url"] or row["url"], source.max_items)
         except MissingObject as error:
             ref = f"sha256:{row['sha256']}"
             records.append(Rejected(row["fetch_day"], ref, None, "damaged_raw_store", str(error)))
@@ -90,7 +90,7 @@ def read_archive(
             sightings[key] = _Sighting(source, item, row["sha256"], row["fetch_day"])
     for article_id, sighting in sorted(sightings.items()):
         try:
-            record = _item_record(article_id, sighting, pages, raw_dir, day, limits)
+            record = _item_record(article_id, sighting, pages, raw, day, limits)
         except Exception as error:  # noqa: BLE001 - one item's surprise stays that item's
             record = Rejected(
                 sighting.fetch_day, sighting.ref, article_id, "bad_record", f"{type(error).__name__}: {error}"
@@ -100,15 +100,15 @@ def read_archive(
     return snapshots, records
 
 
-def archive_days(raw_dir: Path, sources: dict[str, Source]) -> set[date]:
+def archive_days(raw: Storage, sources: dict[str, Source]) -> set[date]:
     """UTC days of the dated items in every stored feed snapshot."""
     days: set[date] = set()
-    for fetch_day in manifest_days(raw_dir):
-        for row in read_manifest(raw_dir, fetch_day):
+    for fetch_day in manifest_days(raw):
+        for row in read_manifest(raw, fetch_day):
             if row["kind"] != "feed" or not row["sha256"] or row["source"] not in sources:
                 continue
             try:
-                items = parse_feed(read_object(raw_dir, row["sha256"]), row["url"])
+                items = parse_feed(read_object(raw, row["sha256"]), row["url"])
             except Exception:  # noqa: BLE001, S112 - ingest of its fetch day quarantines it with the reason
                 continue
             for item in items:
@@ -135,7 +135,7 @@ def _item_record(
     article_id: str,
     sighting: _Sighting,
     pages: dict[str, dict],
-    raw_dir: Path,
+    raw: Storage,
     day: date,
     limits: Limits,
 ) -> Article | Rejected | None:
@@ -163,7 +163,7 @@ def _item_record(
         return reject(item_day, page_row["error"], f"{item.link}: {page_row['detail']}")
     page_ref = f"sha256:{page_row['sha256']}"
     try:
-        html = decode_html(read_object(raw_dir, page_row["sha256"]), page_row["content_type"])
+        html = decode_html(read_object(raw, page_row["sha256"]), page_row["content_type"])
     except UndecodableError as error:
         return reject(item_day, "invalid_utf8", f"{item.link}: {error}", page_ref)
     except MissingObject as error:

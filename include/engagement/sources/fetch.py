@@ -15,7 +15,7 @@ from engagement.sources.client import Fetcher, FetchResult, Validators, failed_f
 from engagement.sources.config import Source, get_source
 from engagement.sources.feeds import FeedError, FeedItem, parse_feed
 from engagement.sources.guard import Network
-from engagement.sources.rawstore import append_manifest, last_validators, manifest_row, store_object
+from engagement.sources.rawstore import last_validators, log_object_name, manifest_row, store_object, write_manifest
 
 # Manifest reason for a feed listing more than max_items items: ingest turns the row into one
 # quarantine row, so the skipped items are counted, not lost silently.
@@ -79,7 +79,7 @@ def fetch_source(
             "new_objects": 0,
             "note": "files sources are read by ingest, nothing to fetch",
         }
-    validators = last_validators(settings.raw_dir, source.name)
+    validators = last_validators(settings.raw_store, source.name)
     archive = _Archive(settings, source, day, counts, failures)
     with Fetcher(source, network) as fetcher:
         feed_validators = validators.get(source.url, Validators())
@@ -94,7 +94,7 @@ def fetch_source(
         "errors": counts["errors"],
         "failures": failures,
         "new_objects": counts["new_objects"],
-        "manifest": str(archive.manifest_path),
+        "manifest": archive.manifest_url,
     }
 
 
@@ -115,23 +115,28 @@ def _item_links(feed: FetchResult, source: Source, archive: _Archive) -> list[st
 
 
 class _Archive:
-    """Stores each fetch result (body first, then its manifest row) and counts outcomes."""
+    """Stores each fetch result (body first, then its manifest row) and counts outcomes.
+
+    The run's manifest rows form one object, rewritten after every fetch (see rawstore).
+    """
 
     def __init__(
         self, settings: Settings, source: Source, day: date, counts: Counter, failures: list[dict]
     ):
-        self.raw_dir = settings.raw_dir
+        self.raw = settings.raw_store
         self.source = source
         self.day = day
         self.counts = counts
         self.failures = failures
-        self.manifest_path = None
+        self.run = log_object_name()
+        self.rows: list[dict] = []
+        self.manifest_url = None
 
     def keep(self, kind: str, result: FetchResult) -> FetchResult:
         fetched_at = datetime.now(UTC)
         sha256 = None
         if result.body is not None:
-            sha256, new = store_object(self.raw_dir, result.body)
+            sha256, new = store_object(self.raw, result.body)
             self.counts["fetched"] += 1
             self.counts["new_objects"] += int(new)
         elif result.not_modified:
@@ -141,6 +146,6 @@ class _Archive:
             self.failures.append(
                 {"kind": kind, "url": result.url, "reason": result.error, "detail": result.detail}
             )
-        row = manifest_row(self.source.name, kind, result, sha256, fetched_at)
-        self.manifest_path = append_manifest(self.raw_dir, self.day, self.source.name, [row])
+        self.rows.append(manifest_row(self.source.name, kind, result, sha256, fetched_at))
+        self.manifest_url = write_manifest(self.raw, self.day, self.source.name, self.run, self.rows)
         return result

@@ -2,24 +2,31 @@
 
 A file dropped into the landing folder is read the first time an ingest sees it (or sees it
 changed); its records, articles and quarantine rows alike, are written to the raw store under
-the day they belong to, and the file version is logged in ``landing/index.jsonl``. Ingest for a
+the day they belong to, and the file version is logged in the landing index. Ingest for a
 day then reads only that day's records, never the whole folder, and a rerun rebuilds the same
 day whatever the landing folder holds now: clearing or emptying it loses nothing. A newer
 version of the same file (same path, new content) wins for the ids it holds; ids only the older
 version held are kept.
 
-Layout under the raw dir::
+Layout under the raw store (a :class:`Storage`: a local folder or an object store)::
 
-    landing/index.jsonl                     one row per file version (and per new stat of one)
+    landing/index/<name>.jsonl              rows a scan logged: one per file version read (and
+                                            per new stat of a known one), oldest name first
+    landing/index.jsonl                     what earlier versions appended to; read first
     landing/days/<day>/<version>.jsonl      that version's records for that day
+
+The index is a log of whole objects (see ``sources.rawstore``): a scan writes the rows it adds
+as a new object every ``INDEX_BATCH`` versions and at its end, then folds the log into one object
+when it has grown past ``LOG_COMPACT_AT`` objects. Reading the index then costs one listing and at
+most that many reads, whatever the number of files and scans, and two ingests scanning at once
+never overwrite each other's rows. A scan that crashes before logging a version only makes the
+next scan read that file again (its day files are rewritten under the same version).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -28,7 +35,14 @@ from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.files import drop_files, read_drop
+from engagement.sources.rawstore import compact_log, log_object_name, read_log, write_log
 from engagement.sources.records import Article, Limits, Rejected
+from engagement.storage import Storage
+
+INDEX_LEGACY = "landing/index.jsonl"
+INDEX_FOLDER = "landing/index"
+DAYS_FOLDER = "landing/days"
+INDEX_BATCH = 256
 
 
 @dataclass(frozen=True)
@@ -49,41 +63,47 @@ class DayRecords:
     versions_read: int
 
 
-def _index_path(raw_dir: Path) -> Path:
-    return raw_dir / "landing" / "index.jsonl"
+def _day_file(day: date, version: str) -> str:
+    return f"{day.isoformat()}/{version}.jsonl"
 
 
-def _day_file(raw_dir: Path, day: date, version: str) -> Path:
-    return raw_dir / "landing" / "days" / day.isoformat() / f"{version}.jsonl"
-
-
-def scan_landing(landing_dir: Path, raw_dir: Path, sources: Iterable[Source], limits: Limits) -> LandingScan:
+def scan_landing(landing_dir: Path, raw: Storage, sources: Iterable[Source], limits: Limits) -> LandingScan:
     """Read every new or changed drop once and file its records by day in the raw store."""
-    index, damaged = _read_index(raw_dir)
+    index, damaged = _read_index(raw)
     by_stat = {(row["path"], row["size"], row["mtime_ns"]): row for row in index}
     by_content = {(row["path"], row["sha256"]): row for row in index}
+    stored = set(raw.find(DAYS_FOLDER))  # one listing, not a lookup per known file
     files = _owned_files(landing_dir, sources)
-    read = unchanged = 0
+    logged: list[dict] = []
+    read = unchanged = batches = 0
     for path, source in files:
         relative = path.relative_to(landing_dir).as_posix()
         stat = path.stat()
         known = by_stat.get((relative, stat.st_size, stat.st_mtime_ns))
-        if known and _complete(raw_dir, known):
+        if known and _complete(stored, known):
             unchanged += 1
             continue
         with path.open("rb") as handle:  # streamed: a huge drop is hashed, never held in memory
             sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
         known = by_content.get((relative, sha256))
-        if known and _complete(raw_dir, known):
-            _append_index(raw_dir, {**known, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
+        if known and _complete(stored, known):
+            logged.append({**known, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
             unchanged += 1
-            continue
-        _store_version(raw_dir, path, relative, source, limits, sha256)
-        read += 1
+        else:
+            logged.append(_store_version(raw, path, relative, source, limits, sha256))
+            read += 1
+        if len(logged) >= INDEX_BATCH:
+            write_log(raw, logged, INDEX_FOLDER, log_object_name())
+            logged, batches = [], batches + 1
+    if logged:
+        write_log(raw, logged, INDEX_FOLDER, log_object_name())
+        batches += 1
+    if batches:  # only a scan that made the log longer may find it too long
+        compact_log(raw, INDEX_LEGACY, INDEX_FOLDER)
     return LandingScan(len(files), read, unchanged, damaged)
 
 
-def day_records(raw_dir: Path, day: date) -> DayRecords:
+def day_records(raw: Storage, day: date) -> DayRecords:
     """The day's records from every stored file version.
 
     An id's record comes from the first path holding it (in path order), from that path's
@@ -91,14 +111,14 @@ def day_records(raw_dir: Path, day: date) -> DayRecords:
     article to another day, and an id reused by another file with other text is quarantined
     (``duplicate_id``) on the day of the copy.
     """
-    index, _ = _read_index(raw_dir)
+    index, _ = _read_index(raw)
     last_seen = {row["version"]: position for position, row in enumerate(index)}  # a reverted file is newest again
     newest = {row["path"]: row["version"] for row in sorted(index, key=lambda row: last_seen[row["version"]])}
     winners = _winners(index, last_seen)
     versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
     records: list[Article | Rejected] = []
     for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]])):
-        for record in _version_records(raw_dir, day, row):
+        for record in _version_records(raw, day, row):
             if isinstance(record, Rejected):
                 if newest[row["path"]] == row["version"] or record.reason == "damaged_raw_store":
                     records.append(record)
@@ -122,9 +142,9 @@ def _winners(index: list[dict], last_seen: dict[str, int]) -> dict[str, tuple[st
     return winners
 
 
-def landing_index_days(raw_dir: Path) -> set[date]:
+def landing_index_days(raw: Storage) -> set[date]:
     """Days that hold at least one article read from a file drop."""
-    index, _ = _read_index(raw_dir)
+    index, _ = _read_index(raw)
     return {date.fromisoformat(day) for row in index for day, ids in row.get("articles", {}).items() if ids}
 
 
@@ -147,46 +167,41 @@ def _owned_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Pat
     return sorted(owned.items())
 
 
-def _store_version(raw_dir: Path, path: Path, relative: str, source: Source, limits: Limits, sha256: str) -> None:
-    """Read one file version and write its records by day, then log it (records first)."""
+def _store_version(raw: Storage, path: Path, relative: str, source: Source, limits: Limits, sha256: str) -> dict:
+    """Read one file version and write its records by day; returns its index row (to log after)."""
     version = hashlib.sha256(f"{relative}\0{sha256}".encode()).hexdigest()[:32]
     by_day: dict[date, list[dict]] = defaultdict(list)
     for record in read_drop(path, relative, source, limits):
         by_day[record.day].append(_to_row(record))
     for day, rows in by_day.items():
-        _write_atomically(
-            _day_file(raw_dir, day, version), "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        )
+        write_log(raw, rows, DAYS_FOLDER, _day_file(day, version))
     stat = path.stat()
-    _append_index(
-        raw_dir,
-        {
-            "path": relative,
-            "sha256": sha256,
-            "version": version,
-            "size": stat.st_size,
-            "mtime_ns": stat.st_mtime_ns,
-            "read_at": datetime.now(UTC).isoformat(),
-            "source": source.name,
-            "days": sorted(day.isoformat() for day in by_day),
-            "articles": {
-                day.isoformat(): {r["article_id"]: r["content_hash"] for r in rows if r["kind"] == "article"}
-                for day, rows in sorted(by_day.items())
-            },
+    return {
+        "path": relative,
+        "sha256": sha256,
+        "version": version,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "read_at": datetime.now(UTC).isoformat(),
+        "source": source.name,
+        "days": sorted(day.isoformat() for day in by_day),
+        "articles": {
+            day.isoformat(): {r["article_id"]: r["content_hash"] for r in rows if r["kind"] == "article"}
+            for day, rows in sorted(by_day.items())
         },
-    )
+    }
 
 
-def _complete(raw_dir: Path, row: dict) -> bool:
+def _complete(stored: set[str], row: dict) -> bool:
     """Whether every day file a logged version wrote is still there (else it is read again)."""
-    return all(_day_file(raw_dir, date.fromisoformat(day), row["version"]).is_file() for day in row["days"])
+    return all(_day_file(date.fromisoformat(day), row["version"]) in stored for day in row["days"])
 
 
-def _version_records(raw_dir: Path, day: date, row: dict) -> list[Article | Rejected]:
-    path = _day_file(raw_dir, day, row["version"])
-    ref = f"raw:landing/days/{day.isoformat()}/{path.name}"
+def _version_records(raw: Storage, day: date, row: dict) -> list[Article | Rejected]:
+    name = _day_file(day, row["version"])
+    ref = f"raw:{DAYS_FOLDER}/{name}"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = raw.read_bytes(DAYS_FOLDER, name).decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         detail = f"records of {row['path']} for {day} cannot be read ({error}); drop the file again to restore them"
         return [Rejected(day, ref, None, "damaged_raw_store", detail)]
@@ -219,35 +234,18 @@ def _from_row(row: dict) -> Article | Rejected:
 _INDEX_FIELDS = ("path", "sha256", "version", "size", "mtime_ns", "read_at", "days")
 
 
-def _read_index(raw_dir: Path) -> tuple[list[dict], int]:
-    """Logged versions (damaged lines skipped and counted: the file is then read again)."""
-    path = _index_path(raw_dir)
-    if not path.is_file():
-        return [], 0
+def _read_index(raw: Storage) -> tuple[list[dict], int]:
+    """Logged versions in log order (damaged lines skipped and counted: the file is then read again)."""
     rows, damaged = [], 0
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        try:
-            row = json.loads(line)
-        except ValueError:
-            damaged += 1
-            continue
-        if isinstance(row, dict) and all(field in row for field in _INDEX_FIELDS):
-            rows.append(row)
-        else:
-            damaged += 1
+    for _, lines in read_log(raw, INDEX_LEGACY, INDEX_FOLDER):
+        for line in lines:
+            try:
+                row = json.loads(line)
+            except ValueError:
+                damaged += 1
+                continue
+            if isinstance(row, dict) and all(field in row for field in _INDEX_FIELDS):
+                rows.append(row)
+            else:
+                damaged += 1
     return rows, damaged
-
-
-def _append_index(raw_dir: Path, row: dict) -> None:
-    """One line per write, opened in append mode: concurrent ingests never interleave lines."""
-    path = _index_path(raw_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
-        handle.write(content)
-    os.replace(handle.name, path)

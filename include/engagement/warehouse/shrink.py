@@ -12,6 +12,7 @@ from datetime import date
 import duckdb
 
 from engagement.removals import read_removals
+from engagement.storage import Storage
 
 # The day's held ids in a database whose catalog is {db} (the warehouse itself, or an attached copy).
 _HELD = (
@@ -29,9 +30,9 @@ class ShrinkError(RuntimeError):
     """A load would drop articles the day held, with no recorded removal for them."""
 
 
-def sync_removals(con: duckdb.DuckDBPyConnection, raw_dir) -> int:
+def sync_removals(con: duckdb.DuckDBPyConnection, raw: Storage) -> int:
     """Copy the raw store's removal log into core.article_removals (inside the caller's transaction)."""
-    rows = [(r.day, r.article_id, r.reason, r.removed_at, r.removed_by) for r in read_removals(raw_dir)]
+    rows = [(r.day, r.article_id, r.reason, r.removed_at, r.removed_by) for r in read_removals(raw)]
     con.execute("DELETE FROM core.article_removals")
     if rows:
         con.executemany("INSERT OR REPLACE INTO core.article_removals VALUES (?, ?, ?, ?, ?)", rows)
