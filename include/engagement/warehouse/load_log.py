@@ -20,9 +20,7 @@ _CHECKSUM_COLUMNS = {"main.schema_migrations": "version, checksum", "main.report
 
 def record_load(con: duckdb.DuckDBPyConnection, day: date) -> None:
     """Append this load of ``day`` to the log (inside the caller's transaction)."""
-    con.execute(
-        "INSERT INTO main.load_log SELECT coalesce(max(sequence), 0) + 1, ?, now() FROM main.load_log", [day]
-    )
+    con.execute("INSERT INTO main.load_log SELECT coalesce(max(sequence), 0) + 1, ?, now() FROM main.load_log", [day])
 
 
 def days_loaded_since(con: duckdb.DuckDBPyConnection, warehouse: str, published: str) -> list[date] | None:
