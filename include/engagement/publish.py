@@ -9,7 +9,7 @@ version v1.0.0 so BI tools still on DuckDB 1.x can open it (2.0's default format
 Copying the whole warehouse every day costs more each day of a year, so the temporary file starts
 as a file-system copy of the published one (its storage version kept) and only what the warehouse
 changed since is replaced: the day partitions the load log names (``warehouse.load_log``), the
-events and event ids that differ, and the small whole tables. When the log cannot vouch for the
+event ids reclustering moved and their events, and the small whole tables. When the log cannot vouch for the
 old copy (none yet, another schema, edited removals, a rebuilt warehouse) the full copy is made.
 """
 
@@ -98,11 +98,23 @@ def _replace_changed(con: duckdb.DuckDBPyConnection, days: list[date]) -> None:
     """Make the attached copy equal the warehouse, given the days loaded since it was made.
 
     Only a load changes a day's partitions, but reclustering also re-points mentions of other
-    days and rebuilds their events, so those two are compared row by row (columnar scans of ids
-    and events, far cheaper than copying every article again).
+    days. An event row changes only with its mentions, so the events to replace are those of the
+    changed days' mentions and of the re-pointed ones, under their old and their new ids.
     """
     wh, pub = WAREHOUSE_ALIAS, PUBLISHED_ALIAS
     con.execute("CREATE OR REPLACE TEMP TABLE changed_days AS SELECT unnest(?::DATE[]) AS day", [days])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE moved AS"
+        f" SELECT mention_id, event_id FROM {wh}.core.event_mentions"
+        f" EXCEPT SELECT mention_id, event_id FROM {pub}.core.event_mentions"
+    )
+    touched = (
+        "SELECT event_id FROM {db}.core.event_mentions WHERE day IN (SELECT day FROM changed_days)"
+        " OR mention_id IN (SELECT mention_id FROM moved)"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE touched_events AS {touched.format(db=pub)} UNION {touched.format(db=wh)}"
+    )
     for table in PARTITION_SOURCES:
         con.execute(f"DELETE FROM {pub}.core.{table} WHERE day IN (SELECT day FROM changed_days)")
         con.execute(
@@ -110,20 +122,14 @@ def _replace_changed(con: duckdb.DuckDBPyConnection, days: list[date]) -> None:
             f" SELECT * FROM {wh}.core.{table} WHERE day IN (SELECT day FROM changed_days)"
         )
     con.execute(
-        f"UPDATE {pub}.core.event_mentions AS copy SET event_id = moved.event_id FROM"
-        f" (SELECT mention_id, event_id FROM {wh}.core.event_mentions"
-        f" EXCEPT SELECT mention_id, event_id FROM {pub}.core.event_mentions) AS moved"
-        " WHERE copy.mention_id = moved.mention_id"
+        f"UPDATE {pub}.core.event_mentions AS copy SET event_id = moved.event_id FROM moved"
+        " WHERE copy.mention_id = moved.mention_id AND copy.event_id IS DISTINCT FROM moved.event_id"
     )
+    con.execute(f"DELETE FROM {pub}.core.events WHERE event_id IN (SELECT event_id FROM touched_events)")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE changed_events AS"
-        f" SELECT * FROM {wh}.core.events EXCEPT SELECT * FROM {pub}.core.events"
+        f"INSERT INTO {pub}.core.events BY NAME"
+        f" SELECT * FROM {wh}.core.events WHERE event_id IN (SELECT event_id FROM touched_events)"
     )
-    con.execute(
-        f"DELETE FROM {pub}.core.events WHERE event_id IN (SELECT event_id FROM changed_events)"
-        f" OR event_id NOT IN (SELECT event_id FROM {wh}.core.events)"
-    )
-    con.execute(f"INSERT INTO {pub}.core.events BY NAME SELECT * FROM changed_events")
     for schema, table in _whole_tables(con):
         con.execute(f'DELETE FROM {pub}."{schema}"."{table}"')
         con.execute(f'INSERT INTO {pub}."{schema}"."{table}" BY NAME SELECT * FROM {wh}."{schema}"."{table}"')

@@ -64,6 +64,15 @@ def test_incremental_publish_equals_a_full_copy_across_days_in_random_order_and_
     assert load_and_publish(settings, days[5], *generated[days[5]])["days_copied"] == 2
     assert published_state(settings.published_path) == full_copy_state(settings, tmp_path)
 
+    # a re-run whose coder found less and dated differently: events split, shrink and vanish
+    for day in days[2:5]:
+        articles, mentions = generated[day]
+        redated = {**mentions[1], "event_date": f"{day + timedelta(days=3)}", "event_date_end": None}
+        redated["date_precision"] = "day"
+        result = load_and_publish(settings, day, articles, [redated, *mentions[2:]])
+        assert (result["mode"], result["days_copied"]) == ("incremental", 1)
+        assert published_state(settings.published_path) == full_copy_state(settings, tmp_path), day
+
 
 def test_a_recorded_removal_or_a_rebuilt_warehouse_falls_back_to_a_full_copy(settings, tmp_path):
     rng = random.Random(6)
