@@ -93,8 +93,8 @@ def day_durations(instances: list[dict], stage: str) -> dict[date, float]:
 
 
 def runs_of(instances: list[dict], days: list[date]) -> tuple[list[dict], list[date]]:
-    """The task instances of the runs for ``days``, and the other days the backfill ran
-    (``--to``'s interval end may add a run for the day after)."""
+    """The task instances of the runs for ``days``, and the days of other runs (unpausing makes
+    a scheduled run for the latest day, which shares the cores)."""
     mine, others = [], set()
     for ti in instances:
         day = datetime.fromisoformat(ti["logical_date"]).date()
@@ -171,7 +171,7 @@ def main() -> int:
             instances, others = runs_of(stack.task_instances(), args.days)
             values = return_values(stack, instances)
         if others:
-            print(f"not counted: runs the backfill also made for {', '.join(map(str, others))}")
+            print(f"not counted: other runs of the DAG (the scheduled one made on unpausing): {others}")
         failed = sorted(day for day, state in states.items() if state != "success")
         print(f"runs: {len(states) - len(failed)} success, failed: {failed or 'none'}; cores {os.cpu_count()}")
         print_report(instances, values, args.days, wall)
