@@ -201,22 +201,28 @@ def main() -> int:
             f"synthetic warehouse: {counts['events']:,} events, {counts['event_mentions']:,} event mentions,"
             f" {counts['pairs']:,} pairs, built in {counts['seconds_to_build']} s; duckdb {duckdb.__version__}"
         )
-        con = duckdb.connect(str(path), read_only=True)
-        print(f"{'query':<52} {'rows':>7} {'median ms':>10} {'best ms':>8}")
-        slowest = 0.0
-        for name, sql in QUERIES.items():
-            rows = len(con.execute(sql).fetchall())
-            times = []
-            for _ in range(args.rounds):
-                started = time.perf_counter()
-                con.execute(sql).fetchall()
-                times.append((time.perf_counter() - started) * 1000)
-            median = statistics.median(times)
-            slowest = max(slowest, median)
-            print(f"{name:<52} {rows:>7} {median:>10.1f} {min(times):>8.1f}")
-        con.close()
-        print(f"slowest median: {slowest:.1f} ms (target <= 200 ms)")
+        with duckdb.connect(str(path), read_only=True) as con:
+            print_query_times(con, args.rounds)
     return 0
+
+
+def print_query_times(con, rounds: int) -> float:
+    """Time every query of QUERIES on ``con`` (one warm-up, then ``rounds``); print and return the
+    slowest median in ms. Shared with airflow_scale_bench.py, which runs it on a pipeline's output."""
+    print(f"{'query':<52} {'rows':>7} {'median ms':>10} {'best ms':>8}")
+    slowest = 0.0
+    for name, sql in QUERIES.items():
+        rows = len(con.execute(sql).fetchall())
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            con.execute(sql).fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+        median = statistics.median(times)
+        slowest = max(slowest, median)
+        print(f"{name:<52} {rows:>7} {median:>10.1f} {min(times):>8.1f}")
+    print(f"slowest median: {slowest:.1f} ms (target <= 200 ms)")
+    return slowest
 
 
 if __name__ == "__main__":

@@ -158,16 +158,11 @@ def main() -> int:
 
 def measure(args: argparse.Namespace, workdir: Path) -> int:
     """Generate the days unless a landing folder is given, then run and print every stage."""
-    from scale_corpus import generate
-    from scale_corpus import parser as corpus_parser
+    from scale_corpus import generate_with_defaults
 
     landing = args.landing or workdir / "landing"
     if not args.landing:
-        # The generator's defaults for the shares; days and size come from our own arguments.
-        corpus_args = corpus_parser().parse_args(
-            ["--days", args.days[0].isoformat(), "--out", str(landing), "--seed", str(args.seed)]
-        )
-        print(generate(args.days, args.per_day, landing, corpus_args).summary(), flush=True)
+        print(generate_with_defaults(args.days, args.per_day, landing, args.seed).summary(), flush=True)
     os.environ["ENGAGEMENT_DATA_DIR"] = str(workdir / "data")
     os.environ["ENGAGEMENT_LANDING_DIR"] = str(landing.resolve())
     print(f"landing {landing}, data {workdir / 'data'}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")

@@ -432,6 +432,12 @@ def generate(days: list[date], per_day: int, out: Path, args: argparse.Namespace
     return stats
 
 
+def generate_with_defaults(days: list[date], per_day: int, out: Path, seed: int = DEFAULT_SEED) -> Stats:
+    """:func:`generate` with the command line's default shares, for the benchmarks that land days."""
+    args = parser().parse_args(["--days", days[0].isoformat(), "--out", str(out), "--seed", str(seed)])
+    return generate(days, per_day, out, args)
+
+
 def day_range(value: str) -> list[date]:
     """``2025-01-01..2025-01-31`` (inclusive) or one day."""
     first, _, last = value.partition("..")

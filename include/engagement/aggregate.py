@@ -13,6 +13,7 @@ from datetime import date
 
 from engagement.config import Settings
 from engagement.warehouse.connect import open_for_writing, rollback
+from engagement.warehouse.load_log import record_load
 from engagement.warehouse.partitions import PARTITION_SOURCES, replace_partition
 from engagement.warehouse.rebuild import day_groups, rebuild_events
 from engagement.warehouse.reference import replace_reference_tables
@@ -39,6 +40,7 @@ def run(day: date, settings: Settings) -> dict:
             events_touched = con.execute(
                 "SELECT count(DISTINCT event_id) FROM core.event_mentions WHERE day = ?", [day]
             ).fetchone()[0]
+            record_load(con, day)
             con.execute("COMMIT")
         except Exception:
             rollback(con)

@@ -5,11 +5,18 @@ many read-only ones, never both. So the copy is written to a temporary file besi
 one and moved over it with ``os.replace``: open readers keep their old snapshot (the old inode),
 new connections see the new file, and nobody sees a half-written database. The copy uses storage
 version v1.0.0 so BI tools still on DuckDB 1.x can open it (2.0's default format they cannot).
+
+Copying the whole warehouse every day costs more each day of a year, so the temporary file starts
+as a file-system copy of the published one (its storage version kept) and only what the warehouse
+changed since is replaced: the day partitions the load log names (``warehouse.load_log``), the
+event ids reclustering moved and their events, and the small whole tables. When the log cannot vouch for the
+old copy (none yet, another schema, edited removals, a rebuilt warehouse) the full copy is made.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +24,8 @@ import duckdb
 
 from engagement.config import Settings
 from engagement.warehouse.docs import document_reporting
+from engagement.warehouse.load_log import days_loaded_since
+from engagement.warehouse.partitions import PARTITION_SOURCES
 from engagement.warehouse.reporting import apply_reporting
 
 STORAGE_VERSION = "v1.0.0"
@@ -25,7 +34,8 @@ PUBLISHED_ALIAS = "published_copy"
 
 
 def run(day: date, settings: Settings) -> dict:
-    """Copy the whole warehouse (tables, views, macros, comments) and publish it atomically."""
+    """Bring a copy of the published file up to the warehouse (tables, views, macros, comments)
+    and publish it atomically."""
     target = settings.published_path
     target.parent.mkdir(parents=True, exist_ok=True)
     stale = remove_stale_copies(target)
@@ -34,10 +44,7 @@ def run(day: date, settings: Settings) -> dict:
     con = duckdb.connect()  # in-memory: the warehouse is attached read-only, the copy read-write
     try:
         con.execute(f"ATTACH ? AS {WAREHOUSE_ALIAS} (READ_ONLY)", [str(settings.warehouse_path)])
-        con.execute(
-            f"ATTACH ? AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')", [str(temporary)]
-        )
-        con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
+        days = _copy_changes(con, target, temporary)
         counts = con.execute(
             "SELECT (SELECT count(*) FROM duckdb_tables()"
             f" WHERE database_name = '{PUBLISHED_ALIAS}'),"
@@ -64,7 +71,77 @@ def run(day: date, settings: Settings) -> dict:
         "events": counts[2],
         "bytes": target.stat().st_size,
         "stale_copies_removed": stale,
+        "mode": "full" if days is None else "incremental",
+        "days_copied": None if days is None else len(days),
     }
+
+
+def _copy_changes(con: duckdb.DuckDBPyConnection, target: Path, temporary: Path) -> list[date] | None:
+    """Fill ``temporary`` (attached as the copy); return the days copied again, None for a full copy."""
+    if target.exists():
+        shutil.copyfile(target, temporary)
+        con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS}", [str(temporary)])  # keeps the file's storage version
+        days = days_loaded_since(con, WAREHOUSE_ALIAS, PUBLISHED_ALIAS)
+        if days is not None:
+            con.execute("BEGIN TRANSACTION")
+            _replace_changed(con, days)
+            con.execute("COMMIT")
+            return days
+        con.execute(f"DETACH {PUBLISHED_ALIAS}")
+        _unlink_copy(temporary)
+    con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')", [str(temporary)])
+    con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
+    return None
+
+
+def _replace_changed(con: duckdb.DuckDBPyConnection, days: list[date]) -> None:
+    """Make the attached copy equal the warehouse, given the days loaded since it was made.
+
+    Only a load changes a day's partitions, but reclustering also re-points mentions of other
+    days. An event row changes only with its mentions, so the events to replace are those of the
+    changed days' mentions and of the re-pointed ones, under their old and their new ids.
+    """
+    wh, pub = WAREHOUSE_ALIAS, PUBLISHED_ALIAS
+    con.execute("CREATE OR REPLACE TEMP TABLE changed_days AS SELECT unnest(?::DATE[]) AS day", [days])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE moved AS"
+        f" SELECT mention_id, event_id FROM {wh}.core.event_mentions"
+        f" EXCEPT SELECT mention_id, event_id FROM {pub}.core.event_mentions"
+    )
+    touched = (
+        "SELECT event_id FROM {db}.core.event_mentions WHERE day IN (SELECT day FROM changed_days)"
+        " OR mention_id IN (SELECT mention_id FROM moved)"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE touched_events AS {touched.format(db=pub)} UNION {touched.format(db=wh)}"
+    )
+    for table in PARTITION_SOURCES:
+        con.execute(f"DELETE FROM {pub}.core.{table} WHERE day IN (SELECT day FROM changed_days)")
+        con.execute(
+            f"INSERT INTO {pub}.core.{table} BY NAME"
+            f" SELECT * FROM {wh}.core.{table} WHERE day IN (SELECT day FROM changed_days)"
+        )
+    con.execute(
+        f"UPDATE {pub}.core.event_mentions AS copy SET event_id = moved.event_id FROM moved"
+        " WHERE copy.mention_id = moved.mention_id AND copy.event_id IS DISTINCT FROM moved.event_id"
+    )
+    con.execute(f"DELETE FROM {pub}.core.events WHERE event_id IN (SELECT event_id FROM touched_events)")
+    con.execute(
+        f"INSERT INTO {pub}.core.events BY NAME"
+        f" SELECT * FROM {wh}.core.events WHERE event_id IN (SELECT event_id FROM touched_events)"
+    )
+    for schema, table in _whole_tables(con):
+        con.execute(f'DELETE FROM {pub}."{schema}"."{table}"')
+        con.execute(f'INSERT INTO {pub}."{schema}"."{table}" BY NAME SELECT * FROM {wh}."{schema}"."{table}"')
+
+
+def _whole_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Every other table: reference data, removals, ledgers, the load log; small, copied whole."""
+    per_day = [("core", table) for table in [*PARTITION_SOURCES, "events"]]
+    rows = con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY ALL", [WAREHOUSE_ALIAS]
+    ).fetchall()
+    return [row for row in rows if row not in per_day]
 
 
 def remove_stale_copies(target: Path) -> int:

@@ -4,11 +4,16 @@ CSV next to this module.
 
 Ranks are loaded into tables so clustering (Python), checks and reporting views (SQL) share one
 definition of "highest level" and "which status wins".
+
+Building the frames costs about a second (16,841 Phoenix office-holders), and every aggregate
+would pay it, so the tables are reloaded only when the fingerprint of their sources differs
+from the one recorded in ``main.reference_source``.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +21,7 @@ import duckdb
 import polars as pl
 
 from engagement.config import PACKAGE_ROOT
+from engagement.kb import loader as kb_loader
 from engagement.kb.loader import load_kb
 from engagement.kb.model import LEVELS
 
@@ -24,6 +30,8 @@ CAMEO_CSV = PACKAGE_ROOT / "events" / "data" / "cameo.csv"
 CAMEO_COLUMNS = ("cameo", "name", "root", "goldstein", "quad_class", "plover")
 # The events package may name the PLOVER column after its event/mode/context split.
 _PLOVER_ALIASES = ("plover", "plover_event")
+# Code that turns the source files into tables: a change to it must reload them too.
+_BUILDING_CODE = (Path(__file__).resolve(), Path(kb_loader.__file__).resolve(), PACKAGE_ROOT / "kb" / "model.py")
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -130,8 +138,27 @@ def reference_frames(kb_override_dir: Path | None = None) -> dict[str, pl.DataFr
     return frames
 
 
+def reference_fingerprint(kb_override_dir: Path | None = None) -> str:
+    """sha256 over the names and contents of every file the reference tables are built from."""
+    sources = [("kb", path) for path in sorted(kb_loader.DATA_DIR.rglob("*"))]
+    if kb_override_dir:
+        sources += [("override", path) for path in sorted(Path(kb_override_dir).rglob("*"))]
+    sources += [("warehouse", path) for path in sorted(DATA_DIR.rglob("*"))]
+    sources += [("code", path) for path in (CAMEO_CSV, *_BUILDING_CODE)]
+    digest = hashlib.sha256()
+    for origin, path in sources:
+        if path.is_file():
+            digest.update(f"{origin}/{path.name}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def replace_reference_tables(con: duckdb.DuckDBPyConnection, kb_override_dir: Path | None = None) -> dict[str, int]:
-    """Reload every reference table (inside the caller's transaction); return rows per table."""
+    """Reload every reference table when its sources changed (inside the caller's transaction);
+    return rows per table reloaded, none when the recorded fingerprint still holds."""
+    fingerprint = reference_fingerprint(kb_override_dir)
+    if con.execute("SELECT fingerprint FROM main.reference_source").fetchall() == [(fingerprint,)]:
+        return {}
     counts = {}
     for table, frame in reference_frames(kb_override_dir).items():
         ordered = frame.sort(frame.columns[0])
@@ -141,4 +168,6 @@ def replace_reference_tables(con: duckdb.DuckDBPyConnection, kb_override_dir: Pa
         con.execute(f"INSERT INTO core.{table} ({columns}) SELECT {columns} FROM reference_frame")
         con.unregister("reference_frame")
         counts[table] = ordered.height
+    con.execute("DELETE FROM main.reference_source")
+    con.execute("INSERT INTO main.reference_source VALUES (?, now())", [fingerprint])
     return counts

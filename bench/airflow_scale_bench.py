@@ -1,0 +1,191 @@
+"""Generated days through the real scheduler: wall time, task seconds and peak RSS per stage.
+
+scale_bench.py measures the stages without Airflow; this measures what a user sees: the same
+stack as the backfill test (api-server, scheduler, dag-processor, LocalExecutor, a fresh
+PostgreSQL database; tests/integration/airflow_stack.py) backfills days that scale_corpus.py
+generated into a fresh landing folder (or one given). Then, from the REST API, per stage (mapped
+task instances included): the wall span from its first start to its last end, the summed task
+seconds, and the largest ``peak_rss_mb`` a task instance reported in its XCom (n/a when the
+stages do not report it); the run's wall time and articles/s; for several days the first and
+last day's aggregate and publish; and reporting_bench.py's queries on the published file.
+
+Run: ENGAGEMENT_TEST_PG_URL="$(scripts/postgres.sh)" .venv/bin/python bench/airflow_scale_bench.py
+     --days 2025-03-03 --per-day 10000            # one day
+     --from 2025-01-01 --to 2025-12-31 --per-day 2000 [--max-active-runs 2]   # a backfill
+     [--landing DIR] [--set KEY=VALUE ...] [--rounds 5] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+
+from backfill_bench import task_timings  # noqa: E402
+from reporting_bench import print_query_times  # noqa: E402
+from scale_corpus import DEFAULT_SEED, day_range, generate_with_defaults  # noqa: E402
+
+from tests.integration.airflow_stack import DAG_ID, PG_URL_ENV, airflow_stack  # noqa: E402
+
+PUBLISHED = Path("published") / "engagement_reporting.duckdb"
+RSS_KEY = "peak_rss_mb"
+
+
+def return_values(stack, instances: list[dict]) -> dict[str, dict]:
+    """Each successful task instance's XCom return value (a dict of counts), by instance id."""
+    values = {}
+    for ti in instances:
+        if ti["state"] != "success":
+            continue
+        response = stack.client.get(
+            f"/dags/{DAG_ID}/dagRuns/{ti['dag_run_id']}/taskInstances/{ti['task_id']}/xcomEntries/return_value",
+            params={"map_index": ti["map_index"]},
+        )
+        if response.status_code != 200:
+            continue
+        value = response.json()["value"]
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                continue
+        if isinstance(value, dict):
+            values[ti["id"]] = value
+    return values
+
+
+def stage_rows(instances: list[dict], values: dict[str, dict]) -> list[tuple]:
+    """(stage, task instances, wall span s, summed s, max peak RSS MB or None) in running order."""
+    by_stage: dict[str, list[dict]] = defaultdict(list)
+    for ti in instances:
+        if ti["start_date"] and ti["end_date"]:
+            by_stage[ti["task_id"]].append(ti)
+    rows = []
+    for stage, tis in by_stage.items():
+        first = min(datetime.fromisoformat(ti["start_date"]) for ti in tis)
+        last = max(datetime.fromisoformat(ti["end_date"]) for ti in tis)
+        peaks = [values[ti["id"]][RSS_KEY] for ti in tis if RSS_KEY in values.get(ti["id"], {})]
+        summed = sum(ti["duration"] or 0.0 for ti in tis)
+        rows.append((first, stage, len(tis), (last - first).total_seconds(), summed, max(peaks, default=None)))
+    return [row[1:] for row in sorted(rows)]
+
+
+def day_durations(instances: list[dict], stage: str) -> dict[date, float]:
+    """Seconds the stage's task instances took, summed per day (logical date) of the run."""
+    seconds: dict[date, float] = defaultdict(float)
+    for ti in instances:
+        if ti["task_id"] == stage and ti["duration"] is not None:
+            seconds[datetime.fromisoformat(ti["logical_date"]).date()] += ti["duration"]
+    return dict(seconds)
+
+
+def runs_of(instances: list[dict], days: list[date]) -> tuple[list[dict], list[date]]:
+    """The task instances of the runs for ``days``, and the days of other runs (unpausing makes
+    a scheduled run for the latest day, which shares the cores)."""
+    mine, others = [], set()
+    for ti in instances:
+        day = datetime.fromisoformat(ti["logical_date"]).date()
+        if day in days:
+            mine.append(ti)
+        else:
+            others.add(day)
+    return mine, sorted(others)
+
+
+def articles_ingested(instances: list[dict], values: dict[str, dict]) -> int:
+    return sum(values.get(ti["id"], {}).get("selected", 0) for ti in instances if ti["task_id"] == "ingest")
+
+
+def print_report(instances: list[dict], values: dict[str, dict], days: list[date], wall: float) -> None:
+    print(f"{'stage':<18} {'instances':>9} {'wall s':>8} {'task s':>8} {'max peak RSS MB':>16}")
+    for stage, count, span, summed, peak in stage_rows(instances, values):
+        shown = "n/a" if peak is None else f"{peak:.0f}"
+        print(f"{stage:<18} {count:>9} {span:>8.1f} {summed:>8.1f} {shown:>16}")
+    articles = articles_ingested(instances, values)
+    print(
+        f"all: {len(days)} day(s), {articles:,} articles in {wall:.1f} s wall"
+        f" = {articles / wall:.1f} articles/s ({wall / len(days):.1f} s/day)"
+    )
+    print("per task (median s): run time | queued→running | upstream done→queued")
+    for task_id, (ran, waited, scheduled) in task_timings(instances).items():
+        print(f"  {task_id:18} {ran:6.2f} | {waited:6.2f} | {scheduled:6.2f}")
+    if len(days) > 1:
+        for stage in ("aggregate", "publish"):
+            per_day = day_durations(instances, stage)
+            first, last = per_day.get(days[0]), per_day.get(days[-1])
+            if first is not None and last is not None:
+                print(f"{stage}: first day {days[0]} {first:.2f} s, last day {days[-1]} {last:.2f} s")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=day_range, help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")
+    parser.add_argument("--from", dest="first", type=date.fromisoformat, help="first day of a backfill")
+    parser.add_argument("--to", dest="last", type=date.fromisoformat, help="last day of a backfill")
+    parser.add_argument("--per-day", type=int, default=2000, help="articles generated per day")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--landing", type=Path, help="a folder scale_corpus.py wrote (else generated)")
+    parser.add_argument("--max-active-runs", type=int, default=2, help="of the backfill")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="extra Airflow environment")
+    parser.add_argument("--rounds", type=int, default=5, help="of each reporting query")
+    parser.add_argument("--timeout", type=float, default=6 * 3600, help="seconds to wait for the runs")
+    parser.add_argument("--keep", type=Path, help="copy the published DuckDB file here")
+    args = parser.parse_args()
+    if args.first and args.last:
+        args.days = [args.first + timedelta(n) for n in range((args.last - args.first).days + 1)]
+    if not args.days:
+        parser.error("give --days, or --from and --to")
+    if not os.environ.get(PG_URL_ENV):
+        parser.error(f"set {PG_URL_ENV} (e.g. to the output of scripts/postgres.sh)")
+    return args
+
+
+def main() -> int:
+    args = parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # cleanup: stop Airflow, drop the database
+    root = Path(tempfile.mkdtemp(prefix="airflow-scale-bench-"))
+    try:
+        landing = args.landing or root / "landing"
+        if not args.landing:
+            print(generate_with_defaults(args.days, args.per_day, landing, args.seed).summary(), flush=True)
+        settings = dict(item.split("=", 1) for item in args.set)
+        with airflow_stack(root, os.environ[PG_URL_ENV], landing.resolve(), root / "data", **settings) as stack:
+            stack.unpause()
+            started = time.monotonic()
+            stack.backfill(args.days[0], args.days[-1], "--max-active-runs", str(args.max_active_runs))
+            states = stack.wait_for_backfill(args.days, timeout=args.timeout)
+            wall = time.monotonic() - started
+            instances, others = runs_of(stack.task_instances(), args.days)
+            values = return_values(stack, instances)
+        if others:
+            print(f"not counted: other runs of the DAG (the scheduled one made on unpausing): {others}")
+        failed = sorted(day for day, state in states.items() if state != "success")
+        print(f"runs: {len(states) - len(failed)} success, failed: {failed or 'none'}; cores {os.cpu_count()}")
+        print_report(instances, values, args.days, wall)
+        published = root / "data" / PUBLISHED
+        with duckdb.connect(str(published), read_only=True) as con:
+            events = con.execute("SELECT count(*) FROM core.events").fetchone()[0]
+            print(f"reporting queries on the published file ({events:,} events):")
+            print_query_times(con, args.rounds)
+        if args.keep:
+            shutil.copy2(published, args.keep)
+        return 1 if failed else 0
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
