@@ -82,7 +82,7 @@ def test_a_recorded_removal_or_a_rebuilt_warehouse_falls_back_to_a_full_copy(set
         load_and_publish(settings, day, *generated[day])
 
     articles, mentions = generated[days[0]]
-    record_removals(settings.raw_dir, days[0], [articles[0]["article_id"]], "takedown")
+    record_removals(settings.raw_store, days[0], [articles[0]["article_id"]], "takedown")
     kept = [m for m in mentions if m["article_id"] != articles[0]["article_id"]]
     assert load_and_publish(settings, days[0], articles[1:], kept)["mode"] == "full"
     assert published_state(settings.published_path) == full_copy_state(settings, tmp_path)
