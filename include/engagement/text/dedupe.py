@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
@@ -84,12 +85,44 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * min(size_a, size_b)))
 
 
-def _keep_order(doc: Doc) -> tuple:
-    """Earliest published first (unknown dates last), ties broken by the smaller id."""
-    return (doc.published_at is None, doc.published_at or datetime.min, doc.article_id)
+@dataclass(frozen=True)
+class Signature:
+    """What duplicate detection needs of one text, computed where the text is (one shard) so
+    the whole day can be compared without holding any text: the sha256 of the text, its MinHash
+    values and how many shingles it has."""
+
+    article_id: str
+    published_at: datetime | None
+    digest: str
+    hashvalues: np.ndarray
+    shingle_count: int
+
+    @property
+    def keep_order(self) -> tuple:
+        """Earliest published first (unknown dates last), ties broken by the smaller id."""
+        return (self.published_at is None, self.published_at or datetime.min, self.article_id)
+
+
+def minhash_scheme() -> MinHash:
+    """The permutations every signature shares (fixed seed, so any process computes the same)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
+def sign(doc: Doc, scheme: MinHash) -> Signature:
+    shingle_set = shingles(doc.text)
+    minhash = signature(shingle_set, scheme)
+    return Signature(doc.article_id, doc.published_at, content_hash(doc.text), minhash.hashvalues, len(shingle_set))
 
 
 def find_duplicates(docs: Iterable[Doc], threshold: float) -> list[DuplicateMatch]:
+    """Duplicates among ``docs`` (see :func:`match_signatures`)."""
+    scheme = minhash_scheme()
+    return match_signatures((sign(doc, scheme) for doc in docs), threshold, scheme)
+
+
+def match_signatures(
+    signatures: Iterable[Signature], threshold: float, scheme: MinHash
+) -> list[DuplicateMatch]:
     """Which docs copy an earlier one: same sha256 (``duplicate``), or ``near_duplicate`` when
     at least ``threshold`` of the shorter text's shingles occur in the other (estimated from
     MinHash), which tolerates trimmed paragraphs and changed bylines. Each copy points at the
@@ -98,21 +131,20 @@ def find_duplicates(docs: Iterable[Doc], threshold: float) -> list[DuplicateMatc
     lsh = MinHashLSH(
         threshold=min(threshold, CANDIDATE_JACCARD), num_perm=NUM_PERM, weights=(0.2, 0.8)
     )
-    scheme = MinHash(num_perm=NUM_PERM, seed=SEED)
     kept_by_hash: dict[str, str] = {}
     kept: dict[str, _Kept] = {}
     matches: list[DuplicateMatch] = []
-    for position, doc in enumerate(sorted(docs, key=_keep_order)):
-        digest = content_hash(doc.text)
-        if digest in kept_by_hash:
-            matches.append(DuplicateMatch(doc.article_id, kept_by_hash[digest], DUPLICATE, 1.0))
+    for position, doc in enumerate(sorted(signatures, key=lambda s: s.keep_order)):
+        if doc.digest in kept_by_hash:
+            matches.append(DuplicateMatch(doc.article_id, kept_by_hash[doc.digest], DUPLICATE, 1.0))
             continue
-        shingle_set = shingles(doc.text)
-        minhash = signature(shingle_set, scheme)
+        minhash = MinHash(
+            seed=SEED, hashvalues=doc.hashvalues, permutations=scheme.permutations, scheme=scheme.scheme
+        )
         scored = []
         for candidate in sorted((kept[key] for key in lsh.query(minhash)), key=lambda k: k.rank):
             jaccard = candidate.minhash.jaccard(minhash)
-            scored.append((candidate, containment(jaccard, candidate.size, len(shingle_set))))
+            scored.append((candidate, containment(jaccard, candidate.size, doc.shingle_count)))
         similar = [(candidate, score) for candidate, score in scored if score >= threshold]
         if similar:
             candidate, score = similar[0]
@@ -121,7 +153,7 @@ def find_duplicates(docs: Iterable[Doc], threshold: float) -> list[DuplicateMatc
             )
             matches.append(match)
             continue
-        kept_by_hash[digest] = doc.article_id
-        kept[doc.article_id] = _Kept(doc.article_id, position, minhash, len(shingle_set))
+        kept_by_hash[doc.digest] = doc.article_id
+        kept[doc.article_id] = _Kept(doc.article_id, position, minhash, doc.shingle_count)
         lsh.insert(doc.article_id, minhash)
     return matches
