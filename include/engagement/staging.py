@@ -14,20 +14,18 @@ import dataclasses
 import io
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engagement.config import Settings
-from engagement.events.coding.model import EventMention
-from engagement.nlp.entities import Mention, Sentence
 from engagement.sources.records import Article
 from engagement.storage import Storage
-from engagement.text.dedupe import NUM_PERM, DuplicateMatch
 
 PART_PREFIX, PART_SUFFIX = "part-", ".parquet"
 # Python field types -> Parquet column types; ints are 32-bit unless a dataset narrows them.
@@ -63,11 +61,55 @@ def _polars_type(hint) -> pl.DataType:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A staged dataset: its schema and the core table it is loaded into (None: not loaded)."""
+    """A staged dataset: how to build its schema and the core table it is loaded into (None: not
+    loaded). The schema is built on first use, so a stage imports only the dataclasses of the
+    datasets it writes (the entity and event ones pull in spaCy and the coder)."""
 
     name: str
-    schema: dict
+    columns: Callable[[], dict]
     table: str | None = None
+
+    @cached_property
+    def schema(self) -> dict:
+        return self.columns()
+
+
+def _signatures() -> dict:
+    """What near-duplicate detection needs of a cleaned article (engagement.text.dedupe.Signature)."""
+    from engagement.text.dedupe import NUM_PERM
+
+    return {
+        "article_id": pl.String(),
+        "raw_ref": pl.String(),
+        "published_at": pl.Datetime("us", "UTC"),
+        "digest": pl.String(),
+        "hashvalues": pl.Array(pl.UInt32(), NUM_PERM),
+        "shingle_count": pl.Int32(),
+    }
+
+
+def _duplicates() -> dict:
+    from engagement.text.dedupe import DuplicateMatch
+
+    return schema_of(DuplicateMatch)
+
+
+def _sentences() -> dict:
+    from engagement.nlp.entities import Sentence
+
+    return {"article_id": pl.String(), **schema_of(Sentence, {"idx": "sentence_idx"})}
+
+
+def _mentions() -> dict:
+    from engagement.nlp.entities import Mention
+
+    return {"article_id": pl.String(), **schema_of(Mention)}
+
+
+def _events() -> dict:
+    from engagement.events.coding.model import EventMention
+
+    return schema_of(EventMention, narrowed={"quad_class": pl.Int8()})
 
 
 ARTICLE_RAW = schema_of(Article)
@@ -90,11 +132,11 @@ QUARANTINE_DATASETS = {
 DATASETS: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
-        Dataset("articles_raw", ARTICLE_RAW),
+        Dataset("articles_raw", lambda: ARTICLE_RAW),
         # The raw text stays behind in articles_raw: from here on only text_clean is read.
         Dataset(
             "articles",
-            {
+            lambda: {
                 **{name: kind for name, kind in ARTICLE_RAW.items() if name != "text"},
                 "text_clean": pl.String(),
                 "removed_lines": pl.Int32(),
@@ -102,23 +144,12 @@ DATASETS: dict[str, Dataset] = {
             },
             "articles",
         ),
-        # What near-duplicate detection needs of a cleaned article (engagement.text.dedupe.Signature).
-        Dataset(
-            "signatures",
-            {
-                "article_id": pl.String(),
-                "raw_ref": pl.String(),
-                "published_at": pl.Datetime("us", "UTC"),
-                "digest": pl.String(),
-                "hashvalues": pl.Array(pl.UInt32(), NUM_PERM),
-                "shingle_count": pl.Int32(),
-            },
-        ),
-        Dataset("duplicates", schema_of(DuplicateMatch)),
-        Dataset("sentences", {"article_id": pl.String(), **schema_of(Sentence, {"idx": "sentence_idx"})}, "sentences"),
-        Dataset("mentions", {"article_id": pl.String(), **schema_of(Mention)}, "mentions"),
-        Dataset("events", schema_of(EventMention, narrowed={"quad_class": pl.Int8()}), "event_mentions"),
-        *(Dataset(name, QUARANTINE, "quarantine") for name in QUARANTINE_DATASETS.values()),
+        Dataset("signatures", _signatures),
+        Dataset("duplicates", _duplicates),
+        Dataset("sentences", _sentences, "sentences"),
+        Dataset("mentions", _mentions, "mentions"),
+        Dataset("events", _events, "event_mentions"),
+        *(Dataset(name, lambda: QUARANTINE, "quarantine") for name in QUARANTINE_DATASETS.values()),
     )
 }
 
