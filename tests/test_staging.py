@@ -76,7 +76,7 @@ def test_parts_are_laid_out_per_day_dataset_and_shard(tmp_path):
     assert staging.shards(DAY, "duplicates") == [0, 2]
     assert staging.read(StageRun(DAY, 2, 3), "duplicates").equals(frame)
     assert staging.row_count(DAY, "duplicates") == 2
-    assert [part.num_rows for part in staging.arrow_parts(DAY, "duplicates")] == [1, 1]
+    assert [part.read_all().num_rows for part in staging.arrow_parts(DAY, "duplicates")] == [1, 1]
     assert staging.read_all(DAY, "signatures").schema == pl.Schema(DATASETS["signatures"].schema)
 
     staging.clear_day(DAY)

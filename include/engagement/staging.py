@@ -28,6 +28,7 @@ from engagement.sources.records import Article
 from engagement.storage import Storage
 
 PART_PREFIX, PART_SUFFIX = "part-", ".parquet"
+ARROW_BATCH_ROWS = 1024
 # Python field types -> Parquet column types; ints are 32-bit unless a dataset narrows them.
 _POLARS_TYPES: dict[type, pl.DataType] = {
     str: pl.String(),
@@ -230,14 +231,17 @@ class Staging:
             if name.startswith(PART_PREFIX) and name.endswith(PART_SUFFIX)
         )
 
-    def arrow_parts(self, day: date, dataset: str) -> Iterator[pa.Table]:
-        """Every part of the day's ``dataset``, one at a time, as Arrow (for DuckDB to insert)."""
+    def arrow_parts(self, day: date, dataset: str) -> Iterator[pa.RecordBatchReader]:
+        """Every part of the day's ``dataset``, one at a time, as a stream of Arrow batches (for
+        DuckDB to insert without holding a whole part twice)."""
         for shard in self.shards(day, dataset):
-            yield pq.read_table(io.BytesIO(self.storage.read_bytes(*self._part(day, dataset, shard))))
+            part = pq.ParquetFile(io.BytesIO(self.storage.read_bytes(*self._part(day, dataset, shard))))
+            batches = part.iter_batches(batch_size=ARROW_BATCH_ROWS, use_threads=False)
+            yield pa.RecordBatchReader.from_batches(part.schema_arrow, batches)
 
     def read_all(self, day: date, dataset: str) -> pl.DataFrame:
         """All parts of a small dataset together (signatures, duplicates), with its schema when empty."""
-        frames = [pl.from_arrow(part) for part in self.arrow_parts(day, dataset)]
+        frames = [pl.from_arrow(part.read_all()) for part in self.arrow_parts(day, dataset)]
         return pl.concat(frames) if frames else self.frame(dataset, [])
 
     def row_count(self, day: date, dataset: str) -> int:

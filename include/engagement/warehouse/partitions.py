@@ -2,8 +2,9 @@
 
 A table's columns are read from the warehouse itself, so the migration is the one place that
 says what is loaded; a part lacking a column fails the load with DuckDB's binder error. Parts
-are read one at a time through the storage URL into Arrow and inserted from there (DuckDB's
-own ``read_parquet`` on an ``s3://`` URL would need the httpfs extension, a run-time download).
+are read one at a time through the storage URL and streamed into DuckDB as Arrow batches
+(DuckDB's own ``read_parquet`` on an ``s3://`` URL would need the httpfs extension, a run-time
+download).
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ def replace_partition(con: duckdb.DuckDBPyConnection, staging: Staging, day: dat
     inserted = 0
     for dataset in datasets_of_table(table):
         for part in staging.arrow_parts(day, dataset.name):
-            con.register(_STAGED_VIEW, part)  # replaces the previous part's view
+            con.register(_STAGED_VIEW, part)
             inserted += con.execute(
                 f"INSERT INTO core.{table} (day, {columns}) SELECT ?::DATE, {columns} FROM {_STAGED_VIEW}",
                 [day],
             ).fetchone()[0]
+            con.unregister(_STAGED_VIEW)
     return inserted
 
 
@@ -55,4 +57,5 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, staging: Staging, day: date)
             " WHERE core.articles.day = ? AND core.articles.article_id = d.article_id",
             [day],
         ).fetchone()[0]
+        con.unregister(_STAGED_VIEW)
     return marked
