@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from engagement.config import Settings
-from engagement.staging import StageRun, Staging, reason_counts
+from engagement.staging import DATASETS, StageRun, Staging, reason_counts
 from engagement.text.boilerplate import strip_boilerplate
 from engagement.text.dedupe import Doc, minhash_scheme, sign
 from engagement.text.language import identify, is_confident
@@ -82,7 +82,7 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
         pl.Series("detail", [v.detail for v in verdicts], dtype=pl.String),
         pl.lit(None, dtype=pl.String).alias("duplicate_of"),
     )
-    articles = cleaned.filter(pl.col("reason").is_null()).select(*staging.frame("articles", []).columns)
+    articles = cleaned.filter(pl.col("reason").is_null()).select(*DATASETS["articles"].schema)
     rejected = cleaned.filter(pl.col("reason").is_not_null()).select("raw_ref", "article_id", "reason", "detail")
     staging.write(stage_run, "articles", articles)
     staging.write(stage_run, "signatures", _signatures(articles, staging))
