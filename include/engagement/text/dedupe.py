@@ -109,6 +109,7 @@ def minhash_scheme() -> MinHash:
 
 
 def sign(doc: Doc, scheme: MinHash) -> Signature:
+    """The doc's :class:`Signature` (every doc gets one: which are copies is decided later)."""
     shingle_set = shingles(doc.text)
     minhash = signature(shingle_set, scheme)
     return Signature(doc.article_id, doc.published_at, content_hash(doc.text), minhash.hashvalues, len(shingle_set))
