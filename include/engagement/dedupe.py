@@ -16,7 +16,7 @@ import polars as pl
 
 from engagement.config import Settings
 from engagement.staging import StageRun, Staging, reason_counts
-from engagement.text.dedupe import NEAR_DUPLICATE, Signature, match_signatures, minhash_scheme
+from engagement.text.dedupe import NEAR_DUPLICATE, Signature, match_signatures
 
 STAGE = "dedupe"
 
@@ -25,7 +25,7 @@ def run(day: date, settings: Settings) -> dict:
     """Write the day's ``duplicates`` and ``quarantine_dedupe``; counts and the shard count."""
     staging = Staging.from_settings(settings)
     signed = staging.read_all(day, "signatures")
-    matches = match_signatures(_signatures(signed), settings.near_duplicate_threshold, minhash_scheme())
+    matches = match_signatures(_signatures(signed), settings.near_duplicate_threshold)
     whole_day = StageRun(day)
     duplicates = staging.frame("duplicates", [asdict(match) for match in matches]).sort("article_id")
     staging.write(whole_day, "duplicates", duplicates)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,14 +63,6 @@ def shingles(text: str) -> set[str]:
     return {joined[i : i + SHINGLE_CHARS] for i in range(len(joined) - SHINGLE_CHARS + 1)}
 
 
-@dataclass(frozen=True)
-class _Kept:
-    article_id: str
-    rank: int
-    minhash: MinHash
-    size: int
-
-
 def signature(shingle_set: set[str], scheme: MinHash) -> MinHash:
     """MinHash of the shingles, sharing ``scheme``'s permutations (computing them is a tenth of
     the clean stage's time when done per document)."""
@@ -118,34 +110,27 @@ def sign(doc: Doc, scheme: MinHash) -> Signature:
 def find_duplicates(docs: Iterable[Doc], threshold: float) -> list[DuplicateMatch]:
     """Duplicates among ``docs`` (see :func:`match_signatures`)."""
     scheme = minhash_scheme()
-    return match_signatures((sign(doc, scheme) for doc in docs), threshold, scheme)
+    return match_signatures((sign(doc, scheme) for doc in docs), threshold)
 
 
-def match_signatures(
-    signatures: Iterable[Signature], threshold: float, scheme: MinHash
-) -> list[DuplicateMatch]:
+def match_signatures(signatures: Iterable[Signature], threshold: float) -> list[DuplicateMatch]:
     """Which docs copy an earlier one: same sha256 (``duplicate``), or ``near_duplicate`` when
     at least ``threshold`` of the shorter text's shingles occur in the other (estimated from
     MinHash), which tolerates trimmed paragraphs and changed bylines. Each copy points at the
     kept doc, never at another copy, so there are no chains."""
-    # Weights favour recall: extra candidates cost one containment check each.
-    lsh = MinHashLSH(
-        threshold=min(threshold, CANDIDATE_JACCARD), num_perm=NUM_PERM, weights=(0.2, 0.8)
-    )
+    index = _BandIndex(min(threshold, CANDIDATE_JACCARD))
     kept_by_hash: dict[str, str] = {}
-    kept: dict[str, _Kept] = {}
+    kept: dict[int, Signature] = {}  # by rank in keep order
     matches: list[DuplicateMatch] = []
     for position, doc in enumerate(sorted(signatures, key=lambda s: s.keep_order)):
         if doc.digest in kept_by_hash:
             matches.append(DuplicateMatch(doc.article_id, kept_by_hash[doc.digest], DUPLICATE, 1.0))
             continue
-        minhash = MinHash(
-            seed=SEED, hashvalues=doc.hashvalues, permutations=scheme.permutations, scheme=scheme.scheme
-        )
         scored = []
-        for candidate in sorted((kept[key] for key in lsh.query(minhash)), key=lambda k: k.rank):
-            jaccard = candidate.minhash.jaccard(minhash)
-            scored.append((candidate, containment(jaccard, candidate.size, doc.shingle_count)))
+        for rank in sorted(index.query(doc.hashvalues)):
+            candidate = kept[rank]
+            jaccard = np.count_nonzero(candidate.hashvalues == doc.hashvalues) / NUM_PERM
+            scored.append((candidate, containment(jaccard, candidate.shingle_count, doc.shingle_count)))
         similar = [(candidate, score) for candidate, score in scored if score >= threshold]
         if similar:
             candidate, score = similar[0]
@@ -155,6 +140,43 @@ def match_signatures(
             matches.append(match)
             continue
         kept_by_hash[doc.digest] = doc.article_id
-        kept[doc.article_id] = _Kept(doc.article_id, position, minhash, doc.shingle_count)
-        lsh.insert(doc.article_id, minhash)
+        kept[position] = doc
+        index.insert(position, doc.hashvalues)
     return matches
+
+
+class _BandIndex:
+    """LSH buckets of the kept docs, band by band: the candidates datasketch's ``MinHashLSH``
+    finds with the same bands and rows (its parameters are taken from it), at a fraction of its
+    memory: one bytes key and the doc's rank per band, not a key, a set and a list entry."""
+
+    def __init__(self, candidate_threshold: float):
+        # Weights favour recall: extra candidates cost one containment check each.
+        lsh = MinHashLSH(threshold=candidate_threshold, num_perm=NUM_PERM, weights=(0.2, 0.8))
+        self.ranges = [(band * lsh.r, (band + 1) * lsh.r) for band in range(lsh.b)]
+        self.buckets: list[dict[bytes, int | list[int]]] = [{} for _ in self.ranges]
+
+    def _keys(self, hashvalues: np.ndarray) -> Iterator[tuple[dict, bytes]]:
+        for (start, end), bucket in zip(self.ranges, self.buckets, strict=True):
+            yield bucket, hashvalues[start:end].tobytes()
+
+    def insert(self, rank: int, hashvalues: np.ndarray) -> None:
+        for bucket, key in self._keys(hashvalues):
+            found = bucket.get(key)
+            if found is None:
+                bucket[key] = rank
+            elif isinstance(found, int):
+                bucket[key] = [found, rank]
+            else:
+                found.append(rank)
+
+    def query(self, hashvalues: np.ndarray) -> set[int]:
+        """Ranks of the kept docs sharing at least one band with ``hashvalues``."""
+        ranks: set[int] = set()
+        for bucket, key in self._keys(hashvalues):
+            found = bucket.get(key)
+            if isinstance(found, int):
+                ranks.add(found)
+            elif found:
+                ranks.update(found)
+        return ranks
