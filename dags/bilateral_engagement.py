@@ -4,16 +4,20 @@
 Turns one day of news (Hindi and English) into bilateral diplomatic-engagement metrics in DuckDB.
 
 ```
-fetch (one mapped task per source) → ingest → clean → extract_entities → detect_events
-      → aggregate → check → publish
+fetch (one mapped task per source) → ingest → clean[shard] → dedupe
+      → extract_entities[shard] → detect_events[shard] → aggregate → check → publish
 ```
+
+`[shard]`: a mapped task, one instance per shard of the day's articles (`ENGAGEMENT_SHARD_SIZE`,
+default 5,000); ingest and dedupe hand the shard envelopes on through XCom (docs/sharding.md).
 
 * **fetch**: pulls each enabled feed into the raw landing zone (content-addressed, with a manifest);
   a broken source fails alone. File-drop sources need no fetching.
 * **ingest**: reads the landing folder and the raw store (never the network) and keeps the
   articles published on the run's day (UTC); bad records go to quarantine with a reason.
-* **clean**: normalisation, "also read"/byline/caption removal, language identification,
-  exact and near-duplicate detection.
+* **clean** (per shard): normalisation, "also read"/byline/caption removal, language
+  identification, and each article's MinHash signature.
+* **dedupe** (whole day): exact and near-duplicate copies across all shards, from the signatures.
 * **extract_entities**: rule-based spaCy pipelines per language fed by the knowledge base.
 * **detect_events**: CAMEO-coded event mentions with status, event date, level, forum, topics
   and the evidence sentence.
@@ -24,9 +28,10 @@ fetch (one mapped task per source) → ingest → clean → extract_entities →
 
 The run's day is its logical date (see `engagement.partitions`); every task works on that day
 only and replaces its outputs, so re-running or backfilling a date is safe. Tasks pass the day
-key and file paths through XCom, never data. Tasks that touch the DuckDB warehouse run in the
-one-slot `duckdb_writer` pool so the file has one writer at a time, and on the `duckdb` Celery
-queue, served only by the worker that owns the warehouse volume (docs/celery.md).
+and shard envelopes through XCom, never data; each result also holds the task's seconds and
+peak RSS. Tasks that touch the DuckDB warehouse run in the one-slot `duckdb_writer` pool so
+the file has one writer at a time, and on the `duckdb` Celery queue, served only by the
+worker that owns the warehouse volume (docs/celery.md).
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_conte
 from engagement.sources.config import FETCH_TASK_TIMEOUT
 
 DUCKDB_POOL = "duckdb_writer"
+# XCom key of every stage task's full result (counts, seconds, peak RSS); a fan-out task's
+# return value is its list of shard envelopes, which the mapped task after it expands over.
+COUNTS_KEY = "stage_counts"
 
 
 def _settings():
@@ -55,13 +63,35 @@ REPORTING_DB = Asset(uri=_settings().published_path.as_uri())
 DUCKDB_QUEUE = _settings().duckdb_queue
 
 
-def _log_counts(stage: str, counts: dict) -> dict:
-    """Log a stage's numbers in one readable line for the task log, and pass them on via XCom."""
+def _log_counts(step: str, counts: dict) -> dict:
+    """Log a task's numbers in one readable line for the task log (``<step> <day>: {...}``)."""
     import logging
 
-    shown = {k: v for k, v in counts.items() if k != "paths"}
-    logging.getLogger("engagement").info("%s %s: %s", stage, counts.get("day"), shown)
+    logging.getLogger("engagement").info("%s %s: %s", step, counts.get("day"), counts)
     return counts
+
+
+def _run_stage(name: str, stage_run: dict) -> dict:
+    """Run one stage for the envelope from XCom and log its counts in one line; the counts (with
+    the next envelopes, seconds and peak RSS) go to XCom under COUNTS_KEY."""
+    from engagement.stages import run_stage, stage_named
+    from engagement.staging import StageRun
+
+    result = _log_counts(name, run_stage(stage_named(name), StageRun.from_dict(stage_run), _settings()))
+    get_current_context()["ti"].xcom_push(key=COUNTS_KEY, value=result)
+    return result
+
+
+def _day_of(upstream) -> dict:
+    """The day's envelope from an upstream result, or from the results of its mapped shards."""
+    first = upstream if isinstance(upstream, dict) else next(iter(upstream))
+    return {"day": first["day"]}
+
+
+def _run_day() -> dict:
+    from engagement.partitions import day_of_run
+
+    return {"day": day_of_run(get_current_context()["logical_date"]).isoformat()}
 
 
 @dag(
@@ -103,72 +133,54 @@ def bilateral_engagement():
         return _log_counts(f"fetch[{source_name}]", fetch_for_run(source_name, day, _settings()))
 
     @task(trigger_rule="all_done")
-    def ingest(fetched) -> dict:
-        """Select the day's articles from the landing folder and raw store."""
-        from engagement import ingest as stage
-        from engagement.partitions import day_of_run
-
-        day = day_of_run(get_current_context()["logical_date"])
-        return _log_counts("ingest", {"day": day.isoformat(), **stage.run(day, _settings())})
+    def ingest(fetched) -> list[dict]:
+        """Select the day's articles from the landing folder and raw store, in shards."""
+        return _run_stage("ingest", _run_day())["runs"]
 
     @task
-    def clean(ingested: dict) -> dict:
-        """Normalise, strip boilerplate, identify language, drop duplicates."""
-        from engagement import clean as stage
-        from engagement.partitions import parse_day
-
-        day = parse_day(ingested["day"])
-        return _log_counts("clean", {"day": ingested["day"], **stage.run(day, _settings())})
+    def clean(stage_run: dict) -> dict:
+        """One shard: normalise, strip boilerplate, identify language, sign for dedupe."""
+        return _run_stage("clean", stage_run)
 
     @task
-    def extract_entities(cleaned: dict) -> dict:
-        """Entity mentions with offsets into the cleaned text."""
-        from engagement import extract_entities as stage
-        from engagement.partitions import parse_day
-
-        return _log_counts("extract_entities", stage.run(parse_day(cleaned["day"]), _settings()))
+    def dedupe(cleaned) -> list[dict]:
+        """The whole day: exact and near-duplicate copies, from the shards' signatures."""
+        return _run_stage("dedupe", _day_of(cleaned))["runs"]
 
     @task
-    def detect_events(extracted: dict) -> dict:
-        """CAMEO-coded event mentions with their evidence sentences."""
-        from engagement import detect_events as stage
-        from engagement.partitions import parse_day
+    def extract_entities(stage_run: dict) -> dict:
+        """One shard: entity mentions with offsets into the cleaned text."""
+        return _run_stage("extract_entities", stage_run)
 
-        return _log_counts("detect_events", stage.run(parse_day(extracted["day"]), _settings()))
+    @task
+    def detect_events(stage_run: dict) -> dict:
+        """One shard: CAMEO-coded event mentions with their evidence sentences."""
+        return _run_stage("detect_events", stage_run)
 
     @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE)
-    def aggregate(detected: dict) -> dict:
-        """Replace the day's partition in DuckDB and re-cluster events."""
-        from engagement import aggregate as stage
-        from engagement.partitions import parse_day
-
-        day = detected["day"]
-        return _log_counts("aggregate", {"day": day, **stage.run(parse_day(day), _settings())})
+    def aggregate(detected) -> dict:
+        """Load every shard's parts into the day's DuckDB partition and re-cluster events."""
+        return _run_stage("aggregate", _day_of(detected))
 
     @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE)
     def check(aggregated: dict) -> dict:
         """Data-quality assertions; fails visibly and blocks publishing."""
-        from engagement import check as stage
-        from engagement.partitions import parse_day
-
-        day = aggregated["day"]
-        return _log_counts("check", {"day": day, **stage.run(parse_day(day), _settings())})
+        return _run_stage("check", _day_of(aggregated))
 
     @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE, outlets=[REPORTING_DB])
     def publish(checked: dict) -> dict:
         """Atomically replace the read-only reporting copy for BI tools."""
-        from engagement import publish as stage
-        from engagement.partitions import parse_day
-
-        day = checked["day"]
-        counts = _log_counts("publish", {"day": day, **stage.run(parse_day(day), _settings())})
+        counts = _run_stage("publish", _day_of(checked))
         get_current_context()["outlet_events"][REPORTING_DB].extra = {
             k: v for k, v in counts.items() if isinstance(v, str | int | float)
         }
         return counts
 
     fetched = fetch.expand(source_name=list_sources())
-    publish(check(aggregate(detect_events(extract_entities(clean(ingest(fetched)))))))
+    shards = ingest(fetched)
+    deduped_shards = dedupe(clean.expand(stage_run=shards))
+    detected = detect_events.expand(stage_run=extract_entities.expand(stage_run=deduped_shards))
+    publish(check(aggregate(detected)))
 
 
 bilateral_engagement()

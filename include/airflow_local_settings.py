@@ -9,12 +9,14 @@ project's editable install puts on the path; other Airflow processes import noth
 
 import sys
 
-if sys.argv[1:2] == ["scheduler"]:
-    import engagement.aggregate  # noqa: F401
-    import engagement.check  # noqa: F401
-    import engagement.clean  # noqa: F401
-    import engagement.detect_events  # noqa: F401
-    import engagement.extract_entities  # noqa: F401
-    import engagement.ingest  # noqa: F401
-    import engagement.publish  # noqa: F401
+
+def _preload_stages() -> None:
     import engagement.sources.config  # noqa: F401
+    from engagement.stages import STAGES
+
+    for stage in STAGES:
+        stage.load()
+
+
+if sys.argv[1:2] == ["scheduler"]:
+    _preload_stages()

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
 import pytest
-from engagement import clean, ingest
+from engagement import clean, dedupe
 from engagement.config import load_settings
+from engagement.staging import StageRun, Staging
 
 DAY = date(2025, 11, 18)
 
@@ -77,19 +79,41 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return load_settings()
 
 
-def _write_raw(settings, rows: list[dict]) -> None:
-    path = settings.stage_path(DAY, "articles_raw")
-    path.parent.mkdir(parents=True)
-    pl.DataFrame(rows, schema=ingest.ARTICLE_SCHEMA).write_parquet(path)
+def _write_raw(settings, rows: list[dict], shard_size: int | None = None) -> list[StageRun]:
+    """Stage ``rows`` as ingest would, in shards of ``shard_size`` (default: one shard)."""
+    staging = Staging.from_settings(settings)
+    size = shard_size or max(len(rows), 1)
+    chunks = [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+    runs = StageRun(DAY, 0, len(chunks)).runs()
+    for stage_run, chunk in zip(runs, chunks, strict=True):
+        staging.write(stage_run, "articles_raw", staging.frame("articles_raw", chunk))
+    return runs
 
 
-def test_each_row_fate(settings) -> None:
-    _write_raw(settings, ROWS)
-    counts = clean.run(DAY, settings)
+def _clean_day(settings, runs: list[StageRun]) -> tuple[list[dict], dict]:
+    """Clean every shard and dedupe the day: (each shard's counts, dedupe's counts)."""
+    return [clean.run(stage_run, settings) for stage_run in runs], dedupe.run(DAY, settings)
 
-    articles = pl.read_parquet(counts["paths"]["articles"])
-    quarantine = pl.read_parquet(counts["paths"]["quarantine"])
-    assert articles["article_id"].to_list() == sorted(articles["article_id"].to_list())
+
+def _fates(settings) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(passed articles with duplicate_of as the warehouse gets it, the day's quarantine rows)."""
+    staging = Staging.from_settings(settings)
+    copies = staging.read_all(DAY, "duplicates").select("article_id", copy_of="duplicate_of")
+    articles = (
+        staging.read_all(DAY, "articles")
+        .join(copies, on="article_id", how="left")
+        .with_columns(duplicate_of="copy_of")
+        .drop("copy_of")
+    )
+    quarantine = pl.concat(staging.read_all(DAY, name) for name in ("quarantine_clean", "quarantine_dedupe"))
+    return articles, quarantine
+
+
+@pytest.mark.parametrize("shard_size", [None, 2])
+def test_each_row_fate(settings, shard_size) -> None:
+    cleaned, deduped = _clean_day(settings, _write_raw(settings, ROWS, shard_size))
+    articles, quarantine = _fates(settings)
+
     fates = {r["article_id"]: r["duplicate_of"] for r in articles.iter_rows(named=True)}
     assert fates == {
         "0-later-copy": "b-wire",
@@ -108,34 +132,38 @@ def test_each_row_fate(settings) -> None:
         "g-french": "unknown_language",
         "h-huge": "too_large",
     }
-    assert set(quarantine["stage"]) == {"clean"}
+    stages = dict(quarantine.select("article_id", "stage").iter_rows())
+    assert {stages[a] for a in ("0-later-copy", "d-exact", "e-syndicated")} == {"dedupe"}
+    assert {stages[a] for a in ("c-empty", "f-marathi", "g-french", "h-huge")} == {"clean"}
     assert set(quarantine["day"]) == {DAY}
     assert quarantine.filter(pl.col("article_id") == "f-marathi")["detail"][0].startswith("detected mr")
     empty = quarantine.filter(pl.col("article_id") == "c-empty")
     assert empty["raw_ref"][0] == "drop.jsonl:c-empty"
 
-    assert counts["read"] == len(ROWS) == counts["kept"] + counts["quarantined"]
-    assert counts["by_reason"] == {
-        "duplicate": 2,
+    for counts in cleaned:
+        assert counts["read"] == counts["passed"] + counts["quarantined"]
+    assert sum(c["read"] for c in cleaned) == len(ROWS)
+    assert deduped["passed"] == sum(c["passed"] for c in cleaned) == deduped["kept"] + deduped["quarantined"]
+    assert deduped["by_reason"] == {"duplicate": 2, "near_duplicate": 1}
+    assert sum((Counter(c["by_reason"]) for c in cleaned), Counter()) == {
         "empty_text": 1,
-        "near_duplicate": 1,
         "too_large": 1,
         "unknown_language": 2,
     }
-    assert counts["near_duplicates"] == 1
+    assert deduped["near_duplicates"] == 1
+    assert deduped["shards"] == len(cleaned)
 
 
 def test_cleaned_text_language_and_removed_lines(settings) -> None:
-    _write_raw(settings, ROWS)
-    counts = clean.run(DAY, settings)
-    articles = {r["article_id"]: r for r in pl.read_parquet(counts["paths"]["articles"]).to_dicts()}
+    (counts,), _ = _clean_day(settings, _write_raw(settings, ROWS))
+    articles = {r["article_id"]: r for r in _fates(settings)[0].to_dicts()}
 
     hindi = articles["a-hindi"]
     assert hindi["language"] == "hi"
     assert hindi["removed_lines"] == 2  # dateline and "इसे भी पढ़ें"
     assert hindi["text_clean"].startswith("विदेश मंत्री एस जयशंकर")
     assert "इसे भी पढ़ें" not in hindi["text_clean"]
-    assert hindi["text"] == HINDI  # the raw text travels along untouched
+    assert "text" not in hindi  # the raw text stays in articles_raw
 
     wire = articles["b-wire"]
     assert wire["language"] == "en"
@@ -145,23 +173,23 @@ def test_cleaned_text_language_and_removed_lines(settings) -> None:
 
 
 def test_rerun_is_byte_identical(settings) -> None:
-    _write_raw(settings, ROWS)
-    first = clean.run(DAY, settings)
-    data = {name: Path(path).read_bytes() for name, path in first["paths"].items()}
-    assert clean.run(DAY, settings) == first
-    assert {name: Path(path).read_bytes() for name, path in first["paths"].items()} == data
+    runs = _write_raw(settings, ROWS)
+    first = _clean_day(settings, runs)
+    staged = Path(Staging.from_settings(settings).path(DAY, "articles")).parents[1]
+    data = {path: path.read_bytes() for path in sorted(staged.rglob("*.parquet"))}
+    assert _clean_day(settings, runs) == first
+    assert {path: path.read_bytes() for path in sorted(staged.rglob("*.parquet"))} == data
 
 
 def test_empty_input_writes_empty_files_with_schema(settings) -> None:
-    _write_raw(settings, [])
-    counts = clean.run(DAY, settings)
-    assert counts["read"] == counts["kept"] == counts["quarantined"] == 0
-    articles = pl.read_parquet(counts["paths"]["articles"])
+    (counts,), deduped = _clean_day(settings, _write_raw(settings, []))
+    assert counts["read"] == counts["passed"] == counts["quarantined"] == 0
+    assert deduped["passed"] == deduped["kept"] == deduped["quarantined"] == 0
+    articles, quarantine = _fates(settings)
     assert articles.height == 0
     assert articles.schema["text_clean"] == pl.String
     assert articles.schema["removed_lines"] == pl.Int32
     assert articles.schema["duplicate_of"] == pl.String
     assert articles.schema["published_at"] == pl.Datetime("us", "UTC")
-    quarantine = pl.read_parquet(counts["paths"]["quarantine"])
     assert quarantine.columns == ["day", "stage", "raw_ref", "article_id", "reason", "detail"]
     assert quarantine.height == 0

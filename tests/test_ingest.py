@@ -10,8 +10,14 @@ import polars as pl
 import pytest
 from engagement import ingest
 from engagement.config import load_settings
+from engagement.staging import DATASETS, QUARANTINE, StageRun, Staging
 
 MTIME = datetime(2025, 11, 18, 6, 0, tzinfo=UTC)
+
+
+def _staged(settings, counts: dict, dataset: str) -> pl.DataFrame:
+    """Every part of the day's ``dataset`` that the ingest run with ``counts`` wrote."""
+    return Staging.from_settings(settings).read_all(date.fromisoformat(counts["day"]), dataset)
 
 
 def _record(article_id: str, published: str | None, text: str = "Jaishankar met Lavrov.") -> str:
@@ -61,8 +67,8 @@ def settings(tmp_path, monkeypatch):
 
 def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
     counts = ingest.run(date(2025, 11, 17), settings)
-    articles = pl.read_parquet(counts["paths"]["articles_raw"])
-    quarantine = pl.read_parquet(counts["paths"]["quarantine_ingest"])
+    articles = _staged(settings, counts, "articles_raw")
+    quarantine = _staged(settings, counts, "quarantine_ingest")
 
     assert articles["article_id"].to_list() == ["last-utc-second", "morning-ist", "utc-midnight"]
     assert quarantine.select("article_id", "reason", "raw_ref").rows() == [
@@ -80,7 +86,7 @@ def test_selects_the_utc_day_and_quarantines_the_rest_once(settings):
     json.dumps(counts)  # goes through XCom
 
     earlier = ingest.run(date(2025, 11, 16), settings)
-    earlier_articles = pl.read_parquet(earlier["paths"]["articles_raw"])
+    earlier_articles = _staged(settings, earlier, "articles_raw")
     assert earlier_articles["article_id"].to_list() == ["late-evening-ist"]
     # The undated record shows up on its file's modification day only.
     assert ingest.run(date(2025, 11, 17), settings)["by_reason"] == {"duplicate_id": 1}
@@ -96,10 +102,10 @@ def test_landing_days_are_the_days_with_articles(settings):
 def test_output_has_the_contract_columns_and_is_idempotent(settings):
     day = date(2025, 11, 17)
     first = ingest.run(day, settings)
-    frame = pl.read_parquet(first["paths"]["articles_raw"])
-    assert frame.schema == pl.Schema(ingest.ARTICLE_SCHEMA)
-    quarantine = pl.read_parquet(first["paths"]["quarantine_ingest"])
-    assert quarantine.schema == pl.Schema(ingest.QUARANTINE_SCHEMA)
+    frame = _staged(settings, first, "articles_raw")
+    assert frame.schema == pl.Schema(DATASETS["articles_raw"].schema)
+    quarantine = _staged(settings, first, "quarantine_ingest")
+    assert quarantine.schema == pl.Schema(QUARANTINE)
     row = frame.filter(pl.col("article_id") == "morning-ist").row(0, named=True)
     assert row["published_at"] == datetime(2025, 11, 17, 4, 0, tzinfo=UTC)
     assert (row["raw_ref"], row["source"]) == ("wire/batch.jsonl:2", "demo-wire")
@@ -109,13 +115,33 @@ def test_output_has_the_contract_columns_and_is_idempotent(settings):
     second = ingest.run(day, settings)
     assert second.pop("landing_files_read_now") == 0  # read once, then taken from the raw store
     assert second == {key: value for key, value in first.items() if key != "landing_files_read_now"}
-    assert pl.read_parquet(second["paths"]["articles_raw"]).equals(frame)
+    assert _staged(settings, second, "articles_raw").equals(frame)
 
 
 def test_empty_landing_zone_writes_empty_typed_files(tmp_path, monkeypatch):
     monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("ENGAGEMENT_SOURCES_FILE", raising=False)
-    counts = ingest.run(date(2025, 11, 17), load_settings())
+    settings = load_settings()
+    counts = ingest.run(date(2025, 11, 17), settings)
     assert (counts["landing_files"], counts["selected"], counts["quarantined"]) == (0, 0, 0)
-    articles = pl.read_parquet(counts["paths"]["articles_raw"])
-    assert articles.schema == pl.Schema(ingest.ARTICLE_SCHEMA)
+    articles = _staged(settings, counts, "articles_raw")
+    assert articles.schema == pl.Schema(DATASETS["articles_raw"].schema)
+
+
+def test_articles_are_written_in_shards_and_a_rerun_leaves_no_stale_parts(settings, monkeypatch):
+    day = date(2025, 11, 17)
+    staging = Staging.from_settings(settings)
+    monkeypatch.setenv("ENGAGEMENT_SHARD_SIZE", "2")
+    counts = ingest.run(day, load_settings())
+    assert counts["shards"] == 2 and counts["selected"] == 3
+    assert staging.shards(day, "articles_raw") == [0, 1]
+    assert [staging.read(StageRun(day, shard, 2), "articles_raw").height for shard in (0, 1)] == [2, 1]
+
+    monkeypatch.setenv("ENGAGEMENT_SHARD_SIZE", "5000")
+    assert ingest.run(day, load_settings())["shards"] == 1
+    assert staging.shards(day, "articles_raw") == [0]
+    assert staging.read_all(day, "articles_raw")["article_id"].sort().to_list() == [
+        "last-utc-second",
+        "morning-ist",
+        "utc-midnight",
+    ]

@@ -106,7 +106,8 @@ def test_parts_stay_under_the_size_asked_for(scale, tmp_path):
 
 
 def test_ingest_accepts_every_record_and_clean_finds_the_copies(day, settings):
-    from engagement import clean, extract_entities, ingest
+    from engagement import clean, dedupe, extract_entities, ingest
+    from engagement.staging import StageRun, Staging
 
     out, stats = day
     settings = replace(settings, landing_dir=out)
@@ -114,18 +115,20 @@ def test_ingest_accepts_every_record_and_clean_finds_the_copies(day, settings):
     assert loaded["selected"] + loaded["quarantined"] == ARTICLES
     assert loaded["quarantined"] == 0, loaded["by_reason"]
 
-    cleaned = clean.run(DAY, settings)
-    assert cleaned["read"] == ARTICLES
-    found = cleaned["by_reason"]
+    runs = StageRun(DAY, 0, loaded["shards"]).runs()
+    cleaned = [clean.run(stage_run, settings) for stage_run in runs]
+    assert sum(counts["read"] for counts in cleaned) == sum(counts["passed"] for counts in cleaned) == ARTICLES
+    deduped = dedupe.run(DAY, settings)
+    found = deduped["by_reason"]
     # Every copy is found; a "near" copy whose only edit was a byline clean strips counts as exact.
     assert found.get("duplicate", 0) + found.get("near_duplicate", 0) == stats.exact + stats.near
     assert stats.exact <= found.get("duplicate", 0) and found.get("near_duplicate", 0) >= 0.7 * stats.near
     assert set(found) <= {"duplicate", "near_duplicate"}
 
-    extracted = extract_entities.run(DAY, settings)
-    mentions = pl.read_parquet(extracted["paths"]["mentions"])
+    extracted = [extract_entities.run(stage_run, settings) for stage_run in runs]
+    mentions = Staging.from_settings(settings).read_all(DAY, "mentions")
     with_country = set(mentions.filter(pl.col("label") == "COUNTRY")["article_id"])
-    assert extracted["articles"] == cleaned["kept"]
-    assert len(with_country) == cleaned["kept"]
+    assert sum(counts["articles"] for counts in extracted) == deduped["kept"]
+    assert len(with_country) == deduped["kept"]
     countries = Counter(mentions.filter(pl.col("label") == "COUNTRY")["entity_id"].to_list())
     assert len(countries) > 40  # names swapped in from the whole KB, not a handful

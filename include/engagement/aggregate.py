@@ -1,4 +1,4 @@
-"""aggregate: load one day's stage outputs into the DuckDB warehouse and rebuild the events.
+"""aggregate: load one day's staged parts (all shards) into the DuckDB warehouse and rebuild the events.
 
 The only DuckDB writer besides publish. One transaction replaces the day's partition of every
 core table and re-clusters the event groups the day touches (``warehouse.rebuild``), so
@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date
 
 from engagement.config import Settings
+from engagement.staging import Staging
 from engagement.warehouse.connect import open_for_writing, rollback
 from engagement.warehouse.load_log import record_load
-from engagement.warehouse.partitions import PARTITION_SOURCES, replace_partition
+from engagement.warehouse.partitions import PARTITIONED_TABLES, mark_duplicates, replace_partition
 from engagement.warehouse.rebuild import day_groups, rebuild_events
 from engagement.warehouse.reference import replace_reference_tables
 from engagement.warehouse.shrink import ShrinkError, describe, lost_since_remembered, remember_held, sync_removals
@@ -22,6 +23,7 @@ from engagement.warehouse.shrink import ShrinkError, describe, lost_since_rememb
 
 def run(day: date, settings: Settings) -> dict:
     """Replace ``day`` in the warehouse; return counts for XCom."""
+    staging = Staging.from_settings(settings)
     con = open_for_writing(settings.warehouse_path)
     try:
         con.execute("BEGIN TRANSACTION")
@@ -31,8 +33,9 @@ def run(day: date, settings: Settings) -> dict:
             remember_held(con, day)
             before = day_groups(con, day)
             loaded = {
-                table: replace_partition(con, settings, day, table) for table in PARTITION_SOURCES
+                table: replace_partition(con, staging, day, table) for table in PARTITIONED_TABLES
             }
+            duplicates = mark_duplicates(con, staging, day)
             lost = lost_since_remembered(con, day)
             if lost:
                 raise ShrinkError(describe(day, lost, "the warehouse"))
@@ -55,6 +58,7 @@ def run(day: date, settings: Settings) -> dict:
         "sentences": loaded["sentences"],
         "mentions": loaded["mentions"],
         "event_mentions": loaded["event_mentions"],
+        "duplicates": duplicates,
         "events_total": events_total,
         "events_touched": events_touched,
         "rows_written": sum(loaded.values()) + events_total,

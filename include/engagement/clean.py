@@ -1,27 +1,25 @@
-"""Clean stage: articles_raw → articles (+ quarantine_clean) for one day.
+"""Clean stage: one shard of articles_raw → articles, signatures (+ quarantine_clean).
 
-Each article is normalised, its language identified, boilerplate lines stripped and duplicates
-within the day marked. Every input row ends up in ``articles`` or in quarantine (duplicates in
-both: in ``articles`` with ``duplicate_of`` set, and in quarantine with the reason), so
-``read == kept + quarantined`` always holds.
+Each article is normalised, its language identified and boilerplate lines stripped. Every input
+row ends up in ``articles`` or in quarantine, so ``read == passed + quarantined`` always holds.
+Duplicates are a whole-day question: each passed article's ``signatures`` row (hash, MinHash)
+lets the ``dedupe`` stage compare the day without reading any text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import polars as pl
 
 from engagement.config import Settings
-from engagement.quarantine import reason_counts, write_quarantine
+from engagement.staging import DATASETS, StageRun, Staging, reason_counts
 from engagement.text.boilerplate import strip_boilerplate
-from engagement.text.dedupe import Doc, find_duplicates
+from engagement.text.dedupe import Doc, minhash_scheme, sign
 from engagement.text.language import identify, is_confident
 from engagement.text.normalise import normalise, strip_controls
 
 STAGE = "clean"
-ADDED_COLUMNS = {"text_clean": pl.String, "removed_lines": pl.Int32, "duplicate_of": pl.String}
 
 
 @dataclass(frozen=True)
@@ -67,28 +65,10 @@ def clean_article(
     return Verdict(text_clean=text_clean, language=language, removed_lines=removed, control_chars=controls)
 
 
-def _duplicates_frame(passed: pl.DataFrame, threshold: float) -> pl.DataFrame:
-    """One row per copy: its id, the kept id, and the quarantine reason and detail."""
-    docs = (
-        Doc(row["article_id"], row["published_at"], row["text_clean"])
-        for row in passed.select("article_id", "published_at", "text_clean").iter_rows(named=True)
-    )
-    rows = [
-        {
-            "article_id": m.article_id,
-            "duplicate_of": m.duplicate_of,
-            "dup_reason": m.reason,
-            "dup_detail": f"{m.reason} of {m.duplicate_of} (similarity {m.similarity:.2f})",
-        }
-        for m in find_duplicates(docs, threshold)
-    ]
-    schema = dict.fromkeys(("article_id", "duplicate_of", "dup_reason", "dup_detail"), pl.String)
-    return pl.DataFrame(rows, schema=schema)
-
-
-def run(day: date, settings: Settings) -> dict:
-    """Clean the day's ``articles_raw`` into ``articles`` and ``quarantine_clean``."""
-    raw = pl.read_parquet(settings.stage_path(day, "articles_raw")).sort("article_id")
+def run(stage_run: StageRun, settings: Settings) -> dict:
+    """Clean one shard of ``articles_raw`` into ``articles``, ``signatures`` and ``quarantine_clean``."""
+    staging = Staging.from_settings(settings)
+    raw = staging.read(stage_run, "articles_raw").sort("article_id")
     verdicts = [
         clean_article(row["text"] or "", row["title"], row["language"], settings)
         for row in raw.select("text", "title", "language").iter_rows(named=True)
@@ -100,41 +80,42 @@ def run(day: date, settings: Settings) -> dict:
         pl.Series("title", [strip_controls(t)[0] if t else t for t in raw["title"]], dtype=pl.String),
         pl.Series("reason", [v.reason for v in verdicts], dtype=pl.String),
         pl.Series("detail", [v.detail for v in verdicts], dtype=pl.String),
+        pl.lit(None, dtype=pl.String).alias("duplicate_of"),
     )
-    passed = cleaned.filter(pl.col("reason").is_null())
-    copies_of = _duplicates_frame(passed, settings.near_duplicate_threshold)
-    passed = passed.join(copies_of, on="article_id", how="left")
-    articles = passed.select(*raw.columns, *ADDED_COLUMNS).sort("article_id")
-    rejected = cleaned.filter(pl.col("reason").is_not_null()).select(
-        "raw_ref", "article_id", "reason", "detail"
-    )
-    copies = passed.filter(pl.col("duplicate_of").is_not_null()).select(
-        "raw_ref", "article_id", reason="dup_reason", detail="dup_detail"
-    )
+    articles = cleaned.filter(pl.col("reason").is_null()).select(*DATASETS["articles"].schema)
+    rejected = cleaned.filter(pl.col("reason").is_not_null()).select("raw_ref", "article_id", "reason", "detail")
+    staging.write(stage_run, "articles", articles)
+    staging.write(stage_run, "signatures", _signatures(articles, staging))
+    quarantine = staging.write_quarantine(stage_run, STAGE, rejected.to_dicts())
 
-    paths = {
-        "articles": settings.stage_path(day, "articles"),
-        "quarantine": settings.stage_path(day, "quarantine_clean"),
-    }
-    paths["articles"].parent.mkdir(parents=True, exist_ok=True)
-    articles.write_parquet(paths["articles"])
-    quarantine = write_quarantine(
-        pl.concat([rejected, copies]).to_dicts(), day, STAGE, paths["quarantine"]
-    )
-
-    kept = articles.filter(pl.col("duplicate_of").is_null()).height
-    if raw.height != kept + quarantine.height:
+    if raw.height != articles.height + quarantine.height:
         raise RuntimeError(
-            f"clean lost rows: read {raw.height} != kept {kept} + quarantined {quarantine.height}"
+            f"clean lost rows: read {raw.height} != passed {articles.height} + quarantined {quarantine.height}"
         )
-    by_reason = reason_counts(quarantine)
     return {
         "read": raw.height,
-        "kept": kept,
+        "passed": articles.height,
         "quarantined": quarantine.height,
-        "by_reason": by_reason,
+        "by_reason": reason_counts(quarantine),
         "removed_lines": int(articles["removed_lines"].sum()),
         "control_chars_removed": sum(v.control_chars for v in verdicts),
-        "near_duplicates": by_reason.get("near_duplicate", 0),
-        "paths": {name: str(path) for name, path in paths.items()},
     }
+
+
+def _signatures(articles: pl.DataFrame, staging: Staging) -> pl.DataFrame:
+    """What the whole-day ``dedupe`` stage needs of each passed article, without its text."""
+    scheme = minhash_scheme()
+    rows = []
+    for row in articles.select("article_id", "raw_ref", "published_at", "text_clean").iter_rows(named=True):
+        signed = sign(Doc(row["article_id"], row["published_at"], row["text_clean"]), scheme)
+        rows.append(
+            {
+                "article_id": signed.article_id,
+                "raw_ref": row["raw_ref"],
+                "published_at": signed.published_at,
+                "digest": signed.digest,
+                "hashvalues": signed.hashvalues,
+                "shingle_count": signed.shingle_count,
+            }
+        )
+    return staging.frame("signatures", rows)

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from engagement.config import SUPPORTED_LANGUAGES, load_settings
 
-STAGES = ("ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish")
-
 
 class UsageError(Exception):
     """Bad input from the user: reported as a message, exit status 2."""
@@ -80,18 +78,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the stages for each day in order, in this process (Airflow runs the same functions)."""
-    import importlib
+    """Run the stages for each day in order, in this process (Airflow runs the same functions);
+    a sharded stage runs its shards one after another."""
+    from engagement.stages import run_day, summary
 
     settings = load_settings()
     day, last = args.date, args.to or args.date
     if last < day:
         raise UsageError("--to is before --date")
     while day <= last:
-        for stage in STAGES:
-            counts = importlib.import_module(f"engagement.{stage}").run(day, settings)
-            shown = {k: v for k, v in counts.items() if k != "paths"}
-            print(f"{day} {stage}: {json.dumps(shown, ensure_ascii=False, default=str)}")
+        run_day(day, settings, lambda stage, result: print(summary(stage, result), flush=True))
         day += timedelta(days=1)
     return 0
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from engagement.storage import Storage
@@ -30,7 +29,6 @@ class Settings:
 
     data_dir: Path
     landing_dir: Path
-    staging_dir: Path
     warehouse_path: Path
     published_path: Path
     sources_file: Path
@@ -47,6 +45,9 @@ class Settings:
     max_drop_bytes: int = 200_000_000  # one file in the landing folder
     min_article_chars: int = 40
     near_duplicate_threshold: float = 0.8
+    # Articles per shard of a day: clean, extract_entities and detect_events run once per shard
+    # (mapped tasks), so a task holds one shard's texts however large the day.
+    shard_size: int = 5_000
 
     @property
     def raw_store(self) -> Storage:
@@ -55,10 +56,6 @@ class Settings:
         Built on each use: fsspec keeps one file system per URL, so this costs no connection.
         """
         return Storage.from_url(self.storage_url).child("raw")
-
-    def stage_path(self, day: date, name: str) -> Path:
-        """Where a stage keeps its Parquet output for one day (``staging/<day>/<name>.parquet``)."""
-        return self.staging_dir / day.isoformat() / f"{name}.parquet"
 
 
 def load_settings() -> Settings:
@@ -73,7 +70,6 @@ def load_settings() -> Settings:
     return Settings(
         data_dir=data_dir,
         landing_dir=_path("ENGAGEMENT_LANDING_DIR", data_dir / "landing"),
-        staging_dir=_path("ENGAGEMENT_STAGING_DIR", data_dir / "staging"),
         warehouse_path=_path("ENGAGEMENT_WAREHOUSE", data_dir / "warehouse" / "engagement.duckdb"),
         published_path=_path(
             "ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"
@@ -91,4 +87,5 @@ def load_settings() -> Settings:
         max_drop_bytes=int(os.environ.get("ENGAGEMENT_MAX_DROP_BYTES", "200000000")),
         min_article_chars=int(os.environ.get("ENGAGEMENT_MIN_ARTICLE_CHARS", "40")),
         near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
+        shard_size=int(os.environ.get("ENGAGEMENT_SHARD_SIZE", "5000")),
     )

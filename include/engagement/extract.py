@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime, time
 import polars as pl
 
 from engagement.config import load_settings
-from engagement.detect_events import EVENT_SCHEMA
 from engagement.events.coding import EventCoder, EventMention
 from engagement.nlp.dates import find_dates
 from engagement.nlp.entities import extract_entities
+from engagement.staging import DATASETS
 from engagement.text.boilerplate import mask_boilerplate
 from engagement.warehouse.cluster import cluster_events
 
@@ -83,7 +83,7 @@ def _events(mentions: list[EventMention], published: date | None) -> list[dict]:
     reported = datetime.combine(published, time.min, tzinfo=UTC) if published else None
     frame = pl.DataFrame(
         [{**asdict(m), "published_at": reported, "outlet": None} for m in mentions],
-        schema={**EVENT_SCHEMA, "published_at": pl.Datetime("us", "UTC"), "outlet": pl.String},
+        schema={**DATASETS["events"].schema, "published_at": pl.Datetime("us", "UTC"), "outlet": pl.String},
     )
     assignments, events = cluster_events(frame)
     by_id = {m.mention_id: m for m in mentions}

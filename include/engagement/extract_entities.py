@@ -1,61 +1,34 @@
 """Stage ``extract_entities``: countries, persons, organisations, places and dates per article.
 
-Reads the day's cleaned articles, runs the language's spaCy pipeline over ``text_clean`` and
-writes ``sentences`` and ``mentions`` Parquet files whose offsets point into ``text_clean``,
-so every later number can be traced back to a sentence. An article the extractor cannot
-handle goes to quarantine with the error; the rest of the day goes on.
+Reads one shard of the day's cleaned articles (less the duplicates), runs the language's spaCy
+pipeline over ``text_clean`` and writes the shard's ``sentences`` and ``mentions``, whose
+offsets point into ``text_clean`` so every later number can be traced back to a sentence. An
+article the extractor cannot handle goes to quarantine with the error; the rest of the day goes on.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import asdict
-from datetime import date
 
 import polars as pl
 
 from engagement.config import Settings
+from engagement.dedupe import duplicate_ids
 from engagement.nlp.entities import extract_entities
-from engagement.quarantine import reason_counts, write_quarantine
+from engagement.staging import StageRun, Staging, reason_counts
 
 log = logging.getLogger(__name__)
 
-SENTENCE_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_idx": pl.Int32,
-    "start": pl.Int32,
-    "end": pl.Int32,
-    "text": pl.String,
-}
-MENTION_SCHEMA = {
-    "article_id": pl.String,
-    "mention_idx": pl.Int32,
-    "sentence_idx": pl.Int32,
-    "start": pl.Int32,
-    "end": pl.Int32,
-    "text": pl.String,
-    "label": pl.String,
-    "entity_id": pl.String,
-    "name": pl.String,
-    "country": pl.String,
-    "role": pl.String,
-    "value": pl.String,
-    "value_end": pl.String,
-    "precision": pl.String,
-}
+def articles_for_extraction(stage_run: StageRun, staging: Staging) -> pl.DataFrame:
+    """The shard's articles that go on to extraction (duplicates are counted, not re-read)."""
+    copies = duplicate_ids(staging, stage_run.day)
+    return staging.read(stage_run, "articles").filter(~pl.col("article_id").is_in(copies)).sort("article_id")
 
 
-def articles_for_extraction(day: date, settings: Settings) -> pl.DataFrame:
-    """The day's articles that go on to extraction (near-duplicates are counted, not re-read)."""
-    return (
-        pl.read_parquet(settings.stage_path(day, "articles"))
-        .filter(pl.col("duplicate_of").is_null())
-        .sort("article_id")
-    )
-
-
-def run(day: date, settings: Settings) -> dict:
-    articles = articles_for_extraction(day, settings)
+def run(stage_run: StageRun, settings: Settings) -> dict:
+    staging = Staging.from_settings(settings)
+    articles = articles_for_extraction(stage_run, staging)
     sentences: list[dict] = []
     mentions: list[dict] = []
     problems: list[dict] = []
@@ -87,27 +60,19 @@ def run(day: date, settings: Settings) -> dict:
             for s in result.sentences
         ]
         mentions += [{"article_id": aid, **asdict(m)} for m in result.mentions]
-    sentence_frame = pl.DataFrame(sentences, schema=SENTENCE_SCHEMA)
-    mention_frame = pl.DataFrame(mentions, schema=MENTION_SCHEMA)
-    paths = {
-        "sentences": settings.stage_path(day, "sentences"),
-        "mentions": settings.stage_path(day, "mentions"),
-        "quarantine": settings.stage_path(day, "quarantine_extract"),
-    }
-    paths["sentences"].parent.mkdir(parents=True, exist_ok=True)
-    sentence_frame.write_parquet(paths["sentences"])
-    mention_frame.write_parquet(paths["mentions"])
-    quarantined = write_quarantine(problems, day, "extract_entities", paths["quarantine"])
+    sentence_frame = staging.frame("sentences", sentences)
+    mention_frame = staging.frame("mentions", mentions)
+    staging.write(stage_run, "sentences", sentence_frame)
+    staging.write(stage_run, "mentions", mention_frame)
+    quarantined = staging.write_quarantine(stage_run, "extract_entities", problems)
     by_label = (
         dict(mention_frame.group_by("label").len().sort("label").iter_rows()) if mentions else {}
     )
     return {
-        "day": day.isoformat(),
         "articles": articles.height - len(problems),
         "sentences": sentence_frame.height,
         "mentions": mention_frame.height,
         "by_label": by_label,
         "quarantined": quarantined.height,
         "by_reason": reason_counts(quarantined),
-        "paths": {k: str(v) for k, v in paths.items()},
     }

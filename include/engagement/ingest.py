@@ -5,71 +5,108 @@ drops are read once into the raw store, filed by day (``sources.landing``); a da
 its own records, so a rerun rebuilds the same day whatever the landing folder holds now. Bad
 input never fails the run: each bad record becomes a ``quarantine_ingest`` row with a reason,
 and articles removed on purpose (``engagement remove-articles``) stay out.
+
+The day's articles are written as ``articles_raw`` parts of ``settings.shard_size`` articles, so
+the stages after it run once per shard; ingest holds one shard of texts and the ids seen.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 from datetime import date
-from pathlib import Path
-
-import polars as pl
+from itertools import chain
 
 from engagement.config import Settings
-from engagement.quarantine import SCHEMA as QUARANTINE_SCHEMA
 from engagement.removals import removed_ids
 from engagement.sources.archive import archive_days, read_archive
 from engagement.sources.config import Source, load_sources
 from engagement.sources.landing import day_records, landing_index_days, scan_landing
 from engagement.sources.records import Article, Limits, Rejected
+from engagement.staging import StageRun, Staging
 
 STAGE = "ingest"
-ARTICLE_SCHEMA = {
-    "article_id": pl.String,
-    "source": pl.String,
-    "url": pl.String,
-    "title": pl.String,
-    "text": pl.String,
-    "published_at": pl.Datetime("us", "UTC"),
-    "language": pl.String,
-    "raw_ref": pl.String,
-    "content_hash": pl.String,
-}
 
 
 def record_limits(settings: Settings) -> Limits:
     return Limits(settings.max_article_chars, settings.max_field_chars, settings.max_drop_bytes)
 
 
+class ShardWriter:
+    """Collects the day's articles and writes an ``articles_raw`` part every ``size`` of them."""
+
+    def __init__(self, staging: Staging, day: date, size: int):
+        if size < 1:
+            raise ValueError(f"shard size must be at least 1, not {size}")
+        self.staging, self.day, self.size = staging, day, size
+        self.pending: list[Article] = []
+        self.shards = 0
+        self.articles = 0
+
+    def add(self, article: Article) -> None:
+        self.pending.append(article)
+        self.articles += 1
+        if len(self.pending) == self.size:
+            self._flush()
+
+    def close(self) -> int:
+        """Write the last part (an empty shard 0 for a day without articles); the shard count."""
+        if self.pending or not self.shards:
+            self._flush()
+        return self.shards
+
+    def _flush(self) -> None:
+        rows = [asdict(article) for article in self.pending]
+        frame = self.staging.frame("articles_raw", rows).sort("article_id")
+        self.staging.write(StageRun(self.day, self.shards), "articles_raw", frame)
+        self.shards += 1
+        self.pending = []
+
+
 def run(day: date, settings: Settings) -> dict:
-    """Write the day's ``articles_raw`` and ``quarantine_ingest``; returns counts and paths."""
+    """Write the day's ``articles_raw`` parts and ``quarantine_ingest``; counts and shard count."""
     sources = load_sources(settings.sources_file)
     limits = record_limits(settings)
     scan = scan_landing(settings.landing_dir, settings.raw_store, sources.values(), limits)
     drops = day_records(settings.raw_store, day)
     snapshots, archived = read_archive(settings.raw_store, day, _feeds(sources), limits)
-    records = [*drops.records, *archived]
-
-    articles, rejected = _without_duplicate_ids(records)
+    staging = Staging.from_settings(settings)
+    staging.clear_day(day)
+    writer = ShardWriter(staging, day, settings.shard_size)
     removed = removed_ids(settings.raw_store, day)
-    selected = [a for a in articles if a.day == day and a.article_id not in removed]
-    quarantined = [row for row in rejected if row.day == day]
-    paths = {
-        "articles_raw": _write(settings.stage_path(day, "articles_raw"), _articles_frame(selected)),
-        "quarantine_ingest": _write(settings.stage_path(day, f"quarantine_{STAGE}"), _quarantine_frame(quarantined)),
-    }
+    first_seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, raw_ref)
+    quarantined: list[Rejected] = []
+    records = removed_on_request = 0
+    for record in chain(drops.records, archived):
+        records += 1
+        if isinstance(record, Rejected):
+            quarantined += [record] if record.day == day else []
+            continue
+        if record.article_id in first_seen:
+            repeat = _repeat_with_other_text(record, first_seen[record.article_id])
+            quarantined += [repeat] if repeat and repeat.day == day else []
+            continue
+        first_seen[record.article_id] = (record.content_hash, record.raw_ref)
+        if record.day != day:
+            continue
+        if record.article_id in removed:
+            removed_on_request += 1
+            continue
+        writer.add(record)
+    shards = writer.close()
+    staging.write_quarantine(StageRun(day), STAGE, [_quarantine_row(row) for row in quarantined])
     return {
         "day": day.isoformat(),
         "landing_files": scan.files,
         "landing_files_read_now": scan.read,
         "file_versions": drops.versions_read,
         "feed_snapshots": snapshots,
-        "records": len(records),
-        "selected": len(selected),
-        "removed_on_request": len({a.article_id for a in articles if a.day == day} & removed),
+        "records": records,
+        "selected": writer.articles,
+        "removed_on_request": removed_on_request,
         "quarantined": len(quarantined),
         "by_reason": dict(sorted(Counter(row.reason for row in quarantined).items())),
-        "paths": paths,
+        "shards": shards,
     }
 
 
@@ -90,49 +127,14 @@ def _feeds(sources: dict[str, Source]) -> dict[str, Source]:
     return {name: source for name, source in sources.items() if source.is_feed}
 
 
-def _without_duplicate_ids(records: list[Article | Rejected]) -> tuple[list[Article], list[Rejected]]:
+def _repeat_with_other_text(article: Article, first: tuple[str, str]) -> Rejected | None:
     """First record per id wins; a repeat with the same text is dropped, other text quarantined."""
-    kept: dict[str, Article] = {}
-    rejected = [record for record in records if isinstance(record, Rejected)]
-    for article in (record for record in records if isinstance(record, Article)):
-        first = kept.setdefault(article.article_id, article)
-        if first is not article and first.content_hash != article.content_hash:
-            rejected.append(
-                Rejected(
-                    article.day,
-                    article.raw_ref,
-                    article.article_id,
-                    "duplicate_id",
-                    f"id already used by {first.raw_ref} with different text",
-                )
-            )
-    return list(kept.values()), rejected
+    content_hash, raw_ref = first
+    if content_hash == article.content_hash:
+        return None
+    detail = f"id already used by {raw_ref} with different text"
+    return Rejected(article.day, article.raw_ref, article.article_id, "duplicate_id", detail)
 
 
-def _articles_frame(articles: list[Article]) -> pl.DataFrame:
-    rows = [{name: getattr(article, name) for name in ARTICLE_SCHEMA} for article in articles]
-    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA).sort("article_id")
-
-
-def _quarantine_frame(rows: list[Rejected]) -> pl.DataFrame:
-    data = [
-        {
-            "day": row.day,
-            "stage": STAGE,
-            "raw_ref": row.raw_ref,
-            "article_id": row.article_id,
-            "reason": row.reason,
-            "detail": row.detail,
-        }
-        for row in rows
-    ]
-    frame = pl.DataFrame(data, schema=QUARANTINE_SCHEMA)
-    return frame.sort("article_id", "raw_ref", nulls_last=True)
-
-
-def _write(path: Path, frame: pl.DataFrame) -> str:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".parquet.tmp")
-    frame.write_parquet(temporary)
-    temporary.replace(path)
-    return str(path)
+def _quarantine_row(row: Rejected) -> dict:
+    return {"raw_ref": row.raw_ref, "article_id": row.article_id, "reason": row.reason, "detail": row.detail}

@@ -8,10 +8,11 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from engagement.stages import STAGES
 
 from tests.conftest import REPO
 
-PIPELINE = ["ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish"]
+PIPELINE = [stage.name for stage in STAGES]
 EXPECTED_TASKS = ["list_sources", "fetch", *PIPELINE]
 
 
@@ -43,7 +44,9 @@ def test_pipeline_shape(dagbag):
     for upstream, downstream in zip(PIPELINE, PIPELINE[1:], strict=False):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
-    assert writers == {"aggregate", "check", "publish"}
+    assert writers == {stage.name for stage in STAGES if stage.writes_warehouse} == {"aggregate", "check", "publish"}
+    mapped = {t.task_id for t in dag.tasks if t.task_id in PIPELINE and getattr(t, "is_mapped", False)}
+    assert mapped == {stage.name for stage in STAGES if stage.sharded}
     queues = {t.task_id: t.queue for t in dag.tasks}
     assert queues == {task_id: "duckdb" if task_id in writers else "default" for task_id in EXPECTED_TASKS}
     assert dag.catchup is False

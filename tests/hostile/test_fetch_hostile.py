@@ -37,6 +37,7 @@ from engagement.sources.feeds import FeedError, parse_feed
 from engagement.sources.fetch import FeedUnavailable, fetch_for_run, fetch_source
 from engagement.sources.guard import Network
 from engagement.sources.rawstore import read_manifest
+from engagement.staging import Staging
 
 DAY = date(2025, 11, 17)
 PUBLISHED = "Mon, 17 Nov 2025 09:00:00 +0530"
@@ -227,8 +228,9 @@ def _looked_up(audit_log) -> set:
 
 def _ingest(settings) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(quarantine, articles) of DAY."""
-    counts = ingest.run(DAY, settings)
-    return pl.read_parquet(counts["paths"]["quarantine_ingest"]), pl.read_parquet(counts["paths"]["articles_raw"])
+    ingest.run(DAY, settings)
+    staging = Staging.from_settings(settings)
+    return staging.read_all(DAY, "quarantine_ingest"), staging.read_all(DAY, "articles_raw")
 
 
 # --- server-side request forgery ----------------------------------------------------------------

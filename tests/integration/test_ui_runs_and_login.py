@@ -17,6 +17,7 @@ import duckdb
 import pytest
 from engagement.config import load_settings
 from engagement.ingest import landing_days
+from engagement.stages import STAGES as PIPELINE
 
 from tests.conftest import REPO
 from tests.integration.ui_stack import DEMO_CORPUS, local_settings
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.integration
 
 DAG = "/api/v2/dags/bilateral_engagement"
 # The counts line each task logs (dags/bilateral_engagement.py, _log_counts): "<stage> <day>: {...}".
-STAGES = ("list_sources", "ingest", "clean", "extract_entities", "detect_events", "aggregate", "check", "publish")
+STAGES = ("list_sources", *(stage.name for stage in PIPELINE))
 
 
 def demo_days(monkeypatch) -> list[date]:
@@ -62,10 +63,14 @@ def test_every_task_of_every_demo_run_logs_its_counts(demo_stack, monkeypatch):
         for day in days:
             run_id = runs[day]["dag_run_id"]
             tis = admin.get(f"{DAG}/dagRuns/{run_id}/taskInstances").json()["task_instances"]
-            ran = {ti["task_id"]: ti for ti in tis if ti["state"] == "success"}
-            assert set(ran) == set(STAGES), (day, {ti["task_id"]: ti["state"] for ti in tis})
-            for task_id, ti in ran.items():
-                log = admin.get(f"{DAG}/dagRuns/{run_id}/taskInstances/{task_id}/logs/{ti['try_number']}")
+            ran = [ti for ti in tis if ti["state"] == "success"]
+            assert {ti["task_id"] for ti in ran} == set(STAGES), (day, {ti["task_id"]: ti["state"] for ti in tis})
+            for ti in ran:
+                task_id = ti["task_id"]
+                log = admin.get(
+                    f"{DAG}/dagRuns/{run_id}/taskInstances/{task_id}/logs/{ti['try_number']}",
+                    params={"map_index": ti["map_index"]},
+                )
                 assert log.status_code == 200, (day, task_id, log.text[:300])
                 events = [line.get("event", "") for line in log.json()["content"]]
                 counts = [e for e in events if e.startswith(f"{task_id} {day.isoformat()}: {{")]

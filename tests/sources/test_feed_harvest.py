@@ -14,15 +14,15 @@ from engagement.sources.config import fetchable_sources
 from engagement.sources.feeds import parse_feed
 from engagement.sources.rawstore import object_key, read_manifest, read_object
 from engagement.sources.records import stable_id
+from engagement.staging import Staging
 
 DAY = date(2025, 11, 17)
 
 
 def _ingest(day: date, settings) -> tuple[dict, pl.DataFrame, pl.DataFrame]:
     counts = ingest.run(day, settings)
-    paths = counts["paths"]
-    articles, quarantine = paths["articles_raw"], paths["quarantine_ingest"]
-    return counts, pl.read_parquet(articles), pl.read_parquet(quarantine)
+    staging = Staging.from_settings(settings)
+    return counts, staging.read_all(day, "articles_raw"), staging.read_all(day, "quarantine_ingest")
 
 
 def _feed_item_ids(settings, source: str) -> set[str]:

@@ -9,7 +9,7 @@ from engagement import aggregate
 from engagement.removals import record_removals
 from engagement.warehouse.cluster import event_id_for
 from engagement.warehouse.shrink import ShrinkError
-from warehouse_staging import DAY_A, DAY_B, table_checksums
+from warehouse_staging import DAY_A, DAY_B, part_path, table_checksums
 
 
 def checksums(settings):
@@ -83,11 +83,11 @@ def test_rerun_and_backfill_order_give_identical_tables(staged, tmp_path):
 def test_rerun_replaces_the_day_partition(staged):
     aggregate.run(DAY_A, staged)
     aggregate.run(DAY_B, staged)
-    articles_path = staged.stage_path(DAY_A, "articles")
+    articles_path = part_path(staged, DAY_A, "articles")
     pl.read_parquet(articles_path).filter(pl.col("article_id") != "hindu-001").write_parquet(articles_path)
-    events_path = staged.stage_path(DAY_A, "events")
+    events_path = part_path(staged, DAY_A, "events")
     pl.read_parquet(events_path).filter(pl.col("article_id") != "hindu-001").write_parquet(events_path)
-    staged.stage_path(DAY_A, "quarantine_clean").unlink()  # a missing optional file is no rows
+    part_path(staged, DAY_A, "quarantine_clean").unlink()  # a missing optional file is no rows
 
     before = checksums(staged)
     with pytest.raises(ShrinkError, match=r"2 article\(s\) the warehouse holds .*hindu-001, pti-009"):
@@ -108,7 +108,7 @@ def test_rerun_replaces_the_day_partition(staged):
 def test_failed_load_leaves_the_warehouse_untouched(staged):
     aggregate.run(DAY_A, staged)
     before = checksums(staged)
-    events_path = staged.stage_path(DAY_A, "events")
+    events_path = part_path(staged, DAY_A, "events")
     pl.read_parquet(events_path).drop("cameo").write_parquet(events_path)
     try:
         aggregate.run(DAY_A, staged)

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from engagement import aggregate, check
 from engagement.check import DataQualityError
-from warehouse_staging import DAY_A, DAY_B
+from warehouse_staging import DAY_A, DAY_B, part_path
 
 
 def test_good_days_pass_every_check(staged):
@@ -28,7 +28,7 @@ def test_good_days_pass_every_check(staged):
 
 
 def test_bad_rows_fail_with_every_problem_listed(staged):
-    events_path = staged.stage_path(DAY_A, "events")
+    events_path = part_path(staged, DAY_A, "events")
     events = pl.read_parquet(events_path)
     broken = events.with_columns(
         pl.when(pl.col("mention_id") == "hindu-001:0").then(pl.lit("999")).otherwise("cameo").alias("cameo"),
@@ -39,10 +39,10 @@ def test_bad_rows_fail_with_every_problem_listed(staged):
         .alias("event_date"),
     )
     pl.concat([broken, broken.filter(pl.col("mention_id") == "hindu-001:0")]).write_parquet(events_path)
-    mentions_path = staged.stage_path(DAY_A, "mentions")
+    mentions_path = part_path(staged, DAY_A, "mentions")
     pl.read_parquet(mentions_path).with_columns(article_id=pl.lit("ghost-001")).write_parquet(mentions_path)
     aggregate.run(DAY_A, staged)
-    articles_path = staged.stage_path(DAY_A, "articles")
+    articles_path = part_path(staged, DAY_A, "articles")
     articles = pl.read_parquet(articles_path)
     pl.concat([articles, articles.head(1)]).write_parquet(articles_path)  # staged after the load
 
@@ -63,7 +63,7 @@ def test_bad_rows_fail_with_every_problem_listed(staged):
 
 
 def test_a_missing_pair_passes_only_for_a_multilateral_meeting(staged):
-    events_path = staged.stage_path(DAY_A, "events")
+    events_path = part_path(staged, DAY_A, "events")
     events = pl.read_parquet(events_path)
     pairless = (pl.col("mention_id") == "hindu-001:0") | (pl.col("mention_id") == "pti-001:1")
     events.with_columns(
@@ -84,7 +84,7 @@ def test_a_missing_pair_passes_only_for_a_multilateral_meeting(staged):
 def test_an_event_with_an_unknown_date_loads_and_passes(staged):
     """Codebook §3: "they had met earlier" is an event with a null date; it is counted, passes
     the checks and stays out of the dated views."""
-    events_path = staged.stage_path(DAY_A, "events")
+    events_path = part_path(staged, DAY_A, "events")
     events = pl.read_parquet(events_path)
     undated = pl.col("mention_id") == "hindu-001:0"
     events.with_columns(

@@ -12,7 +12,7 @@ import pytest
 from engagement import aggregate
 from engagement.removals import record_removals
 from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events, touched_windows
-from warehouse_staging import DAY_A, DAY_B, article, event_mention, table_checksums, write_day
+from warehouse_staging import DAY_A, DAY_B, article, event_mention, part_path, table_checksums, write_day
 
 NOTHING_BEFORE = DayGroups(frozenset(), frozenset(), frozenset())
 
@@ -43,10 +43,10 @@ def test_each_load_equals_a_full_recluster(staged, tmp_path):
 def test_reloading_a_day_that_lost_mentions_removes_their_events(staged, tmp_path):
     aggregate.run(DAY_A, staged)
     aggregate.run(DAY_B, staged)
-    events_path = staged.stage_path(DAY_A, "events")
+    events_path = part_path(staged, DAY_A, "events")
     kept = pl.read_parquet(events_path).filter(pl.col("article_id") != "hindu-001")
     kept.write_parquet(events_path)
-    articles_path = staged.stage_path(DAY_A, "articles")
+    articles_path = part_path(staged, DAY_A, "articles")
     pl.read_parquet(articles_path).filter(pl.col("article_id") != "hindu-001").write_parquet(articles_path)
     record_removals(staged.raw_store, DAY_A, ["hindu-001"], "test")
 

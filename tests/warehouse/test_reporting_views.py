@@ -7,7 +7,7 @@ from datetime import date
 import duckdb
 import pytest
 from engagement import aggregate
-from warehouse_staging import DAY_A, DAY_B, EVENT_MENTION_SCHEMA, event_mention, write_stage
+from warehouse_staging import DAY_A, DAY_B, event_mention, write_stage
 
 
 def rows(con, sql, *params):
@@ -77,7 +77,7 @@ def test_multilateral_meeting_yields_only_its_own_pair(settings):
         forum="BRICS",
         participants=["BRA", "CHN", "IND", "RUS", "ZAF"],
     )
-    write_stage(settings, DAY_B, "events", [summit], EVENT_MENTION_SCHEMA)
+    write_stage(settings, DAY_B, "events", [summit])
     aggregate.run(DAY_B, settings)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         assert rows(con, "SELECT forum, actor1, actor2 FROM reporting.forum_dyads") == [("BRICS", "BRA", "IND")]

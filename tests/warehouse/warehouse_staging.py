@@ -1,4 +1,4 @@
-"""Small staging days written with exactly the Parquet schemas of docs/contracts.md.
+"""Small staging days written with exactly the schemas of the staging registry (engagement.staging).
 
 Two days of October 2024 news: Modi's trip to the BRICS summit in Kazan is announced on the 21st
 (in English and in Hindi, the Hindi one only says "in October") and reported as held on the 23rd;
@@ -11,25 +11,15 @@ import hashlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import polars as pl
-from engagement import detect_events, extract_entities, ingest, quarantine
 from engagement.config import Settings
 from engagement.events.lexicon import cameo_table
+from engagement.staging import DATASETS, StageRun, Staging
 
 DAY_A = date(2024, 10, 21)
 DAY_B = date(2024, 10, 23)
 
-# The stages' own schemas, so these files can never drift from what the pipeline writes.
-ARTICLE_SCHEMA = {
-    **ingest.ARTICLE_SCHEMA,
-    "text_clean": pl.String,
-    "removed_lines": pl.Int32,
-    "duplicate_of": pl.String,
-}
-QUARANTINE_SCHEMA = quarantine.SCHEMA
-SENTENCE_SCHEMA = extract_entities.SENTENCE_SCHEMA
-MENTION_SCHEMA = extract_entities.MENTION_SCHEMA
-EVENT_MENTION_SCHEMA = detect_events.EVENT_SCHEMA
+# The staging registry's schemas, so these files can never drift from what the pipeline writes.
+EVENT_MENTION_SCHEMA = DATASETS["events"].schema
 
 
 def article(article_id: str, source: str, published: str, language: str, sentences: list[str]) -> dict:
@@ -40,7 +30,6 @@ def article(article_id: str, source: str, published: str, language: str, sentenc
         "source": source,
         "url": f"https://{source}.example/{article_id}",
         "title": sentences[0][:60],
-        "text": text,
         "published_at": datetime.fromisoformat(published).replace(tzinfo=UTC),
         "language": language,
         "raw_ref": f"landing/{source}.jsonl:{article_id[-1]}",
@@ -143,12 +132,15 @@ def mention_rows(article_row: dict, countries: list[tuple[str, str]]) -> list[di
     return rows
 
 
-def write_stage(settings: Settings, day: date, name: str, rows: list[dict], schema: dict) -> Path:
-    """Write one staging file exactly as the stage named ``name`` would."""
-    path = settings.stage_path(day, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pl.DataFrame(rows, schema=schema).write_parquet(path)
-    return path
+def part_path(settings: Settings, day: date, dataset: str) -> Path:
+    """The local file of a dataset's shard 0, for tests that damage a staged part on purpose."""
+    return Path(Staging.from_settings(settings).path(day, dataset))
+
+
+def write_stage(settings: Settings, day: date, dataset: str, rows: list[dict]) -> str:
+    """Write one staging dataset (as shard 0) exactly as the stage that owns it would."""
+    staging = Staging.from_settings(settings)
+    return staging.write(StageRun(day), dataset, staging.frame(dataset, rows))
 
 
 def write_day(
@@ -160,11 +152,11 @@ def write_day(
     quarantine: list[dict] = (),
 ) -> None:
     """Write the clean / extract / detect outputs of a day."""
-    write_stage(settings, day, "articles", articles, ARTICLE_SCHEMA)
-    write_stage(settings, day, "sentences", [s for a in articles for s in sentence_rows(a)], SENTENCE_SCHEMA)
-    write_stage(settings, day, "mentions", mentions, MENTION_SCHEMA)
-    write_stage(settings, day, "events", event_mentions, EVENT_MENTION_SCHEMA)
-    write_stage(settings, day, "quarantine_clean", list(quarantine), QUARANTINE_SCHEMA)
+    write_stage(settings, day, "articles", articles)
+    write_stage(settings, day, "sentences", [s for a in articles for s in sentence_rows(a)])
+    write_stage(settings, day, "mentions", mentions)
+    write_stage(settings, day, "events", event_mentions)
+    write_stage(settings, day, "quarantine_clean", list(quarantine))
 
 
 KAZAN_PLANNED = (

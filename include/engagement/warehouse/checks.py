@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import pyarrow.parquet as pq
-
 from engagement.config import Settings
-from engagement.warehouse.partitions import PARTITION_SOURCES, partition_files
+from engagement.staging import Staging, datasets_of_table
+from engagement.warehouse.partitions import PARTITIONED_TABLES
 
 
 @dataclass(frozen=True)
@@ -23,10 +22,11 @@ class Check:
 
 
 def staging_counts(settings: Settings, day: date) -> dict[str, int]:
-    """Rows in the day's staging files, per core table they feed (0 when a file is absent)."""
+    """Rows in the day's staged parts, per core table they feed (0 when a dataset is absent)."""
+    staging = Staging.from_settings(settings)
     return {
-        table: sum(pq.ParquetFile(path).metadata.num_rows for path in partition_files(settings, day, table))
-        for table in PARTITION_SOURCES
+        table: sum(staging.row_count(day, dataset.name) for dataset in datasets_of_table(table))
+        for table in PARTITIONED_TABLES
     }
 
 
@@ -88,7 +88,7 @@ CHECKS: tuple[Check, ...] = (
         "event_id of core.events is unique",
         "SELECT count(*) FROM (SELECT event_id FROM core.events GROUP BY event_id HAVING count(*) > 1)",
     ),
-    *(_matches_staging(table) for table in PARTITION_SOURCES),
+    *(_matches_staging(table) for table in PARTITIONED_TABLES),
     *(_article_exists(table) for table in ("sentences", "mentions", "event_mentions")),
     Check(
         "event_mentions_have_event",

@@ -1,35 +1,25 @@
-"""Day partitions: which staging Parquet files feed which ``core`` table, and replacing them.
+"""Day partitions: loading a day's staging datasets into the ``core`` tables.
 
 A table's columns are read from the warehouse itself, so the migration is the one place that
-says what is loaded; a Parquet file lacking a column fails the load with DuckDB's binder error.
+says what is loaded; a part lacking a column fails the load with DuckDB's binder error. Parts
+are read one at a time through the storage URL and streamed into DuckDB as Arrow batches
+(DuckDB's own ``read_parquet`` on an ``s3://`` URL would need the httpfs extension, a run-time
+download).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import duckdb
 
-from engagement.config import Settings
+from engagement.staging import Staging, datasets_of_table, loaded_tables
 
-# core table -> staging file names (glob patterns) of the day that feed it
-PARTITION_SOURCES: dict[str, tuple[str, ...]] = {
-    "articles": ("articles",),
-    "quarantine": ("quarantine_*",),
-    "sentences": ("sentences",),
-    "mentions": ("mentions",),
-    "event_mentions": ("events",),
-}
+# core tables replaced day by day, each loaded from the staging datasets that name it
+PARTITIONED_TABLES: tuple[str, ...] = tuple(loaded_tables())
 # columns filled by the warehouse, not read from Parquet
 _DERIVED_COLUMNS = {"day", "event_id"}
-
-
-def partition_files(settings: Settings, day: date, table: str) -> list[Path]:
-    """Existing staging files of ``day`` for ``table``, sorted; a missing file means no rows."""
-    day_dir = settings.stage_path(day, "any").parent
-    files = {path for name in PARTITION_SOURCES[table] for path in day_dir.glob(f"{name}.parquet")}
-    return sorted(files)
+_STAGED_VIEW = "staged_part"
 
 
 def loaded_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -41,15 +31,31 @@ def loaded_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [name for (name,) in rows if name not in _DERIVED_COLUMNS]
 
 
-def replace_partition(con: duckdb.DuckDBPyConnection, settings: Settings, day: date, table: str) -> int:
-    """Delete ``day`` from ``core.<table>`` and insert the day's files; return rows inserted."""
+def replace_partition(con: duckdb.DuckDBPyConnection, staging: Staging, day: date, table: str) -> int:
+    """Delete ``day`` from ``core.<table>`` and insert the day's parts; return rows inserted."""
     con.execute(f"DELETE FROM core.{table} WHERE day = ?", [day])
-    files = partition_files(settings, day, table)
-    if not files:
-        return 0
     columns = ", ".join(f'"{c}"' for c in loaded_columns(con, table))
-    return con.execute(
-        f"INSERT INTO core.{table} (day, {columns}) SELECT ?::DATE, {columns}"
-        " FROM read_parquet(?, union_by_name = true)",
-        [day, [str(f) for f in files]],
-    ).fetchone()[0]
+    inserted = 0
+    for dataset in datasets_of_table(table):
+        for part in staging.arrow_parts(day, dataset.name):
+            con.register(_STAGED_VIEW, part)
+            inserted += con.execute(
+                f"INSERT INTO core.{table} (day, {columns}) SELECT ?::DATE, {columns} FROM {_STAGED_VIEW}",
+                [day],
+            ).fetchone()[0]
+            con.unregister(_STAGED_VIEW)
+    return inserted
+
+
+def mark_duplicates(con: duckdb.DuckDBPyConnection, staging: Staging, day: date) -> int:
+    """Set ``core.articles.duplicate_of`` from the day's ``duplicates``; return articles marked."""
+    marked = 0
+    for part in staging.arrow_parts(day, "duplicates"):
+        con.register(_STAGED_VIEW, part)
+        marked += con.execute(
+            f"UPDATE core.articles SET duplicate_of = d.duplicate_of FROM {_STAGED_VIEW} d"
+            " WHERE core.articles.day = ? AND core.articles.article_id = d.article_id",
+            [day],
+        ).fetchone()[0]
+        con.unregister(_STAGED_VIEW)
+    return marked
