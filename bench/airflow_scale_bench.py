@@ -42,19 +42,24 @@ from tests.integration.airflow_stack import DAG_ID, PG_URL_ENV, airflow_stack  #
 
 PUBLISHED = Path("published") / "engagement_reporting.duckdb"
 RSS_KEY = "peak_rss_mb"
+COUNTS_KEY = "stage_counts"  # dags/bilateral_engagement.py COUNTS_KEY
 
 
 def return_values(stack, instances: list[dict]) -> dict[str, dict]:
-    """Each successful task instance's XCom return value (a dict of counts), by instance id."""
+    """Each successful task instance's counts (XCom ``stage_counts``, which every stage task
+    pushes, else its return value when that is a dict), by instance id."""
     values = {}
     for ti in instances:
         if ti["state"] != "success":
             continue
-        response = stack.client.get(
-            f"/dags/{DAG_ID}/dagRuns/{ti['dag_run_id']}/taskInstances/{ti['task_id']}/xcomEntries/return_value",
-            params={"map_index": ti["map_index"]},
-        )
-        if response.status_code != 200:
+        for key in (COUNTS_KEY, "return_value"):
+            response = stack.client.get(
+                f"/dags/{DAG_ID}/dagRuns/{ti['dag_run_id']}/taskInstances/{ti['task_id']}/xcomEntries/{key}",
+                params={"map_index": ti["map_index"]},
+            )
+            if response.status_code == 200:
+                break
+        else:
             continue
         value = response.json()["value"]
         if isinstance(value, str):
