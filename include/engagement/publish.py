@@ -25,7 +25,7 @@ import duckdb
 from engagement.config import Settings
 from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.load_log import days_loaded_since
-from engagement.warehouse.partitions import PARTITION_SOURCES
+from engagement.warehouse.partitions import PARTITIONED_TABLES
 from engagement.warehouse.reporting import apply_reporting
 
 STORAGE_VERSION = "v1.0.0"
@@ -115,7 +115,7 @@ def _replace_changed(con: duckdb.DuckDBPyConnection, days: list[date]) -> None:
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE touched_events AS {touched.format(db=pub)} UNION {touched.format(db=wh)}"
     )
-    for table in PARTITION_SOURCES:
+    for table in PARTITIONED_TABLES:
         con.execute(f"DELETE FROM {pub}.core.{table} WHERE day IN (SELECT day FROM changed_days)")
         con.execute(
             f"INSERT INTO {pub}.core.{table} BY NAME"
@@ -137,7 +137,7 @@ def _replace_changed(con: duckdb.DuckDBPyConnection, days: list[date]) -> None:
 
 def _whole_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """Every other table: reference data, removals, ledgers, the load log; small, copied whole."""
-    per_day = [("core", table) for table in [*PARTITION_SOURCES, "events"]]
+    per_day = [("core", table) for table in [*PARTITIONED_TABLES, "events"]]
     rows = con.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY ALL", [WAREHOUSE_ALIAS]
     ).fetchall()
