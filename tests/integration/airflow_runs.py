@@ -73,8 +73,8 @@ def table_checksums(path: Path) -> dict[str, tuple[int, int]]:
         ).fetchall()
         sums = {}
         for schema, name in names:
-            if name in ("schema_migrations", "load_log"):
-                continue  # records when migrations and loads ran, not pipeline data
+            if name in ("schema_migrations", "load_log", "reference_source"):
+                continue  # records when migrations, loads and KB reloads ran, not pipeline data
             q = f'SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM "{schema}"."{name}" t'
             sums[f"{schema}.{name}"] = tuple(con.execute(q).fetchone())
         return sums
