@@ -22,6 +22,12 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   is another happening: India protesting to Pakistan (111) and Pakistan accusing India (112) on
   the same day are two events.
   (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
+* An undated mention (no publication date and no date in its sentence: ``date_basis``
+  unknown or unanchored) joins the single cluster holding an undated report of its own article
+  with the same status, the same source when both are directed, and the same kind of
+  happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
+  hosting another). An article repeats the talks it reports ("the call", "the talks between
+  the two leaders"); a background event (``background``) and other kinds stay apart.
 * Multilateral meetings (no pair) group by forum, else by their sorted participants.
 * Every ordering is total (ties broken by mention_id) and a group is always clustered whole, so
   the result does not depend on the order in which days were loaded.
@@ -35,7 +41,7 @@ from datetime import date, datetime
 
 import polars as pl
 
-from engagement.events.families import family_of
+from engagement.events.families import family_of, happening_kind
 from engagement.events.periods import period_bounds
 from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
@@ -144,6 +150,22 @@ class _Cluster:
             and published.date() > self.end
         )
 
+    def reports_kind_of(self, mention: dict) -> bool:
+        """Whether the mention's own article already reports a happening of its kind here: an
+        article names the talks it reports again and again ("the talks", "during the call")
+        without a date, and those are one event."""
+        if mention["date_basis"] == "background":
+            return False
+        kind = happening_kind(mention["cameo"])
+        return any(
+            m["article_id"] == mention["article_id"]
+            and m["status"] == mention["status"]
+            and m["date_basis"] != "background"
+            and (m["source"] is None or mention["source"] is None or m["source"] == mention["source"])
+            and happening_kind(m["cameo"]) == kind
+            for m in self.members
+        )
+
     def add(self, mention: dict, widen: bool) -> None:
         self.members.append(mention)
         self.founding_cameo = self.founding_cameo or mention["cameo"]
@@ -209,6 +231,10 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
             same.add(mention, widen=True)
     undated = (m for m in mentions if m["_precision"] is None)
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
+        same_report = [c for c in clusters if c.reports_kind_of(mention)]
+        if len(same_report) == 1:
+            same_report[0].add(mention, widen=False)
+            continue
         lone = _Cluster(None, None, None, mention["location"])
         lone.add(mention, widen=False)
         clusters.append(lone)

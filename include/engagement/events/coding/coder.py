@@ -216,7 +216,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
         # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
         when = timing.publication_day(article.published)
     # a frame with no date of its own ("during the visit") is any visit the article reported
-    reported_when = "" if scope.frame and when.basis in ("publication", "unknown") else when.value or ""
+    reported_when = "" if scope.frame and when.basis in ("publication", *timing.UNDATED) else when.value or ""
     recent = [*article.events[-_LOOKBACK:], *events]
     travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
         countries, hit.trigger.cameo, reported_when, recent
@@ -230,7 +230,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     status = timing.status(ctx, scope, when, tense)
     if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(when, article.published):
         status = "ongoing"
-    if status == "planned" and when.basis in ("publication", "unknown"):
+    if status == "planned" and when.basis in ("publication", *timing.UNDATED):
         when = timing.planned_date(countries, recent, article.published)
     return status, when
 

@@ -71,8 +71,8 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         scoped = [d for d in scoped if d.start - ctx.offset < clause_end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
-        if d.value is None:
-            return UNKNOWN
+        if d.value is None:  # the text dates it, but nothing anchors the date ("in March")
+            return UNANCHORED
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
     pair = set(countries[:2])
@@ -82,11 +82,17 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
     if ctx.matches("undated_background", text[max(lo, hit.start - _BACKGROUND_REACH) : hit.end + _BACKGROUND_REACH]):
-        return UNKNOWN
+        return BACKGROUND
     return publication_day(ctx.article.published)
 
 
+# No date: none in the text and no publication date ("unknown"); a date in the text that nothing
+# anchors ("unanchored"); a background event the text leaves undated ("background"). Only the
+# first kind is a report that the article's other undated reports of its kind may repeat.
 UNKNOWN = DateInfo(None, None, None, "unknown")
+UNANCHORED = DateInfo(None, None, None, "unanchored")
+BACKGROUND = DateInfo(None, None, None, "background")
+UNDATED = frozenset({UNKNOWN.basis, UNANCHORED.basis, BACKGROUND.basis})
 
 
 def publication_day(published: date | None) -> DateInfo:
@@ -102,7 +108,7 @@ def planned_date(countries: list[str], earlier: Sequence[EventMention], publishe
     same = [
         ev
         for ev in earlier
-        if ev.status == "planned" and set(ev.participants) == pair and ev.date_basis not in ("publication", "unknown")
+        if ev.status == "planned" and set(ev.participants) == pair and ev.event_date is not None
     ]
     if same:
         ev = same[-1]

@@ -1,0 +1,39 @@
+"""One happening reported again and again within one article is one event (codebook §1).
+
+An article without a publication date leaves its events undated; its undated reports of one
+kind of happening (talks or a call, a visit, a signing ...) between one pair, with one status
+and direction, are one event. Other kinds, other statuses and background events stay apart.
+"""
+
+from __future__ import annotations
+
+from tests.events.test_coder import events as coded
+
+PHONE_CALL_AND_PLAN = (
+    "प्रधानमंत्री नरेंद्र मोदी ने श्रीलंका के राष्ट्रपति गोटाबाया राजपक्षे के साथ टेलीफोन पर बात की। "
+    "दोनों नेताओं के बीच यह पहली टेलीफोन बातचीत थी। "
+    "विदेश मंत्री एस जयशंकर श्रीलंका के विदेश मंत्री अली साबरी के साथ वार्ता करेंगे।"
+)
+VISIT_AND_MEETINGS = (
+    "प्रधानमंत्री नरेंद्र मोदी जापान की यात्रा पर शुक्रवार को पहुंचे। "
+    "मोदी ने जापान के प्रधानमंत्री शिगेरू इशिबा के साथ बैठक की। "
+    "मोदी और इशिबा की बैठक में व्यापार पर चर्चा हुई।"
+)
+
+
+def _summary(text: str) -> list[tuple]:
+    return sorted((tuple(e["actors"]), e["cameo"], e["status"], e["date"], e["mentions"]) for e in coded(text, "hi", None))
+
+
+def test_undated_reports_of_one_call_are_one_event_and_a_planned_meeting_another():
+    assert _summary(PHONE_CALL_AND_PLAN) == [
+        (("IND", "LKA"), "040", "planned", None, 1),
+        (("IND", "LKA"), "041", "held", None, 2),
+    ]
+
+
+def test_a_visit_and_the_meetings_held_on_it_stay_two_events():
+    assert _summary(VISIT_AND_MEETINGS) == [
+        (("IND", "JPN"), "040", "held", None, 2),
+        (("IND", "JPN"), "042", "ongoing", None, 1),
+    ]
