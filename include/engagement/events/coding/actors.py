@@ -295,3 +295,28 @@ def _visiting_guest(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> Acto
     if after and _VISITING_GUEST_GAP.fullmatch(ctx.text, hit.end, after[0].start - ctx.offset):
         return after[0]
     return None
+
+
+def mediation(ctx: SentenceContext, hit: Hit, actors: list[Actor]) -> tuple[str, list[str]] | None:
+    """The mediator and the two sides of a mediation ("a U.S.-brokered truce", "talks mediated
+    by Blinken", "China, which brokered the agreement", "अमेरिका की मध्यस्थता में"), or None.
+
+    The mediator is named right after "by", else is the nearest actor before the trigger; the
+    sides are the sentence's other countries, else the pair of the story so far ("the two
+    foreign ministers last met for talks mediated by ..."); a side the text leaves unnamed (or
+    names as no state, "the Palestinians") is left out. The codebook counts one event from the
+    mediator to each side."""
+    usable = [a for a in actors if a.strength > 0 and not a.venue]
+    start, end = hit.start + ctx.offset, hit.end + ctx.offset
+    if hit.text.endswith(" by"):
+        named = [a for a in usable if a.start >= end]
+        mediator = min(named, key=lambda a: a.start) if named else None
+    else:
+        named = [a for a in usable if a.end <= start]
+        mediator = max(named, key=lambda a: a.end) if named else None
+    if mediator is None:
+        return None
+    sides = list(dict.fromkeys(a.country for a in usable if a.country != mediator.country))
+    if len(sides) < 2:
+        sides = list(dict.fromkeys([*sides, *(c for c in ctx.article.latest_pair() if c != mediator.country)]))
+    return (mediator.country, sides[:2]) if sides else None

@@ -17,6 +17,8 @@ from engagement.events.families import family_of
 # How many of the article's latest event mentions a new one is compared with ("already reported?",
 # "the plan it details"): far more than a news article has, and a bound on a pathological one.
 _LOOKBACK = 200
+_TRUCE = "087"  # de-escalate military engagement: a truce or cease-fire
+_TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
 
 
 class EventCoder:
@@ -84,11 +86,16 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
         chosen = _participants(ctx, scope, actors, shared)
         countries = distinct(a.country for a in chosen)
+        mediated = actor_step.mediation(ctx, hit, actors) if hit.trigger.kind in kinds.mediation else None
+        if hit.trigger.kind in kinds.mediation:
+            if mediated is None:
+                continue
+            countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
             continue
         if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
-        source, target = actor_step.direction(ctx, hit, chosen)
+        source, target = (mediated[0], None) if mediated else actor_step.direction(ctx, hit, chosen)
         found = _status_and_date(ctx, scope, countries, events)
         if found is None:
             continue
@@ -98,7 +105,9 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in kinds.meeting
         home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
-        if home:  # "met his counterparts from A, B and C": a bilateral meeting with each
+        if mediated:  # the codebook's mediation: mediator -> each side
+            parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
+        elif home:  # "met his counterparts from A, B and C": a bilateral meeting with each
             countries = distinct([home, *countries])
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
         elif multilateral:  # one meeting of many has no pair, so no direction between two of them
@@ -141,9 +150,36 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
+        if mediated and len(mediated[1]) == 2:
+            events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
     return _one_mention_per_happening(events, kinds.travel)
+
+
+def _mediated_truce(ctx: SentenceContext, scope: Scope, mediation: EventMention, sides: list[str]) -> list[EventMention]:
+    """"A U.S.-brokered truce ended the clashes": besides the mediation, the two sides' truce
+    (087, de-escalation), undirected, with the mediation's date and status."""
+    near = ctx.text[max(scope.lo, scope.hit.start - _TRUCE_REACH) : scope.hit.end + _TRUCE_REACH]
+    if not ctx.matches("truce", near):
+        return []
+    code = ctx.article.resources.cameo[_TRUCE]
+    pair = sorted(sides)
+    return [
+        replace(
+            mediation,
+            actor1=pair[0],
+            actor2=pair[1],
+            participants=tuple(pair),
+            source=None,
+            target=None,
+            cameo=code.cameo,
+            root=code.root,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            plover=code.plover,
+        )
+    ]
 
 
 def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[EventMention]) -> list[EventMention]:
