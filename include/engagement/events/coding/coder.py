@@ -126,11 +126,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
                 participants=tuple(sorted(countries if pair[0] is None else pair)),
                 source=party_source,
                 target=party_target,
-                cameo=code.cameo,
-                root=code.root,
-                goldstein=code.goldstein,
-                quad_class=code.quad_class,
-                plover=code.plover,
+                **_code_fields(code),
                 kind=hit.trigger.kind,
                 status=status,
                 event_date=when.value,
@@ -173,13 +169,20 @@ def _mediated_truce(ctx: SentenceContext, scope: Scope, mediation: EventMention,
             participants=tuple(pair),
             source=None,
             target=None,
-            cameo=code.cameo,
-            root=code.root,
-            goldstein=code.goldstein,
-            quad_class=code.quad_class,
-            plover=code.plover,
+            **_code_fields(code),
         )
     ]
+
+
+def _code_fields(code) -> dict:
+    """The columns an event mention takes from its CAMEO code."""
+    return {
+        "cameo": code.cameo,
+        "root": code.root,
+        "goldstein": code.goldstein,
+        "quad_class": code.quad_class,
+        "plover": code.plover,
+    }
 
 
 def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[EventMention]) -> list[EventMention]:
