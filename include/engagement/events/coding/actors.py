@@ -27,6 +27,7 @@ _EN_OBJECT_REACH = 80
 _EACH_REACH = 40
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
+_NAME_GAP = 2  # characters between "Pakistan" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
 
@@ -45,6 +46,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             if org is None or not org.is_actor or org.kind != "ministry":
                 continue
             strength, level = INSTITUTION, "official"
+            m = _ministry_of_named_country(ctx, m)
         elif m.label == "PLACE":
             place = kb.places.get(m.entity_id or "")
             strength, level = (INSTITUTION if place and place.is_seat else 0), None
@@ -59,6 +61,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         )
         if lex.matches("not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
+        if m.label == "ROLE" and lex.matches("role_of_the_pair_after", after):
+            continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
         if strength == NAME and lex.matches("not_government_after", after):
             continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
@@ -95,6 +99,20 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             )
         )
     return actors
+
+
+def _ministry_of_named_country(ctx: SentenceContext, ministry):
+    """"the Pakistan Foreign Office": a ministry's name that several countries use ("Foreign
+    Office") belongs to the country named right before it."""
+    named = next(
+        (
+            c
+            for c in ctx.mentions
+            if c.label == "COUNTRY" and c.country and 0 <= ministry.start - c.end <= _NAME_GAP
+        ),
+        None,
+    )
+    return replace(ministry, country=named.country) if named else ministry
 
 
 def _is_dateline_place(written: str, after: str) -> bool:

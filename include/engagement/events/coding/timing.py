@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from engagement.events.coding import window
 from engagement.events.coding.model import DateInfo, EventMention, Scope
 from engagement.events.coding.triggers import own_clause_bounds
+from engagement.events.families import INTENT_TO_MEET
 from engagement.events.periods import bounds, precision_of, years_later
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _STAY_REACH = 60  # how far before a visit's trigger its length may stand
 _BACKGROUND_REACH = 40  # how far from its trigger "had met", "previously", "इससे पहले" may stand
 # How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
 OWN_VERB_CHARS = 20
+INTENT_ROOT = "03"  # express intent to cooperate: the expression is the event
 
 
 def sentence_dates(ctx: SentenceContext) -> list:
@@ -149,6 +151,8 @@ def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None
     clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
     if ctx.matches("cancelled", clause):
         return "cancelled"
+    if hit.trigger.cameo.startswith(INTENT_ROOT) and hit.trigger.cameo != INTENT_TO_MEET:
+        return "held"  # "China will provide aid", "promised to resume relations": the pledge is made
     published = ctx.article.published
     if when.basis not in ("publication", "unknown") and when.value and published is not None:
         first, last = bounds(when.value, when.precision), bounds(when.value_end or when.value, when.precision)

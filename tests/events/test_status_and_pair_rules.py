@@ -1,0 +1,62 @@
+"""Status cues for visits and meetings in progress, pledges as held statements, and roles
+"of the two countries" that stand for the story's pair (issue 10; sentences written for the
+test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.test_coder import events as coded
+
+
+def _summary(text: str, lang: str) -> list[tuple]:
+    return [(e["actors"], e["cameo"], e["status"]) for e in coded(text, lang, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cameo"),
+    [
+        # "who went on a China tour" (attributive participle): the visit is going on
+        ("चीन दौरे पर गई भारत की विदेश मंत्री सुषमा स्वराज ने आज चीनी विदेश मंत्री वांग यी से मुलाकात की।", ["CHN", "IND"], "042"),
+        # "on the first day of his three-day state visit"
+        (
+            "राष्ट्रपति रामनाथ कोविंद ने अपनी तीन दिवसीय राजकीय यात्रा के प्रथम दिन बुधवार को बांग्लादेश के राष्ट्रपति "
+            "अब्दुल हामिद के साथ वार्ता की।",
+            ["BGD", "IND"],
+            "042",
+        ),
+        # "the meeting has begun this morning"
+        ("भारत और चीन के बीच कोर कमांडर स्तर की बैठक आज सुबह शुरू हो चुकी है।", ["CHN", "IND"], "040"),
+    ],
+)
+def test_hindi_visits_and_meetings_in_progress_are_ongoing(text, pair, cameo):
+    assert _summary(text, "hi") == [(pair, cameo, "ongoing")]
+
+
+def test_agreeing_to_start_talks_is_not_talks_in_progress():
+    assert all(status != "ongoing" for *_, status in _summary("भारत और चीन ने सीमा पर बातचीत शुरू करने पर सहमति जताई।", "hi"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the talks, a senior Chinese official said that China will provide Pakistan with economic aid.",
+        "Japan pledged to provide Sri Lanka with emergency aid.",
+    ],
+)
+def test_a_pledge_is_held_when_it_is_made(text):
+    ((pair, cameo, status),) = _summary(text, "en")
+    assert (cameo[:2], status) == ("03", "held")
+
+
+def test_the_foreign_secretaries_of_the_two_countries_are_the_pairs_not_britains():
+    text = (
+        "India and Pakistan held talks in Islamabad on Wednesday. The talks were preceded by a meeting "
+        "between the Foreign Secretaries of the two countries."
+    )
+    assert {tuple(actors) for actors, *_ in _summary(text, "en")} == {("IND", "PAK")}
+
+
+def test_a_ministry_name_several_countries_use_belongs_to_the_country_named_before_it():
+    found = coded("The Pakistan Foreign Office summoned the Indian High Commissioner on Monday.", "en", None)
+    assert [(e["actors"], e["cameo"][:2], e["source"]) for e in found] == [(["IND", "PAK"], "11", "PAK")]
