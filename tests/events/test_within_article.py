@@ -37,3 +37,10 @@ def test_a_visit_and_the_meetings_held_on_it_stay_two_events():
         (("IND", "JPN"), "040", "held", None, 2),
         (("IND", "JPN"), "042", "ongoing", None, 1),
     ]
+
+
+def test_a_headline_and_its_body_are_one_event_with_the_bodys_status():
+    text = "Rumsfeld Visits Iraq. US Defense Secretary Donald Rumsfeld will visit Iraq to meet commanders, the Pentagon said."
+    found = coded(text, "en", None)
+    visits = [e for e in found if e["cameo"] == "042"]
+    assert [(v["actors"], v["status"], v["mentions"]) for v in visits] == [(["IRQ", "USA"], "planned", 2)]

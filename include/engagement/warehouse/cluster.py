@@ -24,7 +24,8 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
 * An undated mention (no publication date and no date in its sentence: ``date_basis``
   unknown or unanchored) joins the single cluster holding an undated report of its own article
-  with the same status, the same source when both are directed, and the same kind of
+  with the same status (any status when one of them is the headline, sentence 0, whose tense
+  says little, and both have one CAMEO code), the same source when both are directed, and the same kind of
   happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
   hosting another). An article repeats the talks it reports ("the call", "the talks between
   the two leaders"); a background event (``background``) and other kinds stay apart.
@@ -48,6 +49,7 @@ from engagement.warehouse.reference import level_ranks, status_tie_ranks
 PRECISIONS = ("day", "month", "year")  # finest first
 DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 _TOOK_PLACE = {"held", "ongoing"}
+HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
 
 EVENT_SCHEMA = {
     "event_id": pl.String,
@@ -159,7 +161,7 @@ class _Cluster:
         kind = happening_kind(mention["cameo"])
         return any(
             m["article_id"] == mention["article_id"]
-            and m["status"] == mention["status"]
+            and (m["status"] == mention["status"] or _headline_and_body(m, mention))
             and m["date_basis"] != "background"
             and (m["source"] is None or mention["source"] is None or m["source"] == mention["source"])
             and happening_kind(m["cameo"]) == kind
@@ -175,6 +177,13 @@ class _Cluster:
         if widen:
             self.start = min(self.start, mention["_start"])
             self.end = max(self.end, mention["_end"])
+
+
+def _headline_and_body(one: dict, other: dict) -> bool:
+    """A headline (sentence 0) and a later sentence of its article reporting the same CAMEO code:
+    one happening, whatever the headline's tense ("Rumsfeld Visits Iraq" over "began a visit")."""
+    lines = {one["sentence_idx"], other["sentence_idx"]}
+    return HEADLINE in lines and len(lines) == 2 and one["cameo"] == other["cameo"]
 
 
 def _with_dates(mention: dict) -> dict:
@@ -242,9 +251,12 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
 
 
 def _latest_first(mention: dict) -> tuple:
+    """The mention whose status the event takes: the latest report, and within one report the
+    body's sentence over the headline's ("Rumsfeld Visits Iraq": a headline's tense is no tense)."""
     published = mention["published_at"]
     newest = -published.timestamp() if published else float("inf")
-    return (newest, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
+    headline = mention["sentence_idx"] == HEADLINE
+    return (newest, headline, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
 
 
 def _most_precise_first(mention: dict) -> tuple:
