@@ -60,3 +60,9 @@ def test_the_foreign_secretaries_of_the_two_countries_are_the_pairs_not_britains
 def test_a_ministry_name_several_countries_use_belongs_to_the_country_named_before_it():
     found = coded("The Pakistan Foreign Office summoned the Indian High Commissioner on Monday.", "en", None)
     assert [(e["actors"], e["cameo"][:2], e["source"]) for e in found] == [(["IND", "PAK"], "11", "PAK")]
+
+
+def test_a_leader_set_for_talks_is_a_plan():
+    assert _summary("Pakistani Prime Minister set for talks with Indian Prime Minister Manmohan Singh.", "en") == [
+        (["IND", "PAK"], "040", "planned")
+    ]
