@@ -4,7 +4,7 @@ The coder runs over the AG News World items (``corpora/agnews_world``, read in p
 ``$ENGAGEMENT_SHARED_DIR``, default ``<repo>/../shared``; title and description as one text, no
 publication date). Items whose id (``ag-<row>``) falls in the dev set's test part
 (``devset_eval.part_of``) are never run or shown, so this check cannot leak the test part. From
-the items with at least one coded event a fixed-seed random sample of 50 is drawn.
+the items, shuffled with a fixed seed, the first 50 with at least one coded event are the sample.
 
 Without ``--show`` it prints the figures: events found in the sample and how many of them
 ``bench/gold/agnews_handcheck.jsonl`` judges right (right pair, CAMEO family and status by the
@@ -38,17 +38,22 @@ def event_key(event: dict) -> str:
 
 
 def coded_sample(size: int, seed: int) -> list[tuple[str, str, list[dict]]]:
-    """(id, text, events) of ``size`` random items of the tuning-side corpus with events."""
+    """(id, text, events) of ``size`` random items with events, in id order.
+
+    The items are shuffled by the seed alone and taken in that order until ``size`` of them have
+    events, so a change to the coder moves only the items at the margin, not the whole sample."""
     coder = EventCoder.from_settings(load_settings())
-    with_events = []
-    for row, text in enumerate(agnews_world()):
-        item_id = f"ag-{row}"
-        if part_of(item_id) == "test":
-            continue
-        events = extract_article(text, "en", None, item_id, coder)["events"]
+    texts = agnews_world()
+    order = [row for row in range(len(texts)) if part_of(f"ag-{row}") != "test"]
+    random.Random(seed).shuffle(order)
+    sample = []
+    for row in order:
+        events = extract_article(texts[row], "en", None, f"ag-{row}", coder)["events"]
         if events:
-            with_events.append((item_id, text, events))
-    return sorted(random.Random(seed).sample(with_events, min(size, len(with_events))), key=lambda x: int(x[0][3:]))
+            sample.append((f"ag-{row}", texts[row], events))
+        if len(sample) == size:
+            break
+    return sorted(sample, key=lambda item: int(item[0].removeprefix("ag-")))
 
 
 def read_verdicts(path: Path) -> dict[tuple[str, str], dict]:

@@ -27,6 +27,9 @@ _EN_OBJECT_REACH = 80
 _EACH_REACH = 40
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
+# The dateline opens the first sentence, or the second after a headline ("Talks Resume.
+# KHARTOUM/NAIROBI (Reuters) - ...").
+_DATELINE_SENTENCE = 1
 _NAME_GAP = 2  # characters between "Pakistan" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -70,7 +73,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = (
             lang == "en"
-            and ctx.sent.idx == 0
+            and ctx.sent.idx <= _DATELINE_SENTENCE
             and rel_start < _AROUND
             and (
                 _is_dateline_place(m.text, after)
