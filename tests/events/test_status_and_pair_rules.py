@@ -66,3 +66,10 @@ def test_a_leader_set_for_talks_is_a_plan():
     assert _summary("Pakistani Prime Minister set for talks with Indian Prime Minister Manmohan Singh.", "en") == [
         (["IND", "PAK"], "040", "planned")
     ]
+
+
+def test_a_dateline_after_the_headline_is_a_venue():
+    text = "U.S. Says North Korea Stalling on Talks. TOKYO (Reuters) - The United States accused North Korea on Tuesday of stalling."
+    found = [(e["actors"], e["cameo"][:2]) for e in coded(text, "en", None)]
+    assert (["PRK", "USA"], "11") in found
+    assert not any("JPN" in actors for actors, _ in found)
