@@ -73,3 +73,15 @@ def test_a_dateline_after_the_headline_is_a_venue():
     found = [(e["actors"], e["cameo"][:2]) for e in coded(text, "en", None)]
     assert (["PRK", "USA"], "11") in found
     assert not any("JPN" in actors for actors, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China sets terms for Taiwan talks.",
+        "Pyongyang is reconsidering its role in talks with Washington.",
+        "Washington pressed Beijing to accept a Taiwan offer of talks.",
+    ],
+)
+def test_talks_named_as_the_object_of_another_statement_are_not_talks_held(text):
+    assert not any(cameo.startswith("04") for _, cameo, _ in _summary(text, "en"))
