@@ -85,3 +85,15 @@ def test_a_dateline_after_the_headline_is_a_venue():
 )
 def test_talks_named_as_the_object_of_another_statement_are_not_talks_held(text):
     assert not any(cameo.startswith("04") for _, cameo, _ in _summary(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin is making a two-day official visit to Turkey.",
+        "South Korea's President Roh Moo-hyun started an official visit to Brazil.",
+    ],
+)
+def test_a_visit_being_made_or_just_begun_is_ongoing(text):
+    ((_, cameo, status),) = _summary(text, "en")
+    assert (cameo, status) == ("042", "ongoing")
