@@ -97,3 +97,19 @@ def test_talks_named_as_the_object_of_another_statement_are_not_talks_held(text)
 def test_a_visit_being_made_or_just_begun_is_ongoing(text):
     ((_, cameo, status),) = _summary(text, "en")
     assert (cameo, status) == ("042", "ongoing")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The kidnappers of a British aid worker threatened to kill her if the British government does not "
+            "pull its troops from Iraq.",
+            "en",
+        ),
+        ("The UN Security Council condemned military actions by Rwanda in the Democratic Republic of Congo.", "en"),
+        ("विद्रोहियों ने नाइजीरिया से सूडान में शांति वार्ता शुरू कराने की मांग की।", "hi"),
+    ],
+)
+def test_a_statement_by_no_state_makes_no_pair(text, lang):
+    assert coded(text, lang, None) == []
