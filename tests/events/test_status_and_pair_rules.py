@@ -113,3 +113,12 @@ def test_a_visit_being_made_or_just_begun_is_ongoing(text):
 )
 def test_a_statement_by_no_state_makes_no_pair(text, lang):
     assert coded(text, lang, None) == []
+
+
+def test_a_hindi_call_not_to_travel_is_no_visit():
+    assert coded("चीन ने अपने नागरिकों से जापान की यात्रा न करने का आग्रह किया है।", "hi", None) == []
+
+
+def test_a_hindi_dateline_with_a_colon_is_a_venue():
+    text = "नई दिल्ली: ईरान के हमले के एक दिन बाद पाकिस्तान ने बुधवार को ईरान से अपने राजदूत को वापस बुला लिया।"
+    assert [(e["actors"], e["cameo"][:2]) for e in coded(text, "hi", None)] == [(["IRN", "PAK"], "16")]
