@@ -122,3 +122,8 @@ def test_a_hindi_call_not_to_travel_is_no_visit():
 def test_a_hindi_dateline_with_a_colon_is_a_venue():
     text = "नई दिल्ली: ईरान के हमले के एक दिन बाद पाकिस्तान ने बुधवार को ईरान से अपने राजदूत को वापस बुला लिया।"
     assert [(e["actors"], e["cameo"][:2]) for e in coded(text, "hi", None)] == [(["IRN", "PAK"], "16")]
+
+
+def test_arriving_at_a_ministry_is_no_visit():
+    text = "मालदीव के उच्चायुक्त इब्राहिम साहिब भारतीय विदेश मंत्रालय पहुंचे हैं।"
+    assert not any(e["cameo"] == "042" for e in coded(text, "hi", None))

@@ -93,7 +93,9 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 dateline=dateline,
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him; and one goes to
                 # Russia, never to "Russian" ("visiting Russian President": the visitor)
+                # nor to a ministry: "विदेश मंत्रालय पहुंचे" is a call on (or a summons to) it
                 destination=strength != PERSON
+                and m.label != "ORG"
                 and not adjective
                 and (lex.matches("destination_after", after) or lex.matches("destination_before", before)),
                 # "भारत ने", and the passive's "by the US"
