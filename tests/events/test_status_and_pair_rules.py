@@ -81,6 +81,8 @@ def test_a_dateline_after_the_headline_is_a_venue():
         "China sets terms for Taiwan talks.",
         "Pyongyang is reconsidering its role in talks with Washington.",
         "Washington pressed Beijing to accept a Taiwan offer of talks.",
+        "Cairo said the meeting was the last chance to restart negotiations with Addis Ababa.",
+        "Egypt said the position showed Ethiopia's lack of political will to negotiate.",
     ],
 )
 def test_talks_named_as_the_object_of_another_statement_are_not_talks_held(text):
