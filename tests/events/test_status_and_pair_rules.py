@@ -81,7 +81,7 @@ def test_a_dateline_after_the_headline_is_a_venue():
         "China sets terms for Taiwan talks.",
         "Pyongyang is reconsidering its role in talks with Washington.",
         "Washington pressed Beijing to accept a Taiwan offer of talks.",
-        "Cairo said the meeting was the last chance to restart negotiations with Addis Ababa.",
+        "Egypt said it was the last chance to restart negotiations with Ethiopia.",
         "Egypt said the position showed Ethiopia's lack of political will to negotiate.",
     ],
 )
