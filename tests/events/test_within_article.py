@@ -7,6 +7,8 @@ and direction, are one event. Other kinds, other statuses and background events 
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.events.test_coder import events as coded
 
 PHONE_CALL_AND_PLAN = (
@@ -44,3 +46,14 @@ def test_a_headline_and_its_body_are_one_event_with_the_bodys_status():
     found = coded(text, "en", None)
     visits = [e for e in found if e["cameo"] == "042"]
     assert [(v["actors"], v["status"], v["mentions"]) for v in visits] == [(["IRQ", "USA"], "planned", 2)]
+
+
+def test_a_dated_lead_keeps_its_status_over_a_vaguer_later_mention():
+    """The lead's "was called off" is the event's status, not "asked to postpone" after it."""
+    text = (
+        "MOSCOW, Nov 27 - A new round of talks between Russia and the United States, scheduled for November 28 in "
+        "Istanbul, was called off, the Russian foreign ministry said.\nZakharova said Washington had asked to postpone "
+        "the meeting, citing technical reasons, and that no new date had been set."
+    )
+    found = [(e["actors"], e["cameo"], e["status"]) for e in coded(text, "en", date(2025, 11, 27))]
+    assert (["RUS", "USA"], "040", "cancelled") in found

@@ -255,7 +255,7 @@ def _latest_first(mention: dict) -> tuple:
     body's sentence over the headline's ("Rumsfeld Visits Iraq": a headline's tense is no tense)."""
     published = mention["published_at"]
     newest = -published.timestamp() if published else float("inf")
-    headline = mention["sentence_idx"] == HEADLINE
+    headline = mention["sentence_idx"] == HEADLINE and mention["event_date"] is None  # a lead dates its event
     return (newest, headline, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
 
 
