@@ -129,3 +129,8 @@ def test_a_hindi_dateline_with_a_colon_is_a_venue():
 def test_arriving_at_a_ministry_is_no_visit():
     text = "मालदीव के उच्चायुक्त इब्राहिम साहिब भारतीय विदेश मंत्रालय पहुंचे हैं।"
     assert not any(e["cameo"] == "042" for e in coded(text, "hi", None))
+
+
+def test_a_country_named_as_the_subject_of_talks_is_no_party():
+    text = "Japan and the United States will hold talks on the impasse over North Korea's nuclear programme next week."
+    assert [(e["actors"], e["cameo"][:2]) for e in coded(text, "en", None)] == [(["JPN", "USA"], "04")]

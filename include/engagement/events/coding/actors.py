@@ -30,6 +30,7 @@ _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 # The dateline opens the first sentence, or the second after a headline ("Talks Resume.
 # KHARTOUM/NAIROBI (Reuters) - ...").
 _DATELINE_SENTENCE = 1
+_TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 _NAME_GAP = 2  # characters between "Pakistan" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -66,6 +67,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
         if m.label == "ROLE" and lex.matches("role_of_the_pair_after", after):
             continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
+        if strength == NAME and lex.matches("topic_before", ctx.text[max(0, rel_start - _TOPIC_REACH) : rel_start]):
+            continue  # "talks on the impasse over North Korea's nuclear programme": a topic (codebook §4)
         if strength == NAME and lex.matches("not_government_after", after):
             continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
