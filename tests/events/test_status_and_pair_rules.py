@@ -134,3 +134,17 @@ def test_arriving_at_a_ministry_is_no_visit():
 def test_a_country_named_as_the_subject_of_talks_is_no_party():
     text = "Japan and the United States will hold talks on the impasse over North Korea's nuclear programme next week."
     assert [(e["actors"], e["cameo"][:2]) for e in coded(text, "en", None)] == [(["JPN", "USA"], "04")]
+
+
+def test_a_tour_of_several_countries_is_a_visit_to_each():
+    text = "US Secretary of State Colin Powell will visit Japan, China and South Korea next week."
+    assert sorted((e["actors"], e["cameo"], e["source"], e["status"]) for e in coded(text, "en", None)) == [
+        (["CHN", "USA"], "042", "USA", "planned"),
+        (["JPN", "USA"], "042", "USA", "planned"),
+        (["KOR", "USA"], "042", "USA", "planned"),
+    ]
+
+
+def test_a_single_destination_stays_one_visit():
+    text = "Indian External Affairs Minister S. Jaishankar will visit Russia next week to discuss trade with Belarus."
+    assert [(e["actors"], e["cameo"]) for e in coded(text, "en", None) if e["cameo"] == "042"] == [(["IND", "RUS"], "042")]

@@ -31,6 +31,8 @@ _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 # KHARTOUM/NAIROBI (Reuters) - ...").
 _DATELINE_SENTENCE = 1
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
+# What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
 _NAME_GAP = 2  # characters between "Pakistan" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -346,3 +348,26 @@ def mediation(ctx: SentenceContext, hit: Hit, actors: list[Actor]) -> tuple[str,
     if len(sides) < 2:
         sides = list(dict.fromkeys([*sides, *(c for c in ctx.article.latest_pair() if c != mediator.country)]))
     return (mediator.country, sides[:2]) if sides else None
+
+
+def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor], destination: str) -> list[str]:
+    """Countries listed with a visit's destination ("will visit Japan, China and South Korea",
+    "जापान और चीन की यात्रा"): each is a visit of its own (codebook §4, one event per
+    counterpart). Empty when the destination stands alone."""
+    named = sorted(
+        (a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - ctx.offset < scope.hi),
+        key=lambda a: a.start,
+    )
+    at = next((i for i, a in enumerate(named) if a.country == destination), None)
+    if at is None:
+        return []
+    listed = [named[at]]
+    for step in (-1, 1):  # the list runs both ways from the destination the coder chose
+        i = at + step
+        while 0 <= i < len(named):
+            first, second = (named[i], listed[0]) if step == -1 else (listed[-1], named[i])
+            if not _LIST_JOIN.fullmatch(ctx.text[first.end - ctx.offset : second.start - ctx.offset]):
+                break
+            listed = [*listed, named[i]] if step == 1 else [named[i], *listed]
+            i += step
+    return [c for c in dict.fromkeys(a.country for a in listed) if c != destination]

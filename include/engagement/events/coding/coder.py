@@ -107,8 +107,17 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in kinds.meeting
         home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
+        tour = (
+            actor_step.joined_destinations(ctx, scope, actors, target)
+            if hit.trigger.kind == "visit" and source and target
+            else []
+        )
         if mediated:  # the codebook's mediation: mediator -> each side
             parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
+        elif tour:  # "will visit Japan, China and South Korea": a visit to each
+            tour = [c for c in tour if c != source]
+            countries = distinct([source, target, *tour])
+            parties = [(sorted([source, place]), source, place) for place in (target, *tour)]
         elif home:  # "met his counterparts from A, B and C": a bilateral meeting with each
             countries = distinct([home, *countries])
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
