@@ -148,3 +148,11 @@ def test_a_tour_of_several_countries_is_a_visit_to_each():
 def test_a_single_destination_stays_one_visit():
     text = "Indian External Affairs Minister S. Jaishankar will visit Russia next week to discuss trade with Belarus."
     assert [(e["actors"], e["cameo"]) for e in coded(text, "en", None) if e["cameo"] == "042"] == [(["IND", "RUS"], "042")]
+
+
+def test_a_hindi_tour_of_two_countries_keeps_its_traveller():
+    text = "प्रधानमंत्री नरेंद्र मोदी अगले सप्ताह जापान और चीन की यात्रा करेंगे।"
+    assert sorted((e["actors"], e["source"], e["status"]) for e in coded(text, "hi", None)) == [
+        (["CHN", "IND"], "IND", "planned"),
+        (["IND", "JPN"], "IND", "planned"),
+    ]

@@ -235,6 +235,11 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
         if a.country not in chosen:
             chosen[a.country] = a
     ranked = sorted(chosen.values(), key=rank)
+    if travel and len(ranked) > 2 and ranked[0].destination and ranked[1].destination:
+        # "मोदी जापान और चीन की यात्रा करेंगे": two destinations outrank the traveller, who leads
+        visitor = next((a for a in ranked[2:] if not a.destination), None)
+        if visitor is not None:
+            ranked = [visitor, *(a for a in ranked if a is not visitor)]
     if speech:
         # subject before the verb, object after it: "Obama and Putin said they will attack Iraq"
         # is a threat to Iraq, not between the two speakers
