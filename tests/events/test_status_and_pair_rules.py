@@ -156,3 +156,7 @@ def test_a_hindi_tour_of_two_countries_keeps_its_traveller():
         (["CHN", "IND"], "IND", "planned"),
         (["IND", "JPN"], "IND", "planned"),
     ]
+
+
+def test_strained_relations_are_a_state_not_an_event():
+    assert coded("The islands have a long history of causing strained relations between China and Japan.", "en", None) == []

@@ -77,6 +77,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
     habitual_scope = window.after(text, lo, hi) if lex.lang == "hi" else own_clause(lex, text, scope)
     if lex.matches("habitual", habitual_scope):
         return True
+    if lex.matches("state_not_event", hit.text):
+        return True  # "strained relations": a background state, not an event (codebook §3)
     if lex.lang == "en" and hit.trigger.kind in meeting_kinds | {"negotiation"} and lex.matches(
         "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
     ):
