@@ -15,7 +15,12 @@ def _summary(text: str, lang: str = "en") -> set[tuple]:
 @pytest.mark.parametrize(
     ("text", "lang", "mediator", "sides"),
     [
-        ("China, which brokered the agreement between Iran and Saudi Arabia, welcomed the step.", "en", "CHN", ("IRN", "SAU")),
+        (
+            "China, which brokered the agreement between Iran and Saudi Arabia, welcomed the step.",
+            "en",
+            "CHN",
+            ("IRN", "SAU"),
+        ),
         ("Saudi Arabia and Iran restored ties in March in a deal brokered by China.", "en", "CHN", ("IRN", "SAU")),
     ],
 )

@@ -34,7 +34,9 @@ def test_hindi_visits_and_meetings_in_progress_are_ongoing(text, pair, cameo):
 
 
 def test_agreeing_to_start_talks_is_not_talks_in_progress():
-    assert all(status != "ongoing" for *_, status in _summary("भारत और चीन ने सीमा पर बातचीत शुरू करने पर सहमति जताई।", "hi"))
+    assert all(
+        status != "ongoing" for *_, status in _summary("भारत और चीन ने सीमा पर बातचीत शुरू करने पर सहमति जताई।", "hi")
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,7 +71,10 @@ def test_a_leader_set_for_talks_is_a_plan():
 
 
 def test_a_dateline_after_the_headline_is_a_venue():
-    text = "U.S. Says North Korea Stalling on Talks. TOKYO (Reuters) - The United States accused North Korea on Tuesday of stalling."
+    text = (
+        "U.S. Says North Korea Stalling on Talks. TOKYO (Reuters) - The United States accused North Korea "
+        "on Tuesday of stalling."
+    )
     found = [(e["actors"], e["cameo"][:2]) for e in coded(text, "en", None)]
     assert (["PRK", "USA"], "11") in found
     assert not any("JPN" in actors for actors, _ in found)
@@ -147,7 +152,9 @@ def test_a_tour_of_several_countries_is_a_visit_to_each():
 
 def test_a_single_destination_stays_one_visit():
     text = "Indian External Affairs Minister S. Jaishankar will visit Russia next week to discuss trade with Belarus."
-    assert [(e["actors"], e["cameo"]) for e in coded(text, "en", None) if e["cameo"] == "042"] == [(["IND", "RUS"], "042")]
+    assert [(e["actors"], e["cameo"]) for e in coded(text, "en", None) if e["cameo"] == "042"] == [
+        (["IND", "RUS"], "042")
+    ]
 
 
 def test_a_hindi_tour_of_two_countries_keeps_its_traveller():
@@ -159,4 +166,7 @@ def test_a_hindi_tour_of_two_countries_keeps_its_traveller():
 
 
 def test_strained_relations_are_a_state_not_an_event():
-    assert coded("The islands have a long history of causing strained relations between China and Japan.", "en", None) == []
+    assert (
+        coded("The islands have a long history of causing strained relations between China and Japan.", "en", None)
+        == []
+    )

@@ -24,7 +24,9 @@ VISIT_AND_MEETINGS = (
 
 
 def _summary(text: str) -> list[tuple]:
-    return sorted((tuple(e["actors"]), e["cameo"], e["status"], e["date"], e["mentions"]) for e in coded(text, "hi", None))
+    return sorted(
+        (tuple(e["actors"]), e["cameo"], e["status"], e["date"], e["mentions"]) for e in coded(text, "hi", None)
+    )
 
 
 def test_undated_reports_of_one_call_are_one_event_and_a_planned_meeting_another():
@@ -42,7 +44,10 @@ def test_a_visit_and_the_meetings_held_on_it_stay_two_events():
 
 
 def test_a_headline_and_its_body_are_one_event_with_the_bodys_status():
-    text = "Rumsfeld Visits Iraq. US Defense Secretary Donald Rumsfeld will visit Iraq to meet commanders, the Pentagon said."
+    text = (
+        "Rumsfeld Visits Iraq. US Defense Secretary Donald Rumsfeld will visit Iraq to meet commanders, "
+        "the Pentagon said."
+    )
     found = coded(text, "en", None)
     visits = [e for e in found if e["cameo"] == "042"]
     assert [(v["actors"], v["status"], v["mentions"]) for v in visits] == [(["IRQ", "USA"], "planned", 2)]

@@ -23,7 +23,7 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   the same day are two events.
   (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
 * An undated mention (no publication date and no date in its sentence: ``date_basis``
-  unknown or unanchored) joins the single cluster holding an undated report of its own article
+  unknown or unanchored) joins the single undated cluster holding a report of its own article
   with the same status (any status when one of them is the headline, sentence 0, whose tense
   says little, and both have one CAMEO code), the same source when both are directed, and the same kind of
   happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
@@ -240,7 +240,7 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
             same.add(mention, widen=True)
     undated = (m for m in mentions if m["_precision"] is None)
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
-        same_report = [c for c in clusters if c.reports_kind_of(mention)]
+        same_report = [c for c in clusters if c.precision is None and c.reports_kind_of(mention)]
         if len(same_report) == 1:
             same_report[0].add(mention, widen=False)
             continue

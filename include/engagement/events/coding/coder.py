@@ -164,8 +164,10 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
     return _one_mention_per_happening(events, kinds.travel)
 
 
-def _mediated_truce(ctx: SentenceContext, scope: Scope, mediation: EventMention, sides: list[str]) -> list[EventMention]:
-    """"A U.S.-brokered truce ended the clashes": besides the mediation, the two sides' truce
+def _mediated_truce(
+    ctx: SentenceContext, scope: Scope, mediation: EventMention, sides: list[str]
+) -> list[EventMention]:
+    """ "A U.S.-brokered truce ended the clashes": besides the mediation, the two sides' truce
     (087, de-escalation), undirected, with the mediation's date and status."""
     near = ctx.text[max(scope.lo, scope.hit.start - _TRUCE_REACH) : scope.hit.end + _TRUCE_REACH]
     if not ctx.matches("truce", near):
@@ -197,7 +199,7 @@ def _code_fields(code) -> dict:
 
 
 def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[EventMention]) -> list[EventMention]:
-    """"The first round was held in 2015, the second in 2017": each further occurrence the
+    """ "The first round was held in 2015, the second in 2017": each further occurrence the
     sentence dates elliptically is an event of its own, at its own date (codebook §3)."""
     later = [
         d
