@@ -170,3 +170,8 @@ def test_strained_relations_are_a_state_not_an_event():
         coded("The islands have a long history of causing strained relations between China and Japan.", "en", None)
         == []
     )
+
+
+def test_a_visitor_who_has_arrived_is_on_an_ongoing_visit():
+    text = "Pakistani President Pervez Musharraf has arrived in Britain for a visit which will include talks."
+    assert ("042", "ongoing") in [(cameo, status) for _, cameo, status in _summary(text, "en")]
