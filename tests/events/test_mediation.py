@@ -16,12 +16,12 @@ def _summary(text: str, lang: str = "en") -> set[tuple]:
     ("text", "lang", "mediator", "sides"),
     [
         (
-            "China, which brokered the agreement between Iran and Saudi Arabia, welcomed the step.",
+            "Turkey, which brokered the grain agreement between Russia and Ukraine, welcomed the step.",
             "en",
-            "CHN",
-            ("IRN", "SAU"),
+            "TUR",
+            ("RUS", "UKR"),
         ),
-        ("Saudi Arabia and Iran restored ties in March in a deal brokered by China.", "en", "CHN", ("IRN", "SAU")),
+        ("Ethiopia and Eritrea signed the accord in a deal brokered by Saudi Arabia.", "en", "SAU", ("ERI", "ETH")),
     ],
 )
 def test_the_mediator_engages_each_side(text, lang, mediator, sides):
@@ -32,8 +32,8 @@ def test_the_mediator_engages_each_side(text, lang, mediator, sides):
 
 
 def test_a_brokered_ceasefire_is_also_the_two_sides_truce():
-    found = _summary("The 2020 war between Armenia and Azerbaijan ended with a Russian-brokered cease-fire.")
-    assert {e[:2] for e in found} == {(("ARM", "AZE"), "087"), (("ARM", "RUS"), "045"), (("AZE", "RUS"), "045")}
+    found = _summary("The fighting between Thailand and Cambodia stopped after a Malaysian-brokered ceasefire.")
+    assert {e[:2] for e in found} == {(("KHM", "THA"), "087"), (("KHM", "MYS"), "045"), (("MYS", "THA"), "045")}
 
 
 def test_hindi_mediation_with_a_ceasefire():
@@ -47,12 +47,12 @@ def test_hindi_mediation_with_a_ceasefire():
 
 def test_talks_mediated_for_the_pair_of_the_story():
     text = (
-        "The Armenian and Azerbaijani foreign ministers met in Geneva on Sunday. The two ministers "
-        "last met for talks mediated by U.S. Secretary of State Antony Blinken in New York."
+        "The Egyptian and Ethiopian foreign ministers met in Cairo on Sunday. The two ministers "
+        "last met for talks mediated by the US Treasury Secretary in Washington."
     )
     found = _summary(text)
-    assert (("ARM", "USA"), "045", "USA", "held") in found
-    assert (("AZE", "USA"), "045", "USA", "held") in found
+    assert (("EGY", "USA"), "045", "USA", "held") in found
+    assert (("ETH", "USA"), "045", "USA", "held") in found
 
 
 def test_a_mediator_without_sides_codes_nothing():

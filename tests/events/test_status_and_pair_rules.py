@@ -17,16 +17,15 @@ def _summary(text: str, lang: str) -> list[tuple]:
     ("text", "pair", "cameo"),
     [
         # "who went on a China tour" (attributive participle): the visit is going on
-        ("चीन दौरे पर गई भारत की विदेश मंत्री सुषमा स्वराज ने आज चीनी विदेश मंत्री वांग यी से मुलाकात की।", ["CHN", "IND"], "042"),
+        ("जापान दौरे पर गए भारत के विदेश मंत्री एस जयशंकर ने आज जापान के प्रधानमंत्री से मुलाकात की।", ["IND", "JPN"], "042"),
         # "on the first day of his three-day state visit"
         (
-            "राष्ट्रपति रामनाथ कोविंद ने अपनी तीन दिवसीय राजकीय यात्रा के प्रथम दिन बुधवार को बांग्लादेश के राष्ट्रपति "
-            "अब्दुल हामिद के साथ वार्ता की।",
-            ["BGD", "IND"],
+            "प्रधानमंत्री नरेंद्र मोदी ने अपनी दो दिवसीय नेपाल यात्रा के पहले दिन सोमवार को नेपाल के प्रधानमंत्री के साथ बातचीत की।",
+            ["IND", "NPL"],
             "042",
         ),
         # "the meeting has begun this morning"
-        ("भारत और चीन के बीच कोर कमांडर स्तर की बैठक आज सुबह शुरू हो चुकी है।", ["CHN", "IND"], "040"),
+        ("भारत और नेपाल के बीच सचिव स्तर की वार्ता आज काठमांडू में शुरू हो गई है।", ["IND", "NPL"], "040"),
     ],
 )
 def test_hindi_visits_and_meetings_in_progress_are_ongoing(text, pair, cameo):
@@ -42,7 +41,7 @@ def test_agreeing_to_start_talks_is_not_talks_in_progress():
 @pytest.mark.parametrize(
     "text",
     [
-        "After the talks, a senior Chinese official said that China will provide Pakistan with economic aid.",
+        "After the meeting, a Japanese official said Japan will provide Sri Lanka with economic aid.",
         "Japan pledged to provide Sri Lanka with emergency aid.",
     ],
 )
@@ -53,10 +52,10 @@ def test_a_pledge_is_held_when_it_is_made(text):
 
 def test_the_foreign_secretaries_of_the_two_countries_are_the_pairs_not_britains():
     text = (
-        "India and Pakistan held talks in Islamabad on Wednesday. The talks were preceded by a meeting "
-        "between the Foreign Secretaries of the two countries."
+        "India and Bangladesh held talks in Dhaka on Monday. A day earlier the Foreign Secretaries of the "
+        "two countries had met."
     )
-    assert {tuple(actors) for actors, *_ in _summary(text, "en")} == {("IND", "PAK")}
+    assert {tuple(actors) for actors, *_ in _summary(text, "en")} == {("BGD", "IND")}
 
 
 def test_a_ministry_name_several_countries_use_belongs_to_the_country_named_before_it():
@@ -72,22 +71,22 @@ def test_a_leader_set_for_talks_is_a_plan():
 
 def test_a_dateline_after_the_headline_is_a_venue():
     text = (
-        "U.S. Says North Korea Stalling on Talks. TOKYO (Reuters) - The United States accused North Korea "
-        "on Tuesday of stalling."
+        "France Faults Iran Over Inspections. BERLIN (Reuters) - The French government accused Iran "
+        "on Monday of blocking inspectors."
     )
     found = [(e["actors"], e["cameo"][:2]) for e in coded(text, "en", None)]
-    assert (["PRK", "USA"], "11") in found
-    assert not any("JPN" in actors for actors, _ in found)
+    assert (["FRA", "IRN"], "11") in found
+    assert not any("DEU" in actors for actors, _ in found)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "China sets terms for Taiwan talks.",
-        "Pyongyang is reconsidering its role in talks with Washington.",
-        "Washington pressed Beijing to accept a Taiwan offer of talks.",
-        "Egypt said it was the last chance to restart negotiations with Ethiopia.",
-        "Egypt said the position showed Ethiopia's lack of political will to negotiate.",
+        "Seoul sets conditions for talks with Pyongyang.",
+        "Tehran is weighing its role in talks with Washington.",
+        "London urged Buenos Aires to accept a Chilean offer of talks.",
+        "Kenya called it the last chance to restart negotiations with Somalia.",
+        "Somalia said Kenya's stance showed a lack of political will to negotiate.",
     ],
 )
 def test_talks_named_as_the_object_of_another_statement_are_not_talks_held(text):
@@ -97,8 +96,8 @@ def test_talks_named_as_the_object_of_another_statement_are_not_talks_held(text)
 @pytest.mark.parametrize(
     "text",
     [
-        "Russian President Vladimir Putin is making a two-day official visit to Turkey.",
-        "South Korea's President Roh Moo-hyun started an official visit to Brazil.",
+        "French President Emmanuel Macron is making a three-day state visit to Vietnam.",
+        "Brazil's President Lula started an official visit to Angola.",
     ],
 )
 def test_a_visit_being_made_or_just_begun_is_ongoing(text):
@@ -110,12 +109,12 @@ def test_a_visit_being_made_or_just_begun_is_ongoing(text):
     ("text", "lang"),
     [
         (
-            "The kidnappers of a British aid worker threatened to kill her if the British government does not "
-            "pull its troops from Iraq.",
+            "The hijackers of a Turkish cargo ship threatened to kill the crew if the Turkish government does not "
+            "pay a ransom, Somali officials said.",
             "en",
         ),
-        ("The UN Security Council condemned military actions by Rwanda in the Democratic Republic of Congo.", "en"),
-        ("विद्रोहियों ने नाइजीरिया से सूडान में शांति वार्ता शुरू कराने की मांग की।", "hi"),
+        ("The UN Security Council condemned the shelling of Armenian villages by Azerbaijan.", "en"),
+        ("विद्रोहियों ने चाड से सूडान में शांति वार्ता शुरू कराने की मांग की।", "hi"),
     ],
 )
 def test_a_statement_by_no_state_makes_no_pair(text, lang):
@@ -123,16 +122,16 @@ def test_a_statement_by_no_state_makes_no_pair(text, lang):
 
 
 def test_a_hindi_call_not_to_travel_is_no_visit():
-    assert coded("चीन ने अपने नागरिकों से जापान की यात्रा न करने का आग्रह किया है।", "hi", None) == []
+    assert coded("अमेरिका ने अपने नागरिकों से वेनेजुएला की यात्रा न करने को कहा है।", "hi", None) == []
 
 
 def test_a_hindi_dateline_with_a_colon_is_a_venue():
-    text = "नई दिल्ली: ईरान के हमले के एक दिन बाद पाकिस्तान ने बुधवार को ईरान से अपने राजदूत को वापस बुला लिया।"
-    assert [(e["actors"], e["cameo"][:2]) for e in coded(text, "hi", None)] == [(["IRN", "PAK"], "16")]
+    text = "नई दिल्ली: सीमा पर गोलीबारी के बाद अफगानिस्तान ने सोमवार को पाकिस्तान से अपने राजदूत को वापस बुला लिया।"
+    assert [(e["actors"], e["cameo"][:2]) for e in coded(text, "hi", None)] == [(["AFG", "PAK"], "16")]
 
 
 def test_arriving_at_a_ministry_is_no_visit():
-    text = "मालदीव के उच्चायुक्त इब्राहिम साहिब भारतीय विदेश मंत्रालय पहुंचे हैं।"
+    text = "नेपाल के राजदूत आज सुबह भारतीय विदेश मंत्रालय पहुंचे।"
     assert not any(e["cameo"] == "042" for e in coded(text, "hi", None))
 
 
@@ -142,11 +141,11 @@ def test_a_country_named_as_the_subject_of_talks_is_no_party():
 
 
 def test_a_tour_of_several_countries_is_a_visit_to_each():
-    text = "US Secretary of State Colin Powell will visit Japan, China and South Korea next week."
+    text = "Indian External Affairs Minister S. Jaishankar will visit Japan, Australia and Singapore next week."
     assert sorted((e["actors"], e["cameo"], e["source"], e["status"]) for e in coded(text, "en", None)) == [
-        (["CHN", "USA"], "042", "USA", "planned"),
-        (["JPN", "USA"], "042", "USA", "planned"),
-        (["KOR", "USA"], "042", "USA", "planned"),
+        (["AUS", "IND"], "042", "IND", "planned"),
+        (["IND", "JPN"], "042", "IND", "planned"),
+        (["IND", "SGP"], "042", "IND", "planned"),
     ]
 
 
@@ -166,12 +165,9 @@ def test_a_hindi_tour_of_two_countries_keeps_its_traveller():
 
 
 def test_strained_relations_are_a_state_not_an_event():
-    assert (
-        coded("The islands have a long history of causing strained relations between China and Japan.", "en", None)
-        == []
-    )
+    assert coded("The dam dispute has left strained relations between Egypt and Ethiopia.", "en", None) == []
 
 
 def test_a_visitor_who_has_arrived_is_on_an_ongoing_visit():
-    text = "Pakistani President Pervez Musharraf has arrived in Britain for a visit which will include talks."
+    text = "Sri Lankan President Anura Kumara Dissanayake has arrived in Japan for a visit that will include talks."
     assert ("042", "ongoing") in [(cameo, status) for _, cameo, status in _summary(text, "en")]
