@@ -14,7 +14,7 @@ from tests.conftest import REPO
 
 KINDS = {
     "meeting", "negotiation", "phone", "visit", "host", "summit", "intent", "agreement",
-    "joint_statement", "praise", "econ_coop", "mil_coop", "criticise", "accuse", "demand",
+    "joint_statement", "praise", "econ_coop", "mil_coop", "criticise", "accuse", "demand", "mediate",
     "reject", "threaten", "reduce_relations", "sanction", "expel", "fight", "pledge", "regret", "restore", "deescalate",
 }  # fmt: skip
 STATUSES = {"held", "ongoing", "planned", "cancelled"}

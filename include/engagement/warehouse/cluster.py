@@ -22,6 +22,13 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   is another happening: India protesting to Pakistan (111) and Pakistan accusing India (112) on
   the same day are two events.
   (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
+* An undated mention (no publication date and no date in its sentence: ``date_basis``
+  unknown or unanchored) joins the single undated cluster holding a report of its own article
+  with the same status (any status when one of them is the headline, sentence 0, whose tense
+  says little, and both have one CAMEO code), the same source when both are directed, and the same kind of
+  happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
+  hosting another). An article repeats the talks it reports ("the call", "the talks between
+  the two leaders"); a background event (``background``) and other kinds stay apart.
 * Multilateral meetings (no pair) group by forum, else by their sorted participants.
 * Every ordering is total (ties broken by mention_id) and a group is always clustered whole, so
   the result does not depend on the order in which days were loaded.
@@ -35,13 +42,14 @@ from datetime import date, datetime
 
 import polars as pl
 
-from engagement.events.families import family_of
+from engagement.events.families import family_of, happening_kind
 from engagement.events.periods import period_bounds
 from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
 PRECISIONS = ("day", "month", "year")  # finest first
 DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 _TOOK_PLACE = {"held", "ongoing"}
+HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
 
 EVENT_SCHEMA = {
     "event_id": pl.String,
@@ -144,6 +152,22 @@ class _Cluster:
             and published.date() > self.end
         )
 
+    def reports_kind_of(self, mention: dict) -> bool:
+        """Whether the mention's own article already reports a happening of its kind here: an
+        article names the talks it reports again and again ("the talks", "during the call")
+        without a date, and those are one event."""
+        if mention["date_basis"] == "background":
+            return False
+        kind = happening_kind(mention["cameo"])
+        return any(
+            m["article_id"] == mention["article_id"]
+            and (m["status"] == mention["status"] or _headline_and_body(m, mention))
+            and m["date_basis"] != "background"
+            and (m["source"] is None or mention["source"] is None or m["source"] == mention["source"])
+            and happening_kind(m["cameo"]) == kind
+            for m in self.members
+        )
+
     def add(self, mention: dict, widen: bool) -> None:
         self.members.append(mention)
         self.founding_cameo = self.founding_cameo or mention["cameo"]
@@ -153,6 +177,13 @@ class _Cluster:
         if widen:
             self.start = min(self.start, mention["_start"])
             self.end = max(self.end, mention["_end"])
+
+
+def _headline_and_body(one: dict, other: dict) -> bool:
+    """A headline (sentence 0) and a later sentence of its article reporting the same CAMEO code:
+    one happening, whatever the headline's tense ("Rumsfeld Visits Iraq" over "began a visit")."""
+    lines = {one["sentence_idx"], other["sentence_idx"]}
+    return HEADLINE in lines and len(lines) == 2 and one["cameo"] == other["cameo"]
 
 
 def _with_dates(mention: dict) -> dict:
@@ -209,6 +240,10 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
             same.add(mention, widen=True)
     undated = (m for m in mentions if m["_precision"] is None)
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
+        same_report = [c for c in clusters if c.precision is None and c.reports_kind_of(mention)]
+        if len(same_report) == 1:
+            same_report[0].add(mention, widen=False)
+            continue
         lone = _Cluster(None, None, None, mention["location"])
         lone.add(mention, widen=False)
         clusters.append(lone)
@@ -216,9 +251,12 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
 
 
 def _latest_first(mention: dict) -> tuple:
+    """The mention whose status the event takes: the latest report, and within one report the
+    body's sentence over the headline's ("Rumsfeld Visits Iraq": a headline's tense is no tense)."""
     published = mention["published_at"]
     newest = -published.timestamp() if published else float("inf")
-    return (newest, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
+    headline = mention["sentence_idx"] == HEADLINE and mention["event_date"] is None  # a lead dates its event
+    return (newest, headline, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
 
 
 def _most_precise_first(mention: dict) -> tuple:

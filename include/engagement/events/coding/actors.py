@@ -27,6 +27,13 @@ _EN_OBJECT_REACH = 80
 _EACH_REACH = 40
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
+# The dateline opens the first sentence, or the second after a headline ("Talks Resume.
+# KHARTOUM/NAIROBI (Reuters) - ...").
+_DATELINE_SENTENCE = 1
+_TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
+# What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
+_NAME_GAP = 2  # characters between "Pakistan" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
 
@@ -45,6 +52,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             if org is None or not org.is_actor or org.kind != "ministry":
                 continue
             strength, level = INSTITUTION, "official"
+            m = _ministry_of_named_country(ctx, m)
         elif m.label == "PLACE":
             place = kb.places.get(m.entity_id or "")
             strength, level = (INSTITUTION if place and place.is_seat else 0), None
@@ -59,6 +67,10 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         )
         if lex.matches("not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
+        if m.label == "ROLE" and lex.matches("role_of_the_pair_after", after):
+            continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
+        if strength == NAME and lex.matches("topic_before", ctx.text[max(0, rel_start - _TOPIC_REACH) : rel_start]):
+            continue  # "talks on the impasse over North Korea's nuclear programme": a topic (codebook §4)
         if strength == NAME and lex.matches("not_government_after", after):
             continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
@@ -66,7 +78,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = (
             lang == "en"
-            and ctx.sent.idx == 0
+            and ctx.sent.idx <= _DATELINE_SENTENCE
             and rel_start < _AROUND
             and (
                 _is_dateline_place(m.text, after)
@@ -86,7 +98,9 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 dateline=dateline,
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him; and one goes to
                 # Russia, never to "Russian" ("visiting Russian President": the visitor)
+                # nor to a ministry: "विदेश मंत्रालय पहुंचे" is a call on (or a summons to) it
                 destination=strength != PERSON
+                and m.label != "ORG"
                 and not adjective
                 and (lex.matches("destination_after", after) or lex.matches("destination_before", before)),
                 # "भारत ने", and the passive's "by the US"
@@ -95,6 +109,20 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             )
         )
     return actors
+
+
+def _ministry_of_named_country(ctx: SentenceContext, ministry):
+    """"the Pakistan Foreign Office": a ministry's name that several countries use ("Foreign
+    Office") belongs to the country named right before it."""
+    named = next(
+        (
+            c
+            for c in ctx.mentions
+            if c.label == "COUNTRY" and c.country and 0 <= ministry.start - c.end <= _NAME_GAP
+        ),
+        None,
+    )
+    return replace(ministry, country=named.country) if named else ministry
 
 
 def _is_dateline_place(written: str, after: str) -> bool:
@@ -207,6 +235,11 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
         if a.country not in chosen:
             chosen[a.country] = a
     ranked = sorted(chosen.values(), key=rank)
+    if travel and len(ranked) > 2 and ranked[0].destination and ranked[1].destination:
+        # "मोदी जापान और चीन की यात्रा करेंगे": two destinations outrank the traveller, who leads
+        visitor = next((a for a in ranked[2:] if not a.destination), None)
+        if visitor is not None:
+            ranked = [visitor, *(a for a in ranked if a is not visitor)]
     if speech:
         # subject before the verb, object after it: "Obama and Putin said they will attack Iraq"
         # is a threat to Iraq, not between the two speakers
@@ -295,3 +328,51 @@ def _visiting_guest(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> Acto
     if after and _VISITING_GUEST_GAP.fullmatch(ctx.text, hit.end, after[0].start - ctx.offset):
         return after[0]
     return None
+
+
+def mediation(ctx: SentenceContext, hit: Hit, actors: list[Actor]) -> tuple[str, list[str]] | None:
+    """The mediator and the two sides of a mediation ("a U.S.-brokered truce", "talks mediated
+    by Blinken", "China, which brokered the agreement", "अमेरिका की मध्यस्थता में"), or None.
+
+    The mediator is named right after "by", else is the nearest actor before the trigger; the
+    sides are the sentence's other countries, else the pair of the story so far ("the two
+    foreign ministers last met for talks mediated by ..."); a side the text leaves unnamed (or
+    names as no state, "the Palestinians") is left out. The codebook counts one event from the
+    mediator to each side."""
+    usable = [a for a in actors if a.strength > 0 and not a.venue]
+    start, end = hit.start + ctx.offset, hit.end + ctx.offset
+    if hit.text.endswith(" by"):
+        named = [a for a in usable if a.start >= end]
+        mediator = min(named, key=lambda a: a.start) if named else None
+    else:
+        named = [a for a in usable if a.end <= start]
+        mediator = max(named, key=lambda a: a.end) if named else None
+    if mediator is None:
+        return None
+    sides = list(dict.fromkeys(a.country for a in usable if a.country != mediator.country))
+    if len(sides) < 2:
+        sides = list(dict.fromkeys([*sides, *(c for c in ctx.article.latest_pair() if c != mediator.country)]))
+    return (mediator.country, sides[:2]) if sides else None
+
+
+def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor], destination: str) -> list[str]:
+    """Countries listed with a visit's destination ("will visit Japan, China and South Korea",
+    "जापान और चीन की यात्रा"): each is a visit of its own (codebook §4, one event per
+    counterpart). Empty when the destination stands alone."""
+    named = sorted(
+        (a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - ctx.offset < scope.hi),
+        key=lambda a: a.start,
+    )
+    at = next((i for i, a in enumerate(named) if a.country == destination), None)
+    if at is None:
+        return []
+    listed = [named[at]]
+    for step in (-1, 1):  # the list runs both ways from the destination the coder chose
+        i = at + step
+        while 0 <= i < len(named):
+            first, second = (named[i], listed[0]) if step == -1 else (listed[-1], named[i])
+            if not _LIST_JOIN.fullmatch(ctx.text[first.end - ctx.offset : second.start - ctx.offset]):
+                break
+            listed = [*listed, named[i]] if step == 1 else [named[i], *listed]
+            i += step
+    return [c for c in dict.fromkeys(a.country for a in listed) if c != destination]

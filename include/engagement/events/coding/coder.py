@@ -17,6 +17,8 @@ from engagement.events.families import family_of
 # How many of the article's latest event mentions a new one is compared with ("already reported?",
 # "the plan it details"): far more than a news article has, and a bound on a pathological one.
 _LOOKBACK = 200
+_TRUCE = "087"  # de-escalate military engagement: a truce or cease-fire
+_TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
 
 
 class EventCoder:
@@ -81,14 +83,21 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         hit = scope.hit
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
             continue
+        if hit.trigger.kind in kinds.speech and triggers.said_by_non_state(lex, ctx.text, scope):
+            continue
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
         chosen = _participants(ctx, scope, actors, shared)
         countries = distinct(a.country for a in chosen)
+        mediated = actor_step.mediation(ctx, hit, actors) if hit.trigger.kind in kinds.mediation else None
+        if hit.trigger.kind in kinds.mediation:
+            if mediated is None:
+                continue
+            countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
             continue
         if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
-        source, target = actor_step.direction(ctx, hit, chosen)
+        source, target = (mediated[0], None) if mediated else actor_step.direction(ctx, hit, chosen)
         found = _status_and_date(ctx, scope, countries, events)
         if found is None:
             continue
@@ -98,7 +107,18 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in kinds.meeting
         home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
-        if home:  # "met his counterparts from A, B and C": a bilateral meeting with each
+        tour = (
+            actor_step.joined_destinations(ctx, scope, actors, target)
+            if hit.trigger.kind == "visit" and source and target
+            else []
+        )
+        if mediated:  # the codebook's mediation: mediator -> each side
+            parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
+        elif tour:  # "will visit Japan, China and South Korea": a visit to each
+            tour = [c for c in tour if c != source]
+            countries = distinct([source, target, *tour])
+            parties = [(sorted([source, place]), source, place) for place in (target, *tour)]
+        elif home:  # "met his counterparts from A, B and C": a bilateral meeting with each
             countries = distinct([home, *countries])
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
         elif multilateral:  # one meeting of many has no pair, so no direction between two of them
@@ -117,11 +137,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
                 participants=tuple(sorted(countries if pair[0] is None else pair)),
                 source=party_source,
                 target=party_target,
-                cameo=code.cameo,
-                root=code.root,
-                goldstein=code.goldstein,
-                quad_class=code.quad_class,
-                plover=code.plover,
+                **_code_fields(code),
                 kind=hit.trigger.kind,
                 status=status,
                 event_date=when.value,
@@ -141,13 +157,49 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
+        if mediated and len(mediated[1]) == 2:
+            events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
     return _one_mention_per_happening(events, kinds.travel)
 
 
+def _mediated_truce(
+    ctx: SentenceContext, scope: Scope, mediation: EventMention, sides: list[str]
+) -> list[EventMention]:
+    """ "A U.S.-brokered truce ended the clashes": besides the mediation, the two sides' truce
+    (087, de-escalation), undirected, with the mediation's date and status."""
+    near = ctx.text[max(scope.lo, scope.hit.start - _TRUCE_REACH) : scope.hit.end + _TRUCE_REACH]
+    if not ctx.matches("truce", near):
+        return []
+    code = ctx.article.resources.cameo[_TRUCE]
+    pair = sorted(sides)
+    return [
+        replace(
+            mediation,
+            actor1=pair[0],
+            actor2=pair[1],
+            participants=tuple(pair),
+            source=None,
+            target=None,
+            **_code_fields(code),
+        )
+    ]
+
+
+def _code_fields(code) -> dict:
+    """The columns an event mention takes from its CAMEO code."""
+    return {
+        "cameo": code.cameo,
+        "root": code.root,
+        "goldstein": code.goldstein,
+        "quad_class": code.quad_class,
+        "plover": code.plover,
+    }
+
+
 def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[EventMention]) -> list[EventMention]:
-    """"The first round was held in 2015, the second in 2017": each further occurrence the
+    """ "The first round was held in 2015, the second in 2017": each further occurrence the
     sentence dates elliptically is an event of its own, at its own date (codebook §3)."""
     later = [
         d
@@ -216,7 +268,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
         # "who is on a visit to Germany, will travel to Paris on Saturday": going on now
         when = timing.publication_day(article.published)
     # a frame with no date of its own ("during the visit") is any visit the article reported
-    reported_when = "" if scope.frame and when.basis in ("publication", "unknown") else when.value or ""
+    reported_when = "" if scope.frame and when.basis in ("publication", *timing.UNDATED) else when.value or ""
     recent = [*article.events[-_LOOKBACK:], *events]
     travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
         countries, hit.trigger.cameo, reported_when, recent
@@ -230,7 +282,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     status = timing.status(ctx, scope, when, tense)
     if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(when, article.published):
         status = "ongoing"
-    if status == "planned" and when.basis in ("publication", "unknown"):
+    if status == "planned" and when.basis in ("publication", *timing.UNDATED):
         when = timing.planned_date(countries, recent, article.published)
     return status, when
 

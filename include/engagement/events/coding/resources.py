@@ -102,6 +102,7 @@ class KindGroups:
     # stands between them and the act
     shares_arguments: frozenset[str]
     speech: frozenset[str]  # statements aim at their own object
+    mediation: frozenset[str]  # a mediator between two sides: one event with each side
 
     @classmethod
     def load(cls) -> KindGroups:

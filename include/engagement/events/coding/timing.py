@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from engagement.events.coding import window
 from engagement.events.coding.model import DateInfo, EventMention, Scope
 from engagement.events.coding.triggers import own_clause_bounds
+from engagement.events.families import INTENT_TO_MEET
 from engagement.events.periods import bounds, precision_of, years_later
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _STAY_REACH = 60  # how far before a visit's trigger its length may stand
 _BACKGROUND_REACH = 40  # how far from its trigger "had met", "previously", "इससे पहले" may stand
 # How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
 OWN_VERB_CHARS = 20
+INTENT_ROOT = "03"  # express intent to cooperate: the expression is the event
 
 
 def sentence_dates(ctx: SentenceContext) -> list:
@@ -71,8 +73,8 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         scoped = [d for d in scoped if d.start - ctx.offset < clause_end] or scoped
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
-        if d.value is None:
-            return UNKNOWN
+        if d.value is None:  # the text dates it, but nothing anchors the date ("in March")
+            return UNANCHORED
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
     pair = set(countries[:2])
@@ -82,11 +84,17 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
     if ctx.matches("undated_background", text[max(lo, hit.start - _BACKGROUND_REACH) : hit.end + _BACKGROUND_REACH]):
-        return UNKNOWN
+        return BACKGROUND
     return publication_day(ctx.article.published)
 
 
+# No date: none in the text and no publication date ("unknown"); a date in the text that nothing
+# anchors ("unanchored"); a background event the text leaves undated ("background"). Only the
+# first kind is a report that the article's other undated reports of its kind may repeat.
 UNKNOWN = DateInfo(None, None, None, "unknown")
+UNANCHORED = DateInfo(None, None, None, "unanchored")
+BACKGROUND = DateInfo(None, None, None, "background")
+UNDATED = frozenset({UNKNOWN.basis, UNANCHORED.basis, BACKGROUND.basis})
 
 
 def publication_day(published: date | None) -> DateInfo:
@@ -102,7 +110,7 @@ def planned_date(countries: list[str], earlier: Sequence[EventMention], publishe
     same = [
         ev
         for ev in earlier
-        if ev.status == "planned" and set(ev.participants) == pair and ev.date_basis not in ("publication", "unknown")
+        if ev.status == "planned" and set(ev.participants) == pair and ev.event_date is not None
     ]
     if same:
         ev = same[-1]
@@ -143,6 +151,8 @@ def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None
     clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
     if ctx.matches("cancelled", clause):
         return "cancelled"
+    if hit.trigger.cameo.startswith(INTENT_ROOT) and hit.trigger.cameo != INTENT_TO_MEET:
+        return "held"  # "China will provide aid", "promised to resume relations": the pledge is made
     published = ctx.article.published
     if when.basis not in ("publication", "unknown") and when.value and published is not None:
         first, last = bounds(when.value, when.precision), bounds(when.value_end or when.value, when.precision)

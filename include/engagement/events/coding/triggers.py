@@ -66,6 +66,9 @@ def _frames_another_event(lex: LanguageLexicon, text: str, hit: Hit, lo: int) ->
     return lex.matches("back_reference", around)
 
 
+_SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
+
+
 def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scope: Scope) -> bool:
     """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
     hit, lo, hi = scope.hit, scope.lo, scope.hi
@@ -74,6 +77,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
     habitual_scope = window.after(text, lo, hi) if lex.lang == "hi" else own_clause(lex, text, scope)
     if lex.matches("habitual", habitual_scope):
         return True
+    if lex.matches("state_not_event", hit.text):
+        return True  # "strained relations": a background state, not an event (codebook §3)
     if lex.lang == "en" and hit.trigger.kind in meeting_kinds | {"negotiation"} and lex.matches(
         "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
     ):
@@ -102,3 +107,11 @@ def own_clause(lex: LanguageLexicon, text: str, scope: Scope) -> str:
     """The English clause around a trigger, within its stretch of the sentence."""
     start, end = own_clause_bounds(lex, text, scope)
     return text[start:end]
+
+
+def said_by_non_state(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
+    """A statement whose speaker, right before the verb, is no state ("kidnappers threatened to
+    ...", "Rebel leaders from Sudan called on Nigeria", "the UN Security Council condemned"): the
+    codebook makes no state pair of it, whatever countries the sentence names."""
+    before = lex.clause_break.split(text[max(scope.lo, scope.hit.start - _SPEAKER_REACH) : scope.hit.start])[-1]
+    return lex.matches("non_state_subject_before", before)
