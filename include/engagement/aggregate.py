@@ -24,7 +24,7 @@ from engagement.warehouse.shrink import ShrinkError, describe, lost_since_rememb
 def run(day: date, settings: Settings) -> dict:
     """Replace ``day`` in the warehouse; return counts for XCom."""
     staging = Staging.from_settings(settings)
-    con = open_for_writing(settings.warehouse_path)
+    con = open_for_writing(settings.warehouse_path, settings.duckdb_memory_limit)
     try:
         con.execute("BEGIN TRANSACTION")
         try:

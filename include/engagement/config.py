@@ -48,6 +48,8 @@ class Settings:
     # Articles per shard of a day: clean, extract_entities and detect_events run once per shard
     # (mapped tasks), so a task holds one shard's texts however large the day.
     shard_size: int = 5_000
+    # DuckDB's buffer pool in aggregate (a DuckDB size; empty: DuckDB's default, 80% of RAM).
+    duckdb_memory_limit: str = "1GB"
 
     @property
     def raw_store(self) -> Storage:
@@ -88,4 +90,5 @@ def load_settings() -> Settings:
         min_article_chars=int(os.environ.get("ENGAGEMENT_MIN_ARTICLE_CHARS", "40")),
         near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
         shard_size=int(os.environ.get("ENGAGEMENT_SHARD_SIZE", "5000")),
+        duckdb_memory_limit=os.environ.get("ENGAGEMENT_DUCKDB_MEMORY_LIMIT", "1GB"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from engagement.warehouse.connect import rollback
+from engagement.warehouse.connect import open_for_writing, rollback
 
 
 def test_a_failed_commit_keeps_its_cause(tmp_path):
@@ -23,3 +23,19 @@ def test_a_failed_commit_keeps_its_cause(tmp_path):
             rollback(second)  # DuckDB already rolled back; this must not replace the cause
             raise
     assert db.execute("SELECT id FROM core_ids").fetchall() == [(1,)]
+
+
+def test_memory_limit_caps_duckdbs_buffer_pool(tmp_path):
+    con = open_for_writing(tmp_path / "w.duckdb", "256MB")
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    finally:
+        con.close()
+    assert limit in ("256.0 MB", "244.1 MiB"), limit
+
+
+@pytest.mark.parametrize("value", ["lots", "1GB; DROP TABLE core.events", "-1GB"])
+def test_a_memory_limit_that_is_no_size_is_refused_before_anything_runs(tmp_path, value):
+    with pytest.raises(ValueError, match="ENGAGEMENT_DUCKDB_MEMORY_LIMIT"):
+        open_for_writing(tmp_path / "w.duckdb", value)
+    assert not (tmp_path / "w.duckdb").exists()

@@ -38,12 +38,27 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
-    """Read-write connection to a warehouse file (created if absent), migrated and documented."""
+def open_for_writing(path: Path, memory_limit: str = "") -> duckdb.DuckDBPyConnection:
+    """Read-write connection to a warehouse file (created if absent), migrated and documented.
+
+    ``memory_limit`` (e.g. ``1GB``) caps DuckDB's buffer pool, which otherwise may take 80% of
+    the machine: a large day's load then evicts to the file and its temp folder instead of
+    growing the task's memory with the day.
+    """
+    limit = _checked_size(memory_limit) if memory_limit else ""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = connect(path)
+    if limit:
+        con.execute(f"SET memory_limit = '{limit}'")
     prepare_schema(con)
     return con
+
+
+def _checked_size(value: str) -> str:
+    """A DuckDB size such as ``512MB`` or ``2GiB``; anything else is a configuration error."""
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value.strip()):
+        raise ValueError(f"ENGAGEMENT_DUCKDB_MEMORY_LIMIT must be a size such as 1GB, not {value!r}")
+    return value.strip()
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:
