@@ -8,30 +8,34 @@ here; ``aggregate`` clusters them into events across all days.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
-from types import SimpleNamespace
+from dataclasses import asdict, fields
 
 import polars as pl
 
 from engagement.config import Settings
 from engagement.events.coding import EventCoder
 from engagement.extract_entities import articles_for_extraction
+from engagement.nlp.entities import Mention, Sentence
 from engagement.staging import StageRun, Staging, reason_counts
 
 log = logging.getLogger(__name__)
 
-def _grouped(frame: pl.DataFrame) -> dict[str, list[SimpleNamespace]]:
-    groups: dict[str, list[SimpleNamespace]] = {}
+
+def _grouped(frame: pl.DataFrame, kind: type) -> dict[str, list]:
+    """The staged rows back as the extractor's own objects, by article: the coder sees exactly
+    what `engagement extract` hands it (dataclass methods such as ``replace`` included)."""
+    names = [f.name for f in fields(kind)]
+    groups: dict[str, list] = {}
     for row in frame.iter_rows(named=True):
-        groups.setdefault(row["article_id"], []).append(SimpleNamespace(**row))
+        groups.setdefault(row["article_id"], []).append(kind(**{name: row[name] for name in names}))
     return groups
 
 
 def run(stage_run: StageRun, settings: Settings) -> dict:
     staging = Staging.from_settings(settings)
     articles = articles_for_extraction(stage_run, staging)
-    sentences = _grouped(staging.read(stage_run, "sentences").rename({"sentence_idx": "idx"}))
-    mentions = _grouped(staging.read(stage_run, "mentions"))
+    sentences = _grouped(staging.read(stage_run, "sentences").rename({"sentence_idx": "idx"}), Sentence)
+    mentions = _grouped(staging.read(stage_run, "mentions"), Mention)
     coder = EventCoder.from_settings(settings)
     rows: list[dict] = []
     problems: list[dict] = []
