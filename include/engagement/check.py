@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from engagement.config import Settings
+from engagement.staging import PROCESSING_ERRORS
 from engagement.warehouse.checks import CHECKS, staging_counts
 from engagement.warehouse.connect import connect
 from engagement.warehouse.shrink import describe, lost_since_published
@@ -39,6 +40,11 @@ def run(day: date, settings: Settings) -> dict:
                 failures.append(f"{check.name}: {bad} offending row(s) — {check.description}")
             else:
                 passed.append(check.name)
+        errors = _processing_errors(con, day, settings)
+        if errors:
+            failures.append(errors)
+        else:
+            passed.append("processing_error_share")
         lost = _lost_since_published(con, day, settings)
         if lost:
             failures.append(f"no_unexplained_shrink: {describe(day, lost, 'the published copy')}")
@@ -49,6 +55,27 @@ def run(day: date, settings: Settings) -> dict:
     if failures:
         raise DataQualityError(day, failures)
     return {"day": day.isoformat(), "checks_passed": passed, "checks": len(passed)}
+
+
+def _processing_errors(con, day: date, settings: Settings) -> str | None:
+    """A failure line when too many of the day's articles hit an exception in our own code.
+
+    Each such article is quarantined with its reason and the day goes on, which is right for one
+    poison article; but a bug that hits every article of a kind would otherwise hide in a run that
+    succeeds.
+    """
+    errors, articles = con.execute(
+        "SELECT (SELECT count(DISTINCT article_id) FROM core.quarantine WHERE day = $day AND list_contains($reasons, reason)),"
+        " (SELECT count(*) FROM core.articles WHERE day = $day AND duplicate_of IS NULL)",
+        {"day": day, "reasons": list(PROCESSING_ERRORS)},
+    ).fetchone()
+    if errors < settings.error_count_floor or errors <= settings.error_share_limit * articles:
+        return None
+    reasons = ", ".join(PROCESSING_ERRORS)
+    return (
+        f"processing_error_share: {errors} of {articles} article(s) quarantined with {reasons}"
+        f" (limit {settings.error_share_limit:.0%}, at least {settings.error_count_floor}); see core.quarantine"
+    )
 
 
 def _lost_since_published(con, day: date, settings: Settings) -> list[str]:

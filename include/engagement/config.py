@@ -50,6 +50,11 @@ class Settings:
     shard_size: int = 5_000
     # DuckDB's buffer pool in aggregate (a DuckDB size; empty: DuckDB's default, 80% of RAM).
     duckdb_memory_limit: str = "1GB"
+    # check fails a day when more than this share of its articles hit a processing error (an
+    # exception in extraction or coding: a bug, not bad input) and at least error_count_floor did,
+    # so one poison article never fails a day but a bug hitting many does.
+    error_share_limit: float = 0.02
+    error_count_floor: int = 5
 
     @property
     def raw_store(self) -> Storage:
@@ -91,4 +96,6 @@ def load_settings() -> Settings:
         near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
         shard_size=int(os.environ.get("ENGAGEMENT_SHARD_SIZE", "5000")),
         duckdb_memory_limit=os.environ.get("ENGAGEMENT_DUCKDB_MEMORY_LIMIT", "1GB"),
+        error_share_limit=float(os.environ.get("ENGAGEMENT_ERROR_SHARE_LIMIT", "0.02")),
+        error_count_floor=int(os.environ.get("ENGAGEMENT_ERROR_COUNT_FLOOR", "5")),
     )

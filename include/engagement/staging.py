@@ -130,6 +130,11 @@ QUARANTINE_DATASETS = {
     "extract_entities": "quarantine_extract",
     "detect_events": "quarantine_events",
 }
+# Quarantine reasons that mean our code failed on an article, not that the article was bad: a
+# share of them above Settings.error_share_limit fails the day's check (engagement.check).
+EXTRACTION_ERROR = "extraction_error"
+EVENT_CODING_ERROR = "event_coding_error"
+PROCESSING_ERRORS = (EXTRACTION_ERROR, EVENT_CODING_ERROR)
 DATASETS: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import polars as pl
 import pytest
 from engagement import aggregate, check
 from engagement.check import DataQualityError
-from warehouse_staging import DAY_A, DAY_B, part_path
+from warehouse_staging import DAY_A, DAY_B, part_path, write_stage
 
 
 def test_good_days_pass_every_check(staged):
@@ -106,3 +108,39 @@ def test_an_event_with_an_unknown_date_loads_and_passes(staged):
             " ON p.actor1 = e.actor1 AND p.actor2 = e.actor2 AND p.period IS NULL"
         ).fetchone()[0]
     assert dates == [(None, None, None)] and in_periods == 0
+
+
+def _coding_errors(settings, article_ids: list[str]) -> None:
+    """The day's detect_events quarantine, as a coder bug hitting these articles would write it."""
+    rows = [
+        {
+            "day": DAY_A,
+            "stage": "detect_events",
+            "raw_ref": f"landing/{article_id}.jsonl:1",
+            "article_id": article_id,
+            "reason": "event_coding_error",
+            "detail": "TypeError: replace() should be called on dataclass instances",
+        }
+        for article_id in article_ids
+    ]
+    write_stage(settings, DAY_A, "quarantine_events", rows)
+
+
+def test_a_coding_bug_hitting_most_articles_fails_the_day(staged):
+    _coding_errors(staged, ["pti-001", "bbchindi-001", "hindu-001"])
+    aggregate.run(DAY_A, staged)
+
+    with pytest.raises(DataQualityError) as raised:
+        check.run(DAY_A, replace(staged, error_count_floor=2))
+    assert [f.split(":")[0] for f in raised.value.failures] == ["processing_error_share"]
+    assert "3 of 3 article(s) quarantined with extraction_error, event_coding_error" in str(raised.value)
+
+
+def test_one_poison_article_never_fails_the_day(staged):
+    _coding_errors(staged, ["hindu-001"])
+    aggregate.run(DAY_A, staged)
+
+    assert "processing_error_share" in check.run(DAY_A, staged)["checks_passed"]  # 1 < the floor of 5
+    assert "processing_error_share" in check.run(DAY_A, replace(staged, error_count_floor=1, error_share_limit=0.5))[
+        "checks_passed"
+    ]  # 1 of 3 articles is under half
