@@ -222,8 +222,10 @@ SELECT g.grain, g.actor1, g.actor2, g.period,
        count(*) FILTER (WHERE g.quad_class = 2) AS quad_2_material_coop,
        count(*) FILTER (WHERE g.quad_class = 3) AS quad_3_verbal_conflict,
        count(*) FILTER (WHERE g.quad_class = 4) AS quad_4_material_conflict,
-       round(sum(g.goldstein), 2) AS goldstein_sum,
-       round(avg(g.goldstein), 2) AS goldstein_mean,
+       -- Goldstein values have one decimal: summed as DECIMAL the result is exact, so it does not
+       -- depend on the order DuckDB's threads add the rows in (a DOUBLE mean could round either way).
+       sum(g.goldstein::DECIMAL(18, 1))::DOUBLE AS goldstein_sum,
+       round(avg(g.goldstein::DECIMAL(18, 1)), 2) AS goldstein_mean,
        sum(g.mentions)::BIGINT AS mentions,
        any_value(a.articles) AS articles,
        arg_min(g.level, l.rank) AS highest_level,
