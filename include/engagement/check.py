@@ -74,7 +74,8 @@ def _processing_errors(con, day: date, settings: Settings) -> str | None:
     reasons = ", ".join(PROCESSING_ERRORS)
     return (
         f"processing_error_share: {errors} of {articles} article(s) quarantined with {reasons}"
-        f" (limit {settings.error_share_limit:.0%}, at least {settings.error_count_floor}); see core.quarantine"
+        f" (limit {settings.error_share_limit:.0%}, at least {settings.error_count_floor});"
+        " see core.quarantine"
     )
 
 
