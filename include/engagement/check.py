@@ -65,7 +65,8 @@ def _processing_errors(con, day: date, settings: Settings) -> str | None:
     succeeds.
     """
     errors, articles = con.execute(
-        "SELECT (SELECT count(DISTINCT article_id) FROM core.quarantine WHERE day = $day AND list_contains($reasons, reason)),"
+        "SELECT (SELECT count(DISTINCT article_id) FROM core.quarantine"
+        " WHERE day = $day AND list_contains($reasons, reason)),"
         " (SELECT count(*) FROM core.articles WHERE day = $day AND duplicate_of IS NULL)",
         {"day": day, "reasons": list(PROCESSING_ERRORS)},
     ).fetchone()
