@@ -29,8 +29,9 @@ default 5,000); ingest and dedupe hand the shard envelopes on through XCom (docs
 The run's day is its logical date (see `engagement.partitions`); every task works on that day
 only and replaces its outputs, so re-running or backfilling a date is safe. Tasks pass the day
 and shard envelopes through XCom, never data; each result also holds the task's seconds and
-peak RSS. Tasks that touch the DuckDB warehouse run in the one-slot `duckdb_writer` pool so
-the file has one writer at a time, and on the `duckdb` Celery queue, served only by the
+peak RSS. `ingest` runs in the one-slot `landing_scan` pool, so days run side by side never read
+the same new landing drops twice. Tasks that touch the DuckDB warehouse run in the one-slot
+`duckdb_writer` pool so the file has one writer at a time, and on the `duckdb` Celery queue, served only by the
 worker that owns the warehouse volume (docs/celery.md).
 """
 
@@ -42,7 +43,10 @@ import pendulum
 from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_context, task
 from engagement.sources.config import FETCH_TASK_TIMEOUT
 
+# Pools (include/config/pools.json, one slot each): the DuckDB writers, and the landing scan,
+# which ingests of days run side by side would otherwise each repeat over the same new drops.
 DUCKDB_POOL = "duckdb_writer"
+LANDING_POOL = "landing_scan"
 # XCom key of every stage task's full result (counts, seconds, peak RSS); a fan-out task's
 # return value is its list of shard envelopes, which the mapped task after it expands over.
 COUNTS_KEY = "stage_counts"
@@ -132,7 +136,7 @@ def bilateral_engagement():
         day = day_of_run(get_current_context()["logical_date"])
         return _log_counts(f"fetch[{source_name}]", fetch_for_run(source_name, day, _settings()))
 
-    @task(trigger_rule="all_done")
+    @task(trigger_rule="all_done", pool=LANDING_POOL)
     def ingest(fetched) -> list[dict]:
         """Select the day's articles from the landing folder and raw store, in shards."""
         return _run_stage("ingest", _run_day())["runs"]

@@ -13,7 +13,7 @@ mkdir -p "$AIRFLOW_HOME"
 
 echo "== Airflow metadata database ($AIRFLOW_HOME)"
 airflow db migrate >"$AIRFLOW_HOME/db-migrate.log" 2>&1 || { tail -20 "$AIRFLOW_HOME/db-migrate.log"; exit 1; }
-airflow pools set duckdb_writer 1 "One DuckDB writer at a time" >/dev/null
+airflow pools import "$ROOT/include/config/pools.json" >/dev/null
 # Passwords of the UI's users: generated and printed on the first run only.
 python scripts/airflow_users.py 2>/dev/null | grep -E "^(Simple auth manager|Airflow users)"
 

@@ -211,7 +211,7 @@ def test_init_migrates_creates_admin_pool_and_data_dirs(services):
     assert init["user"] == "0:0"
     assert init["environment"]["_AIRFLOW_DB_MIGRATE"] == "true"
     assert init["environment"]["_AIRFLOW_WWW_USER_CREATE"] == "true"
-    assert re.search(r"airflow pools set duckdb_writer 1 ", script)
+    assert "airflow pools import /opt/airflow/include/config/pools.json" in script
     assert "mkdir -v -p /opt/airflow/data/{landing,raw,staging,warehouse,published}" in script
     assert 'chown -R "${AIRFLOW_UID:-50000}:0" /opt/airflow/data' in script
 

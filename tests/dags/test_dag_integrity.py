@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -44,6 +45,10 @@ def test_pipeline_shape(dagbag):
     for upstream, downstream in zip(PIPELINE, PIPELINE[1:], strict=False):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
+    assert {t.task_id for t in dag.tasks if t.pool == "landing_scan"} == {"ingest"}
+    pools = json.loads((REPO / "include" / "config" / "pools.json").read_text())
+    assert {t.pool for t in dag.tasks} - {"default_pool"} == set(pools) == {"duckdb_writer", "landing_scan"}
+    assert all(pool["slots"] == 1 for pool in pools.values())
     assert writers == {stage.name for stage in STAGES if stage.writes_warehouse} == {"aggregate", "check", "publish"}
     mapped = {t.task_id for t in dag.tasks if t.task_id in PIPELINE and getattr(t, "is_mapped", False)}
     assert mapped == {stage.name for stage in STAGES if stage.sharded}

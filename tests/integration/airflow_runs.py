@@ -12,6 +12,7 @@ import duckdb
 from tests.conftest import REPO
 
 AIRFLOW_TUNING = REPO / "include" / "config" / "airflow.env"
+POOLS_FILE = REPO / "include" / "config" / "pools.json"  # `airflow pools import` it after `db migrate`
 
 
 def airflow_tuning(path: Path = AIRFLOW_TUNING) -> dict[str, str]:

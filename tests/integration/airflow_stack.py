@@ -28,7 +28,7 @@ import psycopg2
 from psycopg2 import sql
 from sqlalchemy.engine import make_url
 
-from tests.integration.airflow_runs import airflow, airflow_env
+from tests.integration.airflow_runs import POOLS_FILE, airflow, airflow_env
 
 PG_URL_ENV = "ENGAGEMENT_TEST_PG_URL"
 DAG_ID = "bilateral_engagement"
@@ -295,7 +295,7 @@ def airflow_stack(
         stack = AirflowStack(env, home, port, components, workers)
         try:
             stack.airflow("db", "migrate")
-            stack.airflow("pools", "set", "duckdb_writer", "1", "One DuckDB writer at a time")
+            stack.airflow("pools", "import", str(POOLS_FILE))
             stack.start()
             yield stack
         finally:

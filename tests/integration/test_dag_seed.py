@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEED, require_shared
-from tests.integration.airflow_runs import airflow, airflow_env, run_days, table_checksums
+from tests.integration.airflow_runs import POOLS_FILE, airflow, airflow_env, run_days, table_checksums
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +27,7 @@ def seeded_run(tmp_path_factory):
     )
     env = airflow_env(root / "airflow", root / "data", landing)
     airflow(env, "db", "migrate")
-    airflow(env, "pools", "set", "duckdb_writer", "1", "One DuckDB writer at a time")
+    airflow(env, "pools", "import", str(POOLS_FILE))
     run_days(env, DAY)
     published = root / "data" / "published" / "engagement_reporting.duckdb"
     first = table_checksums(published)

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from tests.conftest import REPO
-from tests.integration.airflow_runs import airflow, airflow_env, run_days, table_checksums
+from tests.integration.airflow_runs import POOLS_FILE, airflow, airflow_env, run_days, table_checksums
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +27,7 @@ def demo_days(tmp_path_factory):
     root = tmp_path_factory.mktemp("rerun")
     env = airflow_env(root / "airflow", root / "data", DEMO_CORPUS)
     airflow(env, "db", "migrate")
-    airflow(env, "pools", "set", "duckdb_writer", "1", "One DuckDB writer at a time")
+    airflow(env, "pools", "import", str(POOLS_FILE))
     run_days(env, *DAYS)
     published = root / "data" / "published" / "engagement_reporting.duckdb"
     empty = root / "empty-landing"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.airflow_runs import airflow, airflow_env, run_days, table_checksums
+from tests.integration.airflow_runs import POOLS_FILE, airflow, airflow_env, run_days, table_checksums
 from tests.integration.ui_stack import DEMO_CORPUS
 
 pytestmark = pytest.mark.integration
@@ -68,7 +68,7 @@ def test_dag_with_storage_on_s3_gives_the_local_tables(local_day, s3_server, s3_
     data_dir = tmp_path / "data"
     env = airflow_env(tmp_path / "airflow", data_dir, DEMO_CORPUS, ENGAGEMENT_STORAGE_URL=s3_url, **s3_server.env)
     airflow(env, "db", "migrate")
-    airflow(env, "pools", "set", "duckdb_writer", "1", "One DuckDB writer at a time")
+    airflow(env, "pools", "import", str(POOLS_FILE))
     run_days(env, DAY)
     assert _tables(data_dir) == local_day
     _assert_raw_store_in_bucket(s3_server, s3_url, data_dir)
