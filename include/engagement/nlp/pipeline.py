@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, get_lang_class
 from spacy.vocab import create_vocab
 
-import engagement.nlp.folding  # noqa: F401 - registers engagement_text_fold
+import engagement.nlp.fold_component  # noqa: F401 - registers engagement_text_fold
 import engagement.nlp.kb_matcher  # noqa: F401 - registers engagement_kb_matcher
 import engagement.nlp.sentences  # noqa: F401 - registers engagement_sentences
 from engagement.config import load_settings
