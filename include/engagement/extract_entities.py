@@ -14,6 +14,7 @@ from engagement.config import Settings
 from engagement.dedupe import articles_for_extraction
 from engagement.nlp.entities import extract_entities
 from engagement.nlp.model import Mention, Sentence
+from engagement.nlp.pipeline import Pipelines
 from engagement.staging import StageRun, Staging, columns_of, field_columns, reason_counts
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 def run(stage_run: StageRun, settings: Settings) -> dict:
     staging = Staging.from_settings(settings)
     articles = articles_for_extraction(stage_run, staging)
+    pipelines = Pipelines(settings)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     sentence_articles: list[str] = []
@@ -30,7 +32,7 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
     for row in articles.iter_rows(named=True):
         try:
             result = extract_entities(
-                row["text_clean"], row["language"], row["published_at"].date()
+                row["text_clean"], row["language"], row["published_at"].date(), pipelines(row["language"])
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must not fail the day
             log.exception("extraction failed for %s", row["article_id"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from engagement.nlp.model import EntityResult, Mention, Sentence
@@ -18,9 +19,10 @@ from engagement.nlp.resolve import Resolver
 __all__ = ["EntityResult", "Mention", "Sentence", "extract_entities"]
 
 
-def extract_entities(text: str, lang: str, published: date) -> EntityResult:
-    """Sentences and KB/date mentions of ``text``; roles and holders as of ``published``."""
-    nlp = get_nlp(lang)
+def extract_entities(text: str, lang: str, published: date, nlp: Language | None = None) -> EntityResult:
+    """Sentences and KB/date mentions of ``text``; roles and holders as of ``published``. ``nlp``
+    is the language's pipeline (``pipeline.Pipelines``); without it, the environment's."""
+    nlp = nlp or get_nlp(lang)
     doc = nlp.make_doc(text)
     for _, component in nlp.pipeline:  # nlp(text) without its per-call bookkeeping (~30 µs a text)
         doc = component(doc)
