@@ -27,8 +27,8 @@ def _grouped(frame: pl.DataFrame, kind: type) -> dict[str, list]:
     what `engagement extract` hands it (dataclass methods such as ``replace`` included)."""
     names = [f.name for f in fields(kind)]
     groups: dict[str, list] = {}
-    for row in frame.iter_rows(named=True):
-        groups.setdefault(row["article_id"], []).append(kind(**{name: row[name] for name in names}))
+    for article_id, *values in frame.select("article_id", *names).iter_rows():  # tuples: no dict per row
+        groups.setdefault(article_id, []).append(kind(*values))
     return groups
 
 
