@@ -57,6 +57,12 @@ class Settings:
     error_count_floor: int = 5
 
     @property
+    def cache_dir(self) -> Path:
+        """This machine's derived files that tasks reuse (the KB matcher's patterns), each named
+        after a fingerprint of its sources; safe to delete."""
+        return self.data_dir / "cache"
+
+    @property
     def raw_store(self) -> Storage:
         """The raw store (fetched bodies, manifests, the landing index, removals) under the storage URL.
 

@@ -70,3 +70,9 @@ def _signatures(frame: pl.DataFrame) -> list[Signature]:
 def duplicate_ids(staging: Staging, day: date) -> set[str]:
     """Articles of the day that copy another: counted in the warehouse, never extracted."""
     return set(staging.read(StageRun(day), "duplicates")["article_id"])
+
+
+def articles_for_extraction(stage_run: StageRun, staging: Staging) -> pl.DataFrame:
+    """The shard's articles that go on to extraction (duplicates are counted, not re-read)."""
+    copies = duplicate_ids(staging, stage_run.day)
+    return staging.read(stage_run, "articles").filter(~pl.col("article_id").is_in(copies)).sort("article_id")

@@ -8,15 +8,16 @@ here; ``aggregate`` clusters them into events across all days.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, fields
+from dataclasses import fields
 
 import polars as pl
 
 from engagement.config import Settings
+from engagement.dedupe import articles_for_extraction
 from engagement.events.coding import EventCoder
-from engagement.extract_entities import articles_for_extraction
-from engagement.nlp.entities import Mention, Sentence
-from engagement.staging import StageRun, Staging, reason_counts
+from engagement.events.coding.model import EventMention
+from engagement.nlp.model import Mention, Sentence
+from engagement.staging import StageRun, Staging, columns_of, field_columns, reason_counts
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,8 @@ def _grouped(frame: pl.DataFrame, kind: type) -> dict[str, list]:
     what `engagement extract` hands it (dataclass methods such as ``replace`` included)."""
     names = [f.name for f in fields(kind)]
     groups: dict[str, list] = {}
-    for row in frame.iter_rows(named=True):
-        groups.setdefault(row["article_id"], []).append(kind(**{name: row[name] for name in names}))
+    for article_id, *values in frame.select("article_id", *names).iter_rows():  # tuples: no dict per row
+        groups.setdefault(article_id, []).append(kind(*values))
     return groups
 
 
@@ -37,7 +38,7 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
     sentences = _grouped(staging.read(stage_run, "sentences").rename({"sentence_idx": "idx"}), Sentence)
     mentions = _grouped(staging.read(stage_run, "mentions"), Mention)
     coder = EventCoder.from_settings(settings)
-    rows: list[dict] = []
+    found_all: list[EventMention] = []
     problems: list[dict] = []
     for art in articles.iter_rows(named=True):
         aid = art["article_id"]
@@ -61,12 +62,12 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
                 }
             )
             continue
-        rows += [asdict(ev) for ev in found]
-    events = staging.frame("events", rows).sort("mention_id")
+        found_all += found
+    events = staging.frame("events", columns_of(found_all, field_columns(EventMention))).sort("mention_id")
     staging.write(stage_run, "events", events)
     quarantined = staging.write_quarantine(stage_run, "detect_events", problems)
-    by_root = dict(events.group_by("root").len().sort("root").iter_rows()) if rows else {}
-    by_status = dict(events.group_by("status").len().sort("status").iter_rows()) if rows else {}
+    by_root = dict(events.group_by("root").len().sort("root").iter_rows()) if found_all else {}
+    by_status = dict(events.group_by("status").len().sort("status").iter_rows()) if found_all else {}
     return {
         "articles": articles.height,
         "event_mentions": events.height,

@@ -9,33 +9,30 @@ article the extractor cannot handle goes to quarantine with the error; the rest 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
-
-import polars as pl
 
 from engagement.config import Settings
-from engagement.dedupe import duplicate_ids
+from engagement.dedupe import articles_for_extraction
 from engagement.nlp.entities import extract_entities
-from engagement.staging import StageRun, Staging, reason_counts
+from engagement.nlp.model import Mention, Sentence
+from engagement.nlp.pipeline import Pipelines
+from engagement.staging import StageRun, Staging, columns_of, field_columns, reason_counts
 
 log = logging.getLogger(__name__)
-
-def articles_for_extraction(stage_run: StageRun, staging: Staging) -> pl.DataFrame:
-    """The shard's articles that go on to extraction (duplicates are counted, not re-read)."""
-    copies = duplicate_ids(staging, stage_run.day)
-    return staging.read(stage_run, "articles").filter(~pl.col("article_id").is_in(copies)).sort("article_id")
 
 
 def run(stage_run: StageRun, settings: Settings) -> dict:
     staging = Staging.from_settings(settings)
     articles = articles_for_extraction(stage_run, staging)
-    sentences: list[dict] = []
-    mentions: list[dict] = []
+    pipelines = Pipelines(settings)
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    sentence_articles: list[str] = []
+    mention_articles: list[str] = []
     problems: list[dict] = []
     for row in articles.iter_rows(named=True):
         try:
             result = extract_entities(
-                row["text_clean"], row["language"], row["published_at"].date()
+                row["text_clean"], row["language"], row["published_at"].date(), pipelines(row["language"])
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must not fail the day
             log.exception("extraction failed for %s", row["article_id"])
@@ -48,20 +45,17 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
                 }
             )
             continue
-        aid = row["article_id"]
-        sentences += [
-            {
-                "article_id": aid,
-                "sentence_idx": s.idx,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-            }
-            for s in result.sentences
-        ]
-        mentions += [{"article_id": aid, **asdict(m)} for m in result.mentions]
-    sentence_frame = staging.frame("sentences", sentences)
-    mention_frame = staging.frame("mentions", mentions)
+        sentences += result.sentences
+        mentions += result.mentions
+        sentence_articles += [row["article_id"]] * len(result.sentences)
+        mention_articles += [row["article_id"]] * len(result.mentions)
+    sentence_frame = staging.frame(
+        "sentences",
+        {"article_id": sentence_articles, **columns_of(sentences, field_columns(Sentence, {"idx": "sentence_idx"}))},
+    )
+    mention_frame = staging.frame(
+        "mentions", {"article_id": mention_articles, **columns_of(mentions, field_columns(Mention))}
+    )
     staging.write(stage_run, "sentences", sentence_frame)
     staging.write(stage_run, "mentions", mention_frame)
     quarantined = staging.write_quarantine(stage_run, "extract_entities", problems)

@@ -24,7 +24,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engagement.config import Settings
-from engagement.sources.records import Article
 from engagement.storage import Storage
 
 PART_PREFIX, PART_SUFFIX = "part-", ".parquet"
@@ -58,6 +57,18 @@ def _polars_type(hint) -> pl.DataType:
     if typing.get_origin(hint) in (tuple, list):
         return pl.List(_polars_type(typing.get_args(hint)[0]))
     return _POLARS_TYPES[hint]
+
+
+def columns_of(records: list, names: dict[str, str]) -> dict[str, list]:
+    """Dataclass objects as columns (column name -> attribute name): one attribute read per
+    value, where ``dataclasses.asdict`` builds a dict per object and deep-copies every field."""
+    return {column: [getattr(record, attribute) for record in records] for column, attribute in names.items()}
+
+
+def field_columns(cls: type, renamed: dict[str, str] | None = None) -> dict[str, str]:
+    """Column name -> attribute name of a dataclass, as ``schema_of`` names the columns."""
+    renamed = renamed or {}
+    return {renamed.get(field.name, field.name): field.name for field in dataclasses.fields(cls)}
 
 
 @dataclass(frozen=True)
@@ -96,13 +107,13 @@ def _duplicates() -> dict:
 
 
 def _sentences() -> dict:
-    from engagement.nlp.entities import Sentence
+    from engagement.nlp.model import Sentence
 
     return {"article_id": pl.String(), **schema_of(Sentence, {"idx": "sentence_idx"})}
 
 
 def _mentions() -> dict:
-    from engagement.nlp.entities import Mention
+    from engagement.nlp.model import Mention
 
     return {"article_id": pl.String(), **schema_of(Mention)}
 
@@ -113,7 +124,12 @@ def _events() -> dict:
     return schema_of(EventMention, narrowed={"quad_class": pl.Int8()})
 
 
-ARTICLE_RAW = schema_of(Article)
+def _articles_raw() -> dict:
+    from engagement.sources.records import Article  # the sources package pulls in HTTP clients
+
+    return schema_of(Article)
+
+
 QUARANTINE = {
     "day": pl.Date(),
     "stage": pl.String(),
@@ -138,12 +154,12 @@ PROCESSING_ERRORS = (EXTRACTION_ERROR, EVENT_CODING_ERROR)
 DATASETS: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
-        Dataset("articles_raw", lambda: ARTICLE_RAW),
+        Dataset("articles_raw", _articles_raw),
         # The raw text stays behind in articles_raw: from here on only text_clean is read.
         Dataset(
             "articles",
             lambda: {
-                **{name: kind for name, kind in ARTICLE_RAW.items() if name != "text"},
+                **{name: kind for name, kind in _articles_raw().items() if name != "text"},
                 "text_clean": pl.String(),
                 "removed_lines": pl.Int32(),
                 "duplicate_of": pl.String(),
@@ -210,7 +226,8 @@ class Staging:
         """A part's path on the storage's file system (a local path with ``file://`` storage)."""
         return self.storage.path(*self._part(day, dataset, shard))
 
-    def frame(self, dataset: str, rows: list[dict]) -> pl.DataFrame:
+    def frame(self, dataset: str, rows: list[dict] | dict[str, list]) -> pl.DataFrame:
+        """A frame of ``dataset`` from rows (dicts) or from columns (name -> values)."""
         return pl.DataFrame(rows, schema=DATASETS[dataset].schema)
 
     def write(self, run: StageRun, dataset: str, frame: pl.DataFrame) -> str:

@@ -7,49 +7,22 @@ offsets into the text exactly as given (the caller has already blanked boilerpla
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from engagement.nlp.model import EntityResult, Mention, Sentence
 from engagement.nlp.pipeline import KB_MATCHER, get_nlp
 from engagement.nlp.resolve import Resolver
 
-
-@dataclass(slots=True)  # not frozen: a frozen init costs ~1 µs per object, thousands per article
-class Sentence:
-    idx: int
-    start: int
-    end: int
-    text: str
+__all__ = ["EntityResult", "Mention", "Sentence", "extract_entities"]
 
 
-@dataclass(slots=True)
-class Mention:
-    mention_idx: int
-    sentence_idx: int
-    start: int
-    end: int
-    text: str
-    label: str  # COUNTRY, PERSON, ORG, PLACE, DATE, ROLE
-    entity_id: str | None
-    name: str | None
-    country: str | None
-    role: str | None
-    value: str | None = None
-    value_end: str | None = None
-    precision: str | None = None
-
-
-@dataclass(slots=True)
-class EntityResult:
-    sentences: list[Sentence]
-    mentions: list[Mention]
-
-
-def extract_entities(text: str, lang: str, published: date) -> EntityResult:
-    """Sentences and KB/date mentions of ``text``; roles and holders as of ``published``."""
-    nlp = get_nlp(lang)
+def extract_entities(text: str, lang: str, published: date, nlp: Language | None = None) -> EntityResult:
+    """Sentences and KB/date mentions of ``text``; roles and holders as of ``published``. ``nlp``
+    is the language's pipeline (``pipeline.Pipelines``); without it, the environment's."""
+    nlp = nlp or get_nlp(lang)
     doc = nlp.make_doc(text)
     for _, component in nlp.pipeline:  # nlp(text) without its per-call bookkeeping (~30 µs a text)
         doc = component(doc)

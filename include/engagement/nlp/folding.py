@@ -10,11 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import partial
-
-from spacy.attrs import NORM
-from spacy.language import Language
-from spacy.tokens import Doc
 
 _LOANWORD_NUKTA = re.compile("(?<![डढ])\u093c")  # after NFC every nukta is a combining mark
 _DEVANAGARI_FOLDS = str.maketrans(
@@ -43,24 +38,3 @@ def fold(text: str, acronym_max_letters: int = 3) -> str:
         return folded
     folded = folded.lower()
     return _POSSESSIVE.sub("", folded) if "'" in folded else folded
-
-
-class TextFolder:
-    """Installs :func:`fold` as the vocabulary's NORM getter, so every word type is folded once,
-    when spaCy first creates its lexeme, and ``token.norm_`` (the lexeme's) is ready before this
-    component runs: folding costs nothing per token or per document."""
-
-    def __init__(self, nlp: Language, acronym_max_letters: int) -> None:
-        self.acronym_max_letters = acronym_max_letters
-        folder = partial(fold, acronym_max_letters=acronym_max_letters)
-        nlp.vocab.lex_attr_getters[NORM] = folder
-        for lexeme in nlp.vocab:  # word types created before the component was added
-            lexeme.norm_ = folder(lexeme.orth_)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
-
-
-@Language.factory("engagement_text_fold", default_config={"acronym_max_letters": 3})
-def make_text_folder(nlp: Language, name: str, acronym_max_letters: int) -> TextFolder:
-    return TextFolder(nlp, acronym_max_letters)

@@ -11,33 +11,42 @@ from collections import defaultdict
 from pathlib import Path
 
 import spacy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from engagement.kb.loader import load_kb
+from engagement.kb.model import Alias
+from engagement.nlp.pattern_cache import Patterns, cache_file_for, cached_patterns, patterns_fingerprint
 
 FOLD_COMPONENT = "engagement_text_fold"
 
 
 class KbMatcher:
-    def __init__(self, nlp: Language, override_dir: str | None) -> None:
+    def __init__(self, nlp: Language, override_dir: str | None, cache_dir: str | None = None) -> None:
         if FOLD_COMPONENT not in nlp.pipe_names:
             raise ValueError(
                 f"add {FOLD_COMPONENT!r} before the KB matcher: patterns match on folded NORMs"
             )
-        self.kb = kb = load_kb(Path(override_dir) if override_dir else None)
-        pattern_nlp = _pattern_tokenizer(nlp)
-        texts_by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for alias in kb.aliases(nlp.lang):
-            texts_by_key[(alias.label, alias.entity_id)].append(alias.text)
+        self.kb = load_kb(Path(override_dir) if override_dir else None)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.keys: dict[int, tuple[str, str]] = {}
-        for (label, entity_id), texts in texts_by_key.items():
+        for (label, entity_id), patterns in self._patterns(nlp, override_dir, cache_dir).items():
             key = f"{label}|{entity_id}"
             self.keys[nlp.vocab.strings.add(key)] = (label, entity_id)
-            patterns = [doc for doc in pattern_nlp.tokenizer.pipe(texts) if len(doc)]
             self.matcher.add(key, patterns)
+
+    def _patterns(self, nlp: Language, override_dir: str | None, cache_dir: str | None) -> Patterns:
+        """Computed here, or read from ``cache_dir`` where an earlier task left them."""
+        if not cache_dir:
+            return _norm_patterns(nlp, self.kb.aliases(nlp.lang))
+        acronym_max_letters = nlp.get_pipe(FOLD_COMPONENT).acronym_max_letters
+        fingerprint = patterns_fingerprint(nlp.lang, Path(override_dir) if override_dir else None, acronym_max_letters)
+        return cached_patterns(
+            cache_file_for(Path(cache_dir), nlp.lang, fingerprint),
+            lambda: _norm_patterns(nlp, self.kb.aliases(nlp.lang)),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Longest match wins, as ``spacy.util.filter_spans`` decides, but on plain tuples: only
@@ -64,19 +73,35 @@ def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
     return end - start, -start
 
 
+def _norm_patterns(nlp: Language, aliases: list[Alias]) -> Patterns:
+    """Each (label, entity id)'s aliases as sequences of NORM hashes, which is what the
+    PhraseMatcher stores of a pattern Doc: all alias texts go through one tokenizer pass, and
+    the matcher gets the hashes instead of ~40,000 Docs it would check and convert one by one."""
+    tokenizer = _pattern_tokenizer(nlp).tokenizer
+    patterns: Patterns = defaultdict(list)
+    for alias, doc in zip(aliases, tokenizer.pipe(alias.text for alias in aliases), strict=True):
+        if len(doc):
+            patterns[(alias.label, alias.entity_id)].append(tuple(doc.to_array(NORM).tolist()))
+    return dict(patterns)
+
+
 def _pattern_tokenizer(nlp: Language) -> Language:
     """A scratch pipeline with the same tokenizer and folding, so that the ~3000 alias words do
     not take slots of the main tokenizer's cache (it stops storing new chunks once full, see
     ``pipeline.TOKENIZER_CACHE_CHUNKS``), which are better spent on the articles' words. Matching
-    compares NORM hashes only, which are the same in both vocabularies."""
+    compares NORM hashes only, which are the same in both vocabularies; so its new word types
+    get the folded NORM alone, not spaCy's other lexical attributes (which cost more than the
+    tokenizing)."""
     scratch = spacy.blank(nlp.lang)
     scratch.add_pipe(
         FOLD_COMPONENT,
         config={"acronym_max_letters": nlp.get_pipe(FOLD_COMPONENT).acronym_max_letters},
     )
+    getters = scratch.vocab.lex_attr_getters
+    scratch.vocab.lex_attr_getters = {NORM: getters[NORM]}
     return scratch
 
 
-@Language.factory("engagement_kb_matcher", default_config={"override_dir": None})
-def make_kb_matcher(nlp: Language, name: str, override_dir: str | None) -> KbMatcher:
-    return KbMatcher(nlp, override_dir)
+@Language.factory("engagement_kb_matcher", default_config={"override_dir": None, "cache_dir": None})
+def make_kb_matcher(nlp: Language, name: str, override_dir: str | None, cache_dir: str | None) -> KbMatcher:
+    return KbMatcher(nlp, override_dir, cache_dir)

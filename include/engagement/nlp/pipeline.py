@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.attrs import IDS
@@ -17,10 +18,10 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, get_lang_class
 from spacy.vocab import create_vocab
 
-import engagement.nlp.folding  # noqa: F401 - registers engagement_text_fold
+import engagement.nlp.fold_component  # noqa: F401 - registers engagement_text_fold
 import engagement.nlp.kb_matcher  # noqa: F401 - registers engagement_kb_matcher
 import engagement.nlp.sentences  # noqa: F401 - registers engagement_sentences
-from engagement.config import load_settings
+from engagement.config import Settings, load_settings
 
 ACRONYM_MAX_LETTERS = 3
 DEVANAGARI_RUN_ON_STOP = r"(?<=[\u0900-\u097F])\.(?=[\u0900-\u097F])"
@@ -40,15 +41,41 @@ def get_nlp(lang: str) -> Language:
 
 @cache
 def _build_nlp(lang: str, override_env_value: str | None) -> Language:
-    override_dir = load_settings().kb_override_dir if override_env_value else None
+    return build_nlp(lang, load_settings().kb_override_dir if override_env_value else None)
+
+
+def build_nlp(lang: str, override_dir: Path | None, cache_dir: Path | None = None) -> Language:
+    """A new pipeline for ``lang``; with ``cache_dir`` its KB patterns are read from (or left
+    in) that folder, so the next process builds it in a fraction of the time."""
     nlp = spacy.blank(lang)
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     _compute_only_the_attributes_we_read(nlp)
     _split_abbreviation_pairs(nlp)
     nlp.add_pipe("engagement_text_fold", config={"acronym_max_letters": ACRONYM_MAX_LETTERS})
     nlp.add_pipe("engagement_sentences")
-    nlp.add_pipe(KB_MATCHER, config={"override_dir": str(override_dir) if override_dir else None})
+    nlp.add_pipe(
+        KB_MATCHER,
+        config={
+            "override_dir": str(override_dir) if override_dir else None,
+            "cache_dir": str(cache_dir) if cache_dir else None,
+        },
+    )
     return nlp
+
+
+class Pipelines:
+    """Each language's pipeline for one ``Settings``, built on first use (a shard may hold one
+    language only), with the KB patterns cached under the settings' cache folder."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.override_dir = settings.kb_override_dir
+        self.cache_dir = settings.cache_dir
+        self._built: dict[str, Language] = {}
+
+    def __call__(self, lang: str) -> Language:
+        if lang not in self._built:
+            self._built[lang] = build_nlp(lang, self.override_dir, self.cache_dir)
+        return self._built[lang]
 
 
 # How many distinct chunks (words with their punctuation) the tokenizer remembers how to split.

@@ -15,9 +15,12 @@ import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch imports scipy (over a CPU second): only the functions that hash load it
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SEED = 1  # fixed so the same batch always yields the same signatures and matches
@@ -66,6 +69,8 @@ def shingles(text: str) -> set[str]:
 def signature(shingle_set: set[str], scheme: MinHash) -> MinHash:
     """MinHash of the shingles, sharing ``scheme``'s permutations (computing them is a tenth of
     the clean stage's time when done per document)."""
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=scheme.permutations, scheme=scheme.scheme)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return minhash
@@ -97,6 +102,8 @@ class Signature:
 
 def minhash_scheme() -> MinHash:
     """The permutations every signature shares (fixed seed, so any process computes the same)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
@@ -151,6 +158,8 @@ class _BandIndex:
     memory: one bytes key and the doc's rank per band, not a key, a set and a list entry."""
 
     def __init__(self, candidate_threshold: float):
+        from datasketch import MinHashLSH
+
         # Weights favour recall: extra candidates cost one containment check each.
         lsh = MinHashLSH(threshold=candidate_threshold, num_perm=NUM_PERM, weights=(0.2, 0.8))
         self.ranges = [(band * lsh.r, (band + 1) * lsh.r) for band in range(lsh.b)]
