@@ -17,7 +17,7 @@ from engagement.dedupe import articles_for_extraction
 from engagement.events.coding import EventCoder
 from engagement.events.coding.model import EventMention
 from engagement.nlp.model import Mention, Sentence
-from engagement.staging import StageRun, Staging, columns_of, field_columns, reason_counts
+from engagement.staging import EVENT_CODING_ERROR, StageRun, Staging, columns_of, field_columns, reason_counts
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
                 {
                     "raw_ref": art["raw_ref"],
                     "article_id": aid,
-                    "reason": "event_coding_error",
+                    "reason": EVENT_CODING_ERROR,
                     "detail": f"{type(exc).__name__}: {exc}",
                 }
             )

@@ -15,7 +15,7 @@ from engagement.dedupe import articles_for_extraction
 from engagement.nlp.entities import extract_entities
 from engagement.nlp.model import Mention, Sentence
 from engagement.nlp.pipeline import Pipelines
-from engagement.staging import StageRun, Staging, columns_of, field_columns, reason_counts
+from engagement.staging import EXTRACTION_ERROR, StageRun, Staging, columns_of, field_columns, reason_counts
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def run(stage_run: StageRun, settings: Settings) -> dict:
                 {
                     "raw_ref": row["raw_ref"],
                     "article_id": row["article_id"],
-                    "reason": "extraction_error",
+                    "reason": EXTRACTION_ERROR,
                     "detail": f"{type(exc).__name__}: {exc}",
                 }
             )
