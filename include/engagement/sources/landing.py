@@ -26,9 +26,10 @@ next scan read that file again (its day files are rewritten under the same versi
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -57,9 +58,10 @@ class LandingScan:
 
 @dataclass(frozen=True)
 class DayRecords:
-    """A day's records from the landing index, and the damage found reading them."""
+    """A day's records from the landing index, read as they are consumed (one stored file at a
+    time, never the whole day in memory), and how many file versions hold them."""
 
-    records: list[Article | Rejected]
+    records: Iterator[Article | Rejected]
     versions_read: int
 
 
@@ -112,33 +114,41 @@ def day_records(raw: Storage, day: date) -> DayRecords:
     (``duplicate_id``) on the day of the copy.
     """
     index, _ = _read_index(raw)
+    versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
+    return DayRecords(_day_records(raw, day, index, versions), len(versions))
+
+
+def _day_records(
+    raw: Storage, day: date, index: list[dict], versions: dict[str, dict]
+) -> Iterator[Article | Rejected]:
     last_seen = {row["version"]: position for position, row in enumerate(index)}  # a reverted file is newest again
     newest = {row["path"]: row["version"] for row in sorted(index, key=lambda row: last_seen[row["version"]])}
-    winners = _winners(index, last_seen)
-    versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
-    records: list[Article | Rejected] = []
+    on_day = {article_id for row in versions.values() for article_id in row.get("articles", {}).get(str(day), {})}
+    winners = _winners(index, last_seen, on_day)
+    del index, on_day  # the index of every drop ever read is not needed while the day streams
     for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]])):
         for record in _version_records(raw, day, row):
             if isinstance(record, Rejected):
                 if newest[row["path"]] == row["version"] or record.reason == "damaged_raw_store":
-                    records.append(record)
+                    yield record
                 continue
             winner = winners.get(record.article_id)
             if winner is None or winner[:2] == (row["path"], row["version"]):
-                records.append(record)
+                yield record
             elif winner[0] != row["path"] and winner[2] != record.content_hash:
                 detail = f"id already used by {winner[0]} with different text"
-                records.append(Rejected(day, record.raw_ref, record.article_id, "duplicate_id", detail))
-    return DayRecords(records, len(versions))
+                yield Rejected(day, record.raw_ref, record.article_id, "duplicate_id", detail)
 
 
-def _winners(index: list[dict], last_seen: dict[str, int]) -> dict[str, tuple[str, str, str]]:
-    """Per article id, (path, version, content hash) of the record that stands for it."""
+def _winners(index: list[dict], last_seen: dict[str, int], wanted: set[str]) -> dict[str, tuple[str, str, str]]:
+    """Per ``wanted`` article id, (path, version, content hash) of the record that stands for it
+    (only the day's ids: the index of a year of drops holds every id ever seen)."""
     winners: dict[str, tuple[str, str, str]] = {}
     for row in sorted(index, key=lambda row: (row["path"], -last_seen[row["version"]])):
         for ids in row.get("articles", {}).values():
             for article_id, content_hash in ids.items():
-                winners.setdefault(article_id, (row["path"], row["version"], content_hash))
+                if article_id in wanted:
+                    winners.setdefault(article_id, (row["path"], row["version"], content_hash))
     return winners
 
 
@@ -197,22 +207,23 @@ def _complete(stored: set[str], row: dict) -> bool:
     return all(_day_file(date.fromisoformat(day), row["version"]) in stored for day in row["days"])
 
 
-def _version_records(raw: Storage, day: date, row: dict) -> list[Article | Rejected]:
+def _version_records(raw: Storage, day: date, row: dict) -> Iterator[Article | Rejected]:
+    """One stored file's records, a line at a time (its bytes are read whole: one drop's share
+    of the day, under the drop size limit)."""
     name = _day_file(day, row["version"])
     ref = f"raw:{DAYS_FOLDER}/{name}"
     try:
-        lines = raw.read_bytes(DAYS_FOLDER, name).decode("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
+        data = raw.read_bytes(DAYS_FOLDER, name)
+    except OSError as error:
         detail = f"records of {row['path']} for {day} cannot be read ({error}); drop the file again to restore them"
-        return [Rejected(day, ref, None, "damaged_raw_store", detail)]
-    records: list[Article | Rejected] = []
-    for number, line in enumerate(lines, start=1):
+        yield Rejected(day, ref, None, "damaged_raw_store", detail)
+        return
+    for number, line in enumerate(io.BytesIO(data), start=1):
         try:
-            records.append(_from_row(json.loads(line)))
-        except (ValueError, KeyError, TypeError) as error:
+            yield _from_row(json.loads(line.decode("utf-8")))
+        except (ValueError, KeyError, TypeError) as error:  # UnicodeDecodeError is a ValueError
             detail = f"line {number} of the stored records of {row['path']} is damaged: {error}"
-            records.append(Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail))
-    return records
+            yield Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail)
 
 
 def _to_row(record: Article | Rejected) -> dict:
