@@ -36,7 +36,7 @@ from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.files import drop_files, read_drop
-from engagement.sources.rawstore import compact_log, log_object_name, read_log, write_log
+from engagement.sources.rawstore import compact_log, encode_row, log_object_name, read_log, write_log
 from engagement.sources.records import Article, Limits, Rejected
 from engagement.storage import Storage
 
@@ -178,13 +178,19 @@ def _owned_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Pat
 
 
 def _store_version(raw: Storage, path: Path, relative: str, source: Source, limits: Limits, sha256: str) -> dict:
-    """Read one file version and write its records by day; returns its index row (to log after)."""
+    """Read one file version and write its records by day; returns its index row (to log after).
+
+    Records are encoded as they are read, so the file costs its JSON Lines bytes per day, not
+    an object per record."""
     version = hashlib.sha256(f"{relative}\0{sha256}".encode()).hexdigest()[:32]
-    by_day: dict[date, list[dict]] = defaultdict(list)
+    by_day: dict[date, io.BytesIO] = defaultdict(io.BytesIO)
+    articles: dict[date, dict[str, str]] = defaultdict(dict)
     for record in read_drop(path, relative, source, limits):
-        by_day[record.day].append(_to_row(record))
-    for day, rows in by_day.items():
-        write_log(raw, rows, DAYS_FOLDER, _day_file(day, version))
+        by_day[record.day].write(encode_row(_to_row(record)))
+        if isinstance(record, Article):
+            articles[record.day][record.article_id] = record.content_hash
+    for day, content in by_day.items():
+        raw.write_bytes(content.getvalue(), DAYS_FOLDER, _day_file(day, version))
     stat = path.stat()
     return {
         "path": relative,
@@ -195,10 +201,7 @@ def _store_version(raw: Storage, path: Path, relative: str, source: Source, limi
         "read_at": datetime.now(UTC).isoformat(),
         "source": source.name,
         "days": sorted(day.isoformat() for day in by_day),
-        "articles": {
-            day.isoformat(): {r["article_id"]: r["content_hash"] for r in rows if r["kind"] == "article"}
-            for day, rows in sorted(by_day.items())
-        },
+        "articles": {day.isoformat(): articles[day] for day in sorted(by_day)},
     }
 
 
