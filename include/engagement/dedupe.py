@@ -27,12 +27,15 @@ def run(day: date, settings: Settings) -> dict:
     """Write the day's ``duplicates`` and ``quarantine_dedupe``; counts and the shard count."""
     staging = Staging.from_settings(settings)
     signed, hashvalues = _read_signatures(staging, day)
-    matches = match_signatures(_signed_day(signed, hashvalues), settings.near_duplicate_threshold)
-    del hashvalues
+    signed_day = _signed_day(signed, hashvalues)
+    raw_refs, passed = signed.select("article_id", "raw_ref"), signed.height
+    del signed, hashvalues  # the digests and dates are in signed_day now
+    matches = match_signatures(signed_day, settings.near_duplicate_threshold)
+    del signed_day
     whole_day = StageRun(day)
     duplicates = staging.frame("duplicates", [asdict(match) for match in matches]).sort("article_id")
     staging.write(whole_day, "duplicates", duplicates)
-    copies = duplicates.join(signed.select("article_id", "raw_ref"), on="article_id", how="left")
+    copies = duplicates.join(raw_refs, on="article_id", how="left")
     quarantine = staging.write_quarantine(
         whole_day,
         STAGE,
@@ -46,13 +49,13 @@ def run(day: date, settings: Settings) -> dict:
             for row in copies.iter_rows(named=True)
         ],
     )
-    kept = signed.height - duplicates.height
-    if signed.height != kept + quarantine.height:
-        raise RuntimeError(f"dedupe lost rows: passed {signed.height} != kept {kept} + quarantined {quarantine.height}")
+    kept = passed - duplicates.height
+    if passed != kept + quarantine.height:
+        raise RuntimeError(f"dedupe lost rows: passed {passed} != kept {kept} + quarantined {quarantine.height}")
     by_reason = reason_counts(quarantine)
     return {
         "day": day.isoformat(),
-        "passed": signed.height,
+        "passed": passed,
         "kept": kept,
         "quarantined": quarantine.height,
         "by_reason": by_reason,

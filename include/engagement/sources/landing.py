@@ -114,19 +114,22 @@ def day_records(raw: Storage, day: date) -> DayRecords:
     (``duplicate_id``) on the day of the copy.
     """
     index, _ = _read_index(raw)
-    versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
-    return DayRecords(_day_records(raw, day, index, versions), len(versions))
+    versions = [row for row in index if day.isoformat() in row["days"]]
+    return DayRecords(_day_records(raw, day, index), len({row["version"] for row in versions}))
 
 
-def _day_records(
-    raw: Storage, day: date, index: list[dict], versions: dict[str, dict]
-) -> Iterator[Article | Rejected]:
+def _day_records(raw: Storage, day: date, index: list[dict]) -> Iterator[Article | Rejected]:
     last_seen = {row["version"]: position for position, row in enumerate(index)}  # a reverted file is newest again
     newest = {row["path"]: row["version"] for row in sorted(index, key=lambda row: last_seen[row["version"]])}
+    versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
     on_day = {article_id for row in versions.values() for article_id in row.get("articles", {}).get(str(day), {})}
     winners = _winners(index, last_seen, on_day)
-    del index, on_day  # the index of every drop ever read is not needed while the day streams
-    for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]])):
+    files = [
+        {"path": row["path"], "version": row["version"]}
+        for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]]))
+    ]
+    del index, versions, on_day  # the index (every id ever read, with its hash) is not held while the day streams
+    for row in files:
         for record in _version_records(raw, day, row):
             if isinstance(record, Rejected):
                 if newest[row["path"]] == row["version"] or record.reason == "damaged_raw_store":
@@ -211,22 +214,23 @@ def _complete(stored: set[str], row: dict) -> bool:
 
 
 def _version_records(raw: Storage, day: date, row: dict) -> Iterator[Article | Rejected]:
-    """One stored file's records, a line at a time (its bytes are read whole: one drop's share
-    of the day, under the drop size limit)."""
+    """One stored file's records, read a line at a time."""
     name = _day_file(day, row["version"])
     ref = f"raw:{DAYS_FOLDER}/{name}"
+    number = 0
     try:
-        data = raw.read_bytes(DAYS_FOLDER, name)
+        for number, line in enumerate(raw.read_lines(DAYS_FOLDER, name), start=1):
+            try:
+                yield _from_row(json.loads(line.decode("utf-8")))
+            except (ValueError, KeyError, TypeError) as error:  # UnicodeDecodeError is a ValueError
+                detail = f"line {number} of the stored records of {row['path']} is damaged: {error}"
+                yield Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail)
     except OSError as error:
-        detail = f"records of {row['path']} for {day} cannot be read ({error}); drop the file again to restore them"
+        where = f"after line {number}" if number else "at all"
+        detail = (
+            f"records of {row['path']} for {day} cannot be read {where} ({error}); drop the file again to restore them"
+        )
         yield Rejected(day, ref, None, "damaged_raw_store", detail)
-        return
-    for number, line in enumerate(io.BytesIO(data), start=1):
-        try:
-            yield _from_row(json.loads(line.decode("utf-8")))
-        except (ValueError, KeyError, TypeError) as error:  # UnicodeDecodeError is a ValueError
-            detail = f"line {number} of the stored records of {row['path']} is damaged: {error}"
-            yield Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail)
 
 
 def _to_row(record: Article | Rejected) -> dict:
