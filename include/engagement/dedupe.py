@@ -66,14 +66,15 @@ def run(day: date, settings: Settings) -> dict:
 
 def _read_signatures(staging: Staging, day: date) -> tuple[pl.DataFrame, np.ndarray]:
     """The day's signatures without their MinHash values, and those values as one
-    (articles, NUM_PERM) matrix filled part by part (never two copies of the day's values)."""
+    (articles, NUM_PERM) matrix filled batch by batch (never a second copy of the day's values)."""
     hashvalues = np.empty((staging.row_count(day, "signatures"), NUM_PERM), dtype=np.uint32)
     frames, filled = [], 0
     for part in staging.arrow_parts(day, "signatures"):
-        frame = pl.from_arrow(part.read_all())
-        hashvalues[filled : filled + frame.height] = frame["hashvalues"].to_numpy()
-        filled += frame.height
-        frames.append(frame.drop("hashvalues"))
+        for batch in part:
+            values = batch.column("hashvalues").flatten().to_numpy().reshape(-1, NUM_PERM)
+            hashvalues[filled : filled + len(values)] = values
+            filled += len(values)
+            frames.append(pl.from_arrow(batch.drop_columns("hashvalues")))
     if filled != len(hashvalues):
         raise RuntimeError(f"signatures changed while read: {filled} rows, footers said {len(hashvalues)}")
     signed = pl.concat(frames) if frames else staging.frame("signatures", []).drop("hashvalues")
@@ -89,7 +90,7 @@ def _signed_day(signed: pl.DataFrame, hashvalues: np.ndarray) -> SignedDay:
     )
     rows = order["row"].to_numpy()
     return SignedDay(
-        order["article_id"].to_list(),
+        order["article_id"],  # a polars Series: no Python string per article
         order["digest_id"].to_numpy().astype(np.int64),
         hashvalues,
         rows,
