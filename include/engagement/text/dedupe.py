@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -174,8 +174,8 @@ def sign(doc: Doc, scheme: Permutations) -> Signature:
 @dataclass(frozen=True)
 class SignedDay:
     """A day's signatures as columns, rows in keep order (earliest published first, unknown
-    dates last, ties by id): numpy arrays instead of an object per article, so a day of a
-    million articles fits in about 600 MB (the ``NUM_PERM`` uint32 values are 512 of them)."""
+    dates last, ties by id): numpy arrays instead of an object per article (the ``NUM_PERM``
+    uint32 values are 512 bytes of an article's ~0.7 KB)."""
 
     article_ids: Sequence[str]
     digest_ids: np.ndarray  # equal numbers for equal sha256 digests
@@ -235,41 +235,42 @@ def match_signatures(day: SignedDay, threshold: float) -> list[DuplicateMatch]:
 
 def _similar_pairs(day: SignedDay, rows: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
     """(later row, earlier row, containment) of the ``rows`` pairs that share a band and reach
-    ``threshold``, ordered by later then earlier row."""
-    later, earlier = _band_pairs(day, rows, min(threshold, CANDIDATE_JACCARD))
-    found: list[tuple[int, int, float]] = []
-    for start in range(0, len(later), _SIGN_BLOCK):
-        late, early = later[start : start + _SIGN_BLOCK], earlier[start : start + _SIGN_BLOCK]
-        values = day.hashvalues[day.value_rows[late]], day.hashvalues[day.value_rows[early]]
-        equal = np.count_nonzero(values[0] == values[1], axis=1)
-        for row, other, same in zip(late.tolist(), early.tolist(), equal.tolist(), strict=True):
-            score = containment(same / NUM_PERM, int(day.shingle_counts[other]), int(day.shingle_counts[row]))
-            if score >= threshold:
-                found.append((row, other, round(score, 4)))
-    return found
+    ``threshold``, ordered by later then earlier row. Candidates are scored as each band yields
+    them and only the similar ones are kept (a day has many more candidates than copies)."""
+    found: dict[tuple[int, int], float] = {}
+    for later, earlier in _band_pairs(day, rows, min(threshold, CANDIDATE_JACCARD)):
+        for start in range(0, len(later), _SIGN_BLOCK):
+            late, early = later[start : start + _SIGN_BLOCK], earlier[start : start + _SIGN_BLOCK]
+            values = day.hashvalues[day.value_rows[late]], day.hashvalues[day.value_rows[early]]
+            equal = np.count_nonzero(values[0] == values[1], axis=1)
+            for row, other, same in zip(late.tolist(), early.tolist(), equal.tolist(), strict=True):
+                score = containment(same / NUM_PERM, int(day.shingle_counts[other]), int(day.shingle_counts[row]))
+                if score >= threshold:
+                    found[(row, other)] = round(score, 4)
+    return [(row, other, score) for (row, other), score in sorted(found.items())]
 
 
-def _band_pairs(day: SignedDay, rows: np.ndarray, candidate_threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """(later, earlier) rows among ``rows`` with equal values in at least one LSH band, sorted by
-    later then earlier row, each pair once. The bands and rows per band are datasketch
-    ``MinHashLSH``'s for the threshold (weights favour recall: an extra candidate costs one
-    containment check)."""
+def _band_pairs(
+    day: SignedDay, rows: np.ndarray, candidate_threshold: float
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(later, earlier) rows among ``rows`` with equal values in an LSH band, a band and a
+    distance in its sorted order at a time (a pair sharing several bands comes once per band).
+    The bands and rows per band are datasketch ``MinHashLSH``'s for the threshold (weights favour
+    recall: an extra candidate costs one containment check)."""
     lsh = MinHashLSH(threshold=candidate_threshold, num_perm=NUM_PERM, weights=(0.2, 0.8))
-    codes, count = [], len(day.article_ids)
     matrix_rows = day.value_rows[rows]
     for band in range(lsh.b):
         values = day.hashvalues[matrix_rows, band * lsh.r : (band + 1) * lsh.r]
         order = np.lexsort(values.T[::-1])  # equal bands side by side, in row order within
         ordered = values[order]
         same_as_next = np.all(ordered[1:] == ordered[:-1], axis=1)
+        del values, ordered
         starts = np.flatnonzero(same_as_next)  # positions whose band equals the next one's
         distance = 1
         while len(starts):
             ends = starts + distance
-            codes.append(rows[order[ends]] * count + rows[order[starts]])
+            yield rows[order[ends]], rows[order[starts]]
             # a pair further apart exists only where this one did (the run goes on)
             starts = starts[(ends + 1 < len(order))]
             starts = starts[same_as_next[np.minimum(starts + distance, len(same_as_next) - 1)]]
             distance += 1
-    unique = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
-    return unique // count, unique % count
