@@ -66,15 +66,16 @@ def run(day: date, settings: Settings) -> dict:
 
 def _read_signatures(staging: Staging, day: date) -> tuple[pl.DataFrame, np.ndarray]:
     """The day's signatures without their MinHash values, and those values as one
-    (articles, NUM_PERM) matrix filled batch by batch (never a second copy of the day's values)."""
+    (articles, NUM_PERM) matrix filled part by part (never a second copy of the day's values).
+    Read with polars, not pyarrow: Arrow's default pool kept ~0.5 KB per article of freed
+    buffers (measured at 50k: 294 MB peak against 244 MB)."""
     hashvalues = np.empty((staging.row_count(day, "signatures"), NUM_PERM), dtype=np.uint32)
     frames, filled = [], 0
-    for part in staging.arrow_parts(day, "signatures"):
-        for batch in part:
-            values = batch.column("hashvalues").flatten().to_numpy().reshape(-1, NUM_PERM)
-            hashvalues[filled : filled + len(values)] = values
-            filled += len(values)
-            frames.append(pl.from_arrow(batch.drop_columns("hashvalues")))
+    for shard in staging.shards(day, "signatures"):
+        frame = staging.read(StageRun(day, shard), "signatures")
+        hashvalues[filled : filled + frame.height] = frame["hashvalues"].to_numpy()
+        filled += frame.height
+        frames.append(frame.drop("hashvalues"))
     if filled != len(hashvalues):
         raise RuntimeError(f"signatures changed while read: {filled} rows, footers said {len(hashvalues)}")
     signed = pl.concat(frames) if frames else staging.frame("signatures", []).drop("hashvalues")
