@@ -57,7 +57,7 @@ def _year(raw: Storage, landing: Path, days: int, articles: int) -> dict[str, fl
     scan_landing(landing, raw, [DROPS], LIMITS)
     rescan = time.perf_counter() - started
     started = time.perf_counter()
-    records = day_records(raw, FIRST_DAY + timedelta(days=days - 1)).records
+    records = list(day_records(raw, FIRST_DAY + timedelta(days=days - 1)).records)
     read_day = time.perf_counter() - started
     assert len(records) == articles
     return {

@@ -12,6 +12,7 @@ The landing folder is one ``bench/scale_corpus.py`` wrote, or is generated first
     .venv/bin/python bench/scale_bench.py --days 2025-03-03 --per-day 10000 [--shard-size 2500]
     .venv/bin/python bench/scale_bench.py --days 2025-03-10..2025-03-16 --per-day 2000
     .venv/bin/python bench/scale_bench.py --landing DIR --days 2025-03-03 [--profile detect_events]
+    .venv/bin/python bench/scale_bench.py --landing DIR --days 2025-03-03 --until dedupe
 
 ``--profile STAGE`` runs that stage under cProfile and prints its top entries.
 """
@@ -103,12 +104,14 @@ def print_profile(path: Path) -> None:
         print("\n".join(line for line in buffer.getvalue().splitlines() if line.strip())[-4000:])
 
 
-def bench(days: list[date], profile_stage: str | None, workdir: Path) -> list[tuple[date, str, dict]]:
+def bench(
+    days: list[date], profile_stage: str | None, workdir: Path, stages: list[Stage]
+) -> list[tuple[date, str, dict]]:
     """Every task of every day, in order, each in its own process (one per shard when sharded)."""
     rows = []
     for day in days:
         shards = 1
-        for stage in STAGES:
+        for stage in stages:
             runs = StageRun(day, 0, shards).runs() if stage.sharded else [StageRun(day, 0, shards)]
             for stage_run in runs:
                 profile = (
@@ -135,13 +138,13 @@ def print_task(day: date, stage: Stage, stage_run: StageRun, report: dict) -> No
     )
 
 
-def print_summary(rows: list[tuple[date, str, dict]], days: list[date]) -> None:
+def print_summary(rows: list[tuple[date, str, dict]], days: list[date], stages: list[Stage]) -> None:
     """Totals per stage (all its shards' tasks), the task count, each stage's first and last
     task's CPU (does a stage slow down as the warehouse grows?) and the largest peak RSS of any
     of its tasks. CPU seconds beside wall seconds: on a shared machine wall time is mostly
     waiting for a core."""
     print("\nstage             tasks  wall s  cpu s   cpu s first -> last task   max peak RSS MB per task")
-    for stage in STAGES:
+    for stage in stages:
         mine = [report for _, name, report in rows if name == stage.name]
         wall, cpu = sum(r["seconds"] for r in mine), sum(r["cpu"] for r in mine)
         print(
@@ -182,6 +185,7 @@ def main() -> int:
     p.add_argument("--workdir", type=Path, help="folder for the data, kept (default: a temporary one, removed)")
     p.add_argument("--shard-size", type=int, help="articles per shard (default: ENGAGEMENT_SHARD_SIZE or 5000)")
     p.add_argument("--profile", choices=[stage.name for stage in STAGES], help="run this stage under cProfile")
+    p.add_argument("--until", choices=[stage.name for stage in STAGES], help="stop after this stage (e.g. dedupe)")
     args = p.parse_args()
     if args.workdir:
         return measure(args, args.workdir)
@@ -201,8 +205,10 @@ def measure(args: argparse.Namespace, workdir: Path) -> int:
     if args.shard_size:
         os.environ["ENGAGEMENT_SHARD_SIZE"] = str(args.shard_size)
     print(f"landing {landing}, data {workdir / 'data'}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    rows = bench(args.days, args.profile, workdir)
-    print_summary(rows, args.days)
+    names = [stage.name for stage in STAGES]
+    stages = STAGES[: names.index(args.until) + 1] if args.until else list(STAGES)
+    rows = bench(args.days, args.profile, workdir, stages)
+    print_summary(rows, args.days, stages)
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import fsspec
@@ -54,6 +55,11 @@ class Storage:
 
     def read_bytes(self, *parts: str) -> bytes:
         return self.fs.cat_file(self.path(*parts))
+
+    def read_lines(self, *parts: str) -> Iterator[bytes]:
+        """An object's lines (with their ``\\n``), read as they are consumed, not whole."""
+        with self.fs.open(self.path(*parts), "rb") as handle:
+            yield from handle
 
     def write_bytes(self, data: bytes, *parts: str) -> str:
         """Write a whole object so that readers see the old one or the new one, never half.

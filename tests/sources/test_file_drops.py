@@ -28,7 +28,7 @@ def _drop(tmp_path, name: str, content: bytes | str, max_chars: int = 10_000):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     os.utime(path, (MTIME.timestamp(), MTIME.timestamp()))
-    return read_drop(path, name, DROPS, Limits(max_chars, 2_048, 1_000_000))
+    return list(read_drop(path, name, DROPS, Limits(max_chars, 2_048, 1_000_000)))
 
 
 def _reasons(records) -> list[tuple[str, str]]:

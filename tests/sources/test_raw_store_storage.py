@@ -159,3 +159,29 @@ def test_a_long_index_is_folded_into_one_object_keeping_the_newest_version(tmp_p
     titles = {r.article_id: r.title for r in day_records(raw, DAY).records}
     assert len(titles) == LOG_COMPACT_AT and (titles["c-0"], titles["c-1"]) == ("Corrected", "First")
     assert scan_landing(landing, raw, [DROPS], LIMITS).unchanged == LOG_COMPACT_AT  # each version read once
+
+
+def test_a_days_records_stream_file_by_file_and_a_damaged_stored_line_costs_only_that_line(tmp_path):
+    """``day_records`` reads a stored file only when its records are wanted (ingest holds one
+    shard, not the day), and a line that is no longer UTF-8 is one quarantine row."""
+    raw = Storage.from_url(tmp_path.as_uri()).child("raw")
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for number in range(2):
+        (landing / f"drop-{number}.jsonl").write_text(
+            _article(f"d-{number}a", "First") + _article(f"d-{number}b", "Second"), encoding="utf-8"
+        )
+    scan_landing(landing, raw, [DROPS], LIMITS)
+    contents = {name: raw.read_bytes("landing", "days", name) for name in raw.find("landing", "days")}
+    (name,) = [name for name, content in contents.items() if b'"d-1a"' in content]
+    second = contents[name].splitlines(keepends=True)
+    day = day_records(raw, DAY)
+    assert day.versions_read == 2
+    first = next(day.records)
+    assert (first.article_id, first.title) == ("d-0a", "First")
+    raw.write_bytes(second[0][:40] + b"\xff\xfe" + second[0][40:] + second[1], "landing", "days", name)  # damaged now
+    rest = list(day.records)
+    assert [(r.article_id, r.title) for r in rest if isinstance(r, Article)] == [("d-0b", "Second"), ("d-1b", "Second")]
+    (damaged,) = [r for r in rest if isinstance(r, Rejected)]
+    assert damaged.reason == "damaged_raw_store" and damaged.raw_ref.endswith(".jsonl:1")
+    assert "line 1 of the stored records of drop-" in damaged.detail

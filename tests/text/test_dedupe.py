@@ -2,14 +2,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
+from datasketch import MinHash, MinHashLSH
 from engagement.text.dedupe import (
     DUPLICATE,
     NEAR_DUPLICATE,
+    NUM_PERM,
     Doc,
     DuplicateMatch,
+    SignedDay,
     containment,
     find_duplicates,
+    hash32,
+    match_signatures,
+    minhash_scheme,
+    shingle_hashes,
     shingles,
+    sign,
+    window_hashes,
 )
 
 STORY = (
@@ -96,3 +106,77 @@ def test_containment_from_jaccard_and_sizes() -> None:
     assert containment(0.6, 100, 60) == 1.0
     # Equal sizes: containment equals 2J/(1+J).
     assert containment(0.5, 80, 80) == 2 * 0.5 / 1.5
+
+
+def test_signature_is_datasketch_minhash_of_the_shingles_with_a_stable_hash() -> None:
+    """Same MinHash semantics as datasketch (affine32 permutations, seed 1) given the shingle
+    hash, and the same shingle count as the set of shingle strings."""
+    text = STORY + " रूस और भारत ने व्यापार पर बात की।"
+    signed = sign(Doc("a", _at(18), text), minhash_scheme())
+    reference = MinHash(
+        num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=lambda shingle: int(hash32(window_hashes(shingle))[0])
+    )
+    reference.update_batch(sorted(shingles(text)))
+    assert signed.shingle_count == len(shingles(text)) == len(shingle_hashes(text))
+    assert np.array_equal(signed.hashvalues, reference.hashvalues)
+    # the hash is fixed, not Python's per-process hash(): a known value
+    assert window_hashes("india").tolist() == [14354815310564893492]  # any process, any machine
+    assert shingle_hashes("Hi!").tolist() == window_hashes("hi").tolist()
+
+
+def _brute_force(day: SignedDay, threshold: float) -> list[tuple[str, str, str, float]]:
+    """The rule spelt out with Python loops: each doc in keep order against every earlier kept doc."""
+    lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=NUM_PERM, weights=(0.2, 0.8))
+    kept: list[int] = []
+    first_of_digest: dict[int, int] = {}
+    found = []
+    for row in range(len(day.article_ids)):
+        values = day.hashvalues[day.value_rows[row]]
+        digest = int(day.digest_ids[row])
+        if digest in first_of_digest and first_of_digest[digest] in kept:
+            found.append((day.article_ids[row], day.article_ids[first_of_digest[digest]], DUPLICATE, 1.0))
+            continue
+        first_of_digest.setdefault(digest, row)
+        for other in kept:
+            theirs = day.hashvalues[day.value_rows[other]]
+            if not any(
+                np.array_equal(values[b * lsh.r : (b + 1) * lsh.r], theirs[b * lsh.r : (b + 1) * lsh.r])
+                for b in range(lsh.b)
+            ):
+                continue
+            jaccard = np.count_nonzero(values == theirs) / NUM_PERM
+            score = containment(jaccard, int(day.shingle_counts[other]), int(day.shingle_counts[row]))
+            if score >= threshold:
+                found.append((day.article_ids[row], day.article_ids[other], NEAR_DUPLICATE, round(score, 4)))
+                break
+        else:
+            kept.append(row)
+    return found
+
+
+def test_band_sorting_finds_what_comparing_every_kept_pair_finds() -> None:
+    """Near copies at every distance of each other, exact copies of copies, unrelated texts."""
+    rng = np.random.default_rng(14)
+    base = rng.integers(0, 2**32, size=(40, NUM_PERM), dtype=np.uint32)
+    rows, digests, counts = [], [], []
+    for index in range(400):
+        values = base[index % 40].copy()
+        changed = rng.random(NUM_PERM) < rng.choice([0.02, 0.1, 0.3, 0.6, 1.0])
+        values[changed] = rng.integers(0, 2**32, size=int(changed.sum()), dtype=np.uint32)
+        exact = rng.random() < 0.2 and rows
+        rows.append(rows[-1] if exact else values)
+        digests.append(digests[-1] if exact else index)
+        counts.append(counts[-1] if exact else int(rng.integers(200, 400)))
+    order = rng.permutation(len(rows))  # the matrix in another order than the keep order
+    matrix = np.array(rows, dtype=np.uint32)[order]
+    day = SignedDay(
+        [f"doc-{i:03d}" for i in range(len(rows))],
+        np.array(digests),
+        matrix,
+        np.argsort(order),
+        np.array(counts),
+    )
+    found = [(m.article_id, m.duplicate_of, m.reason, m.similarity) for m in match_signatures(day, 0.8)]
+    assert found == _brute_force(day, 0.8)
+    assert {reason for _, _, reason, _ in found} == {DUPLICATE, NEAR_DUPLICATE}
+    assert 100 < len(found) < 360

@@ -47,18 +47,21 @@ def drop_files(folder: Path) -> list[Path]:
     )
 
 
-def read_drop(path: Path, relative: str, source: Source, limits: Limits) -> list[Article | Rejected]:
-    """Every record of one file, as articles or quarantine rows; never raises for its content."""
+def read_drop(path: Path, relative: str, source: Source, limits: Limits) -> Iterator[Article | Rejected]:
+    """Every record of one file, as articles or quarantine rows, one at a time; never raises for
+    its content (a reader that breaks ends the file with an ``unreadable_file`` row)."""
     context = _Context(path, relative, source, limits)
-    records: list[Article | Rejected] = []
     size = path.stat().st_size
     if size > limits.max_file_bytes:
-        return [context.reject(1, "too_large", f"file has {size} bytes > {limits.max_file_bytes}; split it")]
+        yield context.reject(1, "too_large", f"file has {size} bytes > {limits.max_file_bytes}; split it")
+        return
+    count = 0
     try:
-        records.extend(_READERS[path.suffix.lower()](path.read_bytes(), context))
+        for record in _READERS[path.suffix.lower()](path.read_bytes(), context):
+            count += 1
+            yield record
     except Exception as error:  # noqa: BLE001 - whatever breaks a file must not break the day
-        records.append(context.reject(len(records) + 1, "unreadable_file", f"{type(error).__name__}: {error}"))
-    return records
+        yield context.reject(count + 1, "unreadable_file", f"{type(error).__name__}: {error}")
 
 
 class _Context:

@@ -26,16 +26,17 @@ next scan read that file again (its day files are rewritten under the same versi
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from engagement.sources.config import Source
 from engagement.sources.files import drop_files, read_drop
-from engagement.sources.rawstore import compact_log, log_object_name, read_log, write_log
+from engagement.sources.rawstore import compact_log, encode_row, log_object_name, read_log, write_log
 from engagement.sources.records import Article, Limits, Rejected
 from engagement.storage import Storage
 
@@ -57,9 +58,10 @@ class LandingScan:
 
 @dataclass(frozen=True)
 class DayRecords:
-    """A day's records from the landing index, and the damage found reading them."""
+    """A day's records from the landing index, read as they are consumed (one stored file at a
+    time, never the whole day in memory), and how many file versions hold them."""
 
-    records: list[Article | Rejected]
+    records: Iterator[Article | Rejected]
     versions_read: int
 
 
@@ -112,33 +114,44 @@ def day_records(raw: Storage, day: date) -> DayRecords:
     (``duplicate_id``) on the day of the copy.
     """
     index, _ = _read_index(raw)
+    versions = [row for row in index if day.isoformat() in row["days"]]
+    return DayRecords(_day_records(raw, day, index), len({row["version"] for row in versions}))
+
+
+def _day_records(raw: Storage, day: date, index: list[dict]) -> Iterator[Article | Rejected]:
     last_seen = {row["version"]: position for position, row in enumerate(index)}  # a reverted file is newest again
     newest = {row["path"]: row["version"] for row in sorted(index, key=lambda row: last_seen[row["version"]])}
-    winners = _winners(index, last_seen)
     versions = {row["version"]: row for row in index if day.isoformat() in row["days"]}
-    records: list[Article | Rejected] = []
-    for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]])):
+    on_day = {article_id for row in versions.values() for article_id in row.get("articles", {}).get(str(day), {})}
+    winners = _winners(index, last_seen, on_day)
+    files = [
+        {"path": row["path"], "version": row["version"]}
+        for row in sorted(versions.values(), key=lambda row: (row["path"], last_seen[row["version"]]))
+    ]
+    del index, versions, on_day  # the index (every id ever read, with its hash) is not held while the day streams
+    for row in files:
         for record in _version_records(raw, day, row):
             if isinstance(record, Rejected):
                 if newest[row["path"]] == row["version"] or record.reason == "damaged_raw_store":
-                    records.append(record)
+                    yield record
                 continue
             winner = winners.get(record.article_id)
             if winner is None or winner[:2] == (row["path"], row["version"]):
-                records.append(record)
+                yield record
             elif winner[0] != row["path"] and winner[2] != record.content_hash:
                 detail = f"id already used by {winner[0]} with different text"
-                records.append(Rejected(day, record.raw_ref, record.article_id, "duplicate_id", detail))
-    return DayRecords(records, len(versions))
+                yield Rejected(day, record.raw_ref, record.article_id, "duplicate_id", detail)
 
 
-def _winners(index: list[dict], last_seen: dict[str, int]) -> dict[str, tuple[str, str, str]]:
-    """Per article id, (path, version, content hash) of the record that stands for it."""
+def _winners(index: list[dict], last_seen: dict[str, int], wanted: set[str]) -> dict[str, tuple[str, str, str]]:
+    """Per ``wanted`` article id, (path, version, content hash) of the record that stands for it
+    (only the day's ids: the index of a year of drops holds every id ever seen)."""
     winners: dict[str, tuple[str, str, str]] = {}
     for row in sorted(index, key=lambda row: (row["path"], -last_seen[row["version"]])):
         for ids in row.get("articles", {}).values():
             for article_id, content_hash in ids.items():
-                winners.setdefault(article_id, (row["path"], row["version"], content_hash))
+                if article_id in wanted:
+                    winners.setdefault(article_id, (row["path"], row["version"], content_hash))
     return winners
 
 
@@ -168,13 +181,19 @@ def _owned_files(landing_dir: Path, sources: Iterable[Source]) -> list[tuple[Pat
 
 
 def _store_version(raw: Storage, path: Path, relative: str, source: Source, limits: Limits, sha256: str) -> dict:
-    """Read one file version and write its records by day; returns its index row (to log after)."""
+    """Read one file version and write its records by day; returns its index row (to log after).
+
+    Records are encoded as they are read, so the file costs its JSON Lines bytes per day, not
+    an object per record."""
     version = hashlib.sha256(f"{relative}\0{sha256}".encode()).hexdigest()[:32]
-    by_day: dict[date, list[dict]] = defaultdict(list)
+    by_day: dict[date, io.BytesIO] = defaultdict(io.BytesIO)
+    articles: dict[date, dict[str, str]] = defaultdict(dict)
     for record in read_drop(path, relative, source, limits):
-        by_day[record.day].append(_to_row(record))
-    for day, rows in by_day.items():
-        write_log(raw, rows, DAYS_FOLDER, _day_file(day, version))
+        by_day[record.day].write(encode_row(_to_row(record)))
+        if isinstance(record, Article):
+            articles[record.day][record.article_id] = record.content_hash
+    for day, content in by_day.items():
+        raw.write_bytes(content.getvalue(), DAYS_FOLDER, _day_file(day, version))
     stat = path.stat()
     return {
         "path": relative,
@@ -185,10 +204,7 @@ def _store_version(raw: Storage, path: Path, relative: str, source: Source, limi
         "read_at": datetime.now(UTC).isoformat(),
         "source": source.name,
         "days": sorted(day.isoformat() for day in by_day),
-        "articles": {
-            day.isoformat(): {r["article_id"]: r["content_hash"] for r in rows if r["kind"] == "article"}
-            for day, rows in sorted(by_day.items())
-        },
+        "articles": {day.isoformat(): articles[day] for day in sorted(by_day)},
     }
 
 
@@ -197,22 +213,24 @@ def _complete(stored: set[str], row: dict) -> bool:
     return all(_day_file(date.fromisoformat(day), row["version"]) in stored for day in row["days"])
 
 
-def _version_records(raw: Storage, day: date, row: dict) -> list[Article | Rejected]:
+def _version_records(raw: Storage, day: date, row: dict) -> Iterator[Article | Rejected]:
+    """One stored file's records, read a line at a time."""
     name = _day_file(day, row["version"])
     ref = f"raw:{DAYS_FOLDER}/{name}"
+    number = 0
     try:
-        lines = raw.read_bytes(DAYS_FOLDER, name).decode("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        detail = f"records of {row['path']} for {day} cannot be read ({error}); drop the file again to restore them"
-        return [Rejected(day, ref, None, "damaged_raw_store", detail)]
-    records: list[Article | Rejected] = []
-    for number, line in enumerate(lines, start=1):
-        try:
-            records.append(_from_row(json.loads(line)))
-        except (ValueError, KeyError, TypeError) as error:
-            detail = f"line {number} of the stored records of {row['path']} is damaged: {error}"
-            records.append(Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail))
-    return records
+        for number, line in enumerate(raw.read_lines(DAYS_FOLDER, name), start=1):
+            try:
+                yield _from_row(json.loads(line.decode("utf-8")))
+            except (ValueError, KeyError, TypeError) as error:  # UnicodeDecodeError is a ValueError
+                detail = f"line {number} of the stored records of {row['path']} is damaged: {error}"
+                yield Rejected(day, f"{ref}:{number}", None, "damaged_raw_store", detail)
+    except OSError as error:
+        where = f"after line {number}" if number else "at all"
+        detail = (
+            f"records of {row['path']} for {day} cannot be read {where} ({error}); drop the file again to restore them"
+        )
+        yield Rejected(day, ref, None, "damaged_raw_store", detail)
 
 
 def _to_row(record: Article | Rejected) -> dict:

@@ -82,10 +82,14 @@ def log_object_name() -> str:
     return f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(4)}.jsonl"
 
 
+def encode_row(row: dict) -> bytes:
+    """One log line."""
+    return (json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def write_log(raw: Storage, rows: list[dict], *parts: str) -> str:
     """Write (or rewrite) one log object with ``rows``; returns its URL."""
-    content = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    raw.write_bytes(content.encode("utf-8"), *parts)
+    raw.write_bytes(b"".join(encode_row(row) for row in rows), *parts)
     return raw.url(*parts)
 
 
