@@ -48,7 +48,7 @@ class Settings:
     # Articles per shard of a day: clean, extract_entities and detect_events run once per shard
     # (mapped tasks), so a task holds one shard's texts however large the day.
     shard_size: int = 5_000
-    # DuckDB's buffer pool in aggregate (a DuckDB size; empty: DuckDB's default, 80% of RAM).
+    # DuckDB's buffer pool in aggregate and publish (a DuckDB size; empty: DuckDB's default, 80% of RAM).
     duckdb_memory_limit: str = "1GB"
 
     @property
@@ -73,12 +73,8 @@ def load_settings() -> Settings:
         data_dir=data_dir,
         landing_dir=_path("ENGAGEMENT_LANDING_DIR", data_dir / "landing"),
         warehouse_path=_path("ENGAGEMENT_WAREHOUSE", data_dir / "warehouse" / "engagement.duckdb"),
-        published_path=_path(
-            "ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"
-        ),
-        sources_file=_path(
-            "ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"
-        ),
+        published_path=_path("ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"),
+        sources_file=_path("ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
         # Empty (as .env.example leaves it) means the default: never the file system's root.
         storage_url=(os.environ.get("ENGAGEMENT_STORAGE_URL") or data_dir.as_uri()).rstrip("/"),
