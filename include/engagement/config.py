@@ -73,8 +73,12 @@ def load_settings() -> Settings:
         data_dir=data_dir,
         landing_dir=_path("ENGAGEMENT_LANDING_DIR", data_dir / "landing"),
         warehouse_path=_path("ENGAGEMENT_WAREHOUSE", data_dir / "warehouse" / "engagement.duckdb"),
-        published_path=_path("ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"),
-        sources_file=_path("ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"),
+        published_path=_path(
+            "ENGAGEMENT_PUBLISHED", data_dir / "published" / "engagement_reporting.duckdb"
+        ),
+        sources_file=_path(
+            "ENGAGEMENT_SOURCES_FILE", PACKAGE_ROOT.parent / "config" / "sources.yaml"
+        ),
         kb_override_dir=Path(override).expanduser().resolve() if override else None,
         # Empty (as .env.example leaves it) means the default: never the file system's root.
         storage_url=(os.environ.get("ENGAGEMENT_STORAGE_URL") or data_dir.as_uri()).rstrip("/"),
