@@ -48,7 +48,7 @@ class Settings:
     # Articles per shard of a day: clean, extract_entities and detect_events run once per shard
     # (mapped tasks), so a task holds one shard's texts however large the day.
     shard_size: int = 5_000
-    # DuckDB's buffer pool in aggregate (a DuckDB size; empty: DuckDB's default, 80% of RAM).
+    # DuckDB's buffer pool in aggregate and publish (a DuckDB size; empty: DuckDB's default, 80% of RAM).
     duckdb_memory_limit: str = "1GB"
     # check fails a day when more than this share of its articles hit a processing error (an
     # exception in extraction or coding: a bug, not bad input) and at least error_count_floor did,

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from engagement.config import Settings
+from engagement.warehouse.connect import open_in_memory
 from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.load_log import days_loaded_since
 from engagement.warehouse.partitions import PARTITIONED_TABLES
@@ -41,23 +43,9 @@ def run(day: date, settings: Settings) -> dict:
     stale = remove_stale_copies(target)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     _unlink_copy(temporary)
-    con = duckdb.connect()  # in-memory: the warehouse is attached read-only, the copy read-write
     try:
-        con.execute(f"ATTACH ? AS {WAREHOUSE_ALIAS} (READ_ONLY)", [str(settings.warehouse_path)])
-        days = _copy_changes(con, target, temporary)
-        counts = con.execute(
-            "SELECT (SELECT count(*) FROM duckdb_tables()"
-            f" WHERE database_name = '{PUBLISHED_ALIAS}'),"
-            f" (SELECT count(*) FROM duckdb_views() WHERE database_name = '{PUBLISHED_ALIAS}'"
-            " AND NOT internal),"
-            f" (SELECT count(*) FROM {PUBLISHED_ALIAS}.core.events)"
-        ).fetchone()
-        con.execute(f"DETACH {PUBLISHED_ALIAS}")
-        con.execute(f"DETACH {WAREHOUSE_ALIAS}")
-        con.close()
-        _refresh_reporting(temporary)
+        days, counts = _write_copy(settings, target, temporary)
     except Exception:
-        con.close()
         _unlink_copy(temporary)
         raise
     os.replace(temporary, target)
@@ -74,6 +62,31 @@ def run(day: date, settings: Settings) -> dict:
         "mode": "full" if days is None else "incremental",
         "days_copied": None if days is None else len(days),
     }
+
+
+def _write_copy(settings: Settings, target: Path, temporary: Path) -> tuple[list[date] | None, tuple]:
+    """Bring ``temporary`` up to the warehouse; the days copied (None: full copy) and the copy's
+    table, view and event counts. DuckDB's buffer pool is capped (``duckdb_memory_limit``) and
+    spills to a folder beside the target, removed afterwards."""
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.spill-") as spill:
+        # in-memory: the warehouse is attached read-only, the copy read-write
+        con = open_in_memory(settings.duckdb_memory_limit, Path(spill))
+        try:
+            con.execute(f"ATTACH ? AS {WAREHOUSE_ALIAS} (READ_ONLY)", [str(settings.warehouse_path)])
+            days = _copy_changes(con, target, temporary)
+            counts = con.execute(
+                "SELECT (SELECT count(*) FROM duckdb_tables()"
+                f" WHERE database_name = '{PUBLISHED_ALIAS}'),"
+                f" (SELECT count(*) FROM duckdb_views() WHERE database_name = '{PUBLISHED_ALIAS}'"
+                " AND NOT internal),"
+                f" (SELECT count(*) FROM {PUBLISHED_ALIAS}.core.events)"
+            ).fetchone()
+            con.execute(f"DETACH {PUBLISHED_ALIAS}")
+            con.execute(f"DETACH {WAREHOUSE_ALIAS}")
+        finally:
+            con.close()
+    _refresh_reporting(temporary)
+    return days, counts
 
 
 def _copy_changes(con: duckdb.DuckDBPyConnection, target: Path, temporary: Path) -> list[date] | None:

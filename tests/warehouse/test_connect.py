@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from engagement.warehouse.connect import open_for_writing, rollback
+from engagement.warehouse.connect import open_for_writing, open_in_memory, rollback
 
 
 def test_a_failed_commit_keeps_its_cause(tmp_path):
@@ -39,3 +39,17 @@ def test_a_memory_limit_that_is_no_size_is_refused_before_anything_runs(tmp_path
     with pytest.raises(ValueError, match="ENGAGEMENT_DUCKDB_MEMORY_LIMIT"):
         open_for_writing(tmp_path / "w.duckdb", value)
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_an_in_memory_connection_is_capped_and_spills_to_the_given_folder(tmp_path):
+    con = open_in_memory("256MB", tmp_path / "spill")
+    try:
+        limit, folder = con.execute(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchone()
+    finally:
+        con.close()
+    assert limit in ("256.0 MB", "244.1 MiB"), limit
+    assert folder == str(tmp_path / "spill")
+    with pytest.raises(ValueError, match="ENGAGEMENT_DUCKDB_MEMORY_LIMIT"):
+        open_in_memory("lots", tmp_path / "spill")

@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 from engagement import aggregate
 from engagement.removals import record_removals
+from engagement.warehouse import rebuild
 from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events, touched_windows
 from warehouse_staging import DAY_A, DAY_B, article, event_mention, part_path, table_checksums, write_day
 
@@ -179,3 +180,31 @@ def test_a_window_holds_only_overlapping_dates():
     assert touched_windows(rows, {"e"}, nothing) == {"e"}  # undated: alone
     old = DayGroups(frozenset({group}), frozenset(), frozenset({(group, date(2025, 6, 1), date(2025, 6, 30))}))
     assert touched_windows(rows, set(), old) == {"d"}  # a June mention that left touches June's window
+
+
+def test_reclustering_group_by_group_in_tiny_batches_gives_the_same_tables(settings, tmp_path, monkeypatch):
+    rng = random.Random(20261205)
+    days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(4)]
+    generated = {day: _generated_day(day, rng) for day in days}
+
+    def load_all() -> dict[str, str]:
+        settings.warehouse_path.unlink(missing_ok=True)
+        for day in reversed(days):
+            _load(settings, day, *generated[day])
+        return checksums(settings.warehouse_path)
+
+    in_one_batch = load_all()
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        groups = len(day_groups(con, None).groups)
+        events = con.execute("SELECT count(*) FROM core.events").fetchone()[0]
+    assert groups > 10 and events > 10
+    monkeypatch.setattr(rebuild, "BATCH_MENTIONS", 1)  # every group a batch of its own
+    assert load_all() == in_one_batch
+    assert full_recluster_checksums(settings.warehouse_path, tmp_path) == in_one_batch
+
+
+def test_batches_hold_whole_groups_up_to_the_limit():
+    sizes = [(0, 3), (1, 4), (2, 9), (3, 12), (4, 1), (5, 1)]
+    assert rebuild._batches(sizes, 10) == [(0, 1), (2, 2), (3, 3), (4, 5)]  # group 3 alone, over the limit
+    assert rebuild._batches(sizes, 100) == [(0, 5)]
+    assert rebuild._batches([], 10) == []

@@ -100,6 +100,9 @@ class _Cluster:
     members: list[dict] = field(default_factory=list)
     founding_cameo: str | None = None
     direction: tuple[str, str] | None = None  # (source, target) of its first directed mention
+    # kept up to date by ``add``, so a large event's checks do not re-read all its members
+    statuses: set[str] = field(default_factory=set)
+    by_article: dict[str, list[dict]] = field(default_factory=dict)
 
     def accepts_direction(self, mention: dict) -> bool:
         """In a conflict family, a mention directed the other way with another CAMEO code is
@@ -137,7 +140,7 @@ class _Cluster:
         the next summit" after today's meeting). Planned mentions otherwise join anything, so
         an announcement and its later held or cancelled report stay one event.
         """
-        statuses = {m["status"] for m in self.members}
+        statuses = self.statuses
         status = mention["status"]
         if status == "cancelled":
             return not statuses & _TOOK_PLACE
@@ -160,16 +163,17 @@ class _Cluster:
             return False
         kind = happening_kind(mention["cameo"])
         return any(
-            m["article_id"] == mention["article_id"]
-            and (m["status"] == mention["status"] or _headline_and_body(m, mention))
+            (m["status"] == mention["status"] or _headline_and_body(m, mention))
             and m["date_basis"] != "background"
             and (m["source"] is None or mention["source"] is None or m["source"] == mention["source"])
             and happening_kind(m["cameo"]) == kind
-            for m in self.members
+            for m in self.by_article.get(mention["article_id"], ())
         )
 
     def add(self, mention: dict, widen: bool) -> None:
         self.members.append(mention)
+        self.statuses.add(mention["status"])
+        self.by_article.setdefault(mention["article_id"], []).append(mention)
         self.founding_cameo = self.founding_cameo or mention["cameo"]
         if self.direction is None and mention["source"] is not None:
             self.direction = (mention["source"], mention["target"])
@@ -239,14 +243,16 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                 clusters.append(same)
             same.add(mention, widen=True)
     undated = (m for m in mentions if m["_precision"] is None)
+    undated_of_article: dict[str, list[_Cluster]] = {}  # only a cluster holding the article can take it
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
-        same_report = [c for c in clusters if c.precision is None and c.reports_kind_of(mention)]
+        same_report = [c for c in undated_of_article.get(mention["article_id"], ()) if c.reports_kind_of(mention)]
         if len(same_report) == 1:
             same_report[0].add(mention, widen=False)
             continue
         lone = _Cluster(None, None, None, mention["location"])
         lone.add(mention, widen=False)
         clusters.append(lone)
+        undated_of_article.setdefault(mention["article_id"], []).append(lone)
     return clusters
 
 

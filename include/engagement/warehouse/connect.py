@@ -54,6 +54,18 @@ def open_for_writing(path: Path, memory_limit: str = "") -> duckdb.DuckDBPyConne
     return con
 
 
+def open_in_memory(memory_limit: str, temp_directory: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory connection (for attaching files) whose buffer pool is capped like the
+    warehouse writer's, spilling to ``temp_directory``: uncapped, DuckDB caches every block it
+    reads up to 80% of the machine, so copying a large warehouse grows the task with the file."""
+    limit = _checked_size(memory_limit) if memory_limit else ""
+    con = duckdb.connect()
+    con.execute("SET temp_directory = ?", [str(temp_directory)])
+    if limit:
+        con.execute(f"SET memory_limit = '{limit}'")
+    return con
+
+
 def _checked_size(value: str) -> str:
     """A DuckDB size such as ``512MB`` or ``2GiB``; anything else is a configuration error."""
     if not re.fullmatch(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value.strip()):

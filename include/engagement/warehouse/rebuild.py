@@ -20,11 +20,13 @@ from datetime import date
 import duckdb
 import polars as pl
 
-from engagement.warehouse.cluster import cluster_events, group_of, span_of
+from engagement.warehouse.cluster import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, cluster_events, group_of, span_of
 
 _LIGHT_COLUMNS = (
     "mention_id, day, event_id, actor1, actor2, cameo, root, forum, participants, event_date, event_date_end"
 )
+# What a mention's clustering group depends on (``cluster.group_of``).
+_GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
 _MENTIONS_WITH_ARTICLE = """
 SELECT em.* EXCLUDE (day, event_id), a.published_at, a.source AS outlet
 FROM core.event_mentions em
@@ -32,12 +34,10 @@ LEFT JOIN core.articles a USING (article_id)
 WHERE em.mention_id IN (SELECT mention_id FROM reclustered_mentions)
 ORDER BY em.mention_id
 """
-# Every mention of the touched pairs (bilateral) and every multilateral one: the candidates
-# whose exact group is then computed in Python, without reading the rest of the warehouse.
-_CANDIDATES = f"""
-SELECT {_LIGHT_COLUMNS} FROM core.event_mentions
-WHERE (actor1, actor2) IN (SELECT (actor1, actor2) FROM touched_pairs) OR actor1 IS NULL
-"""
+# Mentions reclustered per batch: whole groups, a bounded number of mentions (one larger group
+# is a batch of its own), so memory follows the largest group, not the day or the warehouse.
+BATCH_MENTIONS = 20_000
+_STALE_SCHEMA = {"event_id": pl.String}
 
 
 @dataclass(frozen=True)
@@ -50,72 +50,130 @@ class DayGroups:
 
 
 def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
-    """Groups, events and spans of ``day``'s mentions as loaded now (all days when None)."""
-    where = "" if day is None else " WHERE day = $day"
-    rows = con.sql(
-        f"SELECT {_LIGHT_COLUMNS} FROM core.event_mentions{where}", params=None if day is None else {"day": day}
+    """Groups, events and spans of ``day``'s mentions as loaded now (all days when None).
+
+    Read as distinct combinations of the columns they depend on, so a large day costs as many
+    rows as it has distinct pairs, codes and dates, not one per mention."""
+    where, params = ("", None) if day is None else (" WHERE day = $day", {"day": day})
+    columns = ", ".join((*_GROUP_COLUMNS, "event_date", "event_date_end"))
+    combos = con.sql(f"SELECT DISTINCT {columns} FROM core.event_mentions{where}", params=params).pl().to_dicts()
+    event_ids = (
+        con.sql(f"SELECT DISTINCT event_id FROM core.event_mentions{where}", params=params)
+        .pl()["event_id"]
+        .drop_nulls()
     )
-    return _day_groups(rows.pl().to_dicts())
-
-
-def _day_groups(rows: list[dict]) -> DayGroups:
     spans = set()
-    for row in rows:
+    for row in combos:
         span = span_of(row)
         if span:
             spans.add((group_of(row), *span))
-    return DayGroups(
-        frozenset(group_of(row) for row in rows),
-        frozenset(row["event_id"] for row in rows if row["event_id"] is not None),
-        frozenset(spans),
-    )
+    return DayGroups(frozenset(group_of(row) for row in combos), frozenset(event_ids), frozenset(spans))
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> int:
     """Recluster the windows ``day`` touches (before its reload and now) inside the caller's
-    transaction; ``day=None`` reclusters everything. Returns the number of events in the table."""
-    if day is None:
-        rows = con.sql(f"SELECT {_LIGHT_COLUMNS} FROM core.event_mentions").pl().to_dicts()
-        seeds = {row["mention_id"] for row in rows}
-    else:
-        rows, seeds = _candidates(con, day, before)
-    affected = touched_windows(rows, seeds, before)
-    stale = set(before.event_ids) | {
-        row["event_id"] for row in rows if row["mention_id"] in affected and row["event_id"]
-    }
+    transaction; ``day=None`` reclusters everything. Returns the number of events in the table.
 
-    con.register(
-        "reclustered_mentions", pl.DataFrame({"mention_id": sorted(affected)}, schema={"mention_id": pl.String})
-    )
-    assignments, events = cluster_events(con.sql(_MENTIONS_WITH_ARTICLE).pl())
-    con.unregister("reclustered_mentions")
-    con.register("event_assignments", assignments)
+    The candidates (every mention of a touched group) are numbered by group in DuckDB and
+    reclustered in batches of whole groups; the new assignments, events and stale event ids
+    gather in temporary tables and replace the old ones at the end, in SQL."""
+    batches = _number_candidates(con, day, before)
+    _create_table(con, "stale_events", _STALE_SCHEMA)
+    _create_table(con, "event_assignments", ASSIGNMENT_SCHEMA)
+    _create_table(con, "rebuilt_events", EVENT_SCHEMA)
+    _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(before.event_ids)}, schema=_STALE_SCHEMA))
+    for first, last in batches:
+        rows = (
+            con.sql(
+                f"SELECT {_LIGHT_COLUMNS} FROM candidates WHERE group_no BETWEEN $first AND $last",
+                params={"first": first, "last": last},
+            )
+            .pl()
+            .to_dicts()
+        )
+        seeds = {
+            row["mention_id"] for row in rows if day is None or row["day"] == day or row["event_id"] in before.event_ids
+        }
+        affected = touched_windows(rows, seeds, before)
+        stale = {row["event_id"] for row in rows if row["mention_id"] in affected and row["event_id"]}
+        del rows
+        _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(stale)}, schema=_STALE_SCHEMA))
+        con.register(
+            "reclustered_mentions", pl.DataFrame({"mention_id": sorted(affected)}, schema={"mention_id": pl.String})
+        )
+        assignments, events = cluster_events(con.sql(_MENTIONS_WITH_ARTICLE).pl())
+        con.unregister("reclustered_mentions")
+        _insert(con, "event_assignments", assignments)
+        _insert(con, "rebuilt_events", events)
     con.execute(
         "UPDATE core.event_mentions SET event_id = a.event_id FROM event_assignments a"
         " WHERE core.event_mentions.mention_id = a.mention_id"
     )
-    con.unregister("event_assignments")
-    con.register("stale_events", pl.DataFrame({"event_id": sorted(stale)}, schema={"event_id": pl.String}))
     con.execute("DELETE FROM core.events WHERE event_id IN (SELECT event_id FROM stale_events)")
-    con.unregister("stale_events")
-    con.register("rebuilt_events", events)
-    columns = ", ".join(f'"{c}"' for c in events.columns)
-    con.execute(f"INSERT INTO core.events ({columns}) SELECT {columns} FROM rebuilt_events")
-    con.unregister("rebuilt_events")
+    columns = ", ".join(f'"{c}"' for c in EVENT_SCHEMA)
+    con.execute(f"INSERT INTO core.events ({columns}) SELECT {columns} FROM rebuilt_events ORDER BY event_id")
+    for table in ("stale_events", "event_assignments", "rebuilt_events", "candidates"):
+        con.execute(f"DROP TABLE {table}")
     return con.execute("SELECT count(*) FROM core.events").fetchone()[0]
 
 
-def _candidates(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> tuple[list[dict], set[str]]:
-    """Mentions of the groups the day touches, and the seeds: the day's mentions and those of the
-    events its old partition was part of."""
-    day_rows = con.sql(f"SELECT {_LIGHT_COLUMNS} FROM core.event_mentions WHERE day = $day", params={"day": day})
-    groups = set(before.groups) | {group_of(row) for row in day_rows.pl().to_dicts()}
-    pairs = sorted({(a, b) for a, b, _ in groups if a})
-    con.register("touched_pairs", pl.DataFrame(pairs, schema={"actor1": pl.String, "actor2": pl.String}, orient="row"))
-    rows = [row for row in con.sql(_CANDIDATES).pl().to_dicts() if group_of(row) in groups]
-    con.unregister("touched_pairs")
-    seeds = {row["mention_id"] for row in rows if row["day"] == day or row["event_id"] in before.event_ids}
-    return rows, seeds
+def _number_candidates(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> list[tuple[int, int]]:
+    """Fill the temp table ``candidates`` with every mention of the groups ``day`` touches (before
+    its reload and now; every group when None), each with its group's number in sorted group
+    order; return batches of group numbers, ``(first, last)``, of about BATCH_MENTIONS mentions.
+
+    The group of each distinct combination of the columns it depends on is computed in Python
+    (``cluster.group_of``, the one definition) and joined back in DuckDB."""
+    columns = ", ".join(_GROUP_COLUMNS)
+    combos = con.sql(f"SELECT DISTINCT {columns} FROM core.event_mentions").pl()
+    groups = [group_of(row) for row in combos.iter_rows(named=True)]
+    if day is None:
+        touched = set(groups)
+    else:
+        day_combos = con.sql(
+            f"SELECT DISTINCT {columns} FROM core.event_mentions WHERE day = $day", params={"day": day}
+        )
+        touched = set(before.groups) | {group_of(row) for row in day_combos.pl().iter_rows(named=True)}
+    number = {group: index for index, group in enumerate(sorted(touched))}
+    keys = combos.with_columns(pl.Series("group_no", [number.get(group) for group in groups], dtype=pl.Int64))
+    con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
+    joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM g.{column}" for column in _GROUP_COLUMNS)
+    light = ", ".join(f"em.{column.strip()}" for column in _LIGHT_COLUMNS.split(","))
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE candidates AS SELECT {light}, g.group_no"
+        f" FROM core.event_mentions em JOIN group_numbers g ON {joined}"
+    )
+    con.unregister("group_numbers")
+    sizes = con.execute("SELECT group_no, count(*) FROM candidates GROUP BY group_no ORDER BY group_no").fetchall()
+    return _batches(sizes, BATCH_MENTIONS)
+
+
+def _batches(sizes: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Consecutive runs of (group number, mentions) holding at most ``limit`` mentions each (a
+    larger group alone), as (first, last) group numbers."""
+    batches: list[tuple[int, int]] = []
+    total = 0
+    for group_no, count in sizes:
+        if batches and total + count <= limit:
+            batches[-1] = (batches[-1][0], group_no)
+            total += count
+        else:
+            batches.append((group_no, group_no))
+            total = count
+    return batches
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, table: str, schema: dict) -> None:
+    """An empty temp table for frames of this polars schema."""
+    con.register("empty_frame", pl.DataFrame(schema=schema))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM empty_frame")
+    con.unregister("empty_frame")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    con.register("inserted_frame", frame)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM inserted_frame")
+    con.unregister("inserted_frame")
 
 
 def touched_windows(rows: list[dict], seeds: set[str], before: DayGroups) -> set[str]:
