@@ -201,6 +201,30 @@ def borrowed(country: str) -> Actor:
     return Actor(country=country, start=-1, end=-1, strength=NAME, level=None, entity_id=None)
 
 
+def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Actor]:
+    """A conflict act whose sentence names one state, the one acting, aims at the other state of
+    the story's pair: "इसके बाद दक्षिण कोरिया ने जवाब में दो राउंड गोलियां चलाईं" in a report of
+    the two Koreas' border firing, "भारत ने इस पर स्पष्टीकरण मांगा" in a story of India and Canada.
+    The acting state is the Hindi agent ("X ने"), or for armed force the attack's owner ("ईरान की
+    एयरस्ट्राइक") or the English subject ("Azerbaijani forces launched an offensive"), never its
+    victim ("कंबोडिया के सैनिकों पर गोलीबारी की गई"): an English statement
+    names its own object, and its subject may be no speaker of the act ("asked Petro to
+    demand"). Empty when the sentence names a country
+    outside the pair (a third state may be the one acted upon) or the state is not in the pair."""
+    pair = ctx.article.latest_pair()
+    named = {a.country for a in ctx.found_actors}
+    if actor.country not in pair or not named <= set(pair):
+        return []
+    between = ctx.text[actor.end - ctx.offset : hit.start] if actor.end <= hit.start + ctx.offset else None
+    if between is None:
+        return []
+    owner = hit.trigger.kind == "fight" and (ctx.lang == "en" or ctx.matches("owner_between", between))
+    if not (owner or (ctx.lang == "hi" and actor.agent)):
+        return []
+    other = next(c for c in pair if c != actor.country)
+    return [replace(actor, agent=True, coordinated=False), borrowed(other)]
+
+
 def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[Actor]:
     """The (up to) participating actors for one trigger: strongest first, then nearest.
 

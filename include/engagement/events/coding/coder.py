@@ -250,6 +250,8 @@ def _participants(
             lenders = distinct([*ctx.previous.people, *lenders])
         chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
         chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c) for c in chosen]
+    if len(chosen) == 1 and hit.trigger.kind in ctx.article.resources.kinds.story_pair:
+        chosen = actor_step.against_story_pair(ctx, hit, chosen[0]) or chosen
     return chosen
 
 

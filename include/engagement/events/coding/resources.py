@@ -103,6 +103,9 @@ class KindGroups:
     shares_arguments: frozenset[str]
     speech: frozenset[str]  # statements aim at their own object
     mediation: frozenset[str]  # a mediator between two sides: one event with each side
+    # conflict acts whose one named state acts on the story's other side ("दक्षिण कोरिया ने जवाब
+    # में गोलियां चलाईं" in a story of the two Koreas)
+    story_pair: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:

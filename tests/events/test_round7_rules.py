@@ -1,0 +1,62 @@
+"""Round 7 rules (issue 10): conflict acts whose sentence names one state, statements aimed at
+both sides, background engagements in subordinate clauses, normalisation steps, office-holders
+of 2023-2026, and a visit and the talks held on it as two events. Every sentence is written for
+the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.test_coder import events as coded
+
+
+def _summary(text: str, lang: str) -> list[tuple]:
+    return [(e["actors"], e["cameo"], e["source"], e["target"], e["status"]) for e in coded(text, lang, None)]
+
+
+# --- a conflict act whose sentence names one state acts on the story's other side -----------
+
+
+@pytest.mark.parametrize(
+    ("second", "cameo", "source"),
+    [
+        # "After this Thailand too fired at the border posts in response"
+        ("इसके बाद थाईलैंड ने भी जवाबी कार्रवाई में सीमा चौकियों पर गोलीबारी की।", "193", "THA"),
+        # "Cambodia warned that the situation could get out of control"
+        ("कंबोडिया ने चेतावनी दी है कि हालात बेकाबू हो सकते हैं।", "130", "KHM"),
+        # "Thailand sought an explanation about this"
+        ("थाईलैंड ने इस पर स्पष्टीकरण मांगा है।", "100", "THA"),
+    ],
+)
+def test_a_conflict_act_naming_one_state_aims_at_the_storys_other_state(second, cameo, source):
+    first = "कंबोडिया ने थाईलैंड पर सीमा पर गोलीबारी करने का आरोप लगाया है।"
+    events = _summary(f"{first} {second}", "hi")
+    assert (["KHM", "THA"], cameo, source, ({"KHM", "THA"} - {source}).pop(), "held") in events
+
+
+def test_a_strike_owned_by_one_state_aims_at_the_storys_other_state():
+    text = "पाकिस्तान ने ईरान के राजदूत को तलब किया है। ईरान की एयरस्ट्राइक में दो बच्चों की मौत हो गई।"
+    assert (["IRN", "PAK"], "195", "IRN", "PAK", "held") in _summary(text, "hi")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a third state is named, here as the venue: it may be the one acted upon
+        "कंबोडिया ने वियतनाम में हुई बैठक में भी आरोप लगाया है।",
+        # the one state is no agent ("Cambodia's soldiers were fired upon"): nobody acts
+        "कंबोडिया के सैनिकों पर भी गोलीबारी की गई।",
+    ],
+)
+def test_no_story_pair_when_a_third_state_is_named_or_the_state_does_not_act(second):
+    first = "कंबोडिया ने थाईलैंड पर सीमा पर गोलीबारी करने का आरोप लगाया है।"
+    later = _summary(f"{first} {second}", "hi")[1:]
+    assert later == []
+
+
+def test_an_english_statement_does_not_take_the_storys_pair():
+    text = (
+        "Cambodia accused Thailand of shelling its border villages on Monday. "
+        "The Cambodian government also demanded an independent inquiry."
+    )
+    assert [e[1] for e in _summary(text, "en")] == ["112"]
