@@ -60,3 +60,26 @@ def test_an_english_statement_does_not_take_the_storys_pair():
         "The Cambodian government also demanded an independent inquiry."
     )
     assert [e[1] for e in _summary(text, "en")] == ["112"]
+
+
+# --- one statement aimed at both sides: one event with each ----------------------------------
+
+
+def test_a_third_state_urging_both_sides_makes_one_event_with_each():
+    text = (
+        "आर्मेनिया और अज़रबैजान के बीच सीमा पर फिर झड़पें हुईं। "
+        "ईरान के विदेश मंत्री ने दोनों पक्षों से तुरंत युद्धविराम पर सहमत होने का आग्रह किया।"
+    )
+    urgings = {(tuple(actors), source, target) for actors, cameo, source, target, _ in _summary(text, "hi") if cameo == "100"}
+    assert urgings == {(("ARM", "IRN"), "IRN", "ARM"), (("AZE", "IRN"), "IRN", "AZE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("चीन ने अपने नागरिकों से जापान की यात्रा न करने का आग्रह किया है।", "hi"),
+        ("China urged its citizens to avoid travelling to Japan in the coming weeks.", "en"),
+    ],
+)
+def test_an_urging_addressed_to_a_states_own_people_is_no_demand_on_a_state(text, lang):
+    assert [e for e in _summary(text, lang) if e[1].startswith("10")] == []

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from engagement.events.coding import window
 from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit, Scope
 from engagement.nlp.folding import fold
 
@@ -223,6 +224,20 @@ def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Act
         return []
     other = next(c for c in pair if c != actor.country)
     return [replace(actor, agent=True, coordinated=False), borrowed(other)]
+
+
+def addressed_sides(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> tuple[str, list[str]] | None:
+    """A statement one state addresses to both sides of the story ("तुर्की के विदेश मंत्री ने दोनों
+    पक्षों से युद्धविराम का आग्रह किया", "Qatar urged both sides to show restraint"): the
+    speaker and the two sides, one event with each (codebook §4, one event per counterpart).
+    The sides are the previous sentence's countries, then the story's pair. None otherwise."""
+    speakers = {a.country for a in chosen}
+    if len(speakers) != 1 or not ctx.matches("pair_addressed", window.after(ctx.text, scope.lo, scope.hi)):
+        return None
+    speaker = speakers.pop()
+    lenders = [*ctx.previous.countries, *ctx.article.latest_pair()]
+    sides = [c for c in dict.fromkeys(lenders) if c and c != speaker][:2]
+    return (speaker, sides) if len(sides) == 2 else None
 
 
 def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[Actor]:

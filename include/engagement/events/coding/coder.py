@@ -88,10 +88,17 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
         chosen = _participants(ctx, scope, actors, shared)
         countries = distinct(a.country for a in chosen)
-        mediated = actor_step.mediation(ctx, hit, actors) if hit.trigger.kind in kinds.mediation else None
-        if hit.trigger.kind in kinds.mediation:
-            if mediated is None:
-                continue
+        # (one side, the sides it deals with): a mediator, or a speaker addressing both sides
+        mediated = (
+            actor_step.mediation(ctx, hit, actors)
+            if hit.trigger.kind in kinds.mediation
+            else actor_step.addressed_sides(ctx, scope, chosen)
+            if hit.trigger.kind in kinds.speech
+            else None
+        )
+        if hit.trigger.kind in kinds.mediation and mediated is None:
+            continue
+        if mediated:
             countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
             continue
@@ -112,7 +119,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             if hit.trigger.kind == "visit" and source and target
             else []
         )
-        if mediated:  # the codebook's mediation: mediator -> each side
+        if mediated:  # the codebook's mediation (mediator -> each side), or a statement to each
             parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
         elif tour:  # "will visit Japan, China and South Korea": a visit to each
             tour = [c for c in tour if c != source]
@@ -157,7 +164,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
-        if mediated and len(mediated[1]) == 2:
+        if mediated and len(mediated[1]) == 2 and hit.trigger.kind in kinds.mediation:
             events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None

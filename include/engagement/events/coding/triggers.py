@@ -111,7 +111,15 @@ def own_clause(lex: LanguageLexicon, text: str, scope: Scope) -> str:
 
 def said_by_non_state(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
     """A statement whose speaker, right before the verb, is no state ("kidnappers threatened to
-    ...", "Rebel leaders from Sudan called on Nigeria", "the UN Security Council condemned"): the
-    codebook makes no state pair of it, whatever countries the sentence names."""
+    ...", "Rebel leaders from Sudan called on Nigeria", "the UN Security Council condemned"), or
+    that it addresses to no state ("urged its citizens not to travel to Japan"): the codebook
+    makes no state pair of it, whatever countries the sentence names."""
     before = lex.clause_break.split(text[max(scope.lo, scope.hit.start - _SPEAKER_REACH) : scope.hit.start])[-1]
-    return lex.matches("non_state_subject_before", before)
+    # "चीन ने अपने नागरिकों से जापान की यात्रा न करने का आग्रह किया", "urged its citizens not to
+    # travel": addressed to its own people (in Hindi before the verb, maybe before another trigger)
+    addressee = (
+        lex.clause_break.split(text[max(0, scope.hit.start - _SPEAKER_REACH) : scope.hit.start])[-1]
+        if lex.lang == "hi"
+        else text[scope.hit.end : scope.hit.end + _SPEAKER_REACH]
+    )
+    return lex.matches("non_state_subject_before", before) or lex.matches("non_state_addressee", addressee)
