@@ -83,3 +83,19 @@ def test_a_third_state_urging_both_sides_makes_one_event_with_each():
 )
 def test_an_urging_addressed_to_a_states_own_people_is_no_demand_on_a_state(text, lang):
     assert [e for e in _summary(text, lang) if e[1].startswith("10")] == []
+
+
+# --- office-holders of 2023-2026 in the knowledge base ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Azerbaijani President Ilham Aliyev and Nikol Pashinyan held talks in Abu Dhabi on Thursday.", "en", ["ARM", "AZE"]),
+        ("Kenya's William Ruto hosted Hassan Sheikh Mohamud for talks in Nairobi.", "en", ["KEN", "SOM"]),
+        ("किम जोंग उन ने अलेक्जेंडर लुकाशेंको से प्योंगयांग में मुलाकात की।", "hi", ["BLR", "PRK"]),
+        ("मरियम शिउना ने प्रधानमंत्री नरेंद्र मोदी के खिलाफ आपत्तिजनक टिप्पणी की थी।", "hi", ["IND", "MDV"]),
+    ],
+)
+def test_office_holders_of_recent_years_stand_for_their_states(text, lang, pair):
+    assert pair in [actors for actors, *_ in _summary(text, lang)]
