@@ -99,3 +99,38 @@ def test_an_urging_addressed_to_a_states_own_people_is_no_demand_on_a_state(text
 )
 def test_office_holders_of_recent_years_stand_for_their_states(text, lang, pair):
     assert pair in [actors for actors, *_ in _summary(text, lang)]
+
+
+# --- a visit and the talks held on it are two events (codebook §2) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Kenyan President William Ruto arrived in Addis Ababa on a state visit and held talks with "
+            "Prime Minister Abiy Ahmed on trade and the port deal.",
+            "en",
+        ),
+        (
+            "The agreements were signed during the visit of Prime Minister Hun Manet to Thailand, where the two "
+            "prime ministers also held a bilateral meeting.",
+            "en",
+        ),
+        ("वियतनाम दौरे पर गए भारत के विदेश मंत्री ने वियतनाम के प्रधानमंत्री से मुलाकात की।", "hi"),
+    ],
+)
+def test_a_visit_and_talks_reported_as_an_act_of_their_own_are_two_events(text, lang):
+    assert sorted(e[1] for e in _summary(text, lang) if e[1].startswith("04")) == ["040", "042"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("President Tokayev will travel to Beijing next week for talks with President Xi Jinping.", "en"),
+        ("Hun Manet visited Japan in May to attend the summit with Prime Minister Kishida.", "en"),
+        ("वार्षिक शिखर सम्मेलन के लिए प्रधानमंत्री की जापान यात्रा अगले महीने होगी।", "hi"),
+    ],
+)
+def test_talks_named_as_what_a_trip_is_for_are_the_trip(text, lang):
+    assert [e[1] for e in _summary(text, lang) if e[1].startswith("04")] == ["042"]

@@ -79,6 +79,9 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
     sideline = ctx.matches("sideline")
     events: list[EventMention] = []
     subject: tuple[int, Actor] | None = None  # (hit index, its source) of the sentence's last event
+    # talks reported as an act of their own beside a visit ("arrived on a visit and held talks",
+    # "during the visit ... also held a bilateral meeting"), not as what the trip is for
+    own_acts: set[int] = set()  # ids of the mentions of such talks
     for i, scope in enumerate(triggers.scopes(lex, ctx.text, hits)):
         hit = scope.hit
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
@@ -164,11 +167,13 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
+        if hit.trigger.kind in kinds.meeting and not triggers.purpose_of_visit(lex, ctx.text, scope):
+            own_acts.update(id(e) for e in events[-len(parties) :])
         if mediated and len(mediated[1]) == 2 and hit.trigger.kind in kinds.mediation:
             events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
-    return _one_mention_per_happening(events, kinds.travel)
+    return _one_mention_per_happening(events, kinds.travel, own_acts)
 
 
 def _mediated_truce(
@@ -296,7 +301,9 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     return status, when
 
 
-def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozenset[str]) -> list[EventMention]:
+def _one_mention_per_happening(
+    events: list[EventMention], travel_kinds: frozenset[str], own_acts: set[int]
+) -> list[EventMention]:
     """Triggers of one sentence that report the same happening give one mention.
 
     Same participants, event family and dates: "से मुलाकात की और ... बातचीत की", or a visit
@@ -304,7 +311,9 @@ def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozens
     The most specific report is kept: a visit or hosting (who travels where), then one whose
     direction is known ("भारत ने ओमान के सुल्तान की राजकीय यात्रा की मेजबानी की": the hosting),
     then a specific CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
-    a day of its own inside a visit has other dates and stays.
+    a day of its own inside a visit has other dates and stays, and so do talks reported as an act
+    of their own (``own_acts``: "arrived on a visit and held talks", codebook §2) unless they
+    share the visit's whole stay ("the 19-21 August visit, when he co-chaired ...").
     """
     kept: dict[tuple, EventMention] = {}
     for event in events:
@@ -313,6 +322,7 @@ def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozens
             family_of(event.cameo, event.root),
             event.event_date,
             event.event_date_end,
+            id(event) in own_acts and event.event_date_end is None,
         )
         if key not in kept or _specificity(event, travel_kinds) > _specificity(kept[key], travel_kinds):
             kept[key] = event

@@ -66,6 +66,18 @@ def _frames_another_event(lex: LanguageLexicon, text: str, hit: Hit, lo: int) ->
     return lex.matches("back_reference", around)
 
 
+_PURPOSE_REACH = 40  # how far from a meeting its "for the ...", "के लिए" stands
+
+
+def purpose_of_visit(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
+    """A meeting named as what a trip is for ("visits Brazil for talks", "for the annual
+    summit", "शिखर सम्मेलन के लिए ... यात्रा") is the trip's purpose, not an act of its own."""
+    hit = scope.hit
+    if lex.lang == "hi":
+        return lex.matches("purpose_after", text[hit.end : hit.end + _PURPOSE_REACH])
+    return lex.matches("purpose_before", text[max(scope.lo, hit.start - _PURPOSE_REACH) : hit.start])
+
+
 _SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
 
 
