@@ -134,3 +134,29 @@ def test_a_visit_and_talks_reported_as_an_act_of_their_own_are_two_events(text, 
 )
 def test_talks_named_as_what_a_trip_is_for_are_the_trip(text, lang):
     assert [e[1] for e in _summary(text, lang) if e[1].startswith("04")] == ["042"]
+
+
+# --- background engagements in their own clauses ----------------------------------------------
+
+
+def _mentions_per_pair(text: str, lang: str) -> list[tuple]:
+    return sorted((tuple(e["actors"]), e["cameo"], e["status"], e["date"]) for e in coded(text, lang, None))
+
+
+def test_two_leaders_who_met_before_are_a_background_meeting_of_their_own():
+    text = (
+        "कजाकिस्तान के राष्ट्रपति कासिम-जोमार्ट टोकायेव और उज्बेकिस्तान के राष्ट्रपति शवकत मिर्जियोयेव ने "
+        "मंगलवार को ताशकंद में मुलाकात की। इससे पहले दोनों नेता पिछले महीने अस्ताना में शंघाई सहयोग "
+        "संगठन के शिखर सम्मेलन के दौरान मिले थे।"
+    )
+    meetings = [e for e in _mentions_per_pair(text, "hi") if e[1] == "040"]
+    assert meetings == [(("KAZ", "UZB"), "040", "held", None)] * 2
+
+
+def test_a_meeting_dated_last_year_is_not_the_articles_undated_meeting():
+    text = (
+        "Armenia's foreign minister held talks with his Azerbaijani counterpart in Geneva on Sunday. "
+        "The last official meeting between the two foreign ministers was in May last year in Brussels."
+    )
+    meetings = [e for e in _mentions_per_pair(text, "en") if e[1] == "040"]
+    assert meetings == [(("ARM", "AZE"), "040", "held", None)] * 2

@@ -197,9 +197,10 @@ def _by_before(ctx: SentenceContext, actor: Actor) -> bool:
     return start >= 0 and ctx.matches("by_before", ctx.text[max(0, start - 4) : start])
 
 
-def borrowed(country: str) -> Actor:
-    """An actor carried over from the previous sentence ("दोनों", "both", "they")."""
-    return Actor(country=country, start=-1, end=-1, strength=NAME, level=None, entity_id=None)
+def borrowed(country: str, strength: int = NAME) -> Actor:
+    """An actor carried over from the previous sentence ("दोनों", "both", "they"); people in
+    office when the anaphor names them ("दोनों नेता", "the two foreign ministers")."""
+    return Actor(country=country, start=-1, end=-1, strength=strength, level=None, entity_id=None)
 
 
 def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Actor]:

@@ -9,7 +9,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, timing, triggers, window
-from engagement.events.coding.model import NAME, Actor, DateInfo, EventMention, Hit, Scope
+from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
 from engagement.events.families import family_of
@@ -261,7 +261,8 @@ def _participants(
         if ctx.matches("person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
             lenders = distinct([*ctx.previous.people, *lenders])
         chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
-        chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c) for c in chosen]
+        strength = PERSON if ctx.matches("people_anaphor", stretch) else NAME
+        chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c, strength) for c in chosen]
     if len(chosen) == 1 and hit.trigger.kind in ctx.article.resources.kinds.story_pair:
         chosen = actor_step.against_story_pair(ctx, hit, chosen[0]) or chosen
     return chosen
