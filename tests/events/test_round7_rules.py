@@ -160,3 +160,26 @@ def test_a_meeting_dated_last_year_is_not_the_articles_undated_meeting():
     )
     meetings = [e for e in _mentions_per_pair(text, "en") if e[1] == "040"]
     assert meetings == [(("ARM", "AZE"), "040", "held", None)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "ईरान के विदेश मंत्री अब्बास अराघची सोमवार को नई दिल्ली पहुंचेंगे। अराघची, जो पिछली बार मई 2025 में "
+            "भारत आए थे, विदेश मंत्री एस जयशंकर से मुलाकात करेंगे।",
+            "hi",
+        ),
+        (
+            "Iranian Foreign Minister Abbas Araghchi will visit New Delhi on Monday. Araghchi, who last visited "
+            "India in May 2025, will meet Jaishankar.",
+            "en",
+        ),
+    ],
+)
+def test_a_relative_clause_dates_its_own_background_visit_not_the_main_clauses_meeting(text, lang):
+    from datetime import date
+
+    found = {(e["cameo"], e["status"], e["date"]) for e in coded(text, lang, date(2025, 11, 12))}
+    assert ("042", "held", "2025-05") in found
+    assert ("040", "planned", "2025-11-17") in found

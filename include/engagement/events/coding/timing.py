@@ -64,6 +64,7 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     hit, lo, hi, text = scope.hit, scope.lo, scope.hi, ctx.text
     trig, dates = hit.start + ctx.offset, ctx.dates
     own = [d for d in dates if not _is_dateline(ctx, d)] or dates
+    own = _outside_other_relative_clauses(ctx, scope, own)
     scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
     if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
         start, end = own_clause_bounds(ctx.lex, text, scope)
@@ -91,6 +92,19 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
     return publication_day(ctx.article.published)
+
+
+def _outside_other_relative_clauses(ctx: SentenceContext, scope: Scope, dates: list) -> list:
+    """The dates not inside a relative clause that leaves the trigger out: in "Araghchi, who
+    last visited India in May 2025, will meet Jaishankar" (", जो मई 2025 में भारत आए थे,") May
+    2025 dates the visit, not the meeting."""
+    trigger = scope.hit.start
+    clauses = [
+        (m.start(), m.end())
+        for m in ctx.lex.relative_clause.finditer(ctx.text)
+        if not m.start() <= trigger < m.end()
+    ]
+    return [d for d in dates if not any(lo <= d.start - ctx.offset < hi for lo, hi in clauses)]
 
 
 # No date: none in the text and no publication date ("unknown"); a date in the text that nothing
