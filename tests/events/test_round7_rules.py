@@ -183,3 +183,20 @@ def test_a_relative_clause_dates_its_own_background_visit_not_the_main_clauses_m
     found = {(e["cameo"], e["status"], e["date"]) for e in coded(text, lang, date(2025, 11, 12))}
     assert ("042", "held", "2025-05") in found
     assert ("040", "planned", "2025-11-17") in found
+
+
+# --- normalisation steps and ties --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "family"),
+    [
+        ("Thailand and Cambodia agreed on Friday on the reopening of their border crossings next month.", "en", ["KHM", "THA"], "08"),
+        ("ईरान और सऊदी अरब तीन महीने के भीतर अपने दूतावास फिर से खोलने पर राजी हो गए हैं।", "hi", ["IRN", "SAU"], "05"),
+        ("Caracas and Bogota have agreed to end hostilities along their shared frontier.", "en", ["COL", "VEN"], "03"),
+        ("Colombia and Venezuela restored diplomatic links that were severed in 2019.", "en", ["COL", "VEN"], "16"),
+    ],
+)
+def test_normalisation_steps_and_severed_ties_are_events(text, lang, pair, family):
+    found = [(actors, cameo) for actors, cameo, *_ in _summary(text, lang)]
+    assert any(cameo[:2] == family and (pair is None or actors == pair) for actors, cameo in found), found
