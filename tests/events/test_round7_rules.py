@@ -200,3 +200,8 @@ def test_a_relative_clause_dates_its_own_background_visit_not_the_main_clauses_m
 def test_normalisation_steps_and_severed_ties_are_events(text, lang, pair, family):
     found = [(actors, cameo) for actors, cameo, *_ in _summary(text, lang)]
     assert any(cameo[:2] == family and (pair is None or actors == pair) for actors, cameo in found), found
+
+
+def test_firing_from_both_sides_of_a_border_is_the_previous_sentences_pair():
+    text = "थाईलैंड और कंबोडिया की सीमा पर तनाव बढ़ गया है। शुक्रवार को भी दोनों तरफ से फायरिंग हुई।"
+    assert (["KHM", "THA"], "193") in [(actors, cameo) for actors, cameo, *_ in _summary(text, "hi")]
