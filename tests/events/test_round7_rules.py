@@ -205,3 +205,34 @@ def test_normalisation_steps_and_severed_ties_are_events(text, lang, pair, famil
 def test_firing_from_both_sides_of_a_border_is_the_previous_sentences_pair():
     text = "थाईलैंड और कंबोडिया की सीमा पर तनाव बढ़ गया है। शुक्रवार को भी दोनों तरफ से फायरिंग हुई।"
     assert (["KHM", "THA"], "193") in [(actors, cameo) for actors, cameo, *_ in _summary(text, "hi")]
+
+
+def test_a_clash_with_one_named_state_is_a_clash_with_the_storys_other_state():
+    text = (
+        "The Armenian and Azerbaijani foreign ministers will hold talks in Geneva on Sunday. "
+        "Three Armenian soldiers were killed in border clashes with Azerbaijan last week."
+    )
+    assert (["ARM", "AZE"], "190") in [(actors, cameo) for actors, cameo, *_ in _summary(text, "en")]
+
+
+def test_closing_the_border_against_the_story_partner_reduces_relations():
+    text = (
+        "उत्तर कोरिया ने दक्षिण कोरिया पर सीमा पर गोलीबारी करने का आरोप लगाया है। "
+        "उत्तर कोरिया ने दक्षिणी सीमा को पूरी तरह से बंद करने की घोषणा की।"
+    )
+    assert (["KOR", "PRK"], "160", "PRK", "KOR", "held") in _summary(text, "hi")
+
+
+def test_a_reciprocal_protest_is_one_act_from_each_side():
+    text = (
+        "थाईलैंड और कंबोडिया के बीच सीमा विवाद फिर भड़क गया है। "
+        "इसके बाद दोनों देशों ने एक-दूसरे के समक्ष कड़ा विरोध दर्ज कराया।"
+    )
+    protests = {(source, target) for _, cameo, source, target, _ in _summary(text, "hi") if cameo.startswith("11")}
+    assert protests == {("KHM", "THA"), ("THA", "KHM")}
+
+
+def test_a_news_agency_tag_in_brackets_is_no_talks():
+    text = "बीजिंग, 15 नवंबर (वार्ता) चीन ने जापान के राजदूत को तलब किया है।"
+    found = [cameo for _, cameo, *_ in _summary(text, "hi")]
+    assert found and not [cameo for cameo in found if cameo.startswith("04")]

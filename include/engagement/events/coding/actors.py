@@ -209,7 +209,8 @@ def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Act
     the two Koreas' border firing, "भारत ने इस पर स्पष्टीकरण मांगा" in a story of India and Canada.
     The acting state is the Hindi agent ("X ने"), or for armed force the attack's owner ("ईरान की
     एयरस्ट्राइक") or the English subject ("Azerbaijani forces launched an offensive"), never its
-    victim ("कंबोडिया के सैनिकों पर गोलीबारी की गई"): an English statement
+    victim ("कंबोडिया के सैनिकों पर गोलीबारी की गई"); a clash "with" one state is a clash with
+    the story's other (undirected): an English statement
     names its own object, and its subject may be no speaker of the act ("asked Petro to
     demand"). Empty when the sentence names a country
     outside the pair (a third state may be the one acted upon) or the state is not in the pair."""
@@ -217,9 +218,12 @@ def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Act
     named = {a.country for a in ctx.found_actors}
     if actor.country not in pair or not named <= set(pair):
         return []
-    between = ctx.text[actor.end - ctx.offset : hit.start] if actor.end <= hit.start + ctx.offset else None
-    if between is None:
-        return []
+    if actor.start >= hit.end + ctx.offset:  # "troops were killed in border clashes with Azerbaijan"
+        if hit.trigger.kind != "fight" or not ctx.matches("opponent_between", ctx.text[hit.end : actor.start - ctx.offset]):
+            return []
+        other = next(c for c in pair if c != actor.country)
+        return [replace(actor, agent=False, coordinated=False), borrowed(other)]
+    between = ctx.text[actor.end - ctx.offset : hit.start]
     owner = hit.trigger.kind == "fight" and (ctx.lang == "en" or ctx.matches("owner_between", between))
     if not (owner or (ctx.lang == "hi" and actor.agent)):
         return []

@@ -81,7 +81,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
     subject: tuple[int, Actor] | None = None  # (hit index, its source) of the sentence's last event
     # talks reported as an act of their own beside a visit ("arrived on a visit and held talks",
     # "during the visit ... also held a bilateral meeting"), not as what the trip is for
-    own_acts: set[int] = set()  # ids of the mentions of such talks
+    # and the two sides' acts of a reciprocal statement: what keeps a mention (by id) apart
+    apart: dict[int, str] = {}
     for i, scope in enumerate(triggers.scopes(lex, ctx.text, hits)):
         hit = scope.hit
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
@@ -122,6 +123,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             if hit.trigger.kind == "visit" and source and target
             else []
         )
+        reciprocal = False
         if mediated:  # the codebook's mediation (mediator -> each side), or a statement to each
             parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
         elif tour:  # "will visit Japan, China and South Korea": a visit to each
@@ -133,6 +135,11 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
         elif multilateral:  # one meeting of many has no pair, so no direction between two of them
             parties = [([None, None], None, None)]
+        elif hit.trigger.kind in kinds.speech and ctx.matches("reciprocal", window.after(ctx.text, scope.lo, scope.hi)):
+            # "दोनों देशों के विदेश मंत्रालयों ने एक-दूसरे के समक्ष विरोध दर्ज कराया": one from each side
+            pair = sorted(countries[:2])
+            parties = [(pair, pair[0], pair[1]), (pair, pair[1], pair[0])]
+            reciprocal = True
         else:
             pair = sorted(countries[:2])
             # nor does a pair that leaves out the agent ("रूस ने ... दोनों के बीच सीरिया ... पर समझौता हुआ")
@@ -167,13 +174,15 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
+        if reciprocal:
+            apart.update((id(e), f"from {e.source}") for e in events[-len(parties) :])
         if hit.trigger.kind in kinds.meeting and not triggers.purpose_of_visit(lex, ctx.text, scope):
-            own_acts.update(id(e) for e in events[-len(parties) :])
+            apart.update((id(e), "own act") for e in events[-len(parties) :] if e.event_date_end is None)
         if mediated and len(mediated[1]) == 2 and hit.trigger.kind in kinds.mediation:
             events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
-    return _one_mention_per_happening(events, kinds.travel, own_acts)
+    return _one_mention_per_happening(events, kinds.travel, apart)
 
 
 def _mediated_truce(
@@ -303,7 +312,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
 
 
 def _one_mention_per_happening(
-    events: list[EventMention], travel_kinds: frozenset[str], own_acts: set[int]
+    events: list[EventMention], travel_kinds: frozenset[str], apart: dict[int, str]
 ) -> list[EventMention]:
     """Triggers of one sentence that report the same happening give one mention.
 
@@ -313,7 +322,7 @@ def _one_mention_per_happening(
     direction is known ("भारत ने ओमान के सुल्तान की राजकीय यात्रा की मेजबानी की": the hosting),
     then a specific CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
     a day of its own inside a visit has other dates and stays, and so do talks reported as an act
-    of their own (``own_acts``: "arrived on a visit and held talks", codebook §2) unless they
+    of their own (``apart``: "arrived on a visit and held talks", codebook §2) unless they
     share the visit's whole stay ("the 19-21 August visit, when he co-chaired ...").
     """
     kept: dict[tuple, EventMention] = {}
@@ -323,7 +332,7 @@ def _one_mention_per_happening(
             family_of(event.cameo, event.root),
             event.event_date,
             event.event_date_end,
-            id(event) in own_acts and event.event_date_end is None,
+            apart.get(id(event)),
         )
         if key not in kept or _specificity(event, travel_kinds) > _specificity(kept[key], travel_kinds):
             kept[key] = event

@@ -97,6 +97,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
     if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
+    if text[max(0, hit.start - 1) : hit.start] == "(" and text[hit.end : hit.end + 1] == ")":
+        return True  # "बीजिंग 15 नवंबर (वार्ता)": the news agency's tag (UNI's Hindi service), no talks
     if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
     if lex.lang == "hi":
