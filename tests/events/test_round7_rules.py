@@ -236,3 +236,8 @@ def test_a_news_agency_tag_in_brackets_is_no_talks():
     text = "बीजिंग, 15 नवंबर (वार्ता) चीन ने जापान के राजदूत को तलब किया है।"
     found = [cameo for _, cameo, *_ in _summary(text, "hi")]
     assert found and not [cameo for cameo in found if cameo.startswith("04")]
+
+
+def test_a_summons_in_the_passive_is_a_protest_between_the_envoys_state_and_the_host():
+    text = "The Pakistani high commissioner to New Delhi was summoned on Sunday over the shelling."
+    assert (["IND", "PAK"], "111") in [(actors, cameo) for actors, cameo, *_ in _summary(text, "en")]
