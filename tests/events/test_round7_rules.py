@@ -70,7 +70,9 @@ def test_a_third_state_urging_both_sides_makes_one_event_with_each():
         "आर्मेनिया और अज़रबैजान के बीच सीमा पर फिर झड़पें हुईं। "
         "ईरान के विदेश मंत्री ने दोनों पक्षों से तुरंत युद्धविराम पर सहमत होने का आग्रह किया।"
     )
-    urgings = {(tuple(actors), source, target) for actors, cameo, source, target, _ in _summary(text, "hi") if cameo == "100"}
+    urgings = {
+        (tuple(actors), source, target) for actors, cameo, source, target, _ in _summary(text, "hi") if cameo == "100"
+    }
     assert urgings == {(("ARM", "IRN"), "IRN", "ARM"), (("AZE", "IRN"), "IRN", "AZE")}
 
 
@@ -91,7 +93,11 @@ def test_an_urging_addressed_to_a_states_own_people_is_no_demand_on_a_state(text
 @pytest.mark.parametrize(
     ("text", "lang", "pair"),
     [
-        ("Azerbaijani President Ilham Aliyev and Nikol Pashinyan held talks in Abu Dhabi on Thursday.", "en", ["ARM", "AZE"]),
+        (
+            "Azerbaijani President Ilham Aliyev and Nikol Pashinyan held talks in Abu Dhabi on Thursday.",
+            "en",
+            ["ARM", "AZE"],
+        ),
         ("Kenya's William Ruto hosted Hassan Sheikh Mohamud for talks in Nairobi.", "en", ["KEN", "SOM"]),
         ("किम जोंग उन ने अलेक्जेंडर लुकाशेंको से प्योंगयांग में मुलाकात की।", "hi", ["BLR", "PRK"]),
         ("मरियम शिउना ने प्रधानमंत्री नरेंद्र मोदी के खिलाफ आपत्तिजनक टिप्पणी की थी।", "hi", ["IND", "MDV"]),
@@ -191,7 +197,12 @@ def test_a_relative_clause_dates_its_own_background_visit_not_the_main_clauses_m
 @pytest.mark.parametrize(
     ("text", "lang", "pair", "family"),
     [
-        ("Thailand and Cambodia agreed on Friday on the reopening of their border crossings next month.", "en", ["KHM", "THA"], "08"),
+        (
+            "Thailand and Cambodia agreed on Friday on the reopening of their border crossings next month.",
+            "en",
+            ["KHM", "THA"],
+            "08",
+        ),
         ("ईरान और सऊदी अरब तीन महीने के भीतर अपने दूतावास फिर से खोलने पर राजी हो गए हैं।", "hi", ["IRN", "SAU"], "05"),
         ("Caracas and Bogota have agreed to end hostilities along their shared frontier.", "en", ["COL", "VEN"], "03"),
         ("Colombia and Venezuela restored diplomatic links that were severed in 2019.", "en", ["COL", "VEN"], "16"),
@@ -224,10 +235,7 @@ def test_closing_the_border_against_the_story_partner_reduces_relations():
 
 
 def test_a_reciprocal_protest_is_one_act_from_each_side():
-    text = (
-        "थाईलैंड और कंबोडिया के बीच सीमा विवाद फिर भड़क गया है। "
-        "इसके बाद दोनों देशों ने एक-दूसरे के समक्ष कड़ा विरोध दर्ज कराया।"
-    )
+    text = "थाईलैंड और कंबोडिया के बीच सीमा विवाद फिर भड़क गया है। इसके बाद दोनों देशों ने एक-दूसरे के समक्ष कड़ा विरोध दर्ज कराया।"
     protests = {(source, target) for _, cameo, source, target, _ in _summary(text, "hi") if cameo.startswith("11")}
     assert protests == {("KHM", "THA"), ("THA", "KHM")}
 

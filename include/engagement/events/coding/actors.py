@@ -219,7 +219,8 @@ def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Act
     if actor.country not in pair or not named <= set(pair):
         return []
     if actor.start >= hit.end + ctx.offset:  # "troops were killed in border clashes with Azerbaijan"
-        if hit.trigger.kind != "fight" or not ctx.matches("opponent_between", ctx.text[hit.end : actor.start - ctx.offset]):
+        between = ctx.text[hit.end : actor.start - ctx.offset]
+        if hit.trigger.kind != "fight" or not ctx.matches("opponent_between", between):
             return []
         other = next(c for c in pair if c != actor.country)
         return [replace(actor, agent=False, coordinated=False), borrowed(other)]
