@@ -248,3 +248,27 @@ def test_a_protest_and_the_counter_accusation_are_two_events():
     assert len(events) == 2
     assert assignment["a-1:0"] == assignment["b-1:0"] == assignment["c-1:0"] != assignment["a-1:1"]
     assert {(e["source"], e["target"], e["cameo"]) for e in events} == {("IND", "PAK", "111"), ("PAK", "IND", "112")}
+
+
+def test_a_visit_and_the_talks_held_on_it_are_two_events_and_an_announcement_joins_the_talks():
+    day = "2025-03-12"
+    rows = [
+        event_mention("a-1", 0, IND_RUS, "042", "held", day, "Putin arrived in New Delhi", source="RUS", target="IND"),
+        event_mention("a-1", 1, IND_RUS, "040", "held", day, "Putin and Modi held talks"),
+        event_mention("b-1", 0, IND_RUS, "040", "held", day, "the two leaders met"),
+        event_mention("c-1", 0, IND_RUS, "036", "planned", "2025-03", "Modi will meet Putin in March"),
+    ]
+    published = {"a-1": "2025-03-12T18:00", "b-1": "2025-03-12T20:00", "c-1": "2025-02-20T09:00"}
+    assignment, events = events_of(rows, published)
+    assert len(events) == 2
+    assert assignment["a-1:1"] == assignment["b-1:0"] == assignment["c-1:0"] != assignment["a-1:0"]
+
+
+def test_ties_restored_and_a_leaders_thanks_are_two_events():
+    pair = ("RUS", "USA")
+    rows = [
+        event_mention("a-1", 0, pair, "051", "held", "2025-06-16", "Putin thanked Biden"),
+        event_mention("a-1", 1, pair, "050", "planned", "2025-06", "they will return their ambassadors"),
+    ]
+    _, events = events_of(rows, {"a-1": "2025-06-17T08:00"})
+    assert sorted(e["cameo"] for e in events) == ["050", "051"]

@@ -13,6 +13,7 @@ from pathlib import Path
 KINDS_CSV = Path(__file__).resolve().parent / "data" / "happening_kinds.csv"
 INTENT_TO_MEET = "036"
 CONSULT_FAMILY = "04"
+CONSULT_TALKS = "040"  # the code whose kind (talks) an announced meeting points at
 
 
 def family_of(cameo: str | None, root: str | None) -> str:
@@ -33,3 +34,17 @@ def happening_kind(cameo: str | None) -> str:
     visit and its hosting are one kind, a meeting, a call and negotiations another; a code not
     listed is a kind of its own. Undated reports of one article merge only within one kind."""
     return _kind_table().get(cameo or "", cameo or "")
+
+
+def kinds_differ(cameo: str | None, other: str | None) -> bool:
+    """Whether two codes are both listed in data/happening_kinds.csv under different kinds: a
+    visit (042) and talks (040), restored ties (050) and praise (051) are distinct happenings
+    even within one family and on one date."""
+    table = _kind_table()
+    return cameo in table and other in table and table[cameo] != table[other]
+
+
+def joining_kind(cameo: str | None) -> str:
+    """The kind a report joins when a visit and talks both lie in its period: an intent to meet
+    (036, "Modi will meet Putin in March") points at the talks, other codes at their own kind."""
+    return _kind_table().get(CONSULT_TALKS, "") if cameo == INTENT_TO_MEET else happening_kind(cameo)

@@ -29,6 +29,11 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
   hosting another). An article repeats the talks it reports ("the call", "the talks between
   the two leaders"); a background event (``background``) and other kinds stay apart.
+* Within a family, kinds of happening listed in ``events/data/happening_kinds.csv`` stay apart
+  at every precision (``_Cluster.accepts_kind``): a visit and the talks held on it, ties
+  restored and a leader's thanks, are two events (codebook §2) even on one date. A coarser
+  report lying over both a visit and talks joins the one of its kind; an intent to meet (036)
+  joins the talks.
 * Multilateral meetings (no pair) group by forum, else by their sorted participants.
 * Every ordering is total (ties broken by mention_id) and a group is always clustered whole, so
   the result does not depend on the order in which days were loaded.
@@ -42,7 +47,7 @@ from datetime import date, datetime
 
 import polars as pl
 
-from engagement.events.families import family_of, happening_kind
+from engagement.events.families import family_of, happening_kind, joining_kind, kinds_differ
 from engagement.events.periods import period_bounds
 from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
@@ -111,6 +116,13 @@ class _Cluster:
         if mention["_family"] not in DIRECTED_FAMILIES or mention["source"] is None or self.direction is None:
             return True
         return (mention["source"], mention["target"]) == self.direction or mention["cameo"] == self.founding_cameo
+
+    def accepts_kind(self, mention: dict) -> bool:
+        """A mention of a listed kind of happening (``data/happening_kinds.csv``) never joins a
+        cluster founded by another listed kind: a visit and the talks held on it, or ties
+        restored and a leader's thanks, are two events (codebook §2) even on one date. Codes not
+        listed (036, an announced meeting) join by family as before."""
+        return not kinds_differ(self.founding_cameo, mention["cameo"])
 
     def same_happening(self, mention: dict) -> bool:
         """Day precision: identical dates, or overlapping dates of the same kind of event."""
@@ -222,7 +234,10 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                 and c.accepts_location(location)
                 and c.accepts_status(mention)
                 and c.accepts_direction(mention)
+                and c.accepts_kind(mention)
             ]
+            if len(inside) > 1:  # a visit and its talks: the report joins the one of its kind
+                inside = [c for c in inside if happening_kind(c.founding_cameo) == joining_kind(mention["cameo"])]
             if len(inside) == 1:
                 inside[0].add(mention, widen=False)
                 continue
@@ -234,6 +249,7 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
                     and (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
                     and c.accepts_location(location)
                     and c.accepts_direction(mention)
+                    and c.accepts_kind(mention)
                     and (precision == "day" or c.accepts_status(mention))
                 ),
                 None,

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from engagement.events.coding import window
 from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit, Scope
 from engagement.nlp.folding import fold
 
@@ -196,9 +197,53 @@ def _by_before(ctx: SentenceContext, actor: Actor) -> bool:
     return start >= 0 and ctx.matches("by_before", ctx.text[max(0, start - 4) : start])
 
 
-def borrowed(country: str) -> Actor:
-    """An actor carried over from the previous sentence ("दोनों", "both", "they")."""
-    return Actor(country=country, start=-1, end=-1, strength=NAME, level=None, entity_id=None)
+def borrowed(country: str, strength: int = NAME) -> Actor:
+    """An actor carried over from the previous sentence ("दोनों", "both", "they"); people in
+    office when the anaphor names them ("दोनों नेता", "the two foreign ministers")."""
+    return Actor(country=country, start=-1, end=-1, strength=strength, level=None, entity_id=None)
+
+
+def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Actor]:
+    """A conflict act whose sentence names one state, the one acting, aims at the other state of
+    the story's pair: "इसके बाद दक्षिण कोरिया ने जवाब में दो राउंड गोलियां चलाईं" in a report of
+    the two Koreas' border firing, "भारत ने इस पर स्पष्टीकरण मांगा" in a story of India and Canada.
+    The acting state is the Hindi agent ("X ने"), or for armed force the attack's owner ("ईरान की
+    एयरस्ट्राइक") or the English subject ("Azerbaijani forces launched an offensive"), never its
+    victim ("कंबोडिया के सैनिकों पर गोलीबारी की गई"); a clash "with" one state is a clash with
+    the story's other (undirected): an English statement
+    names its own object, and its subject may be no speaker of the act ("asked Petro to
+    demand"). Empty when the sentence names a country
+    outside the pair (a third state may be the one acted upon) or the state is not in the pair."""
+    pair = ctx.article.latest_pair()
+    named = {a.country for a in ctx.found_actors}
+    if actor.country not in pair or not named <= set(pair):
+        return []
+    if actor.start >= hit.end + ctx.offset:  # "troops were killed in border clashes with Azerbaijan"
+        between = ctx.text[hit.end : actor.start - ctx.offset]
+        if hit.trigger.kind != "fight" or not ctx.matches("opponent_between", between):
+            return []
+        other = next(c for c in pair if c != actor.country)
+        return [replace(actor, agent=False, coordinated=False), borrowed(other)]
+    between = ctx.text[actor.end - ctx.offset : hit.start]
+    owner = hit.trigger.kind == "fight" and (ctx.lang == "en" or ctx.matches("owner_between", between))
+    if not (owner or (ctx.lang == "hi" and actor.agent)):
+        return []
+    other = next(c for c in pair if c != actor.country)
+    return [replace(actor, agent=True, coordinated=False), borrowed(other)]
+
+
+def addressed_sides(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> tuple[str, list[str]] | None:
+    """A statement one state addresses to both sides of the story ("तुर्की के विदेश मंत्री ने दोनों
+    पक्षों से युद्धविराम का आग्रह किया", "Qatar urged both sides to show restraint"): the
+    speaker and the two sides, one event with each (codebook §4, one event per counterpart).
+    The sides are the previous sentence's countries, then the story's pair. None otherwise."""
+    speakers = {a.country for a in chosen}
+    if len(speakers) != 1 or not ctx.matches("pair_addressed", window.after(ctx.text, scope.lo, scope.hi)):
+        return None
+    speaker = speakers.pop()
+    lenders = [*ctx.previous.countries, *ctx.article.latest_pair()]
+    sides = [c for c in dict.fromkeys(lenders) if c and c != speaker][:2]
+    return (speaker, sides) if len(sides) == 2 else None
 
 
 def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[Actor]:

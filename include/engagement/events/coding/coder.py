@@ -9,7 +9,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, timing, triggers, window
-from engagement.events.coding.model import NAME, Actor, DateInfo, EventMention, Hit, Scope
+from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
 from engagement.events.families import family_of
@@ -79,6 +79,10 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
     sideline = ctx.matches("sideline")
     events: list[EventMention] = []
     subject: tuple[int, Actor] | None = None  # (hit index, its source) of the sentence's last event
+    # talks reported as an act of their own beside a visit ("arrived on a visit and held talks",
+    # "during the visit ... also held a bilateral meeting"), not as what the trip is for
+    # and the two sides' acts of a reciprocal statement: what keeps a mention (by id) apart
+    apart: dict[int, str] = {}
     for i, scope in enumerate(triggers.scopes(lex, ctx.text, hits)):
         hit = scope.hit
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
@@ -88,10 +92,17 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
         chosen = _participants(ctx, scope, actors, shared)
         countries = distinct(a.country for a in chosen)
-        mediated = actor_step.mediation(ctx, hit, actors) if hit.trigger.kind in kinds.mediation else None
-        if hit.trigger.kind in kinds.mediation:
-            if mediated is None:
-                continue
+        # (one side, the sides it deals with): a mediator, or a speaker addressing both sides
+        mediated = (
+            actor_step.mediation(ctx, hit, actors)
+            if hit.trigger.kind in kinds.mediation
+            else actor_step.addressed_sides(ctx, scope, chosen)
+            if hit.trigger.kind in kinds.speech
+            else None
+        )
+        if hit.trigger.kind in kinds.mediation and mediated is None:
+            continue
+        if mediated:
             countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
             continue
@@ -112,7 +123,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             if hit.trigger.kind == "visit" and source and target
             else []
         )
-        if mediated:  # the codebook's mediation: mediator -> each side
+        reciprocal = False
+        if mediated:  # the codebook's mediation (mediator -> each side), or a statement to each
             parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
         elif tour:  # "will visit Japan, China and South Korea": a visit to each
             tour = [c for c in tour if c != source]
@@ -123,6 +135,11 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
         elif multilateral:  # one meeting of many has no pair, so no direction between two of them
             parties = [([None, None], None, None)]
+        elif hit.trigger.kind in kinds.speech and ctx.matches("reciprocal", window.after(ctx.text, scope.lo, scope.hi)):
+            # "दोनों देशों के विदेश मंत्रालयों ने एक-दूसरे के समक्ष विरोध दर्ज कराया": one from each side
+            pair = sorted(countries[:2])
+            parties = [(pair, pair[0], pair[1]), (pair, pair[1], pair[0])]
+            reciprocal = True
         else:
             pair = sorted(countries[:2])
             # nor does a pair that leaves out the agent ("रूस ने ... दोनों के बीच सीरिया ... पर समझौता हुआ")
@@ -157,11 +174,15 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             )
             for n, (pair, party_source, party_target) in enumerate(parties)
         ]
-        if mediated and len(mediated[1]) == 2:
+        if reciprocal:
+            apart.update((id(e), f"from {e.source}") for e in events[-len(parties) :])
+        if hit.trigger.kind in kinds.meeting and not triggers.purpose_of_visit(lex, ctx.text, scope):
+            apart.update((id(e), "own act") for e in events[-len(parties) :] if e.event_date_end is None)
+        if mediated and len(mediated[1]) == 2 and hit.trigger.kind in kinds.mediation:
             events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         subject = (i, next(a for a in chosen if a.country == source)) if source else None
-    return _one_mention_per_happening(events, kinds.travel)
+    return _one_mention_per_happening(events, kinds.travel, apart)
 
 
 def _mediated_truce(
@@ -249,7 +270,10 @@ def _participants(
         if ctx.matches("person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
             lenders = distinct([*ctx.previous.people, *lenders])
         chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
-        chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c) for c in chosen]
+        strength = PERSON if ctx.matches("people_anaphor", stretch) else NAME
+        chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c, strength) for c in chosen]
+    if len(chosen) == 1 and hit.trigger.kind in ctx.article.resources.kinds.story_pair:
+        chosen = actor_step.against_story_pair(ctx, hit, chosen[0]) or chosen
     return chosen
 
 
@@ -287,7 +311,9 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     return status, when
 
 
-def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozenset[str]) -> list[EventMention]:
+def _one_mention_per_happening(
+    events: list[EventMention], travel_kinds: frozenset[str], apart: dict[int, str]
+) -> list[EventMention]:
     """Triggers of one sentence that report the same happening give one mention.
 
     Same participants, event family and dates: "से मुलाकात की और ... बातचीत की", or a visit
@@ -295,7 +321,9 @@ def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozens
     The most specific report is kept: a visit or hosting (who travels where), then one whose
     direction is known ("भारत ने ओमान के सुल्तान की राजकीय यात्रा की मेजबानी की": the hosting),
     then a specific CAMEO code over a generic one (042 over 040), then the first in the sentence. A meeting on
-    a day of its own inside a visit has other dates and stays.
+    a day of its own inside a visit has other dates and stays, and so do talks reported as an act
+    of their own (``apart``: "arrived on a visit and held talks", codebook §2) unless they
+    share the visit's whole stay ("the 19-21 August visit, when he co-chaired ...").
     """
     kept: dict[tuple, EventMention] = {}
     for event in events:
@@ -304,6 +332,7 @@ def _one_mention_per_happening(events: list[EventMention], travel_kinds: frozens
             family_of(event.cameo, event.root),
             event.event_date,
             event.event_date_end,
+            apart.get(id(event)),
         )
         if key not in kept or _specificity(event, travel_kinds) > _specificity(kept[key], travel_kinds):
             kept[key] = event

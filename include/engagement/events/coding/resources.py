@@ -48,6 +48,14 @@ def _clause_break(lang: str, conjunctions: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_CLAUSE_MARKS[lang]}|\b(?:{words})\b")
 
 
+def _relative_clause(pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A relative clause set off by commas: the comma, a relative pronoun, words, the comma."""
+    if not pronouns:
+        return _NEVER
+    words = "|".join(map(re.escape, pronouns))
+    return re.compile(rf",\s*(?:{words})\s[^,;:।|]*,", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class LanguageLexicon:
     """The coding knowledge of one language, compiled once."""
@@ -62,6 +70,8 @@ class LanguageLexicon:
     dated_dateline: re.Pattern[str]  # "MOSCOW, Dec 4 -": a place, a comma and a date
     stay_length: re.Pattern[str]  # "a four-day visit": group 1 is the number of days
     numbers: Mapping[str, int]  # number words, "two" -> 2 (ten at most: stays are short)
+    # ", who last visited India in 2019,", ", जो 2023 में भारत आए थे,": a clause about someone
+    relative_clause: re.Pattern[str]
 
     @classmethod
     def build(cls, lang: str) -> LanguageLexicon:
@@ -81,6 +91,7 @@ class LanguageLexicon:
             dated_dateline=re.compile(rf"^,\s*(?:{months})[a-z]*\.?\s+\d", re.IGNORECASE) if months else _NEVER,
             stay_length=re.compile(_STAY_LENGTH[lang].format(number=number), re.IGNORECASE),
             numbers=numbers,
+            relative_clause=_relative_clause(words.get("relative_pronoun", ())),
         )
 
     def screen(self, cue: str) -> re.Pattern[str]:
@@ -103,6 +114,9 @@ class KindGroups:
     shares_arguments: frozenset[str]
     speech: frozenset[str]  # statements aim at their own object
     mediation: frozenset[str]  # a mediator between two sides: one event with each side
+    # conflict acts whose one named state acts on the story's other side ("दक्षिण कोरिया ने जवाब
+    # में गोलियां चलाईं" in a story of the two Koreas)
+    story_pair: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:

@@ -55,15 +55,16 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
 
     The nearest date expression in the trigger's own stretch of the sentence, else the nearest
     in the sentence (a dateline such as "MOSCOW, Nov 17 —" only when there is no other); else
-    the date of the previous sentence's event of the same kind between the same pair (an
-    anaphoric "दोनों मंत्री ... चर्चा करेंगे" continues that story); else, for a background
-    event ("they had met earlier as vice-presidents", "इससे पहले भी मिल चुके हैं"), unknown (the
-    codebook's null date: the publication date would place it on the wrong day); else the
-    publication date.
+    for a background event ("they had met earlier as vice-presidents", "इससे पहले भी मिल चुके
+    हैं"), unknown (the codebook's null date: the publication date would place it on the wrong
+    day, and the previous sentence's event is another happening); else the date of the previous
+    sentence's event of the same kind between the same pair (an anaphoric "दोनों मंत्री ... चर्चा
+    करेंगे" continues that story); else the publication date.
     """
     hit, lo, hi, text = scope.hit, scope.lo, scope.hi, ctx.text
     trig, dates = hit.start + ctx.offset, ctx.dates
     own = [d for d in dates if not _is_dateline(ctx, d)] or dates
+    own = _outside_other_relative_clauses(ctx, scope, own)
     scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
     if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
         start, end = own_clause_bounds(ctx.lex, text, scope)
@@ -74,18 +75,36 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
         if d.value is None:  # the text dates it, but nothing anchors the date ("in March")
-            return UNANCHORED
+            # "in September last year", "पिछले साल": a time before the report's, so another
+            # happening than the article's undated ones (codebook §3, background)
+            return BACKGROUND if ctx.matches("past_date", d.text) else UNANCHORED
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
+    # verb-final Hindi opens the clause with it ("इससे पहले दोनों नेता ... न्यूयार्क में मिले थे")
+    clause = ctx.lex.clause_break.split(text[lo : hit.start])[-1] if ctx.lang == "hi" else ""
+    start = min(hit.start - len(clause), hit.start - _BACKGROUND_REACH)
+    if ctx.matches("undated_background", text[max(lo, start) : hit.end + _BACKGROUND_REACH]):
+        return BACKGROUND  # not the previous sentence's meeting, nor the publication day
     pair = set(countries[:2])
     previous_events = ctx.previous.events if ctx.previous else []
     same = [ev for ev in previous_events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
     if same:
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
-    if ctx.matches("undated_background", text[max(lo, hit.start - _BACKGROUND_REACH) : hit.end + _BACKGROUND_REACH]):
-        return BACKGROUND
     return publication_day(ctx.article.published)
+
+
+def _outside_other_relative_clauses(ctx: SentenceContext, scope: Scope, dates: list) -> list:
+    """The dates not inside a relative clause that leaves the trigger out: in "Araghchi, who
+    last visited India in May 2025, will meet Jaishankar" (", जो मई 2025 में भारत आए थे,") May
+    2025 dates the visit, not the meeting."""
+    trigger = scope.hit.start
+    clauses = [
+        (m.start(), m.end())
+        for m in ctx.lex.relative_clause.finditer(ctx.text)
+        if not m.start() <= trigger < m.end()
+    ]
+    return [d for d in dates if not any(lo <= d.start - ctx.offset < hi for lo, hi in clauses)]
 
 
 # No date: none in the text and no publication date ("unknown"); a date in the text that nothing

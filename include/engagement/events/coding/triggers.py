@@ -66,6 +66,18 @@ def _frames_another_event(lex: LanguageLexicon, text: str, hit: Hit, lo: int) ->
     return lex.matches("back_reference", around)
 
 
+_PURPOSE_REACH = 40  # how far from a meeting its "for the ...", "के लिए" stands
+
+
+def purpose_of_visit(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
+    """A meeting named as what a trip is for ("visits Brazil for talks", "for the annual
+    summit", "शिखर सम्मेलन के लिए ... यात्रा") is the trip's purpose, not an act of its own."""
+    hit = scope.hit
+    if lex.lang == "hi":
+        return lex.matches("purpose_after", text[hit.end : hit.end + _PURPOSE_REACH])
+    return lex.matches("purpose_before", text[max(scope.lo, hit.start - _PURPOSE_REACH) : hit.start])
+
+
 _SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
 
 
@@ -85,6 +97,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
     if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
+    if text[max(0, hit.start - 1) : hit.start] == "(" and text[hit.end : hit.end + 1] == ")":
+        return True  # "बीजिंग 15 नवंबर (वार्ता)": the news agency's tag (UNI's Hindi service), no talks
     if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
     if lex.lang == "hi":
@@ -111,7 +125,15 @@ def own_clause(lex: LanguageLexicon, text: str, scope: Scope) -> str:
 
 def said_by_non_state(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
     """A statement whose speaker, right before the verb, is no state ("kidnappers threatened to
-    ...", "Rebel leaders from Sudan called on Nigeria", "the UN Security Council condemned"): the
-    codebook makes no state pair of it, whatever countries the sentence names."""
+    ...", "Rebel leaders from Sudan called on Nigeria", "the UN Security Council condemned"), or
+    that it addresses to no state ("urged its citizens not to travel to Japan"): the codebook
+    makes no state pair of it, whatever countries the sentence names."""
     before = lex.clause_break.split(text[max(scope.lo, scope.hit.start - _SPEAKER_REACH) : scope.hit.start])[-1]
-    return lex.matches("non_state_subject_before", before)
+    # "चीन ने अपने नागरिकों से जापान की यात्रा न करने का आग्रह किया", "urged its citizens not to
+    # travel": addressed to its own people (in Hindi before the verb, maybe before another trigger)
+    addressee = (
+        lex.clause_break.split(text[max(0, scope.hit.start - _SPEAKER_REACH) : scope.hit.start])[-1]
+        if lex.lang == "hi"
+        else text[scope.hit.end : scope.hit.end + _SPEAKER_REACH]
+    )
+    return lex.matches("non_state_subject_before", before) or lex.matches("non_state_addressee", addressee)
