@@ -28,7 +28,8 @@ class DataQualityError(RuntimeError):
 
 def run(day: date, settings: Settings) -> dict:
     """Run every check for ``day``; raise DataQualityError listing all failures."""
-    con = connect(settings.warehouse_path, read_only=True)
+    # capped like aggregate's: the uniqueness checks group whole tables (2.2 GB uncapped at 1M a day)
+    con = connect(settings.warehouse_path, read_only=True, memory_limit=settings.duckdb_memory_limit)
     try:
         con.execute("CREATE TEMP TABLE staging_counts (tbl VARCHAR, expected BIGINT)")
         con.executemany("INSERT INTO staging_counts VALUES (?, ?)", list(staging_counts(settings, day).items()))

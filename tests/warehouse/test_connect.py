@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from engagement.warehouse.connect import open_for_writing, open_in_memory, rollback
+from engagement.warehouse.connect import connect, open_for_writing, open_in_memory, rollback
 
 
 def test_a_failed_commit_keeps_its_cause(tmp_path):
@@ -27,6 +27,16 @@ def test_a_failed_commit_keeps_its_cause(tmp_path):
 
 def test_memory_limit_caps_duckdbs_buffer_pool(tmp_path):
     con = open_for_writing(tmp_path / "w.duckdb", "256MB")
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    finally:
+        con.close()
+    assert limit in ("256.0 MB", "244.1 MiB"), limit
+
+
+def test_the_read_only_checks_connection_is_capped_too(tmp_path):
+    open_for_writing(tmp_path / "w.duckdb").close()
+    con = connect(tmp_path / "w.duckdb", read_only=True, memory_limit="256MB")
     try:
         limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     finally:

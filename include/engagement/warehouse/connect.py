@@ -20,8 +20,10 @@ class WarehouseLocked(RuntimeError):
 _LOCK_HOLDER = re.compile(r"PID (\d+)")
 
 
-def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Connect with ``TimeZone = UTC`` so days and timestamps never shift with the host's zone."""
+def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duckdb.DuckDBPyConnection:
+    """Connect with ``TimeZone = UTC`` so days and timestamps never shift with the host's zone,
+    and DuckDB's buffer pool capped at ``memory_limit`` when one is given (see open_for_writing)."""
+    limit = _checked_size(memory_limit) if memory_limit else ""
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
@@ -35,6 +37,8 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
             "(data/published/engagement_reporting.duckdb, ENGAGEMENT_PUBLISHED), never this file"
         ) from None
     con.execute("SET TimeZone = 'UTC'")
+    if limit:
+        con.execute(f"SET memory_limit = '{limit}'")
     return con
 
 
@@ -45,11 +49,8 @@ def open_for_writing(path: Path, memory_limit: str = "") -> duckdb.DuckDBPyConne
     the machine: a large day's load then evicts to the file and its temp folder instead of
     growing the task's memory with the day.
     """
-    limit = _checked_size(memory_limit) if memory_limit else ""
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = connect(path)
-    if limit:
-        con.execute(f"SET memory_limit = '{limit}'")
+    con = connect(path, memory_limit=memory_limit)
     prepare_schema(con)
     return con
 
