@@ -68,7 +68,7 @@ def pipeline(settings) -> Pipeline:
     return Pipeline(settings)
 
 
-def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
+def test_announced_visit_moves_from_planned_to_held_and_its_talks_are_an_event_of_their_own(pipeline):
     pipeline.deliver("visit_announced.jsonl")
     pipeline.run(ANNOUNCED)
     [(event_id, status, event_date, mentions, articles, _)] = pipeline.pair_events("IND", "JPN")
@@ -82,7 +82,9 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
     pipeline.deliver("visit_held.jsonl")
     pipeline.run(HELD)
     held = pipeline.pair_events("IND", "JPN")
-    assert held == [(event_id, "held", "2025-11-20", 2, 2, 2)]
+    # Codebook §2: "arrived ... and held talks" is a visit (the announced one, now held) and talks.
+    assert [row for row in held if row[0] == event_id] == [(event_id, "held", "2025-11-20", 2, 2, 2)]
+    assert [row[1:] for row in held if row[0] != event_id] == [("held", "2025-11-20", 1, 1, 1)]
     assert pipeline.query(
         "SELECT article_id, status FROM core.event_mentions WHERE event_id = ? ORDER BY article_id",
         [event_id],
@@ -90,7 +92,7 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
     assert pipeline.query(
         "SELECT date, events, held, planned, mentions, articles FROM reporting.dyad_daily "
         "WHERE actor1 = 'IND' AND actor2 = 'JPN'"
-    ) == [(date.fromisoformat(HELD), 1, 1, 0, 2, 2)]
+    ) == [(date.fromisoformat(HELD), 2, 2, 0, 3, 2)]
     assert pipeline.query(
         "SELECT count(*) FROM reporting.engagements_from(?) WHERE event_id = ?", [ANNOUNCED, event_id]
     ) == [(0,)]
@@ -101,16 +103,23 @@ def test_announced_visit_moves_from_planned_to_held_as_one_event(pipeline):
     assert pipeline.checksums() == after_held
 
 
-def test_details_of_an_announced_visit_add_no_second_event(pipeline):
+def test_details_of_an_announced_visit_add_only_its_talks(pipeline):
     pipeline.deliver("visit_announced_with_programme.jsonl")
     pipeline.run(ANNOUNCED)
-    assert [row[1:3] for row in pipeline.pair_events("IND", "JPN")] == [("planned", "2025-11-20")]
+    # The visit, and the talks to be held during it (codebook §2); what the two will discuss is
+    # one more mention of those talks, and the programmes the countries "may announce" nothing.
+    assert pipeline.query(
+        "SELECT cameo, status, event_date, mentions, articles FROM core.events ORDER BY cameo"
+    ) == [("040", "planned", "2025-11-20", 2, 1), ("042", "planned", "2025-11-20", 1, 1)]
 
 
 def test_three_outlets_reporting_one_meeting_make_one_event(pipeline):
     pipeline.deliver("same_meeting.jsonl")
     pipeline.run(SAME_MEETING)
-    [(event_id, status, event_date, mentions, articles, sources)] = pipeline.pair_events("DEU", "IND")
+    [(event_id, status, event_date, mentions, articles, sources)] = pipeline.query(
+        "SELECT event_id, status, event_date, mentions, articles, sources FROM core.events"
+        " WHERE actor1 = 'DEU' AND actor2 = 'IND' AND root = '04' AND cameo <> '042'"
+    )
     assert (status, event_date, articles, sources) == ("held", SAME_MEETING, 3, 3)
     reported_by = pipeline.query(
         "SELECT DISTINCT a.source, a.language FROM core.event_mentions m "
@@ -122,13 +131,18 @@ def test_three_outlets_reporting_one_meeting_make_one_event(pipeline):
         ("lc-hindi-samachar", "hi"),
         ("lc-world-wire", "en"),
     ]
-    # A follow-up sentence about the same talks is one more mention of the same event.
-    all_mentions = pipeline.query("SELECT count(*) FROM core.event_mentions WHERE actor1 = 'DEU' AND actor2 = 'IND'")
-    assert all_mentions == [(mentions,)] and mentions >= 3
+    # A follow-up sentence about the same talks is one more mention of the same event; one outlet
+    # adds that Wadephul "is on a two-day visit", the visit the talks were held on (codebook §2).
+    talks_mentions = pipeline.query("SELECT count(*) FROM core.event_mentions WHERE event_id = ?", [event_id])
+    assert talks_mentions == [(mentions,)] and mentions >= 3
+    assert pipeline.query(
+        "SELECT cameo, status, articles FROM core.events WHERE actor1 = 'DEU' AND actor2 = 'IND' AND event_id <> ?",
+        [event_id],
+    ) == [("042", "ongoing", 1)]
     assert pipeline.query(
         "SELECT date, events, held, mentions, articles FROM reporting.dyad_daily "
         "WHERE actor1 = 'DEU' AND actor2 = 'IND'"
-    ) == [(date.fromisoformat(SAME_MEETING), 1, 1, mentions, 3)]
+    ) == [(date.fromisoformat(SAME_MEETING), 2, 1, mentions + 1, 3)]
 
 
 def test_rerunning_a_day_leaves_identical_tables(pipeline):
