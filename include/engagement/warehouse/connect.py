@@ -23,7 +23,7 @@ _LOCK_HOLDER = re.compile(r"PID (\d+)")
 def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duckdb.DuckDBPyConnection:
     """Connect with ``TimeZone = UTC`` so days and timestamps never shift with the host's zone,
     and DuckDB's buffer pool capped at ``memory_limit`` when one is given (see open_for_writing)."""
-    limit = _checked_size(memory_limit) if memory_limit else ""
+    limit = _checked_size(memory_limit)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
@@ -37,8 +37,7 @@ def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duck
             "(data/published/engagement_reporting.duckdb, ENGAGEMENT_PUBLISHED), never this file"
         ) from None
     con.execute("SET TimeZone = 'UTC'")
-    if limit:
-        con.execute(f"SET memory_limit = '{limit}'")
+    _cap_memory(con, limit)
     return con
 
 
@@ -59,16 +58,23 @@ def open_in_memory(memory_limit: str, temp_directory: Path) -> duckdb.DuckDBPyCo
     """An in-memory connection (for attaching files) whose buffer pool is capped like the
     warehouse writer's, spilling to ``temp_directory``: uncapped, DuckDB caches every block it
     reads up to 80% of the machine, so copying a large warehouse grows the task with the file."""
-    limit = _checked_size(memory_limit) if memory_limit else ""
+    limit = _checked_size(memory_limit)
     con = duckdb.connect()
     con.execute("SET temp_directory = ?", [str(temp_directory)])
-    if limit:
-        con.execute(f"SET memory_limit = '{limit}'")
+    _cap_memory(con, limit)
     return con
 
 
+def _cap_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
+    """Cap DuckDB's buffer pool at a checked size; an empty one leaves DuckDB's default."""
+    if limit:
+        con.execute(f"SET memory_limit = '{limit}'")
+
+
 def _checked_size(value: str) -> str:
-    """A DuckDB size such as ``512MB`` or ``2GiB``; anything else is a configuration error."""
+    """A DuckDB size such as ``512MB`` or ``2GiB`` ("" for none); anything else is a configuration error."""
+    if not value:
+        return ""
     if not re.fullmatch(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value.strip()):
         raise ValueError(f"ENGAGEMENT_DUCKDB_MEMORY_LIMIT must be a size such as 1GB, not {value!r}")
     return value.strip()
