@@ -17,6 +17,6 @@ if [ ! -x .venv/bin/uv ]; then
   bash scripts/setup.sh  # provides uv (pinned) in .venv
 fi
 .venv/bin/uv venv --quiet --allow-existing --python "$PYTHON" bi/.venv
-.venv/bin/uv pip install --quiet --python bi/.venv/bin/python -r "$LOCK"
+.venv/bin/uv pip install --quiet --compile-bytecode --python bi/.venv/bin/python -r "$LOCK"
 echo "$wanted" >"$STAMP"
 echo "bi: bi/.venv ready (superset $(bi/.venv/bin/python -c 'import importlib.metadata as m; print(m.version("apache-superset"))'))"
