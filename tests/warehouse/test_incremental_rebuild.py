@@ -208,3 +208,33 @@ def test_batches_hold_whole_groups_up_to_the_limit():
     assert rebuild._batches(sizes, 10) == [(0, 1), (2, 2), (3, 3), (4, 5)]  # group 3 alone, over the limit
     assert rebuild._batches(sizes, 100) == [(0, 5)]
     assert rebuild._batches([], 10) == []
+
+
+def test_a_day_reclusters_only_the_mentions_whose_dates_chain_to_its_own(settings, monkeypatch):
+    """The same pair met in January and in June; loading a June day reads June's window (with the
+    month-precision June report chaining to it) as candidates, never January's mentions."""
+    january, june = date(2025, 1, 10), date(2025, 6, 12)
+    reports = {
+        january: [("2025-01-09", "jan-a"), ("2025-01-10", "jan-b")],
+        june: [("2025-06-11", "jun-a"), ("2025-06", "jun-b")],
+    }
+    seen: list[set[str]] = []
+    real_windows = rebuild.touched_windows
+
+    def spy(rows, seeds, before):
+        seen.append({row["mention_id"] for row in rows})
+        return real_windows(rows, seeds, before)
+
+    monkeypatch.setattr(rebuild, "touched_windows", spy)
+    for day, dated in reports.items():
+        articles, mentions = [], []
+        for when, article_id in dated:
+            articles.append(article(article_id, "pti", f"{day}T08:00:00", "en", ["Jaishankar met Lavrov."]))
+            mentions.append(event_mention(article_id, 0, ("IND", "RUS"), "040", "held", when, "Jaishankar met Lavrov."))
+        write_day(settings, day, articles, [], mentions)
+        seen.clear()
+        aggregate.run(day, settings)
+    assert set().union(*seen) == {"jun-a:0", "jun-b:0"}
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        events = con.execute("SELECT event_date, mentions FROM core.events ORDER BY event_date").fetchall()
+    assert events == [("2025-01-09", 1), ("2025-01-10", 1), ("2025-06-11", 2)]  # the June month joins June 11

@@ -77,11 +77,11 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     The candidates (every mention of a touched group) are numbered by group in DuckDB and
     reclustered in batches of whole groups; the new assignments, events and stale event ids
     gather in temporary tables and replace the old ones at the end, in SQL."""
-    batches = _number_candidates(con, day, before)
     _create_table(con, "stale_events", _STALE_SCHEMA)
+    _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(before.event_ids)}, schema=_STALE_SCHEMA))
+    batches = _number_candidates(con, day, before)
     _create_table(con, "event_assignments", ASSIGNMENT_SCHEMA)
     _create_table(con, "rebuilt_events", EVENT_SCHEMA)
-    _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(before.event_ids)}, schema=_STALE_SCHEMA))
     for first, last in batches:
         rows = (
             con.sql(
@@ -118,12 +118,14 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
 
 
 def _number_candidates(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> list[tuple[int, int]]:
-    """Fill the temp table ``candidates`` with every mention of the groups ``day`` touches (before
-    its reload and now; every group when None), each with its group's number in sorted group
-    order; return batches of group numbers, ``(first, last)``, of about BATCH_MENTIONS mentions.
+    """Fill the temp table ``candidates`` with the mentions that can share an event with ``day``'s
+    (before its reload and now; every mention when None), each with its group's number in sorted
+    group order; return batches of group numbers, ``(first, last)``, of about BATCH_MENTIONS mentions.
 
     The group of each distinct combination of the columns it depends on is computed in Python
-    (``cluster.group_of``, the one definition) and joined back in DuckDB."""
+    (``cluster.group_of``, the one definition) and joined back in DuckDB. For a day, only the
+    mentions whose date spans chain to the day's (``_reach``) are candidates, so the work follows
+    the day and the events near it, not the warehouse's size."""
     columns = ", ".join(_GROUP_COLUMNS)
     combos = con.sql(f"SELECT DISTINCT {columns} FROM core.event_mentions").pl()
     groups = [group_of(row) for row in combos.iter_rows(named=True)]
@@ -139,13 +141,98 @@ def _number_candidates(con: duckdb.DuckDBPyConnection, day: date | None, before:
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
     joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM g.{column}" for column in _GROUP_COLUMNS)
     light = ", ".join(f"em.{column.strip()}" for column in _LIGHT_COLUMNS.split(","))
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE candidates AS SELECT {light}, g.group_no"
-        f" FROM core.event_mentions em JOIN group_numbers g ON {joined}"
-    )
+    if day is None:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE candidates AS SELECT {light}, g.group_no"
+            f" FROM core.event_mentions em JOIN group_numbers g ON {joined}"
+        )
+    else:
+        con.register("date_spans", _date_spans(con))
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE grouped AS SELECT em.mention_id, em.day, em.event_id, g.group_no,"
+            f" s.span_start, s.span_end FROM core.event_mentions em JOIN group_numbers g ON {joined}"
+            " LEFT JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date"
+            " AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end"
+        )
+        con.unregister("date_spans")
+        _reach(con, day, before, number)
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE candidates AS SELECT {light}, c.group_no FROM core.event_mentions em"
+            " JOIN (SELECT mention_id, group_no FROM grouped c WHERE c.day = $day OR c.event_id IN"
+            " (SELECT event_id FROM stale_events) OR EXISTS (SELECT 1 FROM reach r WHERE r.group_no = c.group_no"
+            " AND c.span_start <= r.hi AND r.lo <= c.span_end)) c USING (mention_id)",
+            {"day": day},
+        )
+        con.execute("DROP TABLE grouped")
+        con.execute("DROP TABLE reach")
     con.unregister("group_numbers")
     sizes = con.execute("SELECT group_no, count(*) FROM candidates GROUP BY group_no ORDER BY group_no").fetchall()
     return _batches(sizes, BATCH_MENTIONS)
+
+
+def _date_spans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The span (``cluster.span_of``) of every distinct date pair of the mentions, computed once
+    per pair (a few thousand), not once per mention."""
+    pairs = con.sql("SELECT DISTINCT event_date, event_date_end FROM core.event_mentions").pl().to_dicts()
+    spans = [span_of(pair) or (None, None) for pair in pairs]
+    return pl.DataFrame(
+        {
+            "event_date": [pair["event_date"] for pair in pairs],
+            "event_date_end": [pair["event_date_end"] for pair in pairs],
+            "span_start": [span[0] for span in spans],
+            "span_end": [span[1] for span in spans],
+        },
+        schema={"event_date": pl.String, "event_date_end": pl.String, "span_start": pl.Date, "span_end": pl.Date},
+    )
+
+
+def _reach(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups, number: dict[tuple, int]) -> None:
+    """Fill the temp table ``reach`` with, per group, the merged date intervals that chain to a
+    seed: the spans of the day's mentions and of the old partition's events, and the old
+    partition's own spans. Grown until no mention of ``grouped`` overlapping an interval widens it,
+    so every window ``touched_windows`` can mark lies inside, whatever the warehouse holds."""
+    old = pl.DataFrame(
+        [(number[group], start, end) for group, start, end in before.spans],
+        schema={"group_no": pl.Int64, "lo": pl.Date, "hi": pl.Date},
+        orient="row",
+    )
+    con.register("old_spans", old)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE reach AS SELECT group_no, span_start AS lo, span_end AS hi FROM grouped"
+        " WHERE span_start IS NOT NULL AND (day = $day OR event_id IN (SELECT event_id FROM stale_events))"
+        " UNION SELECT group_no, lo, hi FROM old_spans",
+        {"day": day},
+    )
+    con.unregister("old_spans")
+    while True:
+        con.execute(_WIDEN_REACH)
+        grown = con.execute("SELECT count(*) FROM (SELECT * FROM reach_next EXCEPT SELECT * FROM reach)").fetchone()[0]
+        con.execute("DROP TABLE reach")
+        con.execute("ALTER TABLE reach_next RENAME TO reach")
+        if not grown:
+            return
+
+
+# One step of ``_reach``: add the spans of every mention overlapping an interval of its group and
+# merge overlapping intervals (inclusive, as ``_runs`` chains spans) into one.
+_WIDEN_REACH = """
+CREATE OR REPLACE TEMP TABLE reach_next AS
+WITH spans AS (
+    SELECT group_no, lo, hi FROM reach
+    UNION
+    SELECT g.group_no, g.span_start, g.span_end FROM grouped g
+    JOIN reach r ON g.group_no = r.group_no AND g.span_start <= r.hi AND r.lo <= g.span_end
+), ordered AS (
+    SELECT *, max(hi) OVER (PARTITION BY group_no ORDER BY lo, hi
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach_before
+    FROM spans
+), islands AS (
+    SELECT *, sum(CASE WHEN reach_before IS NULL OR lo > reach_before THEN 1 ELSE 0 END)
+                  OVER (PARTITION BY group_no ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island
+    FROM ordered
+)
+SELECT group_no, min(lo) AS lo, max(hi) AS hi FROM islands GROUP BY group_no, island
+"""
 
 
 def _batches(sizes: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
