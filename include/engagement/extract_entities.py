@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from engagement.config import Settings
+from engagement.config import SUPPORTED_LANGUAGES, Settings
 from engagement.dedupe import articles_for_extraction
 from engagement.nlp.entities import extract_entities
 from engagement.nlp.model import Mention, Sentence
@@ -18,6 +18,14 @@ from engagement.nlp.pipeline import Pipelines
 from engagement.staging import EXTRACTION_ERROR, StageRun, Staging, columns_of, field_columns, reason_counts
 
 log = logging.getLogger(__name__)
+
+
+def warm(settings: Settings) -> None:
+    """Build every language's pipeline in this process, so the task processes forked from it
+    (Airflow's scheduler: ``airflow_local_settings``) start with them built."""
+    pipelines = Pipelines(settings)
+    for lang in set(settings.languages) & set(SUPPORTED_LANGUAGES):
+        pipelines(lang)
 
 
 def run(stage_run: StageRun, settings: Settings) -> dict:

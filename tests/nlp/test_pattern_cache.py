@@ -86,3 +86,22 @@ def test_an_unreadable_cache_file_is_rebuilt(tmp_path):
     nlp = build_nlp("en", None, tmp_path)
     assert ("COUNTRY", "IND") in _ids("India spoke.", nlp)
     assert cached.read_bytes() == written
+
+
+def test_stage_pipelines_are_shared_within_a_process_until_the_override_folder_changes(tmp_path, monkeypatch):
+    """A task forked from a scheduler that built the pipelines reuses them, but an alias the user
+    adds to the override folder afterwards is matched by the next task: no cache to clear."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    aliases = overrides / "country_aliases.csv"
+    aliases.write_text("iso3,lang,alias,kind\nIND,en,Hindustan,name\n", encoding="utf-8")
+    monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ENGAGEMENT_KB_OVERRIDES", str(overrides))
+    settings = load_settings()
+    before = Pipelines(settings)("en")
+    assert Pipelines(settings)("en") is before
+    assert _ids("Hindustan and Gallia spoke.", before) == [("COUNTRY", "IND")]
+    aliases.write_text("iso3,lang,alias,kind\nIND,en,Hindustan,name\nFRA,en,Gallia,name\n", encoding="utf-8")
+    after = Pipelines(settings)("en")
+    assert after is not before
+    assert _ids("Hindustan and Gallia spoke.", after) == [("COUNTRY", "IND"), ("COUNTRY", "FRA")]

@@ -225,6 +225,16 @@ _EN_WORD = re.compile(r"\w+")
 _KEY_CHARS = 4
 
 
+def compile_every_trigger(lang: str) -> None:
+    """Compile every trigger of ``lang`` and its screens now rather than on first use: for a
+    parent process whose forked children code text (``detect_events.warm``)."""
+    for trigger in triggers(lang):
+        trigger.regex  # noqa: B018 - a cached_property: reading it compiles and keeps the regex
+    trigger_screen(lang)
+    if lang == "en":
+        _opening_index(lang)
+
+
 @cache
 def _opening_index(lang: str) -> tuple[dict[str, tuple[tuple[str, tuple[int, ...]], ...]], tuple[int, ...]]:
     """(first letters -> (opening, positions in ``triggers(lang)`` of the triggers it opens),

@@ -7,6 +7,7 @@ without editing the package: a row whose key matches one of ours replaces it, ot
 from __future__ import annotations
 
 import csv
+import hashlib
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -209,10 +210,26 @@ def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
 
 
 @lru_cache(maxsize=8)
-def _cached_kb(override_dir: Path | None) -> KnowledgeBase:
+def _cached_kb(override_dir: Path | None, fingerprint: str) -> KnowledgeBase:
     return build_kb(override_dir)
 
 
+def kb_fingerprint(override_dir: Path | None = None) -> str:
+    """sha256 over the names and contents of the KB's files and the override folder's: what a
+    process-wide cache of anything built from the KB is keyed by, so an edit to an override file
+    is seen by the next task even when a long-lived parent (the scheduler) built the KB earlier."""
+    sources = [("kb", path) for path in sorted(DATA_DIR.rglob("*"))]
+    if override_dir:
+        sources += [("override", path) for path in sorted(Path(override_dir).rglob("*"))]
+    digest = hashlib.sha256()
+    for origin, path in sources:
+        if path.is_file():
+            digest.update(f"{origin}/{path.relative_to(path.parent.parent)}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def load_kb(override_dir: Path | None = None) -> KnowledgeBase:
-    """The knowledge base, built once per override directory and process."""
-    return _cached_kb(Path(override_dir).resolve() if override_dir else None)
+    """The knowledge base, built once per process and version of its files (``kb_fingerprint``)."""
+    resolved = Path(override_dir).resolve() if override_dir else None
+    return _cached_kb(resolved, kb_fingerprint(resolved))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import spacy
@@ -22,6 +22,7 @@ import engagement.nlp.fold_component  # noqa: F401 - registers engagement_text_f
 import engagement.nlp.kb_matcher  # noqa: F401 - registers engagement_kb_matcher
 import engagement.nlp.sentences  # noqa: F401 - registers engagement_sentences
 from engagement.config import Settings, load_settings
+from engagement.kb.loader import kb_fingerprint
 
 ACRONYM_MAX_LETTERS = 3
 DEVANAGARI_RUN_ON_STOP = r"(?<=[\u0900-\u097F])\.(?=[\u0900-\u097F])"
@@ -65,17 +66,22 @@ def build_nlp(lang: str, override_dir: Path | None, cache_dir: Path | None = Non
 
 class Pipelines:
     """Each language's pipeline for one ``Settings``, built on first use (a shard may hold one
-    language only), with the KB patterns cached under the settings' cache folder."""
+    language only), with the KB patterns cached under the settings' cache folder. Built once per
+    process and KB version (``kb_fingerprint``): a task forked from a scheduler that built them
+    already (``extract_entities.warm``) finds them built."""
 
     def __init__(self, settings: Settings) -> None:
         self.override_dir = settings.kb_override_dir
         self.cache_dir = settings.cache_dir
-        self._built: dict[str, Language] = {}
+        self.kb_version = kb_fingerprint(self.override_dir)
 
     def __call__(self, lang: str) -> Language:
-        if lang not in self._built:
-            self._built[lang] = build_nlp(lang, self.override_dir, self.cache_dir)
-        return self._built[lang]
+        return _shared_nlp(lang, self.override_dir, self.cache_dir, self.kb_version)
+
+
+@lru_cache(maxsize=8)
+def _shared_nlp(lang: str, override_dir: Path | None, cache_dir: Path | None, kb_version: str) -> Language:
+    return build_nlp(lang, override_dir, cache_dir)
 
 
 # How many distinct chunks (words with their punctuation) the tokenizer remembers how to split.

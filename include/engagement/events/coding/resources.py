@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from engagement.config import SUPPORTED_LANGUAGES, Settings
 from engagement.events import lexicon
-from engagement.kb.loader import load_kb
+from engagement.kb.loader import kb_fingerprint, load_kb
 from engagement.kb.model import KnowledgeBase
 from engagement.nlp.folding import fold
 
@@ -150,7 +150,12 @@ class CodingResources:
         )
 
 
-@lru_cache(maxsize=4)
 def resources_for(settings: Settings) -> CodingResources:
-    """The resources of one ``Settings`` value, built on first use (a process codes with one)."""
+    """The resources of one ``Settings`` value, built once per process and KB version (a task
+    forked from a scheduler that built them already finds them built: ``detect_events.warm``)."""
+    return _resources(settings, kb_fingerprint(settings.kb_override_dir))
+
+
+@lru_cache(maxsize=4)
+def _resources(settings: Settings, kb_version: str) -> CodingResources:
     return CodingResources.build(settings)

@@ -1,0 +1,35 @@
+"""Warming the NLP stages in a parent process (Airflow's scheduler forks every task from it)."""
+
+from engagement import detect_events, extract_entities
+from engagement.config import load_settings
+from engagement.events import lexicon
+from engagement.events.coding.resources import resources_for
+from engagement.nlp.pipeline import Pipelines
+
+
+def test_warming_builds_what_the_tasks_use(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ENGAGEMENT_LANGUAGES", "hi,en,fr")  # fr: no knowledge, nothing to build
+    settings = load_settings()
+    detect_events.warm(settings)
+    extract_entities.warm(settings)
+    for lang in ("hi", "en"):
+        assert all("regex" in vars(trigger) for trigger in lexicon.triggers(lang))  # compiled already
+    assert resources_for(settings) is resources_for(load_settings())
+    assert Pipelines(settings)("hi").lang == "hi"
+    assert len(list((tmp_path / "cache" / "kb_patterns").iterdir())) == 2  # one per language
+
+
+def test_the_coder_sees_an_organisation_added_to_the_override_folder_after_warming(tmp_path, monkeypatch):
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    monkeypatch.setenv("ENGAGEMENT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ENGAGEMENT_KB_OVERRIDES", str(overrides))
+    settings = load_settings()
+    warmed = resources_for(settings)
+    assert "MYS_TRADE_BOARD" not in warmed.kb.organisations
+    (overrides / "organisations.csv").write_text(
+        "org_id,name_en,kind,country,is_actor\nMYS_TRADE_BOARD,Malaysian Trade Board,ministry,MYS,true\n",
+        encoding="utf-8",
+    )
+    assert "MYS_TRADE_BOARD" in resources_for(settings).kb.organisations
