@@ -65,6 +65,14 @@ def clean_article(
     return Verdict(text_clean=text_clean, language=language, removed_lines=removed, control_chars=controls)
 
 
+def warm(settings: Settings) -> None:
+    """Import datasketch (scipy: a CPU second) and build the language detector in this process,
+    so the task processes forked from it (Airflow's scheduler: ``airflow_local_settings``) start
+    with them."""
+    minhash_scheme()
+    identify("The ministers met in New Delhi. विदेश मंत्रियों ने बातचीत की।", settings.languages)
+
+
 def run(stage_run: StageRun, settings: Settings) -> dict:
     """Clean one shard of ``articles_raw`` into ``articles``, ``signatures`` and ``quarantine_clean``."""
     staging = Staging.from_settings(settings)

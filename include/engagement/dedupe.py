@@ -18,9 +18,15 @@ import polars as pl
 
 from engagement.config import Settings
 from engagement.staging import StageRun, Staging, reason_counts
-from engagement.text.dedupe import NEAR_DUPLICATE, NUM_PERM, SignedDay, match_signatures
+from engagement.text.dedupe import NEAR_DUPLICATE, NUM_PERM, SignedDay, match_signatures, minhash_scheme
 
 STAGE = "dedupe"
+
+
+def warm(settings: Settings) -> None:
+    """Import datasketch (scipy: a CPU second) in this process, so the task processes forked from
+    it (Airflow's scheduler: ``airflow_local_settings``) do not."""
+    minhash_scheme()
 
 
 def run(day: date, settings: Settings) -> dict:

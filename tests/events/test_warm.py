@@ -1,5 +1,9 @@
 """Warming the NLP stages in a parent process (Airflow's scheduler forks every task from it)."""
 
+import os
+import subprocess
+import sys
+
 from engagement import detect_events, extract_entities
 from engagement.config import load_settings
 from engagement.events import lexicon
@@ -33,3 +37,20 @@ def test_the_coder_sees_an_organisation_added_to_the_override_folder_after_warmi
         encoding="utf-8",
     )
     assert "MYS_TRADE_BOARD" in resources_for(settings).kb.organisations
+
+
+def test_warming_clean_and_dedupe_imports_what_their_tasks_would(tmp_path):
+    """Importing the stages leaves scipy out (the CLI's other commands do not pay for it); warming
+    brings it in, with the language detector, before the scheduler forks the tasks."""
+    script = (
+        "import sys\n"
+        "from engagement import clean, dedupe\n"
+        "from engagement.config import load_settings\n"
+        "from engagement.text import language\n"
+        "assert 'scipy' not in sys.modules\n"
+        "clean.warm(load_settings()); dedupe.warm(load_settings())\n"
+        "assert 'datasketch' in sys.modules and 'scipy' in sys.modules\n"
+        "assert language._detector.cache_info().currsize == 1\n"
+    )
+    env = {**os.environ, "ENGAGEMENT_DATA_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script], check=True, env=env, timeout=120)
