@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import psutil
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
@@ -135,6 +136,33 @@ def print_report(instances: list[dict], values: dict[str, dict], days: list[date
                 print(f"{stage}: first day {days[0]} {first:.2f} s, last day {days[-1]} {last:.2f} s")
 
 
+def process_cpu(stack) -> dict[str, float]:
+    """CPU seconds (user + system) spent so far by each Airflow component's own process, by the
+    processes still alive under them (the LocalExecutor's workers, which supervise each task), and
+    by the exited processes they reaped (the task processes: the pipeline's own work)."""
+    cpu: dict[str, float] = defaultdict(float)
+    for name, popen in stack.processes.items():
+        try:
+            top = psutil.Process(popen.pid)
+            times = top.cpu_times()
+            cpu[name] += times.user + times.system
+            cpu["tasks (reaped processes)"] += times.children_user + times.children_system
+            for child in top.children(recursive=True):
+                times = child.cpu_times()
+                cpu[f"{name}: processes under it"] += times.user + times.system
+                cpu["tasks (reaped processes)"] += times.children_user + times.children_system
+        except psutil.NoSuchProcess:
+            continue
+    return dict(cpu)
+
+
+def print_cpu(cpu: dict[str, float], wall: float) -> None:
+    cores = os.cpu_count() or 1
+    print(f"CPU seconds by process, of {wall * cores:,.0f} available ({cores} cores x wall):")
+    for name, seconds in sorted(cpu.items(), key=lambda item: -item[1]):
+        print(f"  {name:<40} {seconds:>9,.1f}")
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=day_range, help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")
@@ -175,11 +203,13 @@ def main() -> int:
             wall = time.monotonic() - started
             instances, others = runs_of(stack.task_instances(), args.days)
             values = return_values(stack, instances)
+            cpu = process_cpu(stack)
         if others:
             print(f"not counted: other runs of the DAG (the scheduled one made on unpausing): {others}")
         failed = sorted(day for day, state in states.items() if state != "success")
         print(f"runs: {len(states) - len(failed)} success, failed: {failed or 'none'}; cores {os.cpu_count()}")
         print_report(instances, values, args.days, wall)
+        print_cpu(cpu, wall)
         published = root / "data" / PUBLISHED
         with duckdb.connect(str(published), read_only=True) as con:
             events = con.execute("SELECT count(*) FROM core.events").fetchone()[0]
