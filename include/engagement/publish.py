@@ -24,11 +24,11 @@ from pathlib import Path
 import duckdb
 
 from engagement.config import Settings
-from engagement.warehouse.connect import open_in_memory
+from engagement.warehouse.connect import connect, open_in_memory
 from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.load_log import days_loaded_since
 from engagement.warehouse.partitions import PARTITIONED_TABLES
-from engagement.warehouse.reporting import apply_reporting
+from engagement.warehouse.reporting import apply_reporting, materialize_views
 
 STORAGE_VERSION = "v1.0.0"
 WAREHOUSE_ALIAS = "warehouse"
@@ -66,26 +66,19 @@ def run(day: date, settings: Settings) -> dict:
 
 def _write_copy(settings: Settings, target: Path, temporary: Path) -> tuple[list[date] | None, tuple]:
     """Bring ``temporary`` up to the warehouse; the days copied (None: full copy) and the copy's
-    table, view and event counts. DuckDB's buffer pool is capped (``duckdb_memory_limit``) and
-    spills to a folder beside the target, removed afterwards."""
+    table (materialized views included), view and event counts. DuckDB's buffer pool is capped
+    (``duckdb_memory_limit``) and spills to a folder beside the target, removed afterwards."""
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.spill-") as spill:
         # in-memory: the warehouse is attached read-only, the copy read-write
         con = open_in_memory(settings.duckdb_memory_limit, Path(spill))
         try:
             con.execute(f"ATTACH ? AS {WAREHOUSE_ALIAS} (READ_ONLY)", [str(settings.warehouse_path)])
             days = _copy_changes(con, target, temporary)
-            counts = con.execute(
-                "SELECT (SELECT count(*) FROM duckdb_tables()"
-                f" WHERE database_name = '{PUBLISHED_ALIAS}'),"
-                f" (SELECT count(*) FROM duckdb_views() WHERE database_name = '{PUBLISHED_ALIAS}'"
-                " AND NOT internal),"
-                f" (SELECT count(*) FROM {PUBLISHED_ALIAS}.core.events)"
-            ).fetchone()
             con.execute(f"DETACH {PUBLISHED_ALIAS}")
             con.execute(f"DETACH {WAREHOUSE_ALIAS}")
         finally:
             con.close()
-    _refresh_reporting(temporary)
+    counts = _refresh_reporting(temporary, settings.duckdb_memory_limit)
     return days, counts
 
 
@@ -186,9 +179,15 @@ def _unlink_copy(path: Path) -> None:
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
 
 
-def _refresh_reporting(path) -> None:
-    """Re-create the copy's reporting views from this code's sql/reporting.sql if the warehouse
-    holds an older definition (a no-op otherwise), so a published file always has the current views."""
-    with duckdb.connect(str(path)) as copy:
-        if apply_reporting(copy):
-            document_reporting(copy)
+def _refresh_reporting(path: Path, memory_limit: str) -> tuple[int, int, int]:
+    """Re-create the copy's reporting layer from this code's sql/reporting.sql (the tables the last
+    publish materialized become views again), so a published file always has the current views;
+    then compute the heavy ones as tables (``reporting.MATERIALIZED_VIEWS``) from the copy's data."""
+    with connect(path, memory_limit=memory_limit) as copy:  # a temporary file until os.replace: no reader sees a step
+        apply_reporting(copy, force=True)
+        materialize_views(copy)
+        document_reporting(copy)
+        return copy.execute(
+            "SELECT (SELECT count(*) FROM duckdb_tables()), (SELECT count(*) FROM duckdb_views() WHERE NOT internal),"
+            " (SELECT count(*) FROM core.events)"
+        ).fetchone()

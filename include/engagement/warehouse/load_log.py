@@ -41,8 +41,12 @@ def days_loaded_since(con: duckdb.DuckDBPyConnection, warehouse: str, published:
 
 
 def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[tuple]:
+    """The database's data tables, not the reporting views a published copy holds as tables
+    (``reporting.materialize_views``)."""
     return con.execute(
-        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY ALL", [database]
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ?"
+        " AND schema_name != 'reporting' ORDER BY ALL",
+        [database],
     ).fetchall()
 
 
