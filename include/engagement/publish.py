@@ -68,7 +68,8 @@ def _write_copy(settings: Settings, target: Path, temporary: Path) -> tuple[list
     """Bring ``temporary`` up to the warehouse; the days copied (None: full copy) and the copy's
     table (materialized views included), view and event counts. DuckDB's buffer pool is capped
     (``duckdb_memory_limit``) and spills to a folder beside the target, removed afterwards."""
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.spill-") as spill:
+    spill_prefix = f".{target.name}.{os.getpid()}.spill-"  # named by PID: remove_stale_copies
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=spill_prefix) as spill:
         # in-memory: the warehouse is attached read-only, the copy read-write
         con = open_in_memory(settings.duckdb_memory_limit, Path(spill))
         try:
@@ -151,15 +152,20 @@ def _whole_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
 
 
 def remove_stale_copies(target: Path) -> int:
-    """Delete temporary copies (and their WAL files) left by publishes that were killed.
+    """Delete temporary copies (and their WAL files) and spill folders left by publishes that
+    were killed.
 
-    A copy is named after its writer's PID; one whose process is gone is garbage.
+    Both are named after their writer's PID; one whose process is gone is garbage.
     """
     removed = 0
-    for path in target.parent.glob(f".{target.name}.*.tmp*"):
+    leftovers = {*target.parent.glob(f".{target.name}.*.tmp*"), *target.parent.glob(f".{target.name}.*.spill-*")}
+    for path in sorted(leftovers):
         pid = path.name[len(target.name) + 2 :].split(".", 1)[0]
         if pid.isdigit() and not _running(int(pid)):
-            path.unlink(missing_ok=True)
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
             removed += 1
     return removed
 

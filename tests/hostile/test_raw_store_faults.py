@@ -179,6 +179,9 @@ def test_publish_removes_copies_left_by_killed_runs(world, clean):
     dead = published.with_name(f".{published.name}.999999999.tmp")
     dead.write_bytes(b"half a database")
     dead.with_name(dead.name + ".wal").write_bytes(b"wal")
+    spill = published.with_name(f".{published.name}.999999999.spill-x1y2")  # DuckDB's spill files
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled pages")
     assert world.run() == 0
     assert sorted(p.name for p in published.parent.iterdir()) == [published.name]
     assert world.checksums() == clean["checksums"]
