@@ -28,8 +28,9 @@ def read_glossary(path: Path = GLOSSARY) -> dict[tuple[str, str], str]:
 
 def document_reporting(con: duckdb.DuckDBPyConnection, path: Path = GLOSSARY) -> int:
     """Comment every view (or table materialized from one), column and (table) macro of
-    ``reporting``; return how many comments had to change. Comments already right are left alone: every writer opens the warehouse this
-    way, and rewriting ~300 comments each time cost more than loading an empty day."""
+    ``reporting``; return how many comments had to change. Comments already right are left
+    alone: every writer opens the warehouse this way, and rewriting ~300 comments each time cost
+    more than loading an empty day."""
     glossary = read_glossary(path)
     objects = con.execute(
         "SELECT view_name, comment, 'VIEW' FROM duckdb_views() WHERE schema_name = 'reporting'"
