@@ -78,10 +78,15 @@ def _log_counts(step: str, counts: dict) -> dict:
 def _run_stage(name: str, stage_run: dict) -> dict:
     """Run one stage for the envelope from XCom and log its counts in one line; the counts (with
     the next envelopes, seconds and peak RSS) go to XCom under COUNTS_KEY."""
-    from engagement.stages import run_stage, stage_named
+    from airflow.sdk.exceptions import AirflowFailException
+    from engagement.stages import PermanentFailure, run_stage, stage_named
     from engagement.staging import StageRun
 
-    result = _log_counts(name, run_stage(stage_named(name), StageRun.from_dict(stage_run), _settings()))
+    try:
+        counts = run_stage(stage_named(name), StageRun.from_dict(stage_run), _settings())
+    except PermanentFailure as exc:  # lost articles, failed checks: a retry would fail the same way
+        raise AirflowFailException(str(exc)) from exc
+    result = _log_counts(name, counts)
     get_current_context()["ti"].xcom_push(key=COUNTS_KEY, value=result)
     return result
 

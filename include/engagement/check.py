@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from engagement.config import Settings
+from engagement.stages import PermanentFailure
 from engagement.staging import PROCESSING_ERRORS
 from engagement.warehouse.checks import CHECKS, staging_counts
 from engagement.warehouse.connect import connect
@@ -17,7 +18,7 @@ from engagement.warehouse.shrink import describe, lost_since_published
 PUBLISHED_ALIAS = "published_copy"
 
 
-class DataQualityError(RuntimeError):
+class DataQualityError(PermanentFailure):
     """One or more data-quality checks failed; ``failures`` lists each with its count."""
 
     def __init__(self, day: date, failures: list[str]):

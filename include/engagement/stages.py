@@ -26,6 +26,11 @@ from engagement.staging import StageRun
 _ENVELOPE_KEYS = ("runs",)
 
 
+class PermanentFailure(RuntimeError):
+    """A stage failure no retry can fix (a load that would lose articles, failed data-quality
+    checks): the data needs a person, so the DAG fails the task at once instead of retrying it."""
+
+
 @dataclass(frozen=True)
 class Stage:
     name: str

@@ -109,3 +109,36 @@ def test_duckdb_queue_name_comes_from_the_settings():
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
     queued = [(task_id, "engagement-warehouse") for task_id in ("aggregate", "check", "publish")]
     assert out.stdout.strip() == str(queued)
+
+
+def _dag_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bilateral_engagement_under_test", REPO / "dags" / "bilateral_engagement.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_failure_no_retry_can_fix_fails_the_task_at_once(monkeypatch):
+    """A load that would lose articles fails without the DAG's two retries; a locked warehouse
+    (another process holds it: it may let go) is left to the retries."""
+    from airflow.sdk.exceptions import AirflowFailException
+    from engagement import stages
+    from engagement.warehouse.connect import WarehouseLocked
+    from engagement.warehouse.shrink import ShrinkError
+
+    dag_module = _dag_module()
+    for raised, expected in (
+        (ShrinkError("2 articles would be lost"), AirflowFailException),
+        (WarehouseLocked("PID 7"), WarehouseLocked),
+    ):
+
+        def failing(*_args, error=raised):
+            raise error
+
+        monkeypatch.setattr(stages, "run_stage", failing)
+        with pytest.raises(expected, match=str(raised)):
+            dag_module._run_stage("aggregate", {"day": "2025-11-01"})

@@ -12,6 +12,7 @@ from datetime import date
 import duckdb
 
 from engagement.removals import read_removals
+from engagement.stages import PermanentFailure
 from engagement.storage import Storage
 
 # The day's held ids in a database whose catalog is {db} (the warehouse itself, or an attached copy).
@@ -26,7 +27,7 @@ _LOST = (
 SHOWN = 5
 
 
-class ShrinkError(RuntimeError):
+class ShrinkError(PermanentFailure):
     """A load would drop articles the day held, with no recorded removal for them."""
 
 
