@@ -105,3 +105,22 @@ def test_stage_pipelines_are_shared_within_a_process_until_the_override_folder_c
     after = Pipelines(settings)("en")
     assert after is not before
     assert _ids("Hindustan and Gallia spoke.", after) == [("COUNTRY", "IND"), ("COUNTRY", "FRA")]
+
+
+def test_only_the_newest_cache_files_of_a_language_are_kept(tmp_path):
+    import os
+
+    from engagement.nlp import pattern_cache
+
+    folder = tmp_path / "kb_patterns"
+    folder.mkdir()
+    for age in range(6):  # six older KB versions, the oldest first
+        old = folder / f"en-old{age}.json"
+        old.write_text("[]", encoding="utf-8")
+        os.utime(old, (1_000_000 + age, 1_000_000 + age))
+    (folder / "hi-other.json").write_text("[]", encoding="utf-8")
+    current = folder / "en-current.json"
+    pattern_cache.cached_patterns(current, lambda: {("COUNTRY", "IND"): [(1, 2)]})
+    kept = sorted(path.name for path in folder.glob("*.json"))
+    assert kept == ["en-current.json", "en-old3.json", "en-old4.json", "en-old5.json", "hi-other.json"]
+    assert pattern_cache.cached_patterns(current, lambda: {}) == {("COUNTRY", "IND"): [(1, 2)]}

@@ -61,9 +61,25 @@ def cached_patterns(cache_file: Path, compute: Callable[[], Patterns]) -> Patter
     patterns = compute()
     try:
         _write(cache_file, patterns)
+        _prune(cache_file)
     except OSError as exc:  # a read-only data folder costs time, not correctness
         log.warning("KB pattern cache %s not written: %s", cache_file, exc)
     return patterns
+
+
+# Cache files kept per language: the current KB version's and a few before it (another process
+# may still run on an older override folder); each is about 1 MB.
+KEEP_VERSIONS = 4
+
+
+def _prune(cache_file: Path) -> None:
+    """Delete the oldest cache files of ``cache_file``'s language beyond KEEP_VERSIONS (every
+    edit of the KB or the override folder leaves one behind)."""
+    lang = cache_file.name.split("-", 1)[0]
+    versions = sorted(cache_file.parent.glob(f"{lang}-*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for stale in versions[KEEP_VERSIONS:]:
+        if stale != cache_file:
+            stale.unlink(missing_ok=True)
 
 
 def cache_file_for(cache_dir: Path, lang: str, fingerprint: str) -> Path:
