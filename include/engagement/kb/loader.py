@@ -214,19 +214,30 @@ def _cached_kb(override_dir: Path | None, fingerprint: str) -> KnowledgeBase:
     return build_kb(override_dir)
 
 
-def kb_fingerprint(override_dir: Path | None = None) -> str:
-    """sha256 over the names and contents of the KB's files and the override folder's: what a
-    process-wide cache of anything built from the KB is keyed by, so an edit to an override file
-    is seen by the next task even when a long-lived parent (the scheduler) built the KB earlier."""
+def kb_sources(override_dir: Path | None = None) -> list[tuple[str, Path]]:
+    """(origin, path) of every file the knowledge base is read from: ours, then the overrides."""
     sources = [("kb", path) for path in sorted(DATA_DIR.rglob("*"))]
     if override_dir:
         sources += [("override", path) for path in sorted(Path(override_dir).rglob("*"))]
-    digest = hashlib.sha256()
+    return sources
+
+
+def files_digest(sources: list[tuple[str, Path]], salt: str = "") -> str:
+    """sha256 over ``salt`` and the names (with their folder), sizes and contents of ``sources``'
+    files: the fingerprint every cache of something built from files is keyed by."""
+    digest = hashlib.sha256(salt.encode())
     for origin, path in sources:
         if path.is_file():
             digest.update(f"{origin}/{path.relative_to(path.parent.parent)}\0{path.stat().st_size}\0".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def kb_fingerprint(override_dir: Path | None = None) -> str:
+    """The KB's files and the override folder's, digested: what a process-wide cache of anything
+    built from the KB is keyed by, so an edit to an override file is seen by the next task even
+    when a long-lived parent (the scheduler) built the KB earlier."""
+    return files_digest(kb_sources(override_dir))
 
 
 def load_kb(override_dir: Path | None = None) -> KnowledgeBase:

@@ -11,7 +11,6 @@ name, so a stale file is never read; a file that cannot be read is computed agai
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -36,17 +35,9 @@ _MATCHER_CODE = Path(__file__).with_name("kb_matcher.py")  # which imports this 
 
 def patterns_fingerprint(lang: str, override_dir: Path | None, acronym_max_letters: int) -> str:
     """sha256 over the names and contents of the files the patterns depend on, and the settings."""
-    sources = [("kb", path) for path in sorted(kb_loader.DATA_DIR.rglob("*"))]
-    if override_dir:
-        sources += [("override", path) for path in sorted(Path(override_dir).rglob("*"))]
     code = (kb_loader.__file__, kb_model.__file__, folding.__file__, fold_component.__file__, __file__, _MATCHER_CODE)
-    sources += [("code", Path(path)) for path in code]
-    digest = hashlib.sha256(f"{CACHE_VERSION}\0{spacy.__version__}\0{lang}\0{acronym_max_letters}\0".encode())
-    for origin, path in sources:
-        if path.is_file():
-            digest.update(f"{origin}/{path.relative_to(path.parent.parent)}\0{path.stat().st_size}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    sources = kb_loader.kb_sources(override_dir) + [("code", Path(path)) for path in code]
+    return kb_loader.files_digest(sources, f"{CACHE_VERSION}\0{spacy.__version__}\0{lang}\0{acronym_max_letters}\0")
 
 
 def cached_patterns(cache_file: Path, compute: Callable[[], Patterns]) -> Patterns:

@@ -13,7 +13,6 @@ from the one recorded in ``main.reference_source``.
 from __future__ import annotations
 
 import csv
-import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -140,17 +139,10 @@ def reference_frames(kb_override_dir: Path | None = None) -> dict[str, pl.DataFr
 
 def reference_fingerprint(kb_override_dir: Path | None = None) -> str:
     """sha256 over the names and contents of every file the reference tables are built from."""
-    sources = [("kb", path) for path in sorted(kb_loader.DATA_DIR.rglob("*"))]
-    if kb_override_dir:
-        sources += [("override", path) for path in sorted(Path(kb_override_dir).rglob("*"))]
+    sources = kb_loader.kb_sources(kb_override_dir)
     sources += [("warehouse", path) for path in sorted(DATA_DIR.rglob("*"))]
     sources += [("code", path) for path in (CAMEO_CSV, *_BUILDING_CODE)]
-    digest = hashlib.sha256()
-    for origin, path in sources:
-        if path.is_file():
-            digest.update(f"{origin}/{path.name}\0{path.stat().st_size}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return kb_loader.files_digest(sources)
 
 
 def replace_reference_tables(con: duckdb.DuckDBPyConnection, kb_override_dir: Path | None = None) -> dict[str, int]:
