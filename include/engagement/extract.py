@@ -19,7 +19,7 @@ from engagement.nlp.dates import find_dates
 from engagement.nlp.entities import extract_entities
 from engagement.staging import DATASETS
 from engagement.text.boilerplate import mask_boilerplate
-from engagement.warehouse.cluster import cluster_events
+from engagement.warehouse.event_rows import cluster_events
 
 _OUTPUT_LABEL = {"ROLE": "PERSON"}  # a role phrase ("the Russian foreign minister") is a person
 

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from engagement import aggregate
 from engagement.removals import record_removals
-from engagement.warehouse.cluster import event_id_for
+from engagement.warehouse.event_rows import event_id_for
 from engagement.warehouse.shrink import ShrinkError
 from warehouse_staging import DAY_A, DAY_B, part_path, table_checksums
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import polars as pl
 from engagement.events.periods import period_bounds
-from engagement.warehouse.cluster import cluster_events, event_id_for
+from engagement.warehouse.event_rows import cluster_events, event_id_for
 from warehouse_staging import EVENT_MENTION_SCHEMA, event_mention
 
 IND_RUS = ("IND", "RUS")

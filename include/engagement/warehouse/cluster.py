@@ -41,59 +41,17 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
 
 from __future__ import annotations
 
-import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date, datetime
-
-import polars as pl
+from datetime import date
 
 from engagement.events.families import family_of, happening_kind, joining_kind, kinds_differ
 from engagement.events.periods import period_bounds
-from engagement.warehouse.reference import level_ranks, status_tie_ranks
 
 PRECISIONS = ("day", "month", "year")  # finest first
 DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 _TOOK_PLACE = {"held", "ongoing"}
 HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
-
-EVENT_SCHEMA = {
-    "event_id": pl.String,
-    "actor1": pl.String,
-    "actor2": pl.String,
-    "source": pl.String,
-    "target": pl.String,
-    "family": pl.String,
-    "cameo": pl.String,
-    "root": pl.String,
-    "goldstein": pl.Float64,
-    "quad_class": pl.Int8,
-    "plover": pl.String,
-    "status": pl.String,
-    "event_date": pl.String,
-    "event_date_end": pl.String,
-    "date_precision": pl.String,
-    "date_start": pl.Date,
-    "date_end": pl.Date,
-    "level": pl.String,
-    "location": pl.String,
-    "forum": pl.String,
-    "topics": pl.List(pl.String),
-    "participants": pl.List(pl.String),
-    "evidence_mention_id": pl.String,
-    "evidence_article_id": pl.String,
-    "evidence_text": pl.String,
-    "mentions": pl.Int64,
-    "articles": pl.Int64,
-    "sources": pl.Int64,
-    "first_reported": pl.Datetime("us", "UTC"),
-    "last_reported": pl.Datetime("us", "UTC"),
-}
-ASSIGNMENT_SCHEMA = {"mention_id": pl.String, "event_id": pl.String}
-
-
-def event_id_for(mention_id: str) -> str:
-    """Stable event id derived from the mention that first reported the event."""
-    return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -108,6 +66,7 @@ class _Cluster:
     # kept up to date by ``add``, so a large event's checks do not re-read all its members
     statuses: set[str] = field(default_factory=set)
     by_article: dict[str, list[dict]] = field(default_factory=dict)
+    stored_id: str | None = None  # the stored event this cluster continues (``StoredGroup``)
 
     def accepts_direction(self, mention: dict) -> bool:
         """In a conflict family, a mention directed the other way with another CAMEO code is
@@ -219,45 +178,118 @@ def _sort_key(mention: dict) -> tuple:
     return (mention["_start"], mention["_end"], published is None, published, mention["mention_id"])
 
 
-def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
-    """Cluster the mentions of one (pair, family) group; see the module docstring."""
-    clusters: list[_Cluster] = []
-    for precision in PRECISIONS:
-        tier = sorted((m for m in mentions if m["_precision"] == precision), key=_sort_key)
-        finer = [c for c in clusters if c.precision != precision]
-        for mention in tier:
-            start, end, location = mention["_start"], mention["_end"], mention["location"]
-            inside = [
+@dataclass
+class StoredGroup:
+    """What an incremental recluster keeps of a group from the warehouse (``rebuild``): its stored
+    clusters as they stood before the reclustered mentions (state from their kept members, in
+    founding order), the kept coarser mentions that joined them, and the coarse spans whose
+    finer clusters were read only in part (a capped read; see ``_Within``)."""
+
+    clusters: list[_Cluster] = field(default_factory=list)
+    joiners: list[tuple[_Cluster, dict]] = field(default_factory=list)
+    partial_spans: frozenset[tuple] = frozenset()  # (precision, start, end)
+
+
+class PartialRead(Exception):
+    """The inside rule needed every finer cluster of a span that was read only in part."""
+
+
+def _finer_than(precision: str | None, tier: str) -> bool:
+    return precision is not None and PRECISIONS.index(precision) < PRECISIONS.index(tier)
+
+
+class _Within:
+    """A tier's finer clusters sorted by start, for the inside rule: a coarse mention joins the
+    single compatible finer cluster lying in its period (of its joining kind when several lie
+    there). Scanning stops once two compatible clusters, two of them of its kind, are seen: no
+    later cluster can make either count one again."""
+
+    def __init__(self, clusters: list[_Cluster]):
+        self.clusters = sorted(clusters, key=lambda c: c.start)
+        self.starts = [c.start for c in self.clusters]
+
+    def single(self, mention: dict, partial: bool) -> _Cluster | None:
+        start, end, kind = mention["_start"], mention["_end"], joining_kind(mention["cameo"])
+        first_any = first_kind = None
+        count_any = count_kind = 0
+        for index in range(bisect_left(self.starts, start), bisect_right(self.starts, end)):
+            cluster = self.clusters[index]
+            if not (
+                cluster.end <= end
+                and cluster.accepts_location(mention["location"])
+                and cluster.accepts_status(mention)
+                and cluster.accepts_direction(mention)
+                and cluster.accepts_kind(mention)
+            ):
+                continue
+            count_any += 1
+            first_any = first_any or cluster
+            if happening_kind(cluster.founding_cameo) == kind:
+                count_kind += 1
+                first_kind = first_kind or cluster
+            if count_any > 1 and count_kind > 1:
+                return None
+        if partial:
+            raise PartialRead(mention["mention_id"])
+        if count_any == 1:
+            return first_any
+        return first_kind if count_kind == 1 else None
+
+
+def _cluster_tier(
+    precision: str, tier: list[dict], clusters: list[_Cluster], partial_spans: frozenset
+) -> list[_Cluster]:
+    """Place one tier's mentions (in date order) into the finer clusters lying in their period
+    or the first cluster of their own precision they fit; return the clusters it started.
+
+    Mentions come by start date and every own-precision rule needs overlapping dates, so a
+    cluster ending before a mention's start is out of reach of it and of every later one."""
+    within = _Within([c for c in clusters if _finer_than(c.precision, precision)]) if precision != "day" else None
+    reachable = [c for c in clusters if c.precision == precision]  # creation order
+    started: list[_Cluster] = []
+    since = None
+    for mention in tier:
+        start, end, location = mention["_start"], mention["_end"], mention["location"]
+        if start != since:
+            reachable = [c for c in reachable if c.end >= start]
+            since = start
+        if within is not None:
+            inside = within.single(mention, (precision, start, end) in partial_spans)
+            if inside is not None:
+                inside.add(mention, widen=False)
+                continue
+        same = next(
+            (
                 c
-                for c in finer
-                if c.lies_within(start, end)
+                for c in reachable
+                if (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
                 and c.accepts_location(location)
-                and c.accepts_status(mention)
                 and c.accepts_direction(mention)
                 and c.accepts_kind(mention)
-            ]
-            if len(inside) > 1:  # a visit and its talks: the report joins the one of its kind
-                inside = [c for c in inside if happening_kind(c.founding_cameo) == joining_kind(mention["cameo"])]
-            if len(inside) == 1:
-                inside[0].add(mention, widen=False)
-                continue
-            same = next(
-                (
-                    c
-                    for c in clusters
-                    if c.precision == precision
-                    and (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
-                    and c.accepts_location(location)
-                    and c.accepts_direction(mention)
-                    and c.accepts_kind(mention)
-                    and (precision == "day" or c.accepts_status(mention))
-                ),
-                None,
-            )
-            if same is None:
-                same = _Cluster(precision, start, end, location)
-                clusters.append(same)
-            same.add(mention, widen=True)
+                and (precision == "day" or c.accepts_status(mention))
+            ),
+            None,
+        )
+        if same is None:
+            same = _Cluster(precision, start, end, location)
+            reachable.append(same)
+            started.append(same)
+        same.add(mention, widen=True)
+    return started
+
+
+def _cluster_group(mentions: list[dict], stored: StoredGroup | None = None) -> list[_Cluster]:
+    """Cluster the mentions of one (pair, family) group; see the module docstring. ``stored``
+    continues the group's clustering from the warehouse: its clusters come first (in founding
+    order) and its kept joiners join them at their tier, as in a run over every mention."""
+    stored = stored or StoredGroup()
+    clusters: list[_Cluster] = list(stored.clusters)
+    for precision in PRECISIONS:
+        for cluster, joiner in stored.joiners:
+            if joiner["_precision"] == precision:
+                cluster.add(joiner, widen=False)
+        tier = sorted((m for m in mentions if m["_precision"] == precision), key=_sort_key)
+        clusters.extend(_cluster_tier(precision, tier, clusters, stored.partial_spans))
     undated = (m for m in mentions if m["_precision"] is None)
     undated_of_article: dict[str, list[_Cluster]] = {}  # only a cluster holding the article can take it
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
@@ -272,79 +304,6 @@ def _cluster_group(mentions: list[dict]) -> list[_Cluster]:
     return clusters
 
 
-def _latest_first(mention: dict) -> tuple:
-    """The mention whose status the event takes: the latest report, and within one report the
-    body's sentence over the headline's ("Rumsfeld Visits Iraq": a headline's tense is no tense)."""
-    published = mention["published_at"]
-    newest = -published.timestamp() if published else float("inf")
-    headline = mention["sentence_idx"] == HEADLINE and mention["event_date"] is None  # a lead dates its event
-    return (newest, headline, status_tie_ranks().get(mention["status"], 99), mention["mention_id"])
-
-
-def _most_precise_first(mention: dict) -> tuple:
-    precision = PRECISIONS.index(mention["_precision"]) if mention["_precision"] else len(PRECISIONS)
-    published = mention["published_at"]
-    newest = -published.timestamp() if published else float("inf")
-    return (precision, newest, mention["mention_id"])
-
-
-def _earliest_first(mention: dict) -> tuple:
-    published = mention["published_at"]
-    return (published is None, published or datetime.min, mention["mention_id"])
-
-
-def _first_set(mentions: list[dict], column: str):
-    return next((m[column] for m in mentions if m[column] is not None), None)
-
-
-def _union(mentions: list[dict], column: str) -> list[str]:
-    return sorted({value for m in mentions for value in (m[column] or [])})
-
-
-def _event_row(members: list[dict]) -> dict:
-    """Event attributes from its mentions (rules in core.events column comments)."""
-    precise = sorted(members, key=_most_precise_first)
-    latest = min(members, key=_latest_first)
-    first = min(members, key=_earliest_first)
-    best = precise[0]
-    directed = next((m for m in precise if m["source"] is not None), None)
-    ranks = level_ranks()
-    levels = [m["level"] for m in members if m["level"] in ranks]
-    published = [m["published_at"] for m in members if m["published_at"] is not None]
-    return {
-        "event_id": event_id_for(first["mention_id"]),
-        "actor1": best["actor1"],
-        "actor2": best["actor2"],
-        "source": directed["source"] if directed else None,
-        "target": directed["target"] if directed else None,
-        "family": best["_family"],
-        "cameo": best["cameo"],
-        "root": best["root"],
-        "goldstein": best["goldstein"],
-        "quad_class": best["quad_class"],
-        "plover": best["plover"],
-        "status": latest["status"],
-        "event_date": best["event_date"],
-        "event_date_end": best["event_date_end"],
-        "date_precision": best["_precision"],
-        "date_start": best["_start"],
-        "date_end": best["_end"],
-        "level": min(levels, key=ranks.__getitem__) if levels else None,
-        "location": _first_set(precise, "location"),
-        "forum": _first_set(precise, "forum"),
-        "topics": _union(members, "topics"),
-        "participants": _union(members, "participants"),
-        "evidence_mention_id": best["mention_id"],
-        "evidence_article_id": best["article_id"],
-        "evidence_text": best["evidence_text"],
-        "mentions": len(members),
-        "articles": len({m["article_id"] for m in members}),
-        "sources": len({m["outlet"] for m in members if m["outlet"] is not None}),
-        "first_reported": min(published) if published else None,
-        "last_reported": max(published) if published else None,
-    }
-
-
 def _group_key(mention: dict) -> tuple[str, str, str]:
     """Bilateral mentions group by their pair; a multilateral meeting (no pair) by its forum, or
     by its sorted participants when no forum is named, so it never merges into a bilateral."""
@@ -354,12 +313,11 @@ def _group_key(mention: dict) -> tuple[str, str, str]:
     return "", plenary, mention["_family"]
 
 
-def span_of(mention: dict) -> tuple[date, date] | None:
-    """The days a mention's date covers (its whole month or year at coarse precision), or None
-    when undated. Mentions whose spans do not overlap, directly or through others of their group,
-    never affect each other's clustering: every joining rule needs overlapping dates."""
+def span_of(mention: dict) -> tuple[date, date, str] | None:
+    """The days a mention's date covers (its whole month or year at coarse precision) and that
+    precision, or None when undated. Every joining rule needs overlapping dates."""
     dated = _with_dates(mention)
-    return (dated["_start"], dated["_end"]) if dated["_precision"] else None
+    return (dated["_start"], dated["_end"], dated["_precision"]) if dated["_precision"] else None
 
 
 def group_of(mention: dict) -> tuple[str, str, str]:
@@ -368,23 +326,88 @@ def group_of(mention: dict) -> tuple[str, str, str]:
     return _group_key({**mention, "_family": family_of(mention["cameo"], mention["root"])})
 
 
-def cluster_events(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Cluster event mentions; return (mention_id -> event_id assignments, one row per event).
+@dataclass
+class Reclustered:
+    """A recluster's result, as mention ids: the clusters it started that no stored event equals
+    (``event_rows`` makes their events from the members' full rows), the reclustered mentions
+    that joined each stored cluster (``rebuild`` recomputes those with their kept members), the
+    stored events a new cluster equals member for member (kept as they are), and the groups that
+    need a full read of their stored clusters (``PartialRead``)."""
 
-    ``mentions`` has the columns of ``events.parquet`` plus ``published_at`` and ``outlet`` (the
-    reporting article's publication time and news source).
+    started: list[list[str]] = field(default_factory=list)
+    joined: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: set[str] = field(default_factory=set)
+    partial_groups: set[tuple] = field(default_factory=set)
+
+
+def dated(row: dict) -> dict:
+    mention = _with_dates(row)
+    mention["_family"] = family_of(mention["cameo"], mention["root"])
+    return mention
+
+
+def recluster(mentions: list[dict], stored: dict[tuple, StoredGroup] | None = None) -> Reclustered:
+    """Cluster event mentions, continuing each group's ``stored`` clusters when given.
+
+    Each mention needs the columns the rules read (group, code, status, dates, location,
+    direction, article, sentence) and ``published_at``; ``previous_event`` and
+    ``previous_mentions`` when it comes from the warehouse.
     """
+    stored = stored or {}
     groups: dict[tuple, list[dict]] = {}
-    for row in mentions.to_dicts():
-        mention = _with_dates(row)
-        mention["_family"] = family_of(mention["cameo"], mention["root"])
+    for row in mentions:
+        mention = dated(row)
         groups.setdefault(_group_key(mention), []).append(mention)
-    events, assignments = [], []
+    result = Reclustered()
     for key in sorted(groups):
-        for cluster in _cluster_group(groups[key]):
-            event = _event_row(cluster.members)
-            events.append(event)
-            assignments.extend((m["mention_id"], event["event_id"]) for m in cluster.members)
-    events_frame = pl.DataFrame(events, schema=EVENT_SCHEMA).sort("event_id")
-    assignment_frame = pl.DataFrame(assignments, schema=ASSIGNMENT_SCHEMA, orient="row").sort("mention_id")
-    return assignment_frame, events_frame
+        try:
+            clusters = _cluster_group(groups[key], stored.get(key))
+        except PartialRead:
+            result.partial_groups.add(key)
+            continue
+        for cluster in clusters:
+            ids = [m["mention_id"] for m in cluster.members if not m.get("_kept")]
+            if cluster.stored_id is not None:
+                if ids:
+                    result.joined[cluster.stored_id] = ids
+                continue
+            previous = same_as_stored(cluster.members)
+            if previous is None:
+                result.started.append(ids)
+            else:
+                result.unchanged.add(previous)
+    return result
+
+
+def same_as_stored(members: list[dict]) -> str | None:
+    """The stored event these members made up exactly (each was in it, and it had as many), whose
+    row therefore stands as it is; None otherwise."""
+    previous = {m.get("previous_event") for m in members}
+    if len(previous) != 1 or None in previous or members[0].get("previous_mentions") != len(members):
+        return None
+    return previous.pop()
+
+
+def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: set[tuple]) -> dict[tuple, StoredGroup]:
+    """Build each group's ``StoredGroup`` from rows ``rebuild`` read: ``clusters`` (a stored
+    event's group, precision, span and state from its kept members, founding order), ``joiners``
+    (kept coarser mentions with their event and the columns ``_Cluster.add`` reads) and
+    ``partial_spans`` ((group, precision, start, end))."""
+    by_id: dict[str, _Cluster] = {}
+    stored: dict[tuple, StoredGroup] = {}
+    for row in clusters:
+        cluster = _Cluster(row["precision"], row["span_start"], row["span_end"], row["location"])
+        cluster.founding_cameo = row["founding_cameo"]
+        cluster.direction = (row["source"], row["target"]) if row["source"] is not None else None
+        cluster.statuses = set(row["statuses"])
+        cluster.stored_id = row["event_id"]
+        by_id[row["event_id"]] = cluster
+        stored.setdefault(row["group"], StoredGroup()).clusters.append(cluster)
+    for row in sorted((_with_dates(r) for r in joiners), key=_sort_key):
+        if row["event_id"] in by_id:
+            cluster = by_id[row["event_id"]]
+            stored[row["group"]].joiners.append((cluster, {**row, "_kept": True}))
+    for group, precision, start, end in partial_spans:
+        entry = stored.setdefault(group, StoredGroup())
+        entry.partial_spans = entry.partial_spans | {(precision, start, end)}
+    return stored
