@@ -12,7 +12,7 @@ import pytest
 from engagement import aggregate
 from engagement.removals import record_removals
 from engagement.warehouse import rebuild
-from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events, touched_windows
+from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events
 from warehouse_staging import DAY_A, DAY_B, article, event_mention, part_path, table_checksums, write_day
 
 NOTHING_BEFORE = DayGroups(frozenset(), frozenset(), frozenset())
@@ -89,7 +89,8 @@ def test_the_demo_corpus_loaded_day_by_day_equals_a_full_recluster(tmp_path, mon
 
 def _generated_day(day, rng) -> tuple[list[dict], list[dict]]:
     """Six articles of one generated day, each with 1-3 event mentions of four busy pairs, dates
-    at every precision (some ranges, some undated) around the publication day."""
+    at every precision (some ranges, some undated) around the publication day, some with a
+    location and (protests and accusations) a direction."""
     pairs = [("IND", "RUS"), ("CHN", "IND"), ("IND", "USA"), ("CHN", "USA")]
     codes = ["040", "042", "043", "036", "057", "111", "112"]
     articles, mentions = [], []
@@ -117,17 +118,24 @@ def _generated_day(day, rng) -> tuple[list[dict], list[dict]]:
                 when, end = str(day.year), None
             else:
                 when, end = None, None
+            pair, code = rng.choice(pairs), rng.choice(codes)
             mention = event_mention(
                 article_id,
                 idx,
-                rng.choice(pairs),
-                rng.choice(codes),
+                pair,
+                code,
                 rng.choice(["held", "held", "planned", "cancelled"]),
                 when or "2024",
                 "Talks were held.",
             )
+            source = rng.choice([None, *pair]) if code.startswith("11") else None
             mention.update(
-                event_date=when, event_date_end=end, date_precision=mention["date_precision"] if when else None
+                event_date=when,
+                event_date_end=end,
+                date_precision=mention["date_precision"] if when else None,
+                location=rng.choice([None, None, *pair]),
+                source=source,
+                target=None if source is None else next(country for country in pair if country != source),
             )
             mentions.append(mention)
     return articles, mentions
@@ -158,30 +166,6 @@ def _load(settings, day, articles, mentions) -> None:
     aggregate.run(day, settings)
 
 
-def test_a_window_holds_only_overlapping_dates():
-    group = ("IND", "RUS", "04")
-    rows = [
-        {
-            "mention_id": m,
-            "actor1": "IND",
-            "actor2": "RUS",
-            "cameo": "040",
-            "root": "04",
-            "forum": None,
-            "participants": None,
-            "event_date": when,
-            "event_date_end": None,
-        }
-        for m, when in [("a", "2025-03-01"), ("b", "2025-03-02"), ("c", "2025-03"), ("d", "2025-06-10"), ("e", None)]
-    ]
-    nothing = DayGroups(frozenset(), frozenset(), frozenset())
-    assert touched_windows(rows, {"a"}, nothing) == {"a", "b", "c"}  # the March month joins March's days
-    assert touched_windows(rows, {"d"}, nothing) == {"d"}  # June is far from everything else
-    assert touched_windows(rows, {"e"}, nothing) == {"e"}  # undated: alone
-    old = DayGroups(frozenset({group}), frozenset(), frozenset({(group, date(2025, 6, 1), date(2025, 6, 30))}))
-    assert touched_windows(rows, set(), old) == {"d"}  # a June mention that left touches June's window
-
-
 def test_reclustering_group_by_group_in_tiny_batches_gives_the_same_tables(settings, tmp_path, monkeypatch):
     rng = random.Random(20261205)
     days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(4)]
@@ -205,36 +189,85 @@ def test_reclustering_group_by_group_in_tiny_batches_gives_the_same_tables(setti
 
 def test_batches_hold_whole_groups_up_to_the_limit():
     sizes = [(0, 3), (1, 4), (2, 9), (3, 12), (4, 1), (5, 1)]
-    assert rebuild._batches(sizes, 10) == [(0, 1), (2, 2), (3, 3), (4, 5)]  # group 3 alone, over the limit
-    assert rebuild._batches(sizes, 100) == [(0, 5)]
+    assert rebuild._batches(sizes, 10) == [[0, 1], [2], [3], [4, 5]]  # group 3 alone, over the limit
+    assert rebuild._batches(sizes, 100) == [[0, 1, 2, 3, 4, 5]]
     assert rebuild._batches([], 10) == []
 
 
-def test_a_day_reclusters_only_the_mentions_whose_dates_chain_to_its_own(settings, monkeypatch):
-    """The same pair met in January and in June; loading a June day reads June's window (with the
-    month-precision June report chaining to it) as candidates, never January's mentions."""
-    january, june = date(2025, 1, 10), date(2025, 6, 12)
-    reports = {
-        january: [("2025-01-09", "jan-a"), ("2025-01-10", "jan-b")],
-        june: [("2025-06-11", "jun-a"), ("2025-06", "jun-b")],
-    }
+def test_a_day_loaded_in_date_order_reclusters_only_its_tail(settings, tmp_path, monkeypatch):
+    """A pair meets day after day in January: two-day visits chain every date to the next, and a
+    report dated only "2025" lies over all of them. Loading 20 January reclusters the mentions
+    from its own date on and the year's coarse report, never the visits of earlier days (they
+    are read as stored events), and still equals a full recluster."""
+    days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(20)]
     seen: list[set[str]] = []
-    real_windows = rebuild.touched_windows
+    real_recluster = rebuild.recluster
 
-    def spy(rows, seeds, before):
-        seen.append({row["mention_id"] for row in rows})
-        return real_windows(rows, seeds, before)
+    def spy(mentions, stored=None):
+        seen.append({mention["mention_id"] for mention in mentions})
+        return real_recluster(mentions, stored)
 
-    monkeypatch.setattr(rebuild, "touched_windows", spy)
-    for day, dated in reports.items():
-        articles, mentions = [], []
-        for when, article_id in dated:
-            articles.append(article(article_id, "pti", f"{day}T08:00:00", "en", ["Jaishankar met Lavrov."]))
-            mentions.append(event_mention(article_id, 0, ("IND", "RUS"), "040", "held", when, "Jaishankar met Lavrov."))
-        write_day(settings, day, articles, [], mentions)
+    monkeypatch.setattr(rebuild, "recluster", spy)
+    for day in days:
+        article_id = f"visit-{day:%m%d}"
+        visit = "Jaishankar began a two-day visit to Moscow."
+        mentions = [
+            event_mention(
+                article_id,
+                0,
+                ("IND", "RUS"),
+                "042",
+                "held",
+                day.isoformat(),
+                visit,
+                event_date_end=(day + timedelta(days=1)).isoformat(),
+            ),
+            event_mention(article_id, 1, ("IND", "RUS"), "040", "held", day.isoformat(), visit),
+        ]
+        if day.day == 5:
+            mentions.append(event_mention(article_id, 2, ("IND", "RUS"), "040", "planned", "2025", visit))
+        write_day(settings, day, [article(article_id, "pti", f"{day}T08:00:00", "en", [visit])], [], mentions)
         seen.clear()
         aggregate.run(day, settings)
-    assert set().union(*seen) == {"jun-a:0", "jun-b:0"}
+    assert set().union(*seen) == {"visit-0120:0", "visit-0120:1", "visit-0105:2"}
+    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+
+
+def test_months_loaded_out_of_order_with_capped_stored_reads_equal_a_full_recluster(settings, tmp_path, monkeypatch):
+    """Four months, every fourth day, in random order with reloads; stored events read one per
+    period, so most coarse reports need the full read their fallback makes."""
+    monkeypatch.setattr(rebuild, "STORED_PER_PERIOD", 1)
+    rng = random.Random(20261206)
+    days = [date(2025, 2, 1) + timedelta(days=offset) for offset in range(0, 120, 4)]
+    generated = {day: _generated_day(day, rng) for day in days}
+    for day in rng.sample(days, len(days)):
+        _load(settings, day, *generated[day])
+        assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path), day
+    for day in rng.sample(days, 3):
+        articles, mentions = generated[day]
+        record_removals(settings.raw_store, day, [articles[-1]["article_id"]], "reload test")
+        kept = [m for m in mentions if m["article_id"] != articles[-1]["article_id"]]
+        _load(settings, day, articles[:-1], kept)
+        assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path), day
+
+
+def test_a_report_open_to_two_stored_visits_joins_the_earlier_as_a_full_recluster_does(settings, tmp_path):
+    """Two visits of one pair overlap, one reported in Moscow and one in Delhi; a later report of
+    the visit with no place overlaps both and joins the one founded first, whether the stored
+    visits are read back from the warehouse or clustered afresh."""
+    reports = [
+        (date(2025, 1, 10), "2025-01-10", "2025-01-12", "RUS"),
+        (date(2025, 1, 11), "2025-01-11", "2025-01-13", "IND"),
+        (date(2025, 1, 12), "2025-01-12", None, None),
+    ]
+    for day, start, end, location in reports:
+        article_id = f"visit-{day:%m%d}"
+        text = "The foreign minister is on a visit."
+        mention = event_mention(article_id, 0, ("IND", "RUS"), "042", "held", start, text)
+        mention.update(event_date_end=end, location=location)
+        write_day(settings, day, [article(article_id, "pti", f"{day}T08:00:00", "en", [text])], [], [mention])
+        aggregate.run(day, settings)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
-        events = con.execute("SELECT event_date, mentions FROM core.events ORDER BY event_date").fetchall()
-    assert events == [("2025-01-09", 1), ("2025-01-10", 1), ("2025-06-11", 2)]  # the June month joins June 11
+        events = con.execute("SELECT location, date_start, mentions FROM core.events ORDER BY location").fetchall()
+    assert events == [("IND", date(2025, 1, 11), 1), ("RUS", date(2025, 1, 12), 2)]  # the newest report dates it
+    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)

@@ -1,43 +1,104 @@
 """Rebuild ``core.events`` after a day's load, and point each mention at its event.
 
-A mention can only share an event with mentions of its clustering group (a country pair and
-family, or a multilateral forum) whose dates overlap its own, directly or through a chain of
-others (``cluster.span_of``). So after a day's load only the *time windows* the day touches are
-reclustered: within each group the day's mentions belong to, the connected runs of overlapping
-date spans that hold a mention of the day, a mention of an event the day's old partition was
-part of, or a span of that old partition. Each window is reclustered from all of its mentions
-on every day, so an article loaded later (a backfill) still joins, re-dates or re-statuses an
-event first seen earlier, and the result is exactly what reclustering every mention would give,
-whatever order the days were loaded in (tested against a full recluster).
+Clustering (``cluster``) takes each group's mentions tier by tier (day, month, year precision),
+each tier in date order, and a mention's fate depends only on the mentions before it in that
+order. So after a day's load each group is reclustered from a *cut* per tier onwards, and what
+lies before the cut is taken from the warehouse as it stands:
+
+* day tier: from the earliest day-precision date the load changed (the day's mentions now and
+  before its reload);
+* month tier: from the earliest month-precision mention the load changed or whose period reaches
+  the day cut (it may hold a changed day event);
+* year tier: the same against the earlier of those two cuts.
+
+Mentions from the cut on (the *tail*) are reclustered; a stored event still open at the cut (its
+kept members reach past it) continues with its state from its kept members, and a stored finer
+event lying in a tail mention's period is offered to it the same way (read capped per period:
+two compatible events decide; see ``cluster._Within``). Stored events that lost or gained a
+mention are recomputed from all their members. The result is exactly what reclustering every
+mention gives, whatever order the days were loaded in (tested against a full recluster), and a
+day loaded in date order touches about the last week of its groups, not the whole year.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from engagement.warehouse.cluster import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, cluster_events, group_of, span_of
-
-_LIGHT_COLUMNS = (
-    "mention_id, day, event_id, actor1, actor2, cameo, root, forum, participants, event_date, event_date_end"
+from engagement.warehouse.cluster import (
+    PRECISIONS,
+    Reclustered,
+    group_of,
+    recluster,
+    same_as_stored,
+    span_of,
+    stored_groups,
 )
+from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, event_rows
+
 # What a mention's clustering group depends on (``cluster.group_of``).
 _GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
-_MENTIONS_WITH_ARTICLE = """
-SELECT em.* EXCLUDE (day, event_id), a.published_at, a.source AS outlet
+# Every mention with what the clustering rules read (``cluster.recluster``), its article's
+# publication time, its event's size and its date span and tier (``_date_spans``); {joins} adds
+# inner joins (its group's number), written before the outer joins so that DuckDB filters first.
+_MENTIONS_VIEW = """
+CREATE OR REPLACE TEMP VIEW {name} AS
+SELECT em.mention_id, em.day, em.event_id, em.article_id, em.actor1, em.actor2, em.participants, em.forum,
+       em.cameo, em.root, em.source, em.target, em.status, em.event_date, em.event_date_end, em.location,
+       em.sentence_idx, em.date_basis, a.published_at, e.mentions AS previous_mentions,
+       s.span_start, s.span_end, s.tier{columns}
+FROM core.event_mentions em
+JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
+                 AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
+LEFT JOIN core.articles a ON a.article_id = em.article_id
+LEFT JOIN core.events e ON e.event_id = em.event_id
+"""
+_RULE_COLUMNS = """
+SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id AS previous_event
+FROM candidates WHERE list_contains($groups, group_no)
+"""
+_FULL_ROWS = """
+SELECT em.* EXCLUDE (day, event_id), a.published_at, a.source AS outlet,
+       em.event_id AS previous_event, e.mentions AS previous_mentions
 FROM core.event_mentions em
 LEFT JOIN core.articles a USING (article_id)
-WHERE em.mention_id IN (SELECT mention_id FROM reclustered_mentions)
-ORDER BY em.mention_id
+LEFT JOIN core.events e ON e.event_id = em.event_id
+WHERE em.mention_id IN (SELECT mention_id FROM wanted_mentions)
 """
 # Mentions reclustered per batch: whole groups, a bounded number of mentions (one larger group
 # is a batch of its own), so memory follows the largest group, not the day or the warehouse.
 BATCH_MENTIONS = 20_000
+# Stored finer events read per coarse period before the inside rule needs them all: enough for
+# a busy pair's period to show two compatible events, which settles every mention of it.
+STORED_PER_PERIOD = 8
 _STALE_SCHEMA = {"event_id": pl.String}
+_WORK_TABLES = (
+    "stale_events",
+    "unchanged_events",
+    "event_assignments",
+    "rebuilt_events",
+    "grouped",
+    "cuts",
+    "candidates",
+    "kept",
+    "stored_spans",
+)
+
+
+def _named_statements(path: Path) -> dict[str, str]:
+    """The statements of a .sql file, each under its ``-- name:`` line."""
+    statements: dict[str, str] = {}
+    for chunk in path.read_text(encoding="utf-8").split("-- name: ")[1:]:
+        name, _, body = chunk.partition("\n")
+        statements[name.strip()] = body.strip().rstrip(";")
+    return statements
+
+
+_SQL = _named_statements(Path(__file__).resolve().parent / "sql" / "rebuild.sql")
 
 
 @dataclass(frozen=True)
@@ -46,7 +107,7 @@ class DayGroups:
 
     groups: frozenset[tuple]
     event_ids: frozenset[str]
-    spans: frozenset[tuple]  # (group, first day, last day) of each dated mention
+    spans: frozenset[tuple]  # (group, first day, last day, precision) of each dated mention
 
 
 def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
@@ -71,61 +132,65 @@ def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> int:
-    """Recluster the windows ``day`` touches (before its reload and now) inside the caller's
+    """Recluster the tails ``day`` changes (before its reload and now) inside the caller's
     transaction; ``day=None`` reclusters everything. Returns the number of events in the table.
 
-    The candidates (every mention of a touched group) are numbered by group in DuckDB and
-    reclustered in batches of whole groups; the new assignments, events and stale event ids
-    gather in temporary tables and replace the old ones at the end, in SQL."""
+    The candidates are numbered by group in DuckDB and reclustered in batches of whole groups;
+    the new assignments, events and stale event ids gather in temporary tables and replace the
+    old ones at the end, in SQL."""
     _create_table(con, "stale_events", _STALE_SCHEMA)
     _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(before.event_ids)}, schema=_STALE_SCHEMA))
-    batches = _number_candidates(con, day, before)
+    number = _number_groups(con, day, before)
+    if day is None:
+        con.execute("CREATE OR REPLACE TEMP TABLE candidates AS SELECT * FROM grouped")
+    else:
+        _cut(con, day, before, number)
+    con.execute("INSERT INTO stale_events SELECT DISTINCT event_id FROM candidates WHERE event_id IS NOT NULL")
     _create_table(con, "event_assignments", ASSIGNMENT_SCHEMA)
     _create_table(con, "rebuilt_events", EVENT_SCHEMA)
-    for first, last in batches:
-        rows = (
-            con.sql(
-                f"SELECT {_LIGHT_COLUMNS} FROM candidates WHERE group_no BETWEEN $first AND $last",
-                params={"first": first, "last": last},
-            )
-            .pl()
-            .to_dicts()
-        )
-        seeds = {
-            row["mention_id"] for row in rows if day is None or row["day"] == day or row["event_id"] in before.event_ids
-        }
-        affected = touched_windows(rows, seeds, before)
-        stale = {row["event_id"] for row in rows if row["mention_id"] in affected and row["event_id"]}
-        del rows
-        _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(stale)}, schema=_STALE_SCHEMA))
-        con.register(
-            "reclustered_mentions", pl.DataFrame({"mention_id": sorted(affected)}, schema={"mention_id": pl.String})
-        )
-        assignments, events = cluster_events(con.sql(_MENTIONS_WITH_ARTICLE).pl())
-        con.unregister("reclustered_mentions")
-        _insert(con, "event_assignments", assignments)
-        _insert(con, "rebuilt_events", events)
+    _create_table(con, "unchanged_events", _STALE_SCHEMA)
+    group_by_number = {no: group for group, no in number.items()}
+    sizes = con.execute("SELECT group_no, count(*) FROM candidates GROUP BY group_no ORDER BY group_no").fetchall()
+    joined: dict[str, list[str]] = {}
+    for batch in _batches(sizes, BATCH_MENTIONS):
+        if day is None:
+            _keep(con, recluster(con.sql(_RULE_COLUMNS, params={"groups": batch}).pl().to_dicts()), joined)
+            continue
+        for cap in (0, STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
+            result = _recluster(con, batch, group_by_number, cap)
+            _keep(con, result, joined)
+            batch = [number[group] for group in result.partial_groups]
+            if not batch:
+                break
+    if day is not None:
+        _rebuild_stored(con, joined)
     con.execute(
         "UPDATE core.event_mentions SET event_id = a.event_id FROM event_assignments a"
         " WHERE core.event_mentions.mention_id = a.mention_id"
     )
+    con.execute("DELETE FROM stale_events WHERE event_id IN (SELECT event_id FROM unchanged_events)")
     con.execute("DELETE FROM core.events WHERE event_id IN (SELECT event_id FROM stale_events)")
     columns = ", ".join(f'"{c}"' for c in EVENT_SCHEMA)
     con.execute(f"INSERT INTO core.events ({columns}) SELECT {columns} FROM rebuilt_events ORDER BY event_id")
-    for table in ("stale_events", "event_assignments", "rebuilt_events", "candidates"):
-        con.execute(f"DROP TABLE {table}")
+    for table in _WORK_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute("DROP VIEW numbered_mentions")
+    con.execute("DROP VIEW dated_mentions")
+    con.unregister("date_spans")
+    con.unregister("group_numbers")
     return con.execute("SELECT count(*) FROM core.events").fetchone()[0]
 
 
-def _number_candidates(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> list[tuple[int, int]]:
-    """Fill the temp table ``candidates`` with the mentions that can share an event with ``day``'s
-    (before its reload and now; every mention when None), each with its group's number in sorted
-    group order; return batches of group numbers, ``(first, last)``, of about BATCH_MENTIONS mentions.
+def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> dict[tuple, int]:
+    """Number the groups ``day`` touches (before its reload and now; every group when None) in
+    sorted order, define the view ``numbered_mentions`` (their mentions with group number, date
+    span and tier: 0 day, 1 month, 2 year precision, NULL undated) and fill ``grouped`` with
+    those the day can reach: day-precision ones ending on or after its earliest changed
+    day-precision date (``_floor``), coarser and undated ones, and stale events' members.
+    Returns the numbering.
 
     The group of each distinct combination of the columns it depends on is computed in Python
-    (``cluster.group_of``, the one definition) and joined back in DuckDB. For a day, only the
-    mentions whose date spans chain to the day's (``_reach``) are candidates, so the work follows
-    the day and the events near it, not the warehouse's size."""
+    (``cluster.group_of``, the one definition) and joined back in DuckDB."""
     columns = ", ".join(_GROUP_COLUMNS)
     combos = con.sql(f"SELECT DISTINCT {columns} FROM core.event_mentions").pl()
     groups = [group_of(row) for row in combos.iter_rows(named=True)]
@@ -139,113 +204,153 @@ def _number_candidates(con: duckdb.DuckDBPyConnection, day: date | None, before:
     number = {group: index for index, group in enumerate(sorted(touched))}
     keys = combos.with_columns(pl.Series("group_no", [number.get(group) for group in groups], dtype=pl.Int64))
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
+    con.register("date_spans", _date_spans(con))
     joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM g.{column}" for column in _GROUP_COLUMNS)
-    light = ", ".join(f"em.{column.strip()}" for column in _LIGHT_COLUMNS.split(","))
-    if day is None:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE candidates AS SELECT {light}, g.group_no"
-            f" FROM core.event_mentions em JOIN group_numbers g ON {joined}"
+    con.execute(_MENTIONS_VIEW.format(name="dated_mentions", columns="", joins=""))
+    con.execute(
+        _MENTIONS_VIEW.format(
+            name="numbered_mentions", columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {joined}"
         )
-    else:
-        con.register("date_spans", _date_spans(con))
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE grouped AS SELECT em.mention_id, em.day, em.event_id, g.group_no,"
-            f" s.span_start, s.span_end FROM core.event_mentions em JOIN group_numbers g ON {joined}"
-            " LEFT JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date"
-            " AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end"
-        )
-        con.unregister("date_spans")
-        _reach(con, day, before, number)
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE candidates AS SELECT {light}, c.group_no FROM core.event_mentions em"
-            " JOIN (SELECT mention_id, group_no FROM grouped c WHERE c.day = $day OR c.event_id IN"
-            " (SELECT event_id FROM stale_events) OR EXISTS (SELECT 1 FROM reach r WHERE r.group_no = c.group_no"
-            " AND c.span_start <= r.hi AND r.lo <= c.span_end)) c USING (mention_id)",
-            {"day": day},
-        )
-        con.execute("DROP TABLE grouped")
-        con.execute("DROP TABLE reach")
-    con.unregister("group_numbers")
-    sizes = con.execute("SELECT group_no, count(*) FROM candidates GROUP BY group_no ORDER BY group_no").fetchall()
-    return _batches(sizes, BATCH_MENTIONS)
+    )
+    floor = None if day is None else _floor(con, day, before)
+    con.execute(_SQL["grouped"], {"floor": floor})
+    return number
+
+
+def _floor(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> date:
+    """The earliest day-precision date the load changes (its mentions now and before the
+    reload): no day-precision mention ending earlier can be reclustered or reach a cut."""
+    now = con.execute(_SQL["floor"], {"day": day}).fetchone()[0]
+    earlier = [start for _, start, _, precision in before.spans if precision == PRECISIONS[0]]
+    return min((start for start in (now, *earlier) if start is not None), default=date.max)
 
 
 def _date_spans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """The span (``cluster.span_of``) of every distinct date pair of the mentions, computed once
-    per pair (a few thousand), not once per mention."""
+    """The span and tier (``cluster.span_of``) of every distinct date pair of the mentions,
+    computed once per pair (a few thousand), not once per mention."""
     pairs = con.sql("SELECT DISTINCT event_date, event_date_end FROM core.event_mentions").pl().to_dicts()
-    spans = [span_of(pair) or (None, None) for pair in pairs]
+    spans = [span_of(pair) or (None, None, None) for pair in pairs]
     return pl.DataFrame(
         {
             "event_date": [pair["event_date"] for pair in pairs],
             "event_date_end": [pair["event_date_end"] for pair in pairs],
             "span_start": [span[0] for span in spans],
             "span_end": [span[1] for span in spans],
+            "tier": [PRECISIONS.index(span[2]) if span[2] else None for span in spans],
         },
-        schema={"event_date": pl.String, "event_date_end": pl.String, "span_start": pl.Date, "span_end": pl.Date},
+        schema={
+            "event_date": pl.String,
+            "event_date_end": pl.String,
+            "span_start": pl.Date,
+            "span_end": pl.Date,
+            "tier": pl.Int8,
+        },
     )
 
 
-def _reach(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups, number: dict[tuple, int]) -> None:
-    """Fill the temp table ``reach`` with, per group, the merged date intervals that chain to a
-    seed: the spans of the day's mentions and of the old partition's events, and the old
-    partition's own spans. Grown until no mention of ``grouped`` overlapping an interval widens it,
-    so every window ``touched_windows`` can mark lies inside, whatever the warehouse holds."""
+def _cut(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups, number: dict[tuple, int]) -> None:
+    """Fill ``candidates`` with each group's tails (``CUTS``, from the day's mentions and the
+    old partition's spans) and the day's undated mentions and undated members of stale events;
+    then ``kept`` (the other mentions with an event) and ``stored_spans`` (each stored event's
+    tier and span from its kept members of that tier)."""
     old = pl.DataFrame(
-        [(number[group], start, end) for group, start, end in before.spans],
-        schema={"group_no": pl.Int64, "lo": pl.Date, "hi": pl.Date},
+        [(number[group], PRECISIONS.index(precision), start, end) for group, start, end, precision in before.spans],
+        schema={"group_no": pl.Int64, "tier": pl.Int8, "lo": pl.Date, "hi": pl.Date},
         orient="row",
     )
     con.register("old_spans", old)
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE reach AS SELECT group_no, span_start AS lo, span_end AS hi FROM grouped"
-        " WHERE span_start IS NOT NULL AND (day = $day OR event_id IN (SELECT event_id FROM stale_events))"
-        " UNION SELECT group_no, lo, hi FROM old_spans",
-        {"day": day},
-    )
+    con.execute(_SQL["delta"], {"day": day})
     con.unregister("old_spans")
-    while True:
-        con.execute(_WIDEN_REACH)
-        grown = con.execute("SELECT count(*) FROM (SELECT * FROM reach_next EXCEPT SELECT * FROM reach)").fetchone()[0]
-        con.execute("DROP TABLE reach")
-        con.execute("ALTER TABLE reach_next RENAME TO reach")
-        if not grown:
-            return
+    con.execute(_SQL["cuts"])
+    con.execute(_SQL["candidates"], {"day": day})
+    con.execute(_SQL["kept"])
+    con.execute(_SQL["stored_spans"])
+    con.execute("DROP TABLE delta")
 
 
-# One step of ``_reach``: add the spans of every mention overlapping an interval of its group and
-# merge overlapping intervals (inclusive, as ``_runs`` chains spans) into one.
-_WIDEN_REACH = """
-CREATE OR REPLACE TEMP TABLE reach_next AS
-WITH spans AS (
-    SELECT group_no, lo, hi FROM reach
-    UNION
-    SELECT g.group_no, g.span_start, g.span_end FROM grouped g
-    JOIN reach r ON g.group_no = r.group_no AND g.span_start <= r.hi AND r.lo <= g.span_end
-), ordered AS (
-    SELECT *, max(hi) OVER (PARTITION BY group_no ORDER BY lo, hi
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach_before
-    FROM spans
-), islands AS (
-    SELECT *, sum(CASE WHEN reach_before IS NULL OR lo > reach_before THEN 1 ELSE 0 END)
-                  OVER (PARTITION BY group_no ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS island
-    FROM ordered
-)
-SELECT group_no, min(lo) AS lo, max(hi) AS hi FROM islands GROUP BY group_no, island
-"""
+def _recluster(
+    con: duckdb.DuckDBPyConnection, groups: list[int], group_by_number: dict, cap: int | None
+) -> Reclustered:
+    """Recluster the candidates of these group numbers, continuing their stored events: those
+    open at a cut, and up to ``cap`` lying in each coarse tail period (None: all; 0: none, every
+    period then counts as read in part)."""
+    params = {"groups": groups}
+    mentions = con.sql(_RULE_COLUMNS, params=params).pl().to_dicts()
+    con.execute(_SQL["open_stored"], params)
+    if cap == 0:
+        con.execute(_SQL["tail_periods"], params)
+    else:
+        con.execute(_SQL["kept_of_groups"], params)
+        con.execute(_SQL["stored_spans"])
+        con.execute(_SQL["lying"], params)
+        con.execute(_SQL["lying_stored"], {"cap": cap})
+        con.execute(_SQL["lying_partial"], {"cap": cap})
+        con.execute("DROP TABLE lying")
+    clusters = con.sql(_SQL["stored_state"]).pl().to_dicts()
+    joiners = con.sql(_SQL["stored_joiners"]).pl().to_dicts()
+    partial = con.execute("SELECT group_no, tier, span_start, span_end FROM partial_periods").fetchall()
+    for row in (*clusters, *joiners):
+        row["group"] = group_by_number[row["group_no"]]
+        row["precision"] = PRECISIONS[row["tier"]]
+    spans = {(group_by_number[no], PRECISIONS[tier], start, end) for no, tier, start, end in partial}
+    for table in ("selected_stored", "partial_periods"):
+        con.execute(f"DROP TABLE {table}")
+    return recluster(mentions, stored_groups(clusters, joiners, spans))
 
 
-def _batches(sizes: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+def _keep(con: duckdb.DuckDBPyConnection, result: Reclustered, joined: dict[str, list[str]]) -> None:
+    """Stage the events a batch started and the stored events that stand; collect the mentions
+    that joined stored events."""
+    _stage_events(con, result.started, _full_rows(con, [i for ids in result.started for i in ids]))
+    _insert(con, "unchanged_events", pl.DataFrame({"event_id": sorted(result.unchanged)}, schema=_STALE_SCHEMA))
+    for event_id, mention_ids in result.joined.items():
+        joined.setdefault(event_id, []).extend(mention_ids)
+
+
+def _full_rows(con: duckdb.DuckDBPyConnection, mention_ids: list[str]) -> dict[str, dict]:
+    con.register("wanted_mentions", pl.DataFrame({"mention_id": mention_ids}, schema={"mention_id": pl.String}))
+    rows = con.sql(_FULL_ROWS).pl().to_dicts()
+    con.unregister("wanted_mentions")
+    return {row["mention_id"]: row for row in rows}
+
+
+def _stage_events(con: duckdb.DuckDBPyConnection, clusters: list[list[str]], rows: dict[str, dict]) -> None:
+    assignments, events = event_rows(clusters, rows)
+    _insert(con, "event_assignments", assignments)
+    _insert(con, "rebuilt_events", events)
+
+
+def _rebuild_stored(con: duckdb.DuckDBPyConnection, joined: dict[str, list[str]]) -> None:
+    """Recompute every stored event that lost a mention (a stale event with kept members) or
+    gained one, from its kept members' rows and the mentions that joined it."""
+    _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(joined)}, schema=_STALE_SCHEMA))
+    members: dict[str, list[str]] = {}
+    for event_id, mention_id in con.execute(_SQL["stored_members"]).fetchall():
+        members.setdefault(event_id, []).append(mention_id)
+    for event_id, mention_ids in joined.items():
+        members.setdefault(event_id, []).extend(mention_ids)
+    rows = _full_rows(con, [i for ids in members.values() for i in ids])
+    changed, unchanged = [], []
+    for event_id, mention_ids in members.items():
+        if same_as_stored([rows[i] for i in mention_ids]) == event_id:
+            unchanged.append(event_id)
+        else:
+            changed.append(mention_ids)
+    _stage_events(con, changed, rows)
+    _insert(con, "unchanged_events", pl.DataFrame({"event_id": unchanged}, schema=_STALE_SCHEMA))
+
+
+def _batches(sizes: list[tuple[int, int]], limit: int) -> list[list[int]]:
     """Consecutive runs of (group number, mentions) holding at most ``limit`` mentions each (a
-    larger group alone), as (first, last) group numbers."""
-    batches: list[tuple[int, int]] = []
+    larger group alone), as lists of group numbers."""
+    batches: list[list[int]] = []
     total = 0
     for group_no, count in sizes:
         if batches and total + count <= limit:
-            batches[-1] = (batches[-1][0], group_no)
+            batches[-1].append(group_no)
             total += count
         else:
-            batches.append((group_no, group_no))
+            batches.append([group_no])
             total = count
     return batches
 
@@ -261,42 +366,3 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     con.register("inserted_frame", frame)
     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM inserted_frame")
     con.unregister("inserted_frame")
-
-
-def touched_windows(rows: list[dict], seeds: set[str], before: DayGroups) -> set[str]:
-    """Mention ids of every window (a run of overlapping spans in one group) holding a seed or
-    overlapping a span of the old partition; an undated mention is a window of its own."""
-    by_group: dict[tuple, list[tuple]] = defaultdict(list)
-    affected: set[str] = set()
-    for row in rows:
-        span = span_of(row)
-        if span is None:
-            if row["mention_id"] in seeds:
-                affected.add(row["mention_id"])
-            continue
-        by_group[group_of(row)].append((*span, row["mention_id"]))
-    old_spans: dict[tuple, list[tuple]] = defaultdict(list)
-    for group, start, end in before.spans:
-        old_spans[group].append((start, end))
-    for group, spans in by_group.items():
-        for window in _runs(sorted(spans)):
-            first, last = window[0][0], max(end for _, end, _ in window)
-            if any(mention_id in seeds for *_, mention_id in window) or any(
-                start <= last and first <= end for start, end in old_spans[group]
-            ):
-                affected.update(mention_id for *_, mention_id in window)
-    return affected
-
-
-def _runs(spans: list[tuple]) -> list[list[tuple]]:
-    """Spans sorted by start, cut into runs whose spans overlap one another in a chain."""
-    runs: list[list[tuple]] = []
-    reach = None
-    for span in spans:
-        if runs and span[0] <= reach:
-            runs[-1].append(span)
-            reach = max(reach, span[1])
-        else:
-            runs.append([span])
-            reach = span[1]
-    return runs
