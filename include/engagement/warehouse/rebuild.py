@@ -13,11 +13,15 @@ lies before the cut is taken from the warehouse as it stands:
 
 Mentions from the cut on (the *tail*) are reclustered; a stored event still open at the cut (its
 kept members reach past it) continues with its state from its kept members, and a stored finer
-event lying in a tail mention's period is offered to it the same way (read capped per period:
-two compatible events decide; see ``cluster._Within``). Stored events that lost or gained a
-mention are recomputed from all their members. The result is exactly what reclustering every
-mention gives, whatever order the days were loaded in (tested against a full recluster), and a
-day loaded in date order touches about the last week of its groups, not the whole year.
+event lying in a tail mention's period is offered to it the same way. Those are read lazily,
+because two compatible events settle a coarse mention (``cluster._Within``): a group is first
+reclustered with its open stored events only, then with ``STORED_PER_PERIOD`` finer ones per
+period, then with all. A new event equal member for member to a stored one keeps its row; stored
+events that lost or gained a mention are recomputed from all their members.
+
+The result is exactly what reclustering every mention gives, whatever order the days were
+loaded in (tested against a full recluster), and a day loaded in date order touches about the
+last week of its groups and this year's coarse mentions, not the whole warehouse.
 """
 
 from __future__ import annotations
