@@ -271,3 +271,39 @@ def test_a_report_open_to_two_stored_visits_joins_the_earlier_as_a_full_recluste
         events = con.execute("SELECT location, date_start, mentions FROM core.events ORDER BY location").fetchall()
     assert events == [("IND", date(2025, 1, 11), 1), ("RUS", date(2025, 1, 12), 2)]  # the newest report dates it
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+
+
+def test_a_plan_published_the_day_two_stored_talks_ended_stays_apart_when_one_is_unread(
+    settings, tmp_path, monkeypatch
+):
+    """Two rounds of talks held on 20 February (in Moscow and in Delhi) and one in January are
+    stored; a plan for "2025" published late on the 20th could still be either February round
+    (``accepts_status``), so it joins neither, even when only one of them is read at first: an
+    unread event that ended on the day the plan was published keeps the read partial."""
+    monkeypatch.setattr(rebuild, "STORED_PER_PERIOD", 1)
+    held = [
+        (date(2025, 1, 10), "talks-jan", "2025-01-10T09:00:00", "2025-01-10", None),
+        (date(2025, 2, 20), "talks-moscow", "2025-02-20T09:00:00", "2025-02-20", "RUS"),
+        (date(2025, 2, 20), "talks-delhi", "2025-02-20T10:00:00", "2025-02-20", "IND"),
+    ]
+    text = "Jaishankar and Lavrov held talks."
+    by_day: dict[date, tuple[list, list]] = {}
+    for day, article_id, published, when, location in held:
+        mention = event_mention(article_id, 0, ("IND", "RUS"), "040", "held", when, text, location=location)
+        articles, mentions = by_day.setdefault(day, ([], []))
+        articles.append(article(article_id, "pti", published, "en", [text]))
+        mentions.append(mention)
+    for day, (articles, mentions) in by_day.items():
+        _load(settings, day, articles, mentions)
+    plan = "India and Russia plan more talks in 2025."
+    late = article("plan-2025", "ani", "2025-02-20T23:30:00", "en", [plan])
+    _load(
+        settings,
+        date(2025, 2, 21),
+        [late],
+        [event_mention("plan-2025", 0, ("IND", "RUS"), "040", "planned", "2025", plan)],
+    )
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        plans = con.execute("SELECT date_precision, mentions FROM core.events WHERE status = 'planned'").fetchall()
+    assert plans == [("year", 1)]
+    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)

@@ -50,7 +50,7 @@ from engagement.events.periods import period_bounds
 
 PRECISIONS = ("day", "month", "year")  # finest first
 DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
-_TOOK_PLACE = {"held", "ongoing"}
+TOOK_PLACE = frozenset({"held", "ongoing"})
 HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
 
 
@@ -114,13 +114,13 @@ class _Cluster:
         statuses = self.statuses
         status = mention["status"]
         if status == "cancelled":
-            return not statuses & _TOOK_PLACE
-        if status in _TOOK_PLACE:
+            return not statuses & TOOK_PLACE
+        if status in TOOK_PLACE:
             return "cancelled" not in statuses
         published = mention["published_at"]
         return not (
             status == "planned"
-            and statuses & _TOOK_PLACE
+            and statuses & TOOK_PLACE
             and published is not None
             and self.end is not None
             and published.date() > self.end
@@ -182,12 +182,29 @@ def _sort_key(mention: dict) -> tuple:
 class StoredGroup:
     """What an incremental recluster keeps of a group from the warehouse (``rebuild``): its stored
     clusters as they stood before the reclustered mentions (state from their kept members, in
-    founding order), the kept coarser mentions that joined them, and the coarse spans whose
+    founding order), the kept coarser mentions that joined them, and the coarse periods whose
     finer clusters were read only in part (a capped read; see ``_Within``)."""
 
     clusters: list[_Cluster] = field(default_factory=list)
     joiners: list[tuple[_Cluster, dict]] = field(default_factory=list)
-    partial_spans: frozenset[tuple] = frozenset()  # (precision, start, end)
+    # (precision, start, end) of a period read in part -> the day every unread finer cluster of
+    # it, all of them held, had ended by (None when that is not known)
+    partial_spans: dict[tuple, date | None] = field(default_factory=dict)
+
+    def read_in_part(self, mention: dict) -> bool:
+        """Whether finer clusters that could take this coarse mention may be unread. A plan
+        published after every unread cluster (all held) had ended fits none of them
+        (``_Cluster.accepts_status``): its read is whole."""
+        key = (mention["_precision"], mention["_start"], mention["_end"])
+        if key not in self.partial_spans:
+            return False
+        ended_by, published = self.partial_spans[key], mention["published_at"]
+        return not (
+            ended_by is not None
+            and mention["status"] == "planned"
+            and published is not None
+            and published.date() > ended_by
+        )
 
 
 class PartialRead(Exception):
@@ -236,9 +253,7 @@ class _Within:
         return first_kind if count_kind == 1 else None
 
 
-def _cluster_tier(
-    precision: str, tier: list[dict], clusters: list[_Cluster], partial_spans: frozenset
-) -> list[_Cluster]:
+def _cluster_tier(precision: str, tier: list[dict], clusters: list[_Cluster], stored: StoredGroup) -> list[_Cluster]:
     """Place one tier's mentions (in date order) into the finer clusters lying in their period
     or the first cluster of their own precision they fit; return the clusters it started.
 
@@ -254,7 +269,7 @@ def _cluster_tier(
             reachable = [c for c in reachable if c.end >= start]
             since = start
         if within is not None:
-            inside = within.single(mention, (precision, start, end) in partial_spans)
+            inside = within.single(mention, stored.read_in_part(mention))
             if inside is not None:
                 inside.add(mention, widen=False)
                 continue
@@ -289,7 +304,7 @@ def _cluster_group(mentions: list[dict], stored: StoredGroup | None = None) -> l
             if joiner["_precision"] == precision:
                 cluster.add(joiner, widen=False)
         tier = sorted((m for m in mentions if m["_precision"] == precision), key=_sort_key)
-        clusters.extend(_cluster_tier(precision, tier, clusters, stored.partial_spans))
+        clusters.extend(_cluster_tier(precision, tier, clusters, stored))
     undated = (m for m in mentions if m["_precision"] is None)
     undated_of_article: dict[str, list[_Cluster]] = {}  # only a cluster holding the article can take it
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
@@ -388,11 +403,11 @@ def same_as_stored(members: list[dict]) -> str | None:
     return previous.pop()
 
 
-def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: set[tuple]) -> dict[tuple, StoredGroup]:
+def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: list[tuple]) -> dict[tuple, StoredGroup]:
     """Build each group's ``StoredGroup`` from rows ``rebuild`` read: ``clusters`` (a stored
     event's group, precision, span and state from its kept members, founding order), ``joiners``
     (kept coarser mentions with their event and the columns ``_Cluster.add`` reads) and
-    ``partial_spans`` ((group, precision, start, end))."""
+    ``partial_spans`` ((group, precision, start, end, ended_by): see ``StoredGroup``)."""
     by_id: dict[str, _Cluster] = {}
     stored: dict[tuple, StoredGroup] = {}
     for row in clusters:
@@ -407,7 +422,6 @@ def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: set[
         if row["event_id"] in by_id:
             cluster = by_id[row["event_id"]]
             stored[row["group"]].joiners.append((cluster, {**row, "_kept": True}))
-    for group, precision, start, end in partial_spans:
-        entry = stored.setdefault(group, StoredGroup())
-        entry.partial_spans = entry.partial_spans | {(precision, start, end)}
+    for group, precision, start, end, ended_by in partial_spans:
+        stored.setdefault(group, StoredGroup()).partial_spans[(precision, start, end)] = ended_by
     return stored

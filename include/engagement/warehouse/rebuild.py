@@ -35,6 +35,7 @@ import polars as pl
 
 from engagement.warehouse.cluster import (
     PRECISIONS,
+    TOOK_PLACE,
     Reclustered,
     group_of,
     recluster,
@@ -80,6 +81,7 @@ BATCH_MENTIONS = 20_000
 # a busy pair's period to show two compatible events, which settles every mention of it.
 STORED_PER_PERIOD = 8
 _STALE_SCHEMA = {"event_id": pl.String}
+_TOOK_PLACE_PARAM = {"took_place": sorted(TOOK_PLACE)}
 _WORK_TABLES = (
     "stale_events",
     "unchanged_events",
@@ -268,7 +270,7 @@ def _cut(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups, number: d
     con.execute(_SQL["cuts"])
     con.execute(_SQL["candidates"], {"day": day})
     con.execute(_SQL["kept"])
-    con.execute(_SQL["stored_spans"])
+    con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
     con.execute("DROP TABLE delta")
 
 
@@ -285,18 +287,20 @@ def _recluster(
         con.execute(_SQL["tail_periods"], params)
     else:
         con.execute(_SQL["kept_of_groups"], params)
-        con.execute(_SQL["stored_spans"])
+        con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
         con.execute(_SQL["lying"], params)
         con.execute(_SQL["lying_stored"], {"cap": cap})
         con.execute(_SQL["lying_partial"], {"cap": cap})
         con.execute("DROP TABLE lying")
     clusters = con.sql(_SQL["stored_state"]).pl().to_dicts()
     joiners = con.sql(_SQL["stored_joiners"]).pl().to_dicts()
-    partial = con.execute("SELECT group_no, tier, span_start, span_end FROM partial_periods").fetchall()
+    partial = con.execute("SELECT group_no, tier, span_start, span_end, ended_by FROM partial_periods").fetchall()
     for row in (*clusters, *joiners):
         row["group"] = group_by_number[row["group_no"]]
         row["precision"] = PRECISIONS[row["tier"]]
-    spans = {(group_by_number[no], PRECISIONS[tier], start, end) for no, tier, start, end in partial}
+    spans = [
+        (group_by_number[no], PRECISIONS[tier], start, end, ended_by) for no, tier, start, end, ended_by in partial
+    ]
     for table in ("selected_stored", "partial_periods"):
         con.execute(f"DROP TABLE {table}")
     return recluster(mentions, stored_groups(clusters, joiners, spans))

@@ -89,9 +89,11 @@ SELECT m.* FROM numbered_mentions m ANTI JOIN candidates c USING (mention_id) AN
 WHERE list_contains($groups, m.group_no) AND m.event_id IS NOT NULL AND m.tier IS NOT NULL;
 
 -- name: stored_spans
--- Each stored event's tier (its finest kept member's) and span over its kept members of that tier.
+-- Each stored event's tier (its finest kept member's), span over its kept members of that tier
+-- and whether one of those reports it held ($took_place: cluster.TOOK_PLACE).
 CREATE OR REPLACE TEMP TABLE stored_spans AS
-SELECT k.event_id, any_value(k.group_no) AS group_no, k.tier, min(k.span_start) AS lo, max(k.span_end) AS hi
+SELECT k.event_id, any_value(k.group_no) AS group_no, k.tier, min(k.span_start) AS lo, max(k.span_end) AS hi,
+       bool_or(list_contains($took_place, k.status)) AS took_place
 FROM kept k JOIN (SELECT event_id, min(tier) AS tier FROM kept GROUP BY event_id) f USING (event_id, tier)
 GROUP BY k.event_id, k.tier;
 
@@ -106,18 +108,20 @@ WHERE list_contains($groups, s.group_no)
 -- The periods of a batch's coarse tail mentions, every one taken as read in part (no stored
 -- finer event of it read yet).
 CREATE OR REPLACE TEMP TABLE partial_periods AS
-SELECT DISTINCT group_no, tier, span_start, span_end FROM candidates
+SELECT DISTINCT group_no, tier, span_start, span_end, NULL::DATE AS ended_by FROM candidates
 WHERE tier >= 1 AND list_contains($groups, group_no);
 
 -- name: lying
--- Stored finer events lying in a tail mention's period, numbered per period ($groups).
+-- Stored finer events lying in a tail mention's period, numbered per period ($groups): those
+-- not (yet) held first, then the latest ending, which a plan published late may still join.
 CREATE OR REPLACE TEMP TABLE lying AS
 WITH periods AS (
     SELECT DISTINCT group_no, tier, span_start, span_end FROM candidates
     WHERE tier >= 1 AND list_contains($groups, group_no)
 )
-SELECT s.event_id, p.group_no, p.tier, p.span_start, p.span_end,
-       row_number() OVER (PARTITION BY p.group_no, p.tier, p.span_start, p.span_end ORDER BY s.event_id) AS rank,
+SELECT s.event_id, s.hi, s.took_place, p.group_no, p.tier, p.span_start, p.span_end,
+       row_number() OVER (PARTITION BY p.group_no, p.tier, p.span_start, p.span_end
+                          ORDER BY s.took_place, s.hi DESC, s.event_id) AS rank,
        count(*) OVER (PARTITION BY p.group_no, p.tier, p.span_start, p.span_end) AS lying
 FROM stored_spans s JOIN periods p
   ON s.group_no = p.group_no AND s.tier < p.tier AND p.span_start <= s.lo AND s.hi <= p.span_end;
@@ -129,10 +133,15 @@ SELECT event_id FROM lying WHERE CAST($cap AS BIGINT) IS NULL OR rank <= CAST($c
 EXCEPT SELECT event_id FROM selected_stored;
 
 -- name: lying_partial
--- The periods holding more than $cap stored events: read in part.
+-- The periods holding more than $cap stored events: read in part; ended_by, when every unread
+-- one was held, is the last day one of them ended (see cluster.StoredGroup).
 CREATE OR REPLACE TEMP TABLE partial_periods AS
-SELECT DISTINCT group_no, tier, span_start, span_end FROM lying
-WHERE CAST($cap AS BIGINT) IS NOT NULL AND lying > CAST($cap AS BIGINT);
+SELECT group_no, tier, span_start, span_end,
+       CASE WHEN bool_and(took_place) FILTER (WHERE rank > CAST($cap AS BIGINT))
+            THEN max(hi) FILTER (WHERE rank > CAST($cap AS BIGINT)) END AS ended_by
+FROM lying
+WHERE CAST($cap AS BIGINT) IS NOT NULL AND lying > CAST($cap AS BIGINT)
+GROUP BY group_no, tier, span_start, span_end;
 
 -- name: stored_state
 -- A selected event's state from its kept members of its own tier, in founding order: what
