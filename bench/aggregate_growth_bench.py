@@ -9,6 +9,10 @@ conflict codes the rest; about 2.1 mentions an article. Pairs follow a Zipf-like
 busy groups' windows are the stress case. Fixed seed.
 
     .venv/bin/python bench/aggregate_growth_bench.py --days 60 --per-day 2000 [--workdir DIR]
+
+``--replay STAGING`` loads, in date order, the days another run staged instead (e.g. the
+``data/staging`` folder ``airflow_scale_bench.py`` leaves: the real NLP's output on
+``scale_corpus.py`` days), so the aggregate alone can be timed on a long realistic backfill.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import itertools
 import os
 import random
+import shutil
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -118,35 +123,46 @@ def generated_day(day: date, per_day: int, rng: random.Random, codes) -> tuple[l
     return articles, mentions
 
 
+def write_generated_day(staging, day: date, generated: tuple[list[dict], list[dict]]) -> None:
+    from engagement.staging import StageRun
+
+    articles, mentions = generated
+    for dataset, rows in (
+        ("articles", articles),
+        ("events", mentions),
+        ("sentences", []),
+        ("mentions", []),
+        ("quarantine_clean", []),
+    ):
+        staging.write(StageRun(day), dataset, staging.frame(dataset, rows))
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--days", type=int, default=60)
     p.add_argument("--per-day", type=int, default=2000)
     p.add_argument("--start", type=date.fromisoformat, default=date(2025, 1, 1))
     p.add_argument("--workdir", type=Path)
+    p.add_argument("--replay", type=Path, help="a staging folder whose YYYY-MM-DD days to load instead")
     args = p.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="agg-growth-"))
     os.environ["ENGAGEMENT_DATA_DIR"] = str(workdir / "data")
     from engagement import aggregate
     from engagement.config import load_settings
     from engagement.events.lexicon import cameo_table
-    from engagement.staging import StageRun, Staging
+    from engagement.staging import Staging
 
     settings = load_settings()
     staging, codes, rng = Staging.from_settings(settings), cameo_table(), random.Random(20261205)
     print(f"warehouse {settings.warehouse_path}")
     print("day         seconds  events_total  events_touched")
-    for offset in range(args.days):
-        day = args.start + timedelta(days=offset)
-        articles, mentions = generated_day(day, args.per_day, rng, codes)
-        for dataset, rows in (
-            ("articles", articles),
-            ("events", mentions),
-            ("sentences", []),
-            ("mentions", []),
-            ("quarantine_clean", []),
-        ):
-            staging.write(StageRun(day), dataset, staging.frame(dataset, rows))
+    days = [args.start + timedelta(days=offset) for offset in range(args.days)]
+    if args.replay:
+        days = sorted(date.fromisoformat(path.name) for path in args.replay.glob("????-??-??"))[: args.days]
+        shutil.copytree(args.replay, settings.data_dir / "staging", dirs_exist_ok=True)
+    for day in days:
+        if not args.replay:
+            write_generated_day(staging, day, generated_day(day, args.per_day, rng, codes))
         started = time.perf_counter()
         counts = aggregate.run(day, settings)
         seconds = time.perf_counter() - started

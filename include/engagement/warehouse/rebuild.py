@@ -47,21 +47,44 @@ from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, eve
 
 # What a mention's clustering group depends on (``cluster.group_of``).
 _GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
-# Every mention with what the clustering rules read (``cluster.recluster``), its article's
-# publication time, its event's size and its date span and tier (``_date_spans``); {joins} adds
-# inner joins (its group's number), written before the outer joins so that DuckDB filters first.
-_MENTIONS_VIEW = """
-CREATE OR REPLACE TEMP VIEW {name} AS
+# Mentions (``{where}`` on core.event_mentions) with what the clustering rules read
+# (``cluster.recluster``), their article's publication time, their event's size and their date
+# span and tier (``_date_spans``); ``{joins}`` adds inner joins (the group's number), written
+# before the outer joins so that DuckDB filters first.
+_MENTIONS = """
 SELECT em.mention_id, em.day, em.event_id, em.article_id, em.actor1, em.actor2, em.participants, em.forum,
        em.cameo, em.root, em.source, em.target, em.status, em.event_date, em.event_date_end, em.location,
        em.sentence_idx, em.date_basis, a.published_at, e.mentions AS previous_mentions,
        s.span_start, s.span_end, s.tier{columns}
-FROM core.event_mentions em
+FROM (SELECT * FROM core.event_mentions WHERE {where}) em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
 LEFT JOIN core.articles a ON a.article_id = em.article_id
 LEFT JOIN core.events e ON e.event_id = em.event_id
 """
+# On the raw columns, a superset of the mentions ``grouped`` keeps (``$floor``: see ``_floor``):
+# every date not written YYYY-MM-DD, and day-precision ones ending on or after the floor. It
+# spares DuckDB the joins for the rest of a long warehouse.
+_NEAR_FLOOR = """
+CAST($floor AS VARCHAR) IS NULL OR event_id IN (SELECT event_id FROM stale_events)
+OR event_date IS NULL OR length(event_date) <> 10 OR try_cast(event_date AS DATE) IS NULL
+OR (event_date_end IS NOT NULL AND (length(event_date_end) <> 10 OR try_cast(event_date_end AS DATE) IS NULL))
+OR greatest(coalesce(event_date_end, event_date), event_date) >= CAST($floor AS VARCHAR)
+"""
+_GROUPED = """
+CREATE OR REPLACE TEMP TABLE grouped AS {mentions}
+WHERE CAST($floor AS DATE) IS NULL OR s.tier IS DISTINCT FROM 0 OR s.span_end >= CAST($floor AS DATE)
+   OR em.event_id IN (SELECT event_id FROM stale_events)
+"""
+# Every other stored event of the groups $groups (their pairs: $pairs, "A|B"), for periods that
+# need all their finer events.
+_KEPT_OF_GROUPS = """
+INSERT INTO kept BY NAME
+SELECT * FROM ({mentions}) m
+ANTI JOIN candidates c USING (mention_id) ANTI JOIN kept k USING (mention_id)
+WHERE list_contains($groups, m.group_no) AND m.event_id IS NOT NULL AND m.tier IS NOT NULL
+"""
+_PAIRS_OF_GROUPS = "actor1 IS NULL OR list_contains($pairs, actor1 || '|' || actor2)"
 _RULE_COLUMNS = """
 SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id AS previous_event
 FROM candidates WHERE list_contains($groups, group_no)
@@ -162,12 +185,13 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
         if day is None:
             _keep(con, recluster(con.sql(_RULE_COLUMNS, params={"groups": batch}).pl().to_dicts()), joined)
             continue
+        results = []
         for cap in (0, STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
-            result = _recluster(con, batch, group_by_number, cap)
-            _keep(con, result, joined)
-            batch = [number[group] for group in result.partial_groups]
+            results.append(_recluster(con, batch, group_by_number, cap))
+            batch = [number[group] for group in results[-1].partial_groups]
             if not batch:
                 break
+        _keep(con, _merged(results), joined)
     if day is not None:
         _rebuild_stored(con, joined)
     con.execute(
@@ -180,7 +204,6 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     con.execute(f"INSERT INTO core.events ({columns}) SELECT {columns} FROM rebuilt_events ORDER BY event_id")
     for table in _WORK_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    con.execute("DROP VIEW numbered_mentions")
     con.execute("DROP VIEW dated_mentions")
     con.unregister("date_spans")
     con.unregister("group_numbers")
@@ -189,9 +212,9 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
 
 def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> dict[tuple, int]:
     """Number the groups ``day`` touches (before its reload and now; every group when None) in
-    sorted order, define the view ``numbered_mentions`` (their mentions with group number, date
-    span and tier: 0 day, 1 month, 2 year precision, NULL undated) and fill ``grouped`` with
-    those the day can reach: day-precision ones ending on or after its earliest changed
+    sorted order, define the view ``dated_mentions`` (``_MENTIONS``: tier 0 day, 1 month, 2 year
+    precision, NULL undated) and fill ``grouped`` with the touched groups' mentions the day can
+    reach, with their group number: day-precision ones ending on or after its earliest changed
     day-precision date (``_floor``), coarser and undated ones, and stale events' members.
     Returns the numbering.
 
@@ -211,16 +234,17 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     keys = combos.with_columns(pl.Series("group_no", [number.get(group) for group in groups], dtype=pl.Int64))
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
     con.register("date_spans", _date_spans(con))
-    joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM g.{column}" for column in _GROUP_COLUMNS)
-    con.execute(_MENTIONS_VIEW.format(name="dated_mentions", columns="", joins=""))
-    con.execute(
-        _MENTIONS_VIEW.format(
-            name="numbered_mentions", columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {joined}"
-        )
-    )
+    con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {_MENTIONS.format(where='true', columns='', joins='')}")
     floor = None if day is None else _floor(con, day, before)
-    con.execute(_SQL["grouped"], {"floor": floor})
+    numbered = _numbered_mentions(_NEAR_FLOOR)
+    con.execute(_GROUPED.format(mentions=numbered), {"floor": floor})
     return number
+
+
+def _numbered_mentions(where: str) -> str:
+    """``_MENTIONS`` of the touched groups, with their group number (``group_numbers``)."""
+    joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM g.{column}" for column in _GROUP_COLUMNS)
+    return _MENTIONS.format(where=where, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {joined}")
 
 
 def _floor(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> date:
@@ -286,7 +310,8 @@ def _recluster(
     if cap == 0:
         con.execute(_SQL["tail_periods"], params)
     else:
-        con.execute(_SQL["kept_of_groups"], params)
+        pairs = sorted({f"{group[0]}|{group[1]}" for group in map(group_by_number.get, groups) if group[0]})
+        con.execute(_KEPT_OF_GROUPS.format(mentions=_numbered_mentions(_PAIRS_OF_GROUPS)), {**params, "pairs": pairs})
         con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
         con.execute(_SQL["lying"], params)
         con.execute(_SQL["lying_stored"], {"cap": cap})
@@ -304,6 +329,17 @@ def _recluster(
     for table in ("selected_stored", "partial_periods"):
         con.execute(f"DROP TABLE {table}")
     return recluster(mentions, stored_groups(clusters, joiners, spans))
+
+
+def _merged(results: list[Reclustered]) -> Reclustered:
+    """One result of a batch's reads, each after the first covering the groups the one before
+    left undecided (and nothing else of them)."""
+    merged = Reclustered()
+    for result in results:
+        merged.started.extend(result.started)
+        merged.joined.update(result.joined)
+        merged.unchanged |= result.unchanged
+    return merged
 
 
 def _keep(con: duckdb.DuckDBPyConnection, result: Reclustered, joined: dict[str, list[str]]) -> None:

@@ -1,8 +1,8 @@
 -- Statements of warehouse/rebuild.py, each after a "-- name:" line. Temp tables they read:
 -- dated_mentions (a view: every mention with the columns the clustering rules read, its
 -- article's published_at, its event's mention count as previous_mentions, span_start, span_end
--- and tier), numbered_mentions (those of the touched groups, with group_no), grouped (those the
--- day can reach), date_spans, old_spans
+-- and tier), grouped (those of the touched groups the day can reach, with group_no), date_spans,
+-- old_spans
 -- (the reloaded day's spans before the reload), stale_events; $day, $groups, $cap parameters.
 -- A mention's order within its tier, as cluster._sort_key takes it:
 -- span_start, span_end, published_at NULLS LAST, mention_id.
@@ -13,14 +13,6 @@ SELECT min(s.span_start) FROM core.event_mentions em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end
 WHERE em.day = $day AND s.tier = 0;
-
--- name: grouped
--- The mentions a day can reach: day-precision ones ending on or after its $floor (all when
--- NULL), every coarser or undated one, and the members of stale events.
-CREATE OR REPLACE TEMP TABLE grouped AS
-SELECT * FROM numbered_mentions
-WHERE CAST($floor AS DATE) IS NULL OR tier IS DISTINCT FROM 0 OR span_end >= CAST($floor AS DATE)
-   OR event_id IN (SELECT event_id FROM stale_events);
 
 -- name: delta
 -- The first date of every span the load changed: the day's mentions now and before the reload.
@@ -81,12 +73,6 @@ FROM dated_mentions m
 JOIN near n USING (event_id)
 ANTI JOIN candidates c ON c.mention_id = m.mention_id
 WHERE m.tier IS NOT NULL;
-
--- name: kept_of_groups
--- Every other stored event of these groups ($groups), for periods that need their finer events.
-INSERT INTO kept BY NAME
-SELECT m.* FROM numbered_mentions m ANTI JOIN candidates c USING (mention_id) ANTI JOIN kept k USING (mention_id)
-WHERE list_contains($groups, m.group_no) AND m.event_id IS NOT NULL AND m.tier IS NOT NULL;
 
 -- name: stored_spans
 -- Each stored event's tier (its finest kept member's), span over its kept members of that tier
