@@ -62,19 +62,20 @@ JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
 LEFT JOIN core.articles a ON a.article_id = em.article_id
 LEFT JOIN core.events e ON e.event_id = em.event_id
 """
-# On the raw columns, a superset of the mentions ``grouped`` keeps (``$floor``: see ``_floor``):
-# every date not written YYYY-MM-DD, and day-precision ones ending on or after the floor. It
-# spares DuckDB the joins for the rest of a long warehouse.
-_NEAR_FLOOR = """
-CAST($floor AS VARCHAR) IS NULL OR event_id IN (SELECT event_id FROM stale_events)
+# On the raw columns, the mentions a day can reach (``grouped``): members of stale events,
+# multilateral ones, every date not written YYYY-MM-DD (coarse or undated) and day-precision
+# ones ending on or after their pair's floor (``_pair_floors``). Filtering before the joins
+# spares DuckDB the rest of a long warehouse; what it lets through beyond that is harmless.
+_NEAR_THE_DAY = """
+event_id IN (SELECT event_id FROM stale_events) OR actor1 IS NULL
 OR event_date IS NULL OR length(event_date) <> 10 OR try_cast(event_date AS DATE) IS NULL
 OR (event_date_end IS NOT NULL AND (length(event_date_end) <> 10 OR try_cast(event_date_end AS DATE) IS NULL))
-OR greatest(coalesce(event_date_end, event_date), event_date) >= CAST($floor AS VARCHAR)
-"""
-_GROUPED = """
-CREATE OR REPLACE TEMP TABLE grouped AS {mentions}
-WHERE CAST($floor AS DATE) IS NULL OR s.tier IS DISTINCT FROM 0 OR s.span_end >= CAST($floor AS DATE)
-   OR em.event_id IN (SELECT event_id FROM stale_events)
+OR EXISTS (
+    SELECT 1 FROM pair_floors f
+    WHERE f.actor1 = core.event_mentions.actor1 AND f.actor2 = core.event_mentions.actor2
+      AND greatest(coalesce(core.event_mentions.event_date_end, core.event_mentions.event_date),
+                   core.event_mentions.event_date) >= f.floor
+)
 """
 # Every other stored event of the groups $groups (their pairs: $pairs, "A|B"), for periods that
 # need all their finer events.
@@ -214,9 +215,7 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     """Number the groups ``day`` touches (before its reload and now; every group when None) in
     sorted order, define the view ``dated_mentions`` (``_MENTIONS``: tier 0 day, 1 month, 2 year
     precision, NULL undated) and fill ``grouped`` with the touched groups' mentions the day can
-    reach, with their group number: day-precision ones ending on or after its earliest changed
-    day-precision date (``_floor``), coarser and undated ones, and stale events' members.
-    Returns the numbering.
+    reach (``_NEAR_THE_DAY``), with their group number. Returns the numbering.
 
     The group of each distinct combination of the columns it depends on is computed in Python
     (``cluster.group_of``, the one definition) and joined back in DuckDB."""
@@ -235,9 +234,13 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
     con.register("date_spans", _date_spans(con))
     con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {_MENTIONS.format(where='true', columns='', joins='')}")
-    floor = None if day is None else _floor(con, day, before)
-    numbered = _numbered_mentions(_NEAR_FLOOR)
-    con.execute(_GROUPED.format(mentions=numbered), {"floor": floor})
+    where = "true"
+    if day is not None:
+        con.register("pair_floors", _pair_floors(con, day, before))
+        where = _NEAR_THE_DAY
+    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(where)}")
+    if day is not None:
+        con.unregister("pair_floors")
     return number
 
 
@@ -247,12 +250,21 @@ def _numbered_mentions(where: str) -> str:
     return _MENTIONS.format(where=where, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {joined}")
 
 
-def _floor(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> date:
-    """The earliest day-precision date the load changes (its mentions now and before the
-    reload): no day-precision mention ending earlier can be reclustered or reach a cut."""
-    now = con.execute(_SQL["floor"], {"day": day}).fetchone()[0]
-    earlier = [start for _, start, _, precision in before.spans if precision == PRECISIONS[0]]
-    return min((start for start in (now, *earlier) if start is not None), default=date.max)
+def _pair_floors(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> pl.DataFrame:
+    """Per country pair, the earliest day-precision date the load changes (its mentions now and
+    before the reload), as ISO text: no day-precision mention of the pair ending earlier can be
+    reclustered or reach a cut. One old date ("on 4 November") moves only its own pair's floor."""
+    floors: dict[tuple[str, str], date] = {}
+    earlier = [(group[:2], start) for group, start, _, precision in before.spans if precision == PRECISIONS[0]]
+    for pair, start in [*con.execute(_SQL["pair_floors"], {"day": day}).fetchall(), *earlier]:
+        pair = tuple(pair)
+        if pair[0] and (pair not in floors or start < floors[pair]):
+            floors[pair] = start
+    return pl.DataFrame(
+        [(first, second, start.isoformat()) for (first, second), start in sorted(floors.items())],
+        schema={"actor1": pl.String, "actor2": pl.String, "floor": pl.String},
+        orient="row",
+    )
 
 
 def _date_spans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

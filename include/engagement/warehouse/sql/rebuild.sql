@@ -7,12 +7,13 @@
 -- A mention's order within its tier, as cluster._sort_key takes it:
 -- span_start, span_end, published_at NULLS LAST, mention_id.
 
--- name: floor
--- The earliest day-precision date among the day's mentions.
-SELECT min(s.span_start) FROM core.event_mentions em
+-- name: pair_floors
+-- Per country pair, the earliest day-precision date among the day's mentions.
+SELECT [em.actor1, em.actor2] AS pair, min(s.span_start) FROM core.event_mentions em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end
-WHERE em.day = $day AND s.tier = 0;
+WHERE em.day = $day AND s.tier = 0
+GROUP BY em.actor1, em.actor2;
 
 -- name: delta
 -- The first date of every span the load changed: the day's mentions now and before the reload.
