@@ -93,9 +93,6 @@ class _Cluster:
     def overlaps(self, start: date, end: date) -> bool:
         return self.start is not None and start <= self.end and self.start <= end
 
-    def lies_within(self, start: date, end: date) -> bool:
-        return self.start is not None and start <= self.start and self.end <= end
-
     def accepts_location(self, location: str | None) -> bool:
         return self.location is None or location is None or self.location == location
 
@@ -418,10 +415,8 @@ def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: list
         cluster.stored_id = row["event_id"]
         by_id[row["event_id"]] = cluster
         stored.setdefault(row["group"], StoredGroup()).clusters.append(cluster)
-    for row in sorted((_with_dates(r) for r in joiners), key=_sort_key):
-        if row["event_id"] in by_id:
-            cluster = by_id[row["event_id"]]
-            stored[row["group"]].joiners.append((cluster, {**row, "_kept": True}))
+    for row in sorted((_with_dates(r) for r in joiners), key=_sort_key):  # every joiner's event is read
+        stored[row["group"]].joiners.append((by_id[row["event_id"]], {**row, "_kept": True}))
     for group, precision, start, end, ended_by in partial_spans:
         stored.setdefault(group, StoredGroup()).partial_spans[(precision, start, end)] = ended_by
     return stored
