@@ -81,6 +81,19 @@ def test_a_dateline_after_the_headline_is_a_venue():
     assert not any("DEU" in actors for actors, _ in found)
 
 
+def test_a_dateline_opening_a_line_below_headline_and_caption_is_a_venue():
+    text = (
+        "Thailand, Cambodia ministers pledge closer ties\n\n"
+        "Thai Foreign Minister (L) shakes hands with a guest at a ceremony in the capital.\n"
+        "Another caption line under the photo.\n"
+        "HANOI, Vietnam (AFP) - Thailand and Cambodia agreed to hold further talks during a rare meeting "
+        "Saturday, diplomatic sources said."
+    )
+    found = [e["actors"] for e in coded(text, "en", None)]
+    assert ["KHM", "THA"] in found
+    assert not any("VNM" in actors for actors in found)  # neither the capital nor the country
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 _EN_DATELINE_END = re.compile(r"^\s*(?:/\S+)?\s*[-\u2013\u2014:]")
 # "MANNHEIM, Germany --": the country after a capitalised dateline city
 _EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
+# "NAYPYIDAW, Myanmar (AFP) - Japan and ...": a dateline opening a line below a headline and captions
+_EN_LINE_DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .]{2,20}\))?\s*[-\u2013\u2014]")
+_EN_LINE_DATELINE_COUNTRY = re.compile(r"^,\s*[A-Z][A-Za-z .'-]{1,30}?\s*(?:\([A-Za-z .]{2,20}\))?\s*[-\u2013\u2014]")
 # How far after an English statement verb its object may stand ("endorsed an agreement with the
 # EU ... in spite of the conflict with Russia" does not endorse Russia).
 _EN_OBJECT_REACH = 80
@@ -77,15 +80,17 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
         if adjective and not lex.matches("government_after", after):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
-        dateline = (
-            lang == "en"
-            and ctx.sent.idx <= _DATELINE_SENTENCE
-            and rel_start < _AROUND
-            and (
-                _is_dateline_place(m.text, after)
-                or bool(_EN_DATELINE_PLACE.match(before))
-                or bool(lex.dated_dateline.match(after))
+        dateline = lang == "en" and (
+            (
+                ctx.sent.idx <= _DATELINE_SENTENCE
+                and rel_start < _AROUND
+                and (
+                    _is_dateline_place(m.text, after)
+                    or bool(_EN_DATELINE_PLACE.match(before))
+                    or bool(lex.dated_dateline.match(after))
+                )
             )
+            or _opens_a_dateline_line(m.text, before, after)
         )
         actors.append(
             Actor(
@@ -124,6 +129,15 @@ def _ministry_of_named_country(ctx: SentenceContext, ministry):
         None,
     )
     return replace(ministry, country=named.country) if named else ministry
+
+
+def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
+    """"NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
+    wherever the line stands (pages put headlines and photo captions above it); both are places."""
+    line_start = before.rsplit("\n", 1)[-1]
+    if not line_start.strip() and written.isupper() and len(written) > 3:
+        return bool(_EN_LINE_DATELINE_COUNTRY.match(after))
+    return bool(_EN_DATELINE_PLACE.match(line_start)) and bool(_EN_LINE_DATELINE_END.match(after))
 
 
 def _is_dateline_place(written: str, after: str) -> bool:
