@@ -2,7 +2,8 @@
 
 Gold files (format: docs/evaluation.md, split: bench/gold/devset/SPLIT.md):
 ``news_pages*.jsonl`` (texts retrieved into ``data/devset_texts/<id>.txt``, see
-docs/evaluation.md; ``--texts`` to change), ``agnews.jsonl`` (row index into
+docs/evaluation.md; ``--texts`` to change; ``news_pages_more.jsonl``'s pages are listed in
+``bench/gold/news_pages_more_manifest.jsonl``), ``agnews.jsonl`` (row index into
 ``corpora/agnews_world/agnews_test_world.csv``) and ``conll.jsonl`` (-DOCSTART- index into
 ``corpora/conll2003_en/eng.<file>``), the last two read in place from ``$ENGAGEMENT_SHARED_DIR``
 (default ``<repo>/../shared``). Each text goes through ``engagement.extract.extract_article``
@@ -38,6 +39,8 @@ GOLD_DIR = REPO / "bench" / "gold" / "devset"
 TEXTS_DIR = REPO / "data" / "devset_texts"
 PARTS = ("tuning", "test", "all")
 MANIFEST_SLACK = 3  # characters
+# Further pages found with the search tool (ids m...): where each comes from, no text (SPLIT.md)
+MORE_PAGES_MANIFEST = REPO / "bench" / "gold" / "news_pages_more_manifest.jsonl"
 
 
 def part_of(item_id: str) -> str:
@@ -95,8 +98,12 @@ class Texts:
         if corpus_of(item_id) != "news_pages":
             return False
         if self._manifest is None:
-            path = CORPORA / "news_pages" / "manifest.jsonl"
-            lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+            lines = [
+                line
+                for path in (CORPORA / "news_pages" / "manifest.jsonl", MORE_PAGES_MANIFEST)
+                if path.is_file()
+                for line in path.read_text(encoding="utf-8").splitlines()
+            ]
             self._manifest = {r["id"]: r["chars"] for r in map(json.loads, filter(None, lines))}
         chars = self._manifest.get(item_id)
         return chars is not None and abs(len(text) - chars) > MANIFEST_SLACK
