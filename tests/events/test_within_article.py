@@ -62,3 +62,13 @@ def test_a_dated_lead_keeps_its_status_over_a_vaguer_later_mention():
     )
     found = [(e["actors"], e["cameo"], e["status"]) for e in coded(text, "en", date(2025, 11, 27))]
     assert (["RUS", "USA"], "040", "cancelled") in found
+
+
+def test_a_visit_and_its_welcome_by_the_host_are_one_event():
+    """The visit seen from the host ("स्वागत किया", 043) and from the visitor (042), undated."""
+    text = (
+        "इंडोनेशिया के राष्ट्रपति प्रबोवो सुबियांतो तीन दिवसीय भारत यात्रा पर नई दिल्ली पहुंचे। "
+        "प्रधानमंत्री नरेंद्र मोदी ने राष्ट्रपति भवन में इंडोनेशिया के राष्ट्रपति का स्वागत किया।"
+    )
+    visits = [(e["actors"], e["source"], e["mentions"]) for e in coded(text, "hi", None) if e["cameo"] in ("042", "043")]
+    assert visits == [(["IDN", "IND"], "IDN", 2)]

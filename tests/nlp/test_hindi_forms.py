@@ -248,3 +248,16 @@ def test_a_deputy_is_of_the_country_but_not_the_office_holder():
     )
     assert resolved("India's deputy national security adviser met him.", "en")[1][2:4] == (None, "IND")
     assert resolved("भारत के राष्ट्रीय सुरक्षा सलाहकार ने कहा।")[1][2:4] == ("AJIT_DOVAL", "IND")
+
+
+def test_a_bare_diplomatic_rank_is_the_one_the_article_named_before():
+    text = "विदेश मंत्रालय ने पाकिस्तान के उच्चायुक्त को तलब किया। बाद में उच्चायुक्त ने कहा कि वह संदेश भेजेंगे।"
+    assert [m[3] for m in resolved(text) if m[4] == "high_commissioner"] == ["PAK", "PAK"]
+    # a rank of another role, or one titling an unknown name, borrows nothing
+    assert [m[3] for m in resolved("पाकिस्तान के उच्चायुक्त ने कहा। राजदूत ने भी कहा।") if m[4] == "ambassador"] == [None]
+
+
+def test_a_capital_names_whose_office_it_is_and_india_has_no_crown_prince():
+    text = "अबू धाबी के क्राउन प्रिंस शेख खालिद दिल्ली पहुंचे। क्राउन प्रिंस ने प्रधानमंत्री से मुलाकात की।"
+    assert [m[3] for m in resolved(text) if m[4] == "crown_prince"] == ["ARE", "ARE"]
+    assert [m[3] for m in resolved("क्राउन प्रिंस ने प्रधानमंत्री से मुलाकात की।") if m[4] == "crown_prince"] == [None]

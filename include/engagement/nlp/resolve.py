@@ -90,6 +90,9 @@ class Resolver:
         self.doc, self.kb, self.lang, self.published = doc, kb, lang, published
         self.ents: list[Span] = self._read_short_names(list(doc.ents))
         self.words = link_words(lang)
+        # role -> country of its latest mention with a country written next to it, for the bare
+        # mentions after it of a role that has no home-country default ("उच्चायुक्त ने")
+        self.written_roles: dict[str, str] = {}
 
     def _read_short_names(self, ents: list[Span]) -> list[Span]:
         """A surname alone (``person_short_names.csv``) is the person when a role phrase stands
@@ -156,10 +159,10 @@ class Resolver:
         ent = self.ents[index]
         if index > 0:
             previous = self.ents[index - 1]
-            if previous.label_ == "COUNTRY" and self._gap_is(
+            if self._stands_for_country(previous) and self._gap_is(
                 previous.end, ent.start, self.words.before | self.words.deputy
             ):
-                return previous.kb_id_
+                return self._country_of(previous)
         if index + 1 < len(self.ents):
             following = self.ents[index + 1]
             if (
@@ -169,6 +172,16 @@ class Resolver:
             ):
                 return following.kb_id_
         return None
+
+    def _stands_for_country(self, ent: Span) -> bool:
+        """A country's name, or its seat of government ("अबू धाबी के क्राउन प्रिंस")."""
+        if ent.label_ == "PLACE":
+            place = self.kb.places.get(ent.kb_id_)
+            return place is not None and place.is_seat
+        return ent.label_ == "COUNTRY"
+
+    def _country_of(self, ent: Span) -> str:
+        return self.kb.places[ent.kb_id_].country if ent.label_ == "PLACE" else ent.kb_id_
 
     def _is_former(self, index: int) -> bool:
         ent = self.ents[index]
@@ -197,8 +210,13 @@ class Resolver:
 
     def _country_for(self, index: int) -> str | None:
         adjacent = self._adjacent_country(index)
-        if adjacent or self.ents[index].kb_id_ in roles_without_home_country():
+        role = self.ents[index].kb_id_
+        if adjacent:
+            self.written_roles[role] = adjacent
             return adjacent
+        if role in roles_without_home_country():
+            # "पाकिस्तान के उच्चायुक्त को तलब किया ... उच्चायुक्त ने कहा": the one named before
+            return None if self._titles_unknown_name(index) else self.written_roles.get(role)
         if self._titles_unknown_name(index):
             return None
         return self.kb.home_country(self.lang)

@@ -25,7 +25,9 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
 * An undated mention (no publication date and no date in its sentence: ``date_basis``
   unknown or unanchored) joins the single undated cluster holding a report of its own article
   with the same status (any status when one of them is the headline, sentence 0, whose tense
-  says little, and both have one CAMEO code), the same source when both are directed, and the same kind of
+  says little, and both have one CAMEO code; held or ongoing when one is a hosting, the welcome
+  on a visit going on), the same visitor when both are directed (a hosting's is its target),
+  and the same kind of
   happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
   hosting another). An article repeats the talks it reports ("the call", "the talks between
   the two leaders"); a background event (``background``) and other kinds stay apart.
@@ -51,6 +53,7 @@ from engagement.events.periods import period_bounds
 PRECISIONS = ("day", "month", "year")  # finest first
 DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 TOOK_PLACE = frozenset({"held", "ongoing"})
+HOSTING = "043"  # host a visit: the visit (042) seen from the host's side
 HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
 
 
@@ -131,9 +134,9 @@ class _Cluster:
             return False
         kind = happening_kind(mention["cameo"])
         return any(
-            (m["status"] == mention["status"] or _headline_and_body(m, mention))
+            (_same_status(m, mention) or _headline_and_body(m, mention))
             and m["date_basis"] != "background"
-            and (m["source"] is None or mention["source"] is None or m["source"] == mention["source"])
+            and (m["source"] is None or mention["source"] is None or _visitor(m) == _visitor(mention))
             and happening_kind(m["cameo"]) == kind
             for m in self.by_article.get(mention["article_id"], ())
         )
@@ -149,6 +152,18 @@ class _Cluster:
         if widen:
             self.start = min(self.start, mention["_start"])
             self.end = max(self.end, mention["_end"])
+
+
+def _same_status(one: dict, other: dict) -> bool:
+    """One status, or a visit going on and the welcome held on it (a hosting, both taking place)."""
+    statuses, cameos = {one["status"], other["status"]}, {one["cameo"], other["cameo"]}
+    return len(statuses) == 1 or (statuses <= TOOK_PLACE and HOSTING in cameos)
+
+
+def _visitor(mention: dict) -> str | None:
+    """The side a directed report starts from, a hosting (043) read as the visit it receives:
+    "the PM welcomed the Crown Prince" and "the Crown Prince arrived on a visit" are one visit."""
+    return mention["target"] if mention["cameo"] == HOSTING else mention["source"]
 
 
 def _headline_and_body(one: dict, other: dict) -> bool:
