@@ -37,7 +37,7 @@ _DATELINE_SENTENCE = 1
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 # What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
-_NAME_GAP = 2  # characters between "Pakistan" and "Foreign Office"
+_NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
 
@@ -124,7 +124,10 @@ def _ministry_of_named_country(ctx: SentenceContext, ministry):
         (
             c
             for c in ctx.mentions
-            if c.label == "COUNTRY" and c.country and 0 <= ministry.start - c.end <= _NAME_GAP
+            if c.label == "COUNTRY"
+            and c.country
+            and c.end <= ministry.start
+            and _NAME_GAP.fullmatch(ctx.article.text[c.end : ministry.start])
         ),
         None,
     )
@@ -268,7 +271,12 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
     """
     kinds, lang, offset = ctx.article.resources.kinds, ctx.lang, ctx.offset
     travel = hit.trigger.kind in kinds.travel
-    usable = [a for a in scoped if (a.strength > 0 and not a.venue) or (travel and a.destination)]
+    struck = hit.trigger.kind in kinds.lands_on_venue
+    usable = [
+        a
+        for a in scoped
+        if (a.strength > 0 and not a.venue) or (travel and a.destination) or (struck and a.venue and a.strength == NAME)
+    ]
     if hit.trigger.kind in kinds.meeting | {"phone"} and len({a.country for a in usable if a.strength == PERSON}) > 1:
         # "Wen said in his meeting with Aziz that relations with India ...": people meet, and
         # once two countries' people are named, other country names are what they talked about
@@ -345,7 +353,8 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
     if ctx.lang == "hi":
         return None, None
     before = [a for a in (first, second) if a.end <= hit.start + offset]
-    after = [a for a in (first, second) if a.start >= hit.end + offset]
+    # the object may stand inside a phrase trigger: "ordered 755 US diplomats to leave"
+    after = [a for a in (first, second) if a.start > hit.start + offset]
     if len(before) == 1 and len(after) == 1:
         return before[0].country, after[0].country
     return None, None

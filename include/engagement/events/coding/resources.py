@@ -117,6 +117,9 @@ class KindGroups:
     # conflict acts whose one named state acts on the story's other side ("दक्षिण कोरिया ने जवाब
     # में गोलियां चलाईं" in a story of the two Koreas)
     story_pair: frozenset[str]
+    # force that lands where it strikes: the state named as the place ("strikes on camps in
+    # Pakistan") is the target, a strike on another state's territory being 19 (SPLIT.md)
+    lands_on_venue: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:

@@ -95,6 +95,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
     ):
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
+    if lex.matches("invitation_before", text[max(0, hit.start - 80) : hit.start]):
+        return True  # "invited the Greek premier for a return visit": the invitation (036) is the event
     if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
     if text[max(0, hit.start - 1) : hit.start] == "(" and text[hit.end : hit.end + 1] == ")":
