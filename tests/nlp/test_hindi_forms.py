@@ -261,3 +261,21 @@ def test_a_capital_names_whose_office_it_is_and_india_has_no_crown_prince():
     text = "अबू धाबी के क्राउन प्रिंस शेख खालिद दिल्ली पहुंचे। क्राउन प्रिंस ने प्रधानमंत्री से मुलाकात की।"
     assert [m[3] for m in resolved(text) if m[4] == "crown_prince"] == ["ARE", "ARE"]
     assert [m[3] for m in resolved("क्राउन प्रिंस ने प्रधानमंत्री से मुलाकात की।") if m[4] == "crown_prince"] == [None]
+
+
+def test_indian_ministers_and_officials_of_2004_to_2025_are_known_with_their_offices():
+    assert resolved("रक्षा मंत्री ए के एंटनी ने कहा।", published=date(2010, 3, 1))[-1][2:] == (
+        "A_K_ANTONY",
+        "IND",
+        "defence_minister",
+    )
+    assert resolved("विदेश सचिव निरुपमा राव ने बातचीत की।", published=date(2010, 3, 1))[-1][2:] == (
+        "NIRUPAMA_RAO",
+        "IND",
+        "foreign_secretary",
+    )
+    # one office after another: Pranab Mukherjee as foreign minister in 2008, president in 2015
+    assert [resolved("प्रणब मुखर्जी ने कहा।", published=day)[0][4] for day in (date(2008, 5, 1), date(2015, 5, 1))] == [
+        "foreign_minister",
+        "head_of_state",
+    ]

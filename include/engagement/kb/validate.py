@@ -21,6 +21,9 @@ COUNTRY_ALIAS_KINDS = {"name", "adjective", "demonym", "seat_metonym"}
 # Officials (ambassadors, spokespeople, advisers) legitimately overlap; other roles have one holder.
 SHARED_LEVELS = {"official"}
 GENERIC_ROLES = {"minister", "official"}
+# Offices a government fills several times over at once (India has two or three ministers of state
+# for external affairs): their terms may overlap.
+SHARED_ROLES = {"minister_of_state_external_affairs"}
 
 
 def validate_kb(kb: KnowledgeBase) -> list[str]:
@@ -107,7 +110,7 @@ def _office_problems(kb: KnowledgeBase) -> list[str]:
 def _overlapping_offices(kb: KnowledgeBase) -> list[str]:
     by_seat: dict[tuple[str, str], list[Office]] = defaultdict(list)
     for office in kb.offices:
-        if office.role not in GENERIC_ROLES and kb.level_of(office.role) not in SHARED_LEVELS:
+        if office.role not in GENERIC_ROLES | SHARED_ROLES and kb.level_of(office.role) not in SHARED_LEVELS:
             by_seat[(office.country, office.role)].append(office)
     problems = []
     for (country, role), offices in by_seat.items():
