@@ -53,3 +53,29 @@ def test_a_summons_of_an_acting_envoy_with_a_possessive_country():
     assert _summary("Bangladesh's foreign ministry summoned Myanmar's Acting Ambassador on Monday.") == [
         (["BGD", "MMR"], "111", "BGD", "MMR", "held")
     ]
+
+
+def _hindi(text: str) -> list[tuple]:
+    return [(e["actors"], e["cameo"], e["source"], e["target"], e["status"]) for e in coded(text, "hi", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Pakistan's air force carried out an air strike in Paktika province": a province of Afghanistan
+        ("पाकिस्तानी वायुसेना ने रविवार को पक्तिका प्रांत में एयरस्ट्राइक कर दी।", (["AFG", "PAK"], "195", "PAK", "AFG", "held")),
+        # "Norway ordered 15 Russian diplomats to leave the country"
+        ("नॉर्वे ने 15 रूसी राजनयिकों को देश छोड़कर जाने का आदेश दिया।", (["NOR", "RUS"], "174", "NOR", "RUS", "held")),
+        # "Japan also announced 20 billion rupees for Sri Lanka"
+        ("जापान ने श्रीलंका को 20 अरब रुपये देने की भी घोषणा की।", (["JPN", "LKA"], "033", "JPN", "LKA", "held")),
+        # "India and Japan decided to continue discussions on the Indo-Pacific"
+        ("भारत और जापान ने हिंद-प्रशांत पर चर्चा जारी रखने का फैसला किया।", (["IND", "JPN"], "036", None, None, "planned")),
+    ],
+)
+def test_hindi_strikes_expulsions_aid_and_talks_to_continue(text, expected):
+    assert _hindi(text) == [expected]
+
+
+def test_a_strike_on_a_province_of_the_own_country_makes_no_pair():
+    # "Pakistan's army carried out an air strike in Waziristan"
+    assert _hindi("पाकिस्तानी सेना ने वजीरिस्तान में एयरस्ट्राइक की।") == []

@@ -134,6 +134,12 @@ def _ministry_of_named_country(ctx: SentenceContext, ministry):
     return replace(ministry, country=named.country) if named else ministry
 
 
+def _struck_ground(actor: Actor) -> bool:
+    """Where force lands: a country named as the place, or a province or town of one (strength 0:
+    no seat of government), "in Afghanistan's Paktika province", "पक्तिका प्रांत में"."""
+    return (actor.venue and actor.strength == NAME) or actor.strength == 0
+
+
 def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
     """"NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
     wherever the line stands (pages put headlines and photo captions above it); both are places."""
@@ -275,7 +281,7 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
     usable = [
         a
         for a in scoped
-        if (a.strength > 0 and not a.venue) or (travel and a.destination) or (struck and a.venue and a.strength == NAME)
+        if (a.strength > 0 and not a.venue) or (travel and a.destination) or (struck and _struck_ground(a))
     ]
     if hit.trigger.kind in kinds.meeting | {"phone"} and len({a.country for a in usable if a.strength == PERSON}) > 1:
         # "Wen said in his meeting with Aziz that relations with India ...": people meet, and
