@@ -79,3 +79,23 @@ def test_hindi_strikes_expulsions_aid_and_talks_to_continue(text, expected):
 def test_a_strike_on_a_province_of_the_own_country_makes_no_pair():
     # "Pakistan's army carried out an air strike in Waziristan"
     assert _hindi("पाकिस्तानी सेना ने वजीरिस्तान में एयरस्ट्राइक की।") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "India and Nepal are likely to sign several agreements after the talks on Thursday"
+        "गुरुवार को वार्ता के बाद भारत और नेपाल के कई समझौतों पर हस्ताक्षर करने की संभावना है।",
+        # "It is hoped that the nuclear deal between India and Japan will be signed on this visit"
+        "उम्मीद की जा रही है कि इस यात्रा में भारत और जापान के बीच परमाणु करार पर हस्ताक्षर हो जाएगा।",
+    ],
+)
+def test_hindi_speculation_is_no_event(text):
+    assert _hindi(text) == []
+
+
+def test_a_hindi_visit_whose_guest_has_just_arrived_is_going_on():
+    # "President Mukherjee has arrived in Bhutan on his two-day tour"
+    assert _hindi("राष्ट्रपति प्रणब मुखर्जी अपने दो दिवसीय दौरे पर भूटान पहुंच गए हैं।") == [
+        (["BTN", "IND"], "042", "IND", "BTN", "ongoing")
+    ]

@@ -95,6 +95,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
     ):
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
+    if lex.matches("speculative_sentence", text[: hit.start]):
+        return True  # "उम्मीद की जा रही है कि ... हस्ताक्षर हो जाएगा": hoped for, not announced
     if lex.matches("invitation_before", text[max(0, hit.start - 80) : hit.start]):
         return True  # "invited the Greek premier for a return visit": the invitation (036) is the event
     if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
@@ -106,7 +108,11 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
     if lex.lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = lex.clause_break.split(text[hit.end : min(hi, hit.end + _HINDI_CLAUSE_CHARS)])[0]
-        return lex.matches("negation", clause_after) or lex.matches("hypothetical", window.before(text, lo, hit.start))
+        return (
+            lex.matches("negation", clause_after)
+            or lex.matches("speculative_after", clause_after)  # "हस्ताक्षर करने की संभावना है"
+            or lex.matches("hypothetical", window.before(text, lo, hit.start))
+        )
     before = lex.clause_break.split(text[max(lo, hit.start - 30) : hit.start])[-1]
     return lex.matches("negation", before) or lex.matches("hypothetical", window.before(text, lo, hit.start))
 
