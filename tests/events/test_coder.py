@@ -365,9 +365,12 @@ def test_a_refusal_is_a_rejection_not_a_negated_event():
     assert (ev["source"], ev["target"], ev["root"], ev["status"]) == ("IND", "PAK", "12", "held")
 
 
-def test_a_threat_by_two_speakers_aims_at_its_object():
-    ev = only("Russia and China said they will attack Japan.", "en")
-    assert ev["target"] == "JPN" and ev["root"] == "13" and ev["status"] == "held"
+def test_a_threat_by_two_speakers_aims_at_its_object_from_each():
+    found = events("Russia and China said they will attack Japan.", "en", MONDAY_17)
+    assert sorted((ev["source"], ev["target"], ev["root"], ev["status"]) for ev in found) == [
+        ("CHN", "JPN", "13", "held"),
+        ("RUS", "JPN", "13", "held"),
+    ]
 
 
 def test_dissidents_from_a_country_are_not_its_government():

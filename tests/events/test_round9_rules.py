@@ -99,3 +99,20 @@ def test_a_hindi_visit_whose_guest_has_just_arrived_is_going_on():
     assert _hindi("राष्ट्रपति प्रणब मुखर्जी अपने दो दिवसीय दौरे पर भूटान पहुंच गए हैं।") == [
         (["BTN", "IND"], "042", "IND", "BTN", "ongoing")
     ]
+
+
+def test_states_listed_as_the_subject_each_act_on_the_one_target():
+    found = _summary("Canada, Australia and New Zealand expelled Iranian diplomats on Monday.")
+    assert sorted(found) == [
+        (["AUS", "IRN"], "174", "AUS", "IRN", "held"),
+        (["CAN", "IRN"], "174", "CAN", "IRN", "held"),
+        (["IRN", "NZL"], "174", "NZL", "IRN", "held"),
+    ]
+    # "The US, Britain and France condemned Russia"
+    assert sorted(_hindi("अमेरिका, ब्रिटेन और फ्रांस ने रूस की निंदा की।")) == [
+        (["FRA", "RUS"], "111", "FRA", "RUS", "held"),
+        (["GBR", "RUS"], "111", "GBR", "RUS", "held"),
+        (["RUS", "USA"], "111", "USA", "RUS", "held"),
+    ]
+    # two states signing together act on nobody: one agreement between them
+    assert _summary("India and Japan signed five agreements.") == [(["IND", "JPN"], "057", None, None, "held")]

@@ -433,15 +433,41 @@ def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor],
     """Countries listed with a visit's destination ("will visit Japan, China and South Korea",
     "जापान और चीन की यात्रा"): each is a visit of its own (codebook §4, one event per
     counterpart). Empty when the destination stands alone."""
+    return [c for c in _listed_with(ctx, scope, actors, destination) if c != destination]
+
+
+def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tuple[list[str], str] | None:
+    """States listed as the subject of one directed act each do it ("The US, Britain and France
+    expelled their Syrian ambassadors", "अमेरिका, ब्रिटेन और फ्रांस ने रूस की निंदा की"): the
+    agents and their one target, or None when the act has one agent or no single target."""
+    hit, offset = scope.hit, ctx.offset
+    named = [a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - offset < scope.hi]
+    if ctx.lang == "hi":
+        subject = next((a for a in named if a.agent), None)
+    else:
+        subject = max((a for a in named if a.end <= hit.start + offset), key=lambda a: a.end, default=None)
+    if subject is None:
+        return None
+    agents = _listed_with(ctx, scope, actors, subject.country)
+    others = {a.country for a in named if a.country not in agents}
+    after = ctx.lang == "hi" or all(a.start >= hit.end + offset for a in named if a.country in others)
+    if len(agents) < 2 or len(others) != 1 or not after:
+        return None
+    return agents, others.pop()
+
+
+def _listed_with(ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str) -> list[str]:
+    """The countries of a list ("Japan, China and South Korea", "जापान और चीन") that holds
+    ``country``, in order; just ``country`` when it stands alone, empty when it is not named."""
     named = sorted(
         (a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - ctx.offset < scope.hi),
         key=lambda a: a.start,
     )
-    at = next((i for i, a in enumerate(named) if a.country == destination), None)
+    at = next((i for i, a in enumerate(named) if a.country == country), None)
     if at is None:
         return []
     listed = [named[at]]
-    for step in (-1, 1):  # the list runs both ways from the destination the coder chose
+    for step in (-1, 1):  # the list runs both ways from the country the coder chose
         i = at + step
         while 0 <= i < len(named):
             first, second = (named[i], listed[0]) if step == -1 else (listed[-1], named[i])
@@ -449,4 +475,4 @@ def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor],
                 break
             listed = [*listed, named[i]] if step == 1 else [named[i], *listed]
             i += step
-    return [c for c in dict.fromkeys(a.country for a in listed) if c != destination]
+    return list(dict.fromkeys(a.country for a in listed))

@@ -124,12 +124,21 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             else []
         )
         reciprocal = False
+        joint = (
+            actor_step.joint_agents(ctx, scope, actors)
+            if not mediated and hit.trigger.kind not in kinds.travel | kinds.meeting
+            else None
+        )
         if mediated:  # the codebook's mediation (mediator -> each side), or a statement to each
             parties = [(sorted([mediated[0], side]), mediated[0], side) for side in mediated[1]]
         elif tour:  # "will visit Japan, China and South Korea": a visit to each
             tour = [c for c in tour if c != source]
             countries = distinct([source, target, *tour])
             parties = [(sorted([source, place]), source, place) for place in (target, *tour)]
+        elif joint:  # "The US, Britain and France expelled their Syrian ambassadors": each did
+            agents, acted_on = joint
+            countries = distinct([*agents, acted_on])
+            parties = [(sorted([agent, acted_on]), agent, acted_on) for agent in agents]
         elif home:  # "met his counterparts from A, B and C": a bilateral meeting with each
             countries = distinct([home, *countries])
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
