@@ -116,3 +116,17 @@ def test_states_listed_as_the_subject_each_act_on_the_one_target():
     ]
     # two states signing together act on nobody: one agreement between them
     assert _summary("India and Japan signed five agreements.") == [(["IND", "JPN"], "057", None, None, "held")]
+
+
+def test_south_american_neighbours_are_not_the_united_states():
+    text = "Peru and Chile restored full diplomatic relations, the two South American neighbours said."
+    assert _summary(text) == [(["CHL", "PER"], "050", None, None, "held")]
+
+
+def test_a_headline_protest_and_the_summons_in_the_body_are_one_undated_event():
+    text = (
+        "Vietnam protests to China over island drills\n"
+        "Vietnam has summoned the Chinese ambassador in Hanoi to protest the military drills near the islands."
+    )
+    found = coded(text, "en", None)
+    assert [(e["actors"], e["root"], e["source"], e["mentions"]) for e in found] == [(["CHN", "VNM"], "11", "VNM", 2)]
