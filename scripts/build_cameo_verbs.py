@@ -264,11 +264,19 @@ def element_regex(token: str, synsets: dict[str, str]) -> str | None:
     return noun_regex(token)
 
 
+# Nouns that news writes far more often as month names: "postponed her March visit" is no
+# postponed protest march (POSTPONE * MARCH, 030).
+MONTH_NOUNS = frozenset({"march", "may"})
+
+
 def sequence_regex(part: str, synsets: dict[str, str], stats: Counter) -> str | None:
     tokens = _TOKEN.findall(part)
     unknown = [t for t in tokens if t.startswith("&") and t.rstrip("_") not in synsets]
     if unknown:
         stats["pattern naming an undefined synset"] += 1
+        return None
+    if any(t.lower().rstrip("_") in MONTH_NOUNS for t in tokens):
+        stats["pattern whose noun is also a month (March, May)"] += 1
         return None
     regexes = [r for r in (element_regex(t, synsets) for t in tokens) if r]
     return GAP.join(regexes) if regexes else ""

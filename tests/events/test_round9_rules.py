@@ -130,3 +130,17 @@ def test_a_headline_protest_and_the_summons_in_the_body_are_one_undated_event():
     )
     found = coded(text, "en", None)
     assert [(e["actors"], e["root"], e["source"], e["mentions"]) for e in found] == [(["CHN", "VNM"], "11", "VNM", 2)]
+
+
+def test_a_month_named_march_is_no_protest_march_and_a_postponed_tour_is_each_visit_called_off():
+    text = "Indian Foreign Minister Sushma Swaraj has postponed her March 28-31 visit to Tanzania and Kenya."
+    assert sorted((e["actors"], e["cameo"], e["status"]) for e in coded(text, "en", None)) == [
+        (["IND", "KEN"], "042", "cancelled"),
+        (["IND", "TZA"], "042", "cancelled"),
+    ]
+
+
+def test_telephonic_calls_are_phone_calls():
+    assert _summary("Modi held a telephonic conversation with Japanese Prime Minister Shinzo Abe.") == [
+        (["IND", "JPN"], "041", "IND", "JPN", "held")
+    ]

@@ -70,5 +70,7 @@ def test_a_visit_and_its_welcome_by_the_host_are_one_event():
         "इंडोनेशिया के राष्ट्रपति प्रबोवो सुबियांतो तीन दिवसीय भारत यात्रा पर नई दिल्ली पहुंचे। "
         "प्रधानमंत्री नरेंद्र मोदी ने राष्ट्रपति भवन में इंडोनेशिया के राष्ट्रपति का स्वागत किया।"
     )
-    visits = [(e["actors"], e["source"], e["mentions"]) for e in coded(text, "hi", None) if e["cameo"] in ("042", "043")]
+    visits = [
+        (e["actors"], e["source"], e["mentions"]) for e in coded(text, "hi", None) if e["cameo"] in ("042", "043")
+    ]
     assert visits == [(["IDN", "IND"], "IDN", 2)]

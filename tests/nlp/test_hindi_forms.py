@@ -10,9 +10,7 @@ DAY = date(2025, 11, 17)
 
 def found(text, lang="hi", published=DAY):
     return [
-        (m.text, m.label, m.entity_id)
-        for m in extract_entities(text, lang, published).mentions
-        if m.label != "DATE"
+        (m.text, m.label, m.entity_id) for m in extract_entities(text, lang, published).mentions if m.label != "DATE"
     ]
 
 
@@ -82,9 +80,7 @@ def test_role_phrases_resolve_to_the_holder_on_the_publication_day():
         "ROLE",
         "SERGEY_LAVROV",
     )
-    assert found("विदेश मंत्री ने कहा।", published=date(2015, 6, 1)) == [
-        ("विदेश मंत्री", "ROLE", "SUSHMA_SWARAJ")
-    ]
+    assert found("विदेश मंत्री ने कहा।", published=date(2015, 6, 1)) == [("विदेश मंत्री", "ROLE", "SUSHMA_SWARAJ")]
     assert found("विदेश मंत्री ने कहा।") == [("विदेश मंत्री", "ROLE", "S_JAISHANKAR")]
     assert found("the Chinese premier arrived", "en", date(2020, 1, 1))[1] == (
         "premier",
@@ -108,9 +104,7 @@ def test_a_role_phrase_followed_by_a_name_belongs_to_that_person():
         ("PERSON", "SERGEY_LAVROV", "RUS", "foreign_minister"),
     ]
     out_of_office = extract_entities("Former President Barack Obama spoke.", "en", DAY).mentions
-    assert [(m.entity_id, m.country, m.role) for m in out_of_office] == [
-        ("BARACK_OBAMA", "USA", None)
-    ]
+    assert [(m.entity_id, m.country, m.role) for m in out_of_office] == [("BARACK_OBAMA", "USA", None)]
 
 
 def test_sentences_split_on_danda_and_newlines_but_not_initials():

@@ -118,7 +118,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
 
 
 def _ministry_of_named_country(ctx: SentenceContext, ministry):
-    """"the Pakistan Foreign Office": a ministry's name that several countries use ("Foreign
+    """ "the Pakistan Foreign Office": a ministry's name that several countries use ("Foreign
     Office") belongs to the country named right before it."""
     named = next(
         (
@@ -141,7 +141,7 @@ def _struck_ground(actor: Actor) -> bool:
 
 
 def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
-    """"NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
+    """ "NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
     wherever the line stands (pages put headlines and photo captions above it); both are places."""
     line_start = before.rsplit("\n", 1)[-1]
     if not line_start.strip() and written.isupper() and len(written) > 3:
@@ -150,7 +150,7 @@ def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
 
 
 def _is_dateline_place(written: str, after: str) -> bool:
-    """"ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
+    """ "ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
     return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
 
 
@@ -215,7 +215,7 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
 
 
 def _by_before(ctx: SentenceContext, actor: Actor) -> bool:
-    """"a visit to Japan by the Indian foreign minister": the visitor comes with "by"."""
+    """ "a visit to Japan by the Indian foreign minister": the visitor comes with "by"."""
     start = actor.start - ctx.offset
     return start >= 0 and ctx.matches("by_before", ctx.text[max(0, start - 4) : start])
 
@@ -384,7 +384,7 @@ def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: 
 
 
 def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):
-    """"China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
+    """ "China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
     joined by "and" to the one before shares its subject, so it aims at the actor after it."""
     if ctx.lang != "en" or not ctx.matches("verb_joined_before", ctx.text[before.end : hit.start]):
         return None

@@ -33,9 +33,7 @@ def meeting_forum(ctx: SentenceContext) -> str | None:
     return None
 
 
-def location(
-    ctx: SentenceContext, hit: Hit, actors: list[Actor], source: str | None, target: str | None
-) -> str | None:
+def location(ctx: SentenceContext, hit: Hit, actors: list[Actor], source: str | None, target: str | None) -> str | None:
     """The country where the event took place: a visit's destination, a host's country, a venue
     the sentence names, else a city that places the story."""
     if hit.trigger.kind == "visit" and target:
@@ -64,7 +62,7 @@ def location(
 
 
 def _in_compound(ctx: SentenceContext, mention) -> bool:
-    """"the Mumbai-Ahmedabad rail project": a place joined to another word names a thing."""
+    """ "the Mumbai-Ahmedabad rail project": a place joined to another word names a thing."""
     text = ctx.text
     start, end = mention.start - ctx.offset, mention.end - ctx.offset
     joined_after = text[end : end + 1] in _HYPHENS and text[end + 1 : end + 2].isalpha()

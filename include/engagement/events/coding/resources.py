@@ -22,7 +22,7 @@ from engagement.nlp.folding import fold
 _NEVER = re.compile("(?!)")
 _DEVANAGARI = "\u0900-\u097f"
 # Punctuation that ends a clause; the conjunctions that do come from word_lists.csv.
-_CLAUSE_MARKS = {"hi": "[,;।]", "en": "[,;:\"“”()]"}
+_CLAUSE_MARKS = {"hi": "[,;।]", "en": '[,;:"“”()]'}
 # How a stay's length is written, around its number ("a four-day visit", "चार दिवसीय दौरा").
 _STAY_LENGTH = {"hi": r"(?<![\u0900-\u097f])({number})[\s-]*(?:दिवसीय|दिन)", "en": r"\b({number})-day\b"}
 

@@ -123,7 +123,7 @@ class SentenceContext:
         return sentence_topics(self)
 
     def teams(self) -> bool:
-        """"भारतीय टीम का दक्षिण अफ़्रीका दौरा": in sports, country names are teams, not
+        """ "भारतीय टीम का दक्षिण अफ़्रीका दौरा": in sports, country names are teams, not
         governments. Asked only when the answer matters: scanning the article costs."""
         return self.matches("sports") or self.article.is_sports
 

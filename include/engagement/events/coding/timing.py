@@ -100,9 +100,7 @@ def _outside_other_relative_clauses(ctx: SentenceContext, scope: Scope, dates: l
     2025 dates the visit, not the meeting."""
     trigger = scope.hit.start
     clauses = [
-        (m.start(), m.end())
-        for m in ctx.lex.relative_clause.finditer(ctx.text)
-        if not m.start() <= trigger < m.end()
+        (m.start(), m.end()) for m in ctx.lex.relative_clause.finditer(ctx.text) if not m.start() <= trigger < m.end()
     ]
     return [d for d in dates if not any(lo <= d.start - ctx.offset < hi for lo, hi in clauses)]
 
@@ -127,9 +125,7 @@ def planned_date(countries: list[str], earlier: Sequence[EventMention], publishe
     would make an announcement look like a same-day event that never turns held."""
     pair = set(countries[:2])
     same = [
-        ev
-        for ev in earlier
-        if ev.status == "planned" and set(ev.participants) == pair and ev.event_date is not None
+        ev for ev in earlier if ev.status == "planned" and set(ev.participants) == pair and ev.event_date is not None
     ]
     if same:
         ev = same[-1]

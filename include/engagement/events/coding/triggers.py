@@ -61,7 +61,7 @@ def scopes(lex: LanguageLexicon, text: str, hits: list[Hit]) -> list[Scope]:
 
 
 def _frames_another_event(lex: LanguageLexicon, text: str, hit: Hit, lo: int) -> bool:
-    """"during the visit", "यात्रा के दौरान": the trigger frames another event of the sentence."""
+    """ "during the visit", "यात्रा के दौरान": the trigger frames another event of the sentence."""
     around = text[max(lo, hit.start - 25) : hit.start] if lex.lang == "en" else text[hit.end : hit.end + 15]
     return lex.matches("back_reference", around)
 
@@ -91,8 +91,10 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True
     if lex.matches("state_not_event", hit.text):
         return True  # "strained relations": a background state, not an event (codebook §3)
-    if lex.lang == "en" and hit.trigger.kind in meeting_kinds | {"negotiation"} and lex.matches(
-        "talks_about_before", text[max(lo, hit.start - 50) : hit.start]
+    if (
+        lex.lang == "en"
+        and hit.trigger.kind in meeting_kinds | {"negotiation"}
+        and lex.matches("talks_about_before", text[max(lo, hit.start - 50) : hit.start])
     ):
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
     if lex.matches("speculative_sentence", text[: hit.start]):
