@@ -144,3 +144,13 @@ def test_telephonic_calls_are_phone_calls():
     assert _summary("Modi held a telephonic conversation with Japanese Prime Minister Shinzo Abe.") == [
         (["IND", "JPN"], "041", "IND", "JPN", "held")
     ]
+
+
+def test_two_states_signing_with_a_third_are_no_list_of_agents():
+    text = "Jordan and Israel signed a trade accord with the United States on Sunday."
+    assert not any(e["source"] for e in coded(text, "en", None) if e["cameo"] == "057")
+
+
+def test_a_threat_to_launch_strikes_is_no_strike():
+    text = "Rwanda's threat to launch military strikes in Congo worried diplomats."
+    assert not any(e["root"] == "19" for e in coded(text, "en", None))

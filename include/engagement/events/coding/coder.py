@@ -126,7 +126,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         reciprocal = False
         joint = (
             actor_step.joint_agents(ctx, scope, actors)
-            if not mediated and hit.trigger.kind not in kinds.travel | kinds.meeting
+            if not mediated and hit.trigger.kind in kinds.each_agent
             else None
         )
         if mediated:  # the codebook's mediation (mediator -> each side), or a statement to each

@@ -120,6 +120,9 @@ class KindGroups:
     # force that lands where it strikes: the state named as the place ("strikes on camps in
     # Pakistan") is the target, a strike on another state's territory being 19 (SPLIT.md)
     lands_on_venue: frozenset[str]
+    # directed acts that each state of a subject list does ("Canada, Australia and New Zealand
+    # expelled ..."); signing, meeting or restoring ties together is one act between them
+    each_agent: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:
