@@ -32,25 +32,29 @@ from tests.integration.airflow_stack import PG_URL_ENV, airflow_stack  # noqa: E
 
 
 def task_timings(instances: list[dict]) -> dict[str, tuple[float, float, float]]:
-    """Median run time, queue wait and scheduling delay (after the upstream task ended) per task."""
-    by_run: dict[str, dict[str, dict]] = {}
+    """Median run time, queue wait and scheduling delay per task, over every instance (each map
+    index of a mapped task too). The scheduling delay is the time from the last instance of
+    another task that had ended before this one was queued (its upstream, in this linear DAG) to
+    this one being queued; a shard that waits for a free task slot after its upstream is counted
+    from that upstream as well, so compare it with the slots (max active tasks) and shard count."""
+    by_run: dict[str, list[dict]] = {}
     for ti in instances:
-        by_run.setdefault(ti["dag_run_id"], {})[ti["task_id"]] = ti
+        if ti["start_date"] and ti["end_date"]:
+            by_run.setdefault(ti["dag_run_id"], []).append(ti)
     samples: dict[str, list[tuple[float, float, float]]] = {}
     for tasks in by_run.values():
-        ended = sorted(
-            (t for t in tasks.values() if t["start_date"] and t["end_date"]),
-            key=lambda t: t["start_date"],
-        )
-        previous_end = None
-        for ti in ended:
+        for ti in tasks:
             start, end = _time(ti["start_date"]), _time(ti["end_date"])
             queued = _time(ti["queued_when"]) if ti.get("queued_when") else start
-            scheduled = (queued - previous_end).total_seconds() if previous_end else 0.0
+            upstream_ends = [
+                _time(other["end_date"])
+                for other in tasks
+                if other["task_id"] != ti["task_id"] and _time(other["end_date"]) <= queued
+            ]
+            scheduled = (queued - max(upstream_ends)).total_seconds() if upstream_ends else 0.0
             samples.setdefault(ti["task_id"], []).append(
                 ((end - start).total_seconds(), (start - queued).total_seconds(), scheduled)
             )
-            previous_end = end
     return {task: tuple(median(s[i] for s in rows) for i in range(3)) for task, rows in samples.items()}
 
 
