@@ -441,7 +441,7 @@ def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tup
     expelled their Syrian ambassadors", "अमेरिका, ब्रिटेन और फ्रांस ने रूस की निंदा की"): the
     agents and their one target, or None when the act has one agent or no single target."""
     hit, offset = scope.hit, ctx.offset
-    named = [a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - offset < scope.hi]
+    named = _named_in_scope(ctx, scope, actors)
     if ctx.lang == "hi":
         subject = next((a for a in named if a.agent), None)
     else:
@@ -456,13 +456,18 @@ def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tup
     return agents, others.pop()
 
 
-def _listed_with(ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str) -> list[str]:
-    """The countries of a list ("Japan, China and South Korea", "जापान और चीन") that holds
-    ``country``, in order; just ``country`` when it stands alone, empty when it is not named."""
-    named = sorted(
+def _named_in_scope(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:
+    """The actors named in a trigger's stretch that can be parties (no venue), in text order."""
+    return sorted(
         (a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - ctx.offset < scope.hi),
         key=lambda a: a.start,
     )
+
+
+def _listed_with(ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str) -> list[str]:
+    """The countries of a list ("Japan, China and South Korea", "जापान और चीन") that holds
+    ``country``, in order; just ``country`` when it stands alone, empty when it is not named."""
+    named = _named_in_scope(ctx, scope, actors)
     at = next((i for i, a in enumerate(named) if a.country == country), None)
     if at is None:
         return []
