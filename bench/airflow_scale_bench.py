@@ -25,7 +25,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -150,6 +150,9 @@ def print_report(instances: list[dict], values: dict[str, dict], days: list[date
     print("per task (median s): run time | queued→running | upstream done→queued")
     for task_id, (ran, waited, scheduled) in task_timings(instances).items():
         print(f"  {task_id:18} {ran:6.2f} | {waited:6.2f} | {scheduled:6.2f}")
+    skipped = Counter(ti["task_id"] for ti in instances if ti["state"] == "skipped")
+    if skipped:
+        print(f"skipped (publish: another run's pending publish copied the day): {dict(skipped)}")
     if len(days) > 1:
         for stage in ("aggregate", "publish"):
             per_day = day_durations(instances, stage)

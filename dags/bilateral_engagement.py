@@ -24,7 +24,9 @@ default 5,000); ingest and dedupe hand the shard envelopes on through XCom (docs
 * **aggregate**: replaces the day's partition in the warehouse and re-clusters event mentions
   into events (one happening counted once, however many articles report it).
 * **check**: data-quality assertions; a failure stops the run before anything is published.
-* **publish**: atomically replaces the read-only reporting copy that BI tools open.
+* **publish**: atomically replaces the read-only reporting copy that BI tools open. In a
+  backfill, a day whose checked data another run's pending publish will copy skips (the log
+  names that run): the copy is incremental, so one publish serves the days loaded before it.
 
 The run's day is its logical date (see `engagement.partitions`); every task works on that day
 only and replaces its outputs, so re-running or backfilling a date is safe. Tasks pass the day
@@ -95,6 +97,22 @@ def _day_of(upstream) -> dict:
     """The day's envelope from an upstream result, or from the results of its mapped shards."""
     first = upstream if isinstance(upstream, dict) else next(iter(upstream))
     return {"day": first["day"]}
+
+
+def _skip_if_carried(envelope: dict) -> None:
+    """In a backfill, leave publishing to a run whose checked data waits for its own publish
+    (``engagement.publish.carrying_run``): it copies this day too, so one file copy serves both."""
+    from airflow.sdk.exceptions import AirflowSkipException
+    from engagement.publish import carrying_run
+
+    context = get_current_context()
+    run = context["dag_run"]
+    if run.run_type != "backfill":
+        return
+    states = context["ti"].get_task_states(dag_id=run.dag_id, task_ids=["check", "publish"])
+    carrier = carrying_run(states, run.run_id)
+    if carrier:
+        raise AirflowSkipException(f"publish {envelope['day']}: {carrier}'s publish will copy this checked day")
 
 
 def _run_day() -> dict:
@@ -178,7 +196,9 @@ def bilateral_engagement():
 
     @task(pool=DUCKDB_POOL, queue=DUCKDB_QUEUE, outlets=[REPORTING_DB])
     def publish(checked: dict) -> dict:
-        """Atomically replace the read-only reporting copy for BI tools."""
+        """Atomically replace the read-only reporting copy for BI tools (in a backfill, unless
+        another run's publish will copy this day: it then skips, saying which)."""
+        _skip_if_carried(_day_of(checked))
         counts = _run_stage("publish", _day_of(checked))
         get_current_context()["outlet_events"][REPORTING_DB].extra = {
             k: v for k, v in counts.items() if isinstance(v, str | int | float)

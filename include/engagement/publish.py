@@ -11,6 +11,10 @@ as a file-system copy of the published one (its storage version kept) and only w
 changed since is replaced: the day partitions the load log names (``warehouse.load_log``), the
 event ids reclustering moved and their events, and the small whole tables. When the log cannot vouch for the
 old copy (none yet, another schema, edited removals, a rebuilt warehouse) the full copy is made.
+
+Because a publish copies every day loaded since the last one, a backfill need not publish each
+of its days: a day whose checked data another run's publish will carry (``carrying_run``) leaves
+publishing to it, which keeps the one-slot DuckDB pool for the loads.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from engagement.warehouse.partitions import PARTITIONED_TABLES
 from engagement.warehouse.reporting import apply_reporting, materialize_views
 
 STORAGE_VERSION = "v1.0.0"
+# Task states of a publish that has not started yet (None: not scheduled so far).
+NOT_STARTED = (None, "scheduled", "queued")
 WAREHOUSE_ALIAS = "warehouse"
 PUBLISHED_ALIAS = "published_copy"
 
@@ -62,6 +68,19 @@ def run(day: date, settings: Settings) -> dict:
         "mode": "full" if days is None else "incremental",
         "days_copied": None if days is None else len(days),
     }
+
+
+def carrying_run(task_states: dict[str, dict[str, str | None]], own_run_id: str) -> str | None:
+    """Another run whose ``check`` passed and whose ``publish`` has not started, if any.
+
+    ``task_states`` maps run ids to their task states (Airflow's ``get_task_states``). Such a
+    publish starts after the one asking (they share the one-slot DuckDB pool, which the asker
+    holds) and copies every day loaded until then, the asker's checked day included. A publish
+    already running or retrying carries nothing for sure, so it is not counted."""
+    for run_id, states in sorted(task_states.items()):
+        if run_id != own_run_id and states.get("check") == "success" and states.get("publish") in NOT_STARTED:
+            return run_id
+    return None
 
 
 def _write_copy(settings: Settings, target: Path, temporary: Path) -> tuple[list[date] | None, tuple]:

@@ -91,3 +91,47 @@ def test_a_recorded_removal_or_a_rebuilt_warehouse_falls_back_to_a_full_copy(set
     aggregate.run(days[0], settings)
     assert load_and_publish(settings, days[1], *generated[days[1]])["mode"] == "full"
     assert published_state(settings.published_path) == full_copy_state(settings, tmp_path)
+
+
+# Task states as Airflow's get_task_states gives them (run id -> task id -> state), mid-backfill.
+BACKFILL = "backfill__2025-03-0{}T00:00:00+00:00"
+
+
+def test_a_backfill_day_leaves_publishing_to_a_checked_run_whose_publish_has_not_started():
+    states = {
+        BACKFILL.format(1): {"check": "success", "publish": "running"},  # the asker
+        BACKFILL.format(2): {"check": "success", "publish": "scheduled"},  # waits for the pool
+        BACKFILL.format(3): {"check": None, "publish": None},
+    }
+    assert publish.carrying_run(states, BACKFILL.format(1)) == BACKFILL.format(2)
+    states[BACKFILL.format(2)]["publish"] = None  # check just passed, publish not scheduled yet
+    assert publish.carrying_run(states, BACKFILL.format(1)) == BACKFILL.format(2)
+
+
+def test_a_publish_that_started_or_a_day_not_yet_checked_carries_nothing():
+    """Only a publish that starts after the asker's surely copies its day: not one running,
+    retrying or done, nor one whose check has not passed (it may never publish)."""
+    own = BACKFILL.format(1)
+    for other in (
+        {"check": "success", "publish": "success"},
+        {"check": "success", "publish": "up_for_retry"},
+        {"check": "success", "publish": "running"},
+        {"check": "running", "publish": None},
+        {"check": "failed", "publish": "upstream_failed"},
+    ):
+        assert publish.carrying_run({own: {"check": "success", "publish": "running"}, "other": other}, own) is None
+    assert publish.carrying_run({own: {"check": "success", "publish": "scheduled"}}, own) is None  # not itself
+
+
+def test_days_whose_publish_was_left_to_a_later_one_are_all_in_its_copy(settings, tmp_path):
+    rng = random.Random(11)
+    days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(4)]
+    generated = {day: generated_day(day, rng) for day in days}
+    load_and_publish(settings, days[0], *generated[days[0]])
+    for day in days[1:3]:  # their publishes skipped: the last day's carries them
+        articles, mentions = generated[day]
+        write_day(settings, day, articles, [], mentions)
+        aggregate.run(day, settings)
+    result = load_and_publish(settings, days[3], *generated[days[3]])
+    assert (result["mode"], result["days_copied"]) == ("incremental", 3)
+    assert published_state(settings.published_path) == full_copy_state(settings, tmp_path)
