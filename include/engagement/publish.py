@@ -30,7 +30,7 @@ import duckdb
 from engagement.config import Settings
 from engagement.warehouse.connect import connect, open_in_memory
 from engagement.warehouse.docs import document_reporting
-from engagement.warehouse.load_log import days_loaded_since
+from engagement.warehouse.load_log import UNPUBLISHED_SCHEMA, days_loaded_since
 from engagement.warehouse.partitions import PARTITIONED_TABLES
 from engagement.warehouse.reporting import apply_reporting, materialize_views
 
@@ -117,6 +117,7 @@ def _copy_changes(con: duckdb.DuckDBPyConnection, target: Path, temporary: Path)
         _unlink_copy(temporary)
     con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')", [str(temporary)])
     con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
+    con.execute(f"DROP SCHEMA IF EXISTS {PUBLISHED_ALIAS}.{UNPUBLISHED_SCHEMA} CASCADE")
     return None
 
 
@@ -162,12 +163,13 @@ def _replace_changed(con: duckdb.DuckDBPyConnection, days: list[date]) -> None:
 
 
 def _whole_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """Every other table: reference data, removals, ledgers, the load log; small, copied whole."""
+    """Every other published table: reference data, removals, ledgers, the load log; small,
+    copied whole."""
     per_day = [("core", table) for table in [*PARTITIONED_TABLES, "events"]]
     rows = con.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY ALL", [WAREHOUSE_ALIAS]
     ).fetchall()
-    return [row for row in rows if row not in per_day]
+    return [row for row in rows if row not in per_day and row[0] != UNPUBLISHED_SCHEMA]
 
 
 def remove_stale_copies(target: Path) -> int:

@@ -307,3 +307,22 @@ def test_a_plan_published_the_day_two_stored_talks_ended_stays_apart_when_one_is
         plans = con.execute("SELECT date_precision, mentions FROM core.events WHERE status = 'planned'").fetchall()
     assert plans == [("year", 1)]
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+
+
+def test_a_warehouse_from_before_the_span_table_gets_it_filled_on_its_next_load(settings, tmp_path):
+    """internal.event_spans came with migration 007: a warehouse whose events predate it has the
+    table empty; the next aggregate fills it from the stored events before reading it, and the
+    result is still what a full recluster gives, spans included."""
+    rng = random.Random(20261207)
+    days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(6)]
+    generated = {day: _generated_day(day, rng) for day in days}
+    for day in days[:5]:
+        _load(settings, day, *generated[day])
+    with duckdb.connect(str(settings.warehouse_path)) as con:
+        spans = con.execute("SELECT count(*) FROM internal.event_spans").fetchone()[0]
+        con.execute("DELETE FROM internal.event_spans")
+    assert spans >= 50
+    _load(settings, days[5], *generated[days[5]])
+    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM internal.event_spans").fetchone()[0] > spans

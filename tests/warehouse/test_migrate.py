@@ -13,7 +13,7 @@ from engagement.warehouse.reporting import REPORTING_SQL, apply_reporting
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6]
+    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
     assert ledger == [
@@ -23,6 +23,7 @@ def test_migrations_apply_in_order_and_reapply_is_a_no_op():
         (4, "reporting_views_move"),
         (5, "article_removals"),
         (6, "load_log"),
+        (7, "event_spans"),
     ]
     # 004 leaves schema reporting empty: its views and macros come from sql/reporting.sql only.
     assert con.execute("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'reporting'").fetchone() == (0,)
@@ -103,7 +104,7 @@ def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_p
         apply_migrations(con, old)
         assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
     con = open_for_writing(database)
-    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (6,)
+    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (7,)
     views = reporting_views(con)
     assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
 

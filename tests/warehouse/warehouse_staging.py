@@ -279,17 +279,16 @@ def write_day_b(settings: Settings) -> None:
 
 
 def table_checksums(con) -> dict[str, str]:
-    """md5 of every core table's rows in sorted order (the migration ledger is not in core)."""
-    tables = [
-        t
-        for (t,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'core' ORDER BY 1"
-        ).fetchall()
-    ]
+    """md5 of every core and internal table's rows in sorted order (the migration ledger and
+    load log are in main)."""
+    tables = con.execute(
+        "SELECT schema_name || '.' || table_name FROM duckdb_tables()"
+        " WHERE schema_name IN ('core', 'internal') ORDER BY 1"
+    ).fetchall()
     return {
         table: con.execute(
             f"SELECT md5(coalesce(string_agg(r, '|' ORDER BY r), '')) FROM"
-            f" (SELECT CAST(t AS VARCHAR) AS r FROM core.{table} t)"
+            f" (SELECT CAST(t AS VARCHAR) AS r FROM {table} t)"
         ).fetchone()[0]
-        for table in tables
+        for (table,) in tables
     }

@@ -13,6 +13,8 @@ from datetime import date
 
 import duckdb
 
+# The warehouse's own bookkeeping (reclustering's event spans), never in a published copy.
+UNPUBLISHED_SCHEMA = "internal"
 # Ledgers that must be identical for an incremental copy: the same schema, views and removals.
 _MUST_MATCH = ("main.schema_migrations", "main.reporting_definition", "core.article_removals")
 _CHECKSUM_COLUMNS = {"main.schema_migrations": "version, checksum", "main.reporting_definition": "checksum"}
@@ -41,12 +43,12 @@ def days_loaded_since(con: duckdb.DuckDBPyConnection, warehouse: str, published:
 
 
 def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[tuple]:
-    """The database's data tables, not the reporting views a published copy holds as tables
-    (``reporting.materialize_views``)."""
+    """The database's published data tables, not the reporting views a published copy holds as
+    tables (``reporting.materialize_views``)."""
     return con.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ?"
-        " AND schema_name != 'reporting' ORDER BY ALL",
-        [database],
+        " AND schema_name NOT IN ('reporting', ?) ORDER BY ALL",
+        [database, UNPUBLISHED_SCHEMA],
     ).fetchall()
 
 

@@ -77,15 +77,33 @@ OR EXISTS (
                    core.event_mentions.event_date) >= f.floor
 )
 """
-# Every other stored event of the groups $groups (their pairs: $pairs, "A|B"), for periods that
-# need all their finer events.
-_KEPT_OF_GROUPS = """
+# The members of the stored events selected as lying in a tail period, not read yet.
+_KEPT_OF_SELECTED = """
 INSERT INTO kept BY NAME
 SELECT * FROM ({mentions}) m
 ANTI JOIN candidates c USING (mention_id) ANTI JOIN kept k USING (mention_id)
-WHERE list_contains($groups, m.group_no) AND m.event_id IS NOT NULL AND m.tier IS NOT NULL
+WHERE m.tier IS NOT NULL
 """
-_PAIRS_OF_GROUPS = "actor1 IS NULL OR list_contains($pairs, actor1 || '|' || actor2)"
+_IN_SELECTED = "event_id IN (SELECT event_id FROM selected_stored)"
+# The span rows (internal.event_spans) of the events in span_events, from their members now:
+# the tier of the finest, the span and whether one reports it held, over members of that tier.
+_EVENT_SPANS = """
+INSERT INTO internal.event_spans
+WITH members AS (
+    SELECT em.event_id, k.group_key, s.tier, s.span_start, s.span_end, em.status
+    FROM core.event_mentions em
+    JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
+                     AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end
+    JOIN group_keys k ON {joined}
+    WHERE em.event_id IN (SELECT event_id FROM span_events) AND s.tier IS NOT NULL
+)
+SELECT m.event_id, any_value(m.group_key), m.tier, min(m.span_start), max(m.span_end),
+       bool_or(list_contains($took_place, m.status))
+FROM members m JOIN (SELECT event_id, min(tier) AS tier FROM members GROUP BY event_id) f USING (event_id, tier)
+GROUP BY m.event_id, m.tier
+"""
+# Joins a group key's parts in internal.event_spans (a separator no code or name holds).
+_KEY_SEPARATOR = "\x1f"
 _RULE_COLUMNS = """
 SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id AS previous_event
 FROM candidates WHERE list_contains($groups, group_no)
@@ -116,6 +134,8 @@ _WORK_TABLES = (
     "candidates",
     "kept",
     "stored_spans",
+    "touched_keys",
+    "span_events",
 )
 
 
@@ -171,6 +191,8 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     _create_table(con, "stale_events", _STALE_SCHEMA)
     _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(before.event_ids)}, schema=_STALE_SCHEMA))
     number = _number_groups(con, day, before)
+    if day is not None and _spans_missing(con):  # a warehouse made before internal.event_spans
+        _refresh_spans(con, "SELECT event_id FROM core.events")
     if day is None:
         con.execute("CREATE OR REPLACE TEMP TABLE candidates AS SELECT * FROM grouped")
     else:
@@ -199,6 +221,9 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
         "UPDATE core.event_mentions SET event_id = a.event_id FROM event_assignments a"
         " WHERE core.event_mentions.mention_id = a.mention_id"
     )
+    if day is None:
+        con.execute("DELETE FROM internal.event_spans")
+    _refresh_spans(con, None)
     con.execute("DELETE FROM stale_events WHERE event_id IN (SELECT event_id FROM unchanged_events)")
     con.execute("DELETE FROM core.events WHERE event_id IN (SELECT event_id FROM stale_events)")
     columns = ", ".join(f'"{c}"' for c in EVENT_SCHEMA)
@@ -208,7 +233,27 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     con.execute("DROP VIEW dated_mentions")
     con.unregister("date_spans")
     con.unregister("group_numbers")
+    con.unregister("group_keys")
     return con.execute("SELECT count(*) FROM core.events").fetchone()[0]
+
+
+def _spans_missing(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute(
+        "SELECT EXISTS (SELECT 1 FROM core.events) AND NOT EXISTS (SELECT 1 FROM internal.event_spans)"
+    ).fetchall()[0][0]
+
+
+def _refresh_spans(con: duckdb.DuckDBPyConnection, events: str | None) -> None:
+    """Rewrite the span rows (internal.event_spans) of the events the query ``events`` names (None:
+    those the rebuild touched, ``span_events``) from their members as they stand; an event with
+    no dated member gets none."""
+    if events is None:
+        con.execute(_SQL["span_events"])
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE span_events AS {events}")
+    con.execute(_SQL["drop_spans"])
+    joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM k.{column}" for column in _GROUP_COLUMNS)
+    con.execute(_EVENT_SPANS.format(joined=joined), _TOOK_PLACE_PARAM)
 
 
 def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> dict[tuple, int]:
@@ -230,8 +275,13 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
         )
         touched = set(before.groups) | {group_of(row) for row in day_combos.pl().iter_rows(named=True)}
     number = {group: index for index, group in enumerate(sorted(touched))}
-    keys = combos.with_columns(pl.Series("group_no", [number.get(group) for group in groups], dtype=pl.Int64))
+    keys = combos.with_columns(
+        pl.Series("group_no", [number.get(group) for group in groups], dtype=pl.Int64),
+        pl.Series("group_key", [_KEY_SEPARATOR.join(group) for group in groups], dtype=pl.String),
+    )
+    con.register("group_keys", keys)
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
+    con.execute("CREATE OR REPLACE TEMP TABLE touched_keys AS SELECT DISTINCT group_no, group_key FROM group_numbers")
     con.register("date_spans", _date_spans(con))
     con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {_MENTIONS.format(where='true', columns='', joins='')}")
     where = "true"
@@ -322,13 +372,14 @@ def _recluster(
     if cap == 0:
         con.execute(_SQL["tail_periods"], params)
     else:
-        pairs = sorted({f"{group[0]}|{group[1]}" for group in map(group_by_number.get, groups) if group[0]})
-        con.execute(_KEPT_OF_GROUPS.format(mentions=_numbered_mentions(_PAIRS_OF_GROUPS)), {**params, "pairs": pairs})
-        con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
+        con.execute(_SQL["lying_sources"], params)
         con.execute(_SQL["lying"], params)
         con.execute(_SQL["lying_stored"], {"cap": cap})
         con.execute(_SQL["lying_partial"], {"cap": cap})
+        con.execute(_KEPT_OF_SELECTED.format(mentions=_numbered_mentions(_IN_SELECTED)))
+        con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
         con.execute("DROP TABLE lying")
+        con.execute("DROP TABLE lying_sources")
     clusters = con.sql(_SQL["stored_state"]).pl().to_dicts()
     joiners = con.sql(_SQL["stored_joiners"]).pl().to_dicts()
     partial = con.execute("SELECT group_no, tier, span_start, span_end, ended_by FROM partial_periods").fetchall()

@@ -110,7 +110,7 @@ SELECT s.event_id, s.hi, s.took_place, p.group_no, p.tier, p.span_start, p.span_
        row_number() OVER (PARTITION BY p.group_no, p.tier, p.span_start, p.span_end
                           ORDER BY s.took_place, s.hi DESC, s.event_id) AS rank,
        count(*) OVER (PARTITION BY p.group_no, p.tier, p.span_start, p.span_end) AS lying
-FROM stored_spans s JOIN periods p
+FROM lying_sources s JOIN periods p
   ON s.group_no = p.group_no AND s.tier < p.tier AND p.span_start <= s.lo AND s.hi <= p.span_end;
 
 -- name: lying_stored
@@ -166,3 +166,24 @@ WHERE k.tier > s.tier;
 -- The kept members of every stored event that lost or gained a mention, to recompute its row.
 SELECT event_id, mention_id FROM kept WHERE event_id IN (SELECT event_id FROM stale_events)
 ORDER BY event_id, mention_id;
+
+-- name: lying_sources
+-- Every stored event of a batch's groups ($groups) with its tier and span: from kept members
+-- where they were read (stored_spans), else from internal.event_spans, which holds the same for
+-- events not reclustered now (all their members kept). touched_keys names the groups.
+CREATE OR REPLACE TEMP TABLE lying_sources AS
+SELECT event_id, group_no, tier, lo, hi, took_place FROM stored_spans WHERE list_contains($groups, group_no)
+UNION ALL
+SELECT e.event_id, k.group_no, e.tier, e.span_start AS lo, e.span_end AS hi, e.took_place
+FROM internal.event_spans e JOIN touched_keys k USING (group_key)
+ANTI JOIN stale_events x ON x.event_id = e.event_id
+ANTI JOIN stored_spans s ON s.event_id = e.event_id
+WHERE list_contains($groups, k.group_no);
+
+-- name: span_events
+-- The events whose members the rebuild may have changed: stale, rebuilt or confirmed unchanged.
+CREATE OR REPLACE TEMP TABLE span_events AS
+SELECT event_id FROM stale_events UNION SELECT event_id FROM rebuilt_events UNION SELECT event_id FROM unchanged_events;
+
+-- name: drop_spans
+DELETE FROM internal.event_spans WHERE event_id IN (SELECT event_id FROM span_events);
