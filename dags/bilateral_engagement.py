@@ -81,11 +81,13 @@ def _run_stage(name: str, stage_run: dict) -> dict:
     """Run one stage for the envelope from XCom and log its counts in one line; the counts (with
     the next envelopes, seconds and peak RSS) go to XCom under COUNTS_KEY."""
     from airflow.sdk.exceptions import AirflowFailException
-    from engagement.stages import PermanentFailure, run_stage, stage_named
+    from engagement.stages import PermanentFailure, run_stage, stage_named, yield_to_warehouse
     from engagement.staging import StageRun
 
+    stage, settings = stage_named(name), _settings()
+    yield_to_warehouse(stage, settings)  # a task is its own process: only this shard's
     try:
-        counts = run_stage(stage_named(name), StageRun.from_dict(stage_run), _settings())
+        counts = run_stage(stage, StageRun.from_dict(stage_run), settings)
     except PermanentFailure as exc:  # lost articles, failed checks: a retry would fail the same way
         raise AirflowFailException(str(exc)) from exc
     result = _log_counts(name, counts)

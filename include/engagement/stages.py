@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import resource
 import time
 from collections.abc import Callable
@@ -64,6 +65,14 @@ def stage_named(name: str) -> Stage:
 def peak_rss_mb() -> float:
     """This process's peak resident set size so far (Linux reports kilobytes)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def yield_to_warehouse(stage: Stage, settings: Settings) -> None:
+    """In a task process of a sharded stage, lower the CPU priority by ``nlp_niceness``: the
+    DuckDB stages run one at a time across all days in flight, so on a busy machine they are the
+    critical path and should not wait for cores behind NLP shards."""
+    if stage.sharded and settings.nlp_niceness > 0:
+        os.nice(settings.nlp_niceness)
 
 
 def run_stage(stage: Stage, stage_run: StageRun, settings: Settings) -> dict:
