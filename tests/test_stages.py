@@ -26,6 +26,6 @@ def niceness_added(stage_name: str, settings) -> int:
 
 
 def test_nlp_shards_lower_their_priority_and_the_duckdb_stages_keep_theirs(settings):
-    assert [niceness_added(name, settings) for name in ("clean", "extract_entities", "detect_events")] == [5, 5, 5]
+    assert [niceness_added(name, settings) for name in ("clean", "extract_entities", "detect_events")] == [10, 10, 10]
     assert [niceness_added(name, settings) for name in ("ingest", "dedupe", "aggregate", "check", "publish")] == [0] * 5
     assert niceness_added("detect_events", dataclasses.replace(settings, nlp_niceness=0)) == 0

@@ -51,7 +51,7 @@ class Settings:
     # Added to the CPU niceness of a sharded (NLP) task's process: with several days in flight the
     # one-slot DuckDB tasks (aggregate, check, publish), which every day waits for in turn, get
     # the cores first; the NLP shards take what is left. 0 leaves priorities alone.
-    nlp_niceness: int = 5
+    nlp_niceness: int = 10
     # DuckDB's buffer pool in aggregate and publish (a DuckDB size; empty: DuckDB's default, 80% of RAM).
     duckdb_memory_limit: str = "1GB"
     # check fails a day when more than this share of its articles hit a processing error (an
@@ -105,7 +105,7 @@ def load_settings() -> Settings:
         min_article_chars=int(os.environ.get("ENGAGEMENT_MIN_ARTICLE_CHARS", "40")),
         near_duplicate_threshold=float(os.environ.get("ENGAGEMENT_NEAR_DUP_THRESHOLD", "0.8")),
         shard_size=int(os.environ.get("ENGAGEMENT_SHARD_SIZE", "5000")),
-        nlp_niceness=int(os.environ.get("ENGAGEMENT_NLP_NICENESS", "5")),
+        nlp_niceness=int(os.environ.get("ENGAGEMENT_NLP_NICENESS", "10")),
         duckdb_memory_limit=os.environ.get("ENGAGEMENT_DUCKDB_MEMORY_LIMIT", "1GB"),
         error_share_limit=float(os.environ.get("ENGAGEMENT_ERROR_SHARE_LIMIT", "0.02")),
         error_count_floor=int(os.environ.get("ENGAGEMENT_ERROR_COUNT_FLOOR", "5")),

@@ -29,6 +29,28 @@ def test_good_days_pass_every_check(staged):
     assert check.run(DAY_B, staged)["checks"] == result["checks"]
 
 
+def test_a_key_repeated_on_another_day_and_a_wrong_mention_count_fail_the_day(staged):
+    """The checks read only the day's keys and events, probing the other days for repeats."""
+    aggregate.run(DAY_A, staged)
+    aggregate.run(DAY_B, staged)
+    with duckdb.connect(str(staged.warehouse_path)) as con:
+        taken = con.execute("SELECT min(article_id) FROM core.articles WHERE day = ?", [DAY_A]).fetchone()[0]
+        con.execute(
+            "UPDATE core.sentences SET article_id = ? WHERE day = ? AND article_id ="
+            " (SELECT min(article_id) FROM core.sentences WHERE day = ?)",
+            [taken, DAY_B, DAY_B],
+        )
+        con.execute(
+            "UPDATE core.events SET mentions = mentions + 1 WHERE event_id ="
+            " (SELECT min(event_id) FROM core.event_mentions WHERE day = ?)",
+            [DAY_B],
+        )
+    with pytest.raises(DataQualityError) as raised:
+        check.run(DAY_B, staged)
+    failed = {failure.split(":")[0] for failure in raised.value.failures}
+    assert {"sentence_unique", "events_have_mentions"} <= failed
+
+
 def test_bad_rows_fail_with_every_problem_listed(staged):
     events_path = part_path(staged, DAY_A, "events")
     events = pl.read_parquet(events_path)
