@@ -48,7 +48,7 @@ class Settings:
     # Articles per shard of a day: clean, extract_entities and detect_events run once per shard
     # (mapped tasks), so a task holds one shard's texts however large the day.
     shard_size: int = 5_000
-    # Added to the CPU niceness of a sharded (NLP) task's process: with several days in flight the
+    # The CPU niceness a sharded (NLP) task's process takes (at least): with several days in flight the
     # one-slot DuckDB tasks (aggregate, check, publish), which every day waits for in turn, get
     # the cores first; the NLP shards take what is left. 0 leaves priorities alone.
     nlp_niceness: int = 10

@@ -68,11 +68,14 @@ def peak_rss_mb() -> float:
 
 
 def yield_to_warehouse(stage: Stage, settings: Settings) -> None:
-    """In a task process of a sharded stage, lower the CPU priority by ``nlp_niceness``: the
-    DuckDB stages run one at a time across all days in flight, so on a busy machine they are the
-    critical path and should not wait for cores behind NLP shards."""
+    """In a task process of a sharded stage, lower the CPU priority to niceness ``nlp_niceness``
+    (never raise it): the DuckDB stages run one at a time across all days in flight, so on a busy
+    machine they are the critical path and should not wait for cores behind NLP shards. Setting a
+    level rather than adding to it keeps a process that runs several tasks (``dag.test()`` runs
+    them in its own) at that level."""
     if stage.sharded and settings.nlp_niceness > 0:
-        os.nice(settings.nlp_niceness)
+        current = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, 0, max(current, settings.nlp_niceness))
 
 
 def run_stage(stage: Stage, stage_run: StageRun, settings: Settings) -> dict:
