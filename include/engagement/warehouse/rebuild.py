@@ -252,8 +252,7 @@ def _refresh_spans(con: duckdb.DuckDBPyConnection, events: str | None) -> None:
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE span_events AS {events}")
     con.execute(_SQL["drop_spans"])
-    joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM k.{column}" for column in _GROUP_COLUMNS)
-    con.execute(_EVENT_SPANS.format(joined=joined), _TOOK_PLACE_PARAM)
+    con.execute(_EVENT_SPANS.format(joined=_same_group("k")), _TOOK_PLACE_PARAM)
 
 
 def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> dict[tuple, int]:
@@ -296,8 +295,12 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
 
 def _numbered_mentions(where: str) -> str:
     """``_MENTIONS`` of the touched groups, with their group number (``group_numbers``)."""
-    joined = " AND ".join(f"em.{column} IS NOT DISTINCT FROM g.{column}" for column in _GROUP_COLUMNS)
-    return _MENTIONS.format(where=where, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {joined}")
+    return _MENTIONS.format(where=where, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {_same_group('g')}")
+
+
+def _same_group(alias: str) -> str:
+    """Join condition of a mention ``em`` to a row ``alias`` of group keys or numbers."""
+    return " AND ".join(f"em.{column} IS NOT DISTINCT FROM {alias}.{column}" for column in _GROUP_COLUMNS)
 
 
 def _pair_floors(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> pl.DataFrame:
