@@ -47,7 +47,7 @@ from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, eve
 
 # What a mention's clustering group depends on (``cluster.group_of``).
 _GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
-# Mentions (``{where}`` on core.event_mentions) with what the clustering rules read
+# Mentions (``{source}``: a query of core.event_mentions rows) with what the clustering rules read
 # (``cluster.recluster``), their article's publication time, their event's size and their date
 # span and tier (``_date_spans``); ``{joins}`` adds inner joins (the group's number), written
 # before the outer joins so that DuckDB filters first.
@@ -56,7 +56,7 @@ SELECT em.mention_id, em.day, em.event_id, em.article_id, em.actor1, em.actor2, 
        em.cameo, em.root, em.source, em.target, em.status, em.event_date, em.event_date_end, em.location,
        em.sentence_idx, em.date_basis, a.published_at, e.mentions AS previous_mentions,
        s.span_start, s.span_end, s.tier{columns}
-FROM (SELECT * FROM core.event_mentions WHERE {where}) em
+FROM ({source}) em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
 LEFT JOIN core.articles a ON a.article_id = em.article_id
@@ -64,18 +64,17 @@ LEFT JOIN core.events e ON e.event_id = em.event_id
 """
 # On the raw columns, the mentions a day can reach (``grouped``): members of stale events,
 # multilateral ones, every date not written YYYY-MM-DD (coarse or undated) and day-precision
-# ones ending on or after their pair's floor (``_pair_floors``). Filtering before the joins
-# spares DuckDB the rest of a long warehouse; what it lets through beyond that is harmless.
+# ones ending on or after their pair's floor (``_pair_floors``, one row per pair, so the outer
+# join keeps one row per mention; a correlated EXISTS cost DuckDB a delim join over the whole
+# table). Filtering before the joins spares DuckDB the rest of a long warehouse; what it lets
+# through beyond that is harmless.
 _NEAR_THE_DAY = """
-event_id IN (SELECT event_id FROM stale_events) OR actor1 IS NULL
-OR event_date IS NULL OR length(event_date) <> 10 OR try_cast(event_date AS DATE) IS NULL
-OR (event_date_end IS NOT NULL AND (length(event_date_end) <> 10 OR try_cast(event_date_end AS DATE) IS NULL))
-OR EXISTS (
-    SELECT 1 FROM pair_floors f
-    WHERE f.actor1 = core.event_mentions.actor1 AND f.actor2 = core.event_mentions.actor2
-      AND greatest(coalesce(core.event_mentions.event_date_end, core.event_mentions.event_date),
-                   core.event_mentions.event_date) >= f.floor
-)
+SELECT m.* FROM core.event_mentions m
+LEFT JOIN pair_floors f ON f.actor1 = m.actor1 AND f.actor2 = m.actor2
+WHERE m.event_id IN (SELECT event_id FROM stale_events) OR m.actor1 IS NULL
+OR m.event_date IS NULL OR length(m.event_date) <> 10 OR try_cast(m.event_date AS DATE) IS NULL
+OR (m.event_date_end IS NOT NULL AND (length(m.event_date_end) <> 10 OR try_cast(m.event_date_end AS DATE) IS NULL))
+OR greatest(coalesce(m.event_date_end, m.event_date), m.event_date) >= f.floor
 """
 # The members of the stored events selected as lying in a tail period, not read yet.
 _KEPT_OF_SELECTED = """
@@ -84,7 +83,8 @@ SELECT * FROM ({mentions}) m
 ANTI JOIN candidates c USING (mention_id) ANTI JOIN kept k USING (mention_id)
 WHERE m.tier IS NOT NULL
 """
-_IN_SELECTED = "event_id IN (SELECT event_id FROM selected_stored)"
+_ALL_MENTIONS = "SELECT * FROM core.event_mentions"
+_IN_SELECTED = "SELECT * FROM core.event_mentions WHERE event_id IN (SELECT event_id FROM selected_stored)"
 # The span rows (internal.event_spans) of the events in span_events, from their members now:
 # the tier of the finest, the span and whether one reports it held, over members of that tier.
 _EVENT_SPANS = """
@@ -282,20 +282,20 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
     con.execute("CREATE OR REPLACE TEMP TABLE touched_keys AS SELECT DISTINCT group_no, group_key FROM group_numbers")
     con.register("date_spans", _date_spans(con))
-    con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {_MENTIONS.format(where='true', columns='', joins='')}")
-    where = "true"
+    con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {_MENTIONS.format(source=_ALL_MENTIONS, columns='', joins='')}")
+    source = _ALL_MENTIONS
     if day is not None:
         con.register("pair_floors", _pair_floors(con, day, before))
-        where = _NEAR_THE_DAY
-    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(where)}")
+        source = _NEAR_THE_DAY
+    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(source)}")
     if day is not None:
         con.unregister("pair_floors")
     return number
 
 
-def _numbered_mentions(where: str) -> str:
-    """``_MENTIONS`` of the touched groups, with their group number (``group_numbers``)."""
-    return _MENTIONS.format(where=where, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {_same_group('g')}")
+def _numbered_mentions(source: str) -> str:
+    """``_MENTIONS`` of ``source`` in the touched groups, with their group number (``group_numbers``)."""
+    return _MENTIONS.format(source=source, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {_same_group('g')}")
 
 
 def _same_group(alias: str) -> str:
