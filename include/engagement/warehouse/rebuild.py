@@ -112,8 +112,8 @@ FROM candidates WHERE list_contains($groups, group_no)
 # the per-mention detail no event column reads (the actor mentions' list of structs is most of a
 # row's bytes: leaving it out saves a third of this scan).
 _FULL_ROWS = """
-SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end), a.published_at, a.source AS outlet,
-       em.event_id AS previous_event, e.mentions AS previous_mentions
+SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
+       a.published_at, a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
 FROM core.event_mentions em
 LEFT JOIN core.articles a USING (article_id)
 LEFT JOIN core.events e ON e.event_id = em.event_id
@@ -285,7 +285,8 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
     con.execute("CREATE OR REPLACE TEMP TABLE touched_keys AS SELECT DISTINCT group_no, group_key FROM group_numbers")
     con.register("date_spans", _date_spans(con))
-    con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {_MENTIONS.format(source=_ALL_MENTIONS, columns='', joins='')}")
+    every_mention = _MENTIONS.format(source=_ALL_MENTIONS, columns="", joins="")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW dated_mentions AS {every_mention}")
     source = _ALL_MENTIONS
     if day is not None:
         con.register("pair_floors", _pair_floors(con, day, before))
@@ -298,7 +299,8 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
 
 def _numbered_mentions(source: str) -> str:
     """``_MENTIONS`` of ``source`` in the touched groups, with their group number (``group_numbers``)."""
-    return _MENTIONS.format(source=source, columns=", g.group_no", joins=f"\nJOIN group_numbers g ON {_same_group('g')}")
+    numbers = f"\nJOIN group_numbers g ON {_same_group('g')}"
+    return _MENTIONS.format(source=source, columns=", g.group_no", joins=numbers)
 
 
 def _same_group(alias: str) -> str:
