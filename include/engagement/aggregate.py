@@ -15,7 +15,12 @@ from engagement.config import Settings
 from engagement.staging import Staging
 from engagement.warehouse.connect import open_for_writing, rollback
 from engagement.warehouse.load_log import record_load
-from engagement.warehouse.partitions import PARTITIONED_TABLES, mark_duplicates, replace_partition
+from engagement.warehouse.partitions import (
+    PARTITIONED_TABLES,
+    copy_publication_times,
+    mark_duplicates,
+    replace_partition,
+)
 from engagement.warehouse.rebuild import day_groups, rebuild_events
 from engagement.warehouse.reference import replace_reference_tables
 from engagement.warehouse.shrink import ShrinkError, describe, lost_since_remembered, remember_held, sync_removals
@@ -35,6 +40,7 @@ def run(day: date, settings: Settings) -> dict:
             loaded = {
                 table: replace_partition(con, staging, day, table) for table in PARTITIONED_TABLES
             }
+            copy_publication_times(con, day)
             duplicates = mark_duplicates(con, staging, day)
             lost = lost_since_remembered(con, day)
             if lost:

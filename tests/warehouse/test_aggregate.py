@@ -117,3 +117,19 @@ def test_failed_load_leaves_the_warehouse_untouched(staged):
     else:
         raise AssertionError("a file missing a contract column must fail the load")
     assert checksums(staged) == before
+
+
+def test_each_event_mention_carries_its_articles_publication_time(staged):
+    """The load copies the article's publication time onto its mentions (reclustering orders by
+    it without joining core.articles); a reloaded day gets it again."""
+    aggregate.run(DAY_A, staged)
+    aggregate.run(DAY_B, staged)
+    aggregate.run(DAY_A, staged)
+    with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
+        pairs = con.execute(
+            "SELECT em.published_at IS NOT DISTINCT FROM a.published_at, count(*)"
+            " FROM core.event_mentions em JOIN core.articles a USING (day, article_id) GROUP BY 1"
+        ).fetchall()
+        set_times = con.execute("SELECT count(published_at) FROM core.event_mentions").fetchone()[0]
+    assert [equal for equal, _ in pairs] == [True]  # every mention, none differing
+    assert set_times == pairs[0][1]  # the staged articles all have a time

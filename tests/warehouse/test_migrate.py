@@ -13,7 +13,7 @@ from engagement.warehouse.reporting import REPORTING_SQL, apply_reporting
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7]
+    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
     assert ledger == [
@@ -24,6 +24,7 @@ def test_migrations_apply_in_order_and_reapply_is_a_no_op():
         (5, "article_removals"),
         (6, "load_log"),
         (7, "event_spans"),
+        (8, "mention_published_at"),
     ]
     # 004 leaves schema reporting empty: its views and macros come from sql/reporting.sql only.
     assert con.execute("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'reporting'").fetchone() == (0,)
@@ -104,7 +105,7 @@ def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_p
         apply_migrations(con, old)
         assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
     con = open_for_writing(database)
-    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (7,)
+    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (8,)
     views = reporting_views(con)
     assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
 
@@ -129,3 +130,29 @@ def reporting_views(con) -> set[str]:
     return {
         v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'reporting'").fetchall()
     }
+
+
+def test_the_mention_publication_times_are_filled_from_the_articles_by_migration_8(tmp_path):
+    """A warehouse loaded before migration 008 gets each event mention's article publication
+    time; a mention whose article has none keeps NULL."""
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("00[1-7]_*.sql")):
+        shutil.copy(path, directory)
+    con = duckdb.connect()
+    assert apply_migrations(con, directory) == [1, 2, 3, 4, 5, 6, 7]
+    con.execute(
+        "INSERT INTO core.articles (day, article_id, source, published_at) VALUES"
+        " ('2025-11-17', 'pti-001', 'pti', '2025-11-17 09:30:00+00'), ('2025-11-17', 'ani-002', 'ani', NULL)"
+    )
+    con.execute(
+        "INSERT INTO core.event_mentions (day, article_id, mention_id) VALUES"
+        " ('2025-11-17', 'pti-001', 'pti-001:0'), ('2025-11-17', 'pti-001', 'pti-001:1'),"
+        " ('2025-11-17', 'ani-002', 'ani-002:0')"
+    )
+    assert apply_migrations(con) == [8]
+    rows = con.execute(
+        "SELECT mention_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M')"
+        " FROM core.event_mentions ORDER BY 1"
+    ).fetchall()
+    assert rows == [("ani-002:0", None), ("pti-001:0", "2025-11-17 09:30"), ("pti-001:1", "2025-11-17 09:30")]

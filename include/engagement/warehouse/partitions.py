@@ -17,8 +17,10 @@ from engagement.staging import Staging, datasets_of_table, loaded_tables
 
 # core tables replaced day by day, each loaded from the staging datasets that name it
 PARTITIONED_TABLES: tuple[str, ...] = tuple(loaded_tables())
-# columns filled by the warehouse, not read from Parquet
+# columns filled by the warehouse, not read from Parquet: in every table, and per table those
+# copied from another table (``copy_publication_times``)
 _DERIVED_COLUMNS = {"day", "event_id"}
+_COPIED_COLUMNS = {"event_mentions": {"published_at"}}
 _STAGED_VIEW = "staged_part"
 
 
@@ -28,7 +30,8 @@ def loaded_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'core' AND table_name = ? ORDER BY column_index",
         [table],
     ).fetchall()
-    return [name for (name,) in rows if name not in _DERIVED_COLUMNS]
+    derived = _DERIVED_COLUMNS | _COPIED_COLUMNS.get(table, set())
+    return [name for (name,) in rows if name not in derived]
 
 
 def replace_partition(con: duckdb.DuckDBPyConnection, staging: Staging, day: date, table: str) -> int:
@@ -45,6 +48,16 @@ def replace_partition(con: duckdb.DuckDBPyConnection, staging: Staging, day: dat
             ).fetchone()[0]
             con.unregister(_STAGED_VIEW)
     return inserted
+
+
+def copy_publication_times(con: duckdb.DuckDBPyConnection, day: date) -> None:
+    """Copy each of ``day``'s articles' publication time onto its event mentions (the article
+    and its mentions share the day's partition), so reclustering never joins core.articles."""
+    con.execute(
+        "UPDATE core.event_mentions SET published_at = a.published_at FROM core.articles a"
+        " WHERE core.event_mentions.day = $day AND a.day = $day AND a.article_id = core.event_mentions.article_id",
+        {"day": day},
+    )
 
 
 def mark_duplicates(con: duckdb.DuckDBPyConnection, staging: Staging, day: date) -> int:

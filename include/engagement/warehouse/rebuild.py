@@ -48,18 +48,18 @@ from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, eve
 # What a mention's clustering group depends on (``cluster.group_of``).
 _GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
 # Mentions (``{source}``: a query of core.event_mentions rows) with what the clustering rules read
-# (``cluster.recluster``), their article's publication time, their event's size and their date
-# span and tier (``_date_spans``); ``{joins}`` adds inner joins (the group's number), written
-# before the outer joins so that DuckDB filters first.
+# (``cluster.recluster``), their article's publication time (copied onto the mention at load:
+# no join of every article), their event's size and their date span and tier (``_date_spans``);
+# ``{joins}`` adds inner joins (the group's number), written before the outer join so that
+# DuckDB filters first.
 _MENTIONS = """
 SELECT em.mention_id, em.day, em.event_id, em.article_id, em.actor1, em.actor2, em.participants, em.forum,
        em.cameo, em.root, em.source, em.target, em.status, em.event_date, em.event_date_end, em.location,
-       em.sentence_idx, em.date_basis, a.published_at, e.mentions AS previous_mentions,
+       em.sentence_idx, em.date_basis, em.published_at, e.mentions AS previous_mentions,
        s.span_start, s.span_end, s.tier{columns}
 FROM ({source}) em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
-LEFT JOIN core.articles a ON a.article_id = em.article_id
 LEFT JOIN core.events e ON e.event_id = em.event_id
 """
 # On the raw columns, the mentions a day can reach (``grouped``): members of stale events,
@@ -113,7 +113,7 @@ FROM candidates WHERE list_contains($groups, group_no)
 # row's bytes: leaving it out saves a third of this scan).
 _FULL_ROWS = """
 SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
-       a.published_at, a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
+       a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
 FROM core.event_mentions em
 LEFT JOIN core.articles a USING (article_id)
 LEFT JOIN core.events e ON e.event_id = em.event_id
