@@ -49,18 +49,15 @@ from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, eve
 _GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
 # Mentions (``{source}``: a query of core.event_mentions rows) with what the clustering rules read
 # (``cluster.recluster``), their article's publication time (copied onto the mention at load:
-# no join of every article), their event's size and their date span and tier (``_date_spans``);
-# ``{joins}`` adds inner joins (the group's number), written before the outer join so that
-# DuckDB filters first.
+# no join of every article) and their date span and tier (``_date_spans``); ``{joins}`` adds
+# joins (the group's number, inner, first, so that DuckDB filters first; the event's size).
 _MENTIONS = """
 SELECT em.mention_id, em.day, em.event_id, em.article_id, em.actor1, em.actor2, em.participants, em.forum,
        em.cameo, em.root, em.source, em.target, em.status, em.event_date, em.event_date_end, em.location,
-       em.sentence_idx, em.date_basis, em.published_at, e.mentions AS previous_mentions,
-       s.span_start, s.span_end, s.tier{columns}
+       em.sentence_idx, em.date_basis, em.published_at, s.span_start, s.span_end, s.tier{columns}
 FROM ({source}) em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
-LEFT JOIN core.events e ON e.event_id = em.event_id
 """
 # On the raw columns, the mentions a day can reach (``grouped``): members of stale events,
 # multilateral ones, every date not written YYYY-MM-DD (coarse or undated) and day-precision
@@ -291,16 +288,22 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     if day is not None:
         con.register("pair_floors", _pair_floors(con, day, before))
         source = _NEAR_THE_DAY
-    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(source)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(source, event_sizes=True)}")
     if day is not None:
         con.unregister("pair_floors")
     return number
 
 
-def _numbered_mentions(source: str) -> str:
-    """``_MENTIONS`` of ``source`` in the touched groups, with their group number (``group_numbers``)."""
-    numbers = f"\nJOIN group_numbers g ON {_same_group('g')}"
-    return _MENTIONS.format(source=source, columns=", g.group_no", joins=numbers)
+def _numbered_mentions(source: str, event_sizes: bool = False) -> str:
+    """``_MENTIONS`` of ``source`` in the touched groups, with their group number (``group_numbers``)
+    and, with ``event_sizes``, their stored event's mention count (``previous_mentions``: only
+    reclustered mentions need it, for ``cluster.same_as_stored``; joining core.events costs a
+    hash of every event id)."""
+    columns, joins = ", g.group_no", f"\nJOIN group_numbers g ON {_same_group('g')}"
+    if event_sizes:
+        columns += ", e.mentions AS previous_mentions"
+        joins += "\nLEFT JOIN core.events e ON e.event_id = em.event_id"
+    return _MENTIONS.format(source=source, columns=columns, joins=joins)
 
 
 def _same_group(alias: str) -> str:

@@ -1,7 +1,7 @@
 -- Statements of warehouse/rebuild.py, each after a "-- name:" line. Temp tables they read:
 -- dated_mentions (a view: every mention with the columns the clustering rules read, its
--- article's published_at, its event's mention count as previous_mentions, span_start, span_end
--- and tier), grouped (those of the touched groups the day can reach, with group_no), date_spans,
+-- published_at, span_start, span_end and tier), grouped (those of the touched groups the day
+-- can reach, with group_no and their event's mention count, previous_mentions), date_spans,
 -- old_spans
 -- (the reloaded day's spans before the reload), stale_events; $day, $groups, $cap parameters.
 -- A mention's order within its tier, as cluster._sort_key takes it:
