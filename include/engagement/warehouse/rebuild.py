@@ -106,8 +106,8 @@ SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id
 FROM candidates WHERE list_contains($groups, group_no)
 """
 # What an event row is made of (``event_rows``): every column but the partition, the old id and
-# the per-mention detail no event column reads (the actor mentions' list of structs is most of a
-# row's bytes: leaving it out saves a third of this scan).
+# the per-mention detail no event column reads (the actor mentions' text list is much of a row's
+# bytes: leaving these out saves a third of this scan).
 _FULL_ROWS = """
 SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
        a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
