@@ -44,6 +44,7 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -421,7 +422,7 @@ def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: list
     (kept coarser mentions with their event and the columns ``_Cluster.add`` reads) and
     ``partial_spans`` ((group, precision, start, end, ended_by): see ``StoredGroup``)."""
     by_id: dict[str, _Cluster] = {}
-    stored: dict[tuple, StoredGroup] = {}
+    stored: defaultdict[tuple, StoredGroup] = defaultdict(StoredGroup)  # one per group, not per row
     for row in clusters:
         cluster = _Cluster(row["precision"], row["span_start"], row["span_end"], row["location"])
         cluster.founding_cameo = row["founding_cameo"]
@@ -429,9 +430,9 @@ def stored_groups(clusters: list[dict], joiners: list[dict], partial_spans: list
         cluster.statuses = set(row["statuses"])
         cluster.stored_id = row["event_id"]
         by_id[row["event_id"]] = cluster
-        stored.setdefault(row["group"], StoredGroup()).clusters.append(cluster)
+        stored[row["group"]].clusters.append(cluster)
     for row in sorted((_with_dates(r) for r in joiners), key=_sort_key):  # every joiner's event is read
         stored[row["group"]].joiners.append((by_id[row["event_id"]], {**row, "_kept": True}))
     for group, precision, start, end, ended_by in partial_spans:
-        stored.setdefault(group, StoredGroup()).partial_spans[(precision, start, end)] = ended_by
-    return stored
+        stored[group].partial_spans[(precision, start, end)] = ended_by
+    return dict(stored)
