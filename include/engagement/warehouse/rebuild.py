@@ -107,14 +107,20 @@ FROM candidates WHERE list_contains($groups, group_no)
 """
 # What an event row is made of (``event_rows``): every column but the partition, the old id and
 # the per-mention detail no event column reads (the actor mentions' text list is much of a row's
-# bytes: leaving these out saves a third of this scan).
+# bytes: leaving these out saves a third of this scan). Every wanted mention is a candidate or a
+# kept one, whose day is known: the days bound the scans to their row groups (the tables are
+# stored in load order), where the mention ids alone would scan the whole warehouse.
 _FULL_ROWS = """
+WITH wanted AS (
+    SELECT mention_id, day FROM candidates SEMI JOIN wanted_mentions USING (mention_id)
+    UNION ALL SELECT mention_id, day FROM kept SEMI JOIN wanted_mentions USING (mention_id)
+)
 SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
        a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
 FROM core.event_mentions em
-LEFT JOIN core.articles a USING (article_id)
+LEFT JOIN core.articles a ON a.day = em.day AND a.article_id = em.article_id
 LEFT JOIN core.events e ON e.event_id = em.event_id
-WHERE em.mention_id IN (SELECT mention_id FROM wanted_mentions)
+WHERE em.day IN (SELECT DISTINCT day FROM wanted) AND em.mention_id IN (SELECT mention_id FROM wanted)
 """
 # Mentions reclustered per batch: whole groups, a bounded number of mentions (one larger group
 # is a batch of its own), so memory follows the largest group, not the day or the warehouse.
@@ -196,8 +202,9 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     number = _number_groups(con, day, before)
     if day is not None and _spans_missing(con):  # a warehouse made before internal.event_spans
         _refresh_spans(con, "SELECT event_id FROM core.events")
-    if day is None:
+    if day is None:  # every mention is reclustered: none is kept
         con.execute("CREATE OR REPLACE TEMP TABLE candidates AS SELECT * FROM grouped")
+        con.execute("CREATE OR REPLACE TEMP TABLE kept AS SELECT * FROM grouped LIMIT 0")
     else:
         _cut(con, day, before, number)
     con.execute("INSERT INTO stale_events SELECT DISTINCT event_id FROM candidates WHERE event_id IS NOT NULL")
