@@ -233,10 +233,13 @@ def test_a_day_loaded_in_date_order_reclusters_only_its_tail(settings, tmp_path,
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
 
 
-def test_months_loaded_out_of_order_with_capped_stored_reads_equal_a_full_recluster(settings, tmp_path, monkeypatch):
+@pytest.mark.parametrize("caps", [(1,), (1, 2)])
+def test_months_loaded_out_of_order_with_capped_stored_reads_equal_a_full_recluster(
+    settings, tmp_path, monkeypatch, caps
+):
     """Four months, every fourth day, in random order with reloads; stored events read one per
-    period, so most coarse reports need the full read their fallback makes."""
-    monkeypatch.setattr(rebuild, "STORED_PER_PERIOD", 1)
+    period (then two), so most coarse reports need the wider reads their fallback makes."""
+    monkeypatch.setattr(rebuild, "STORED_PER_PERIOD", caps)
     rng = random.Random(20261206)
     days = [date(2025, 2, 1) + timedelta(days=offset) for offset in range(0, 120, 4)]
     generated = {day: _generated_day(day, rng) for day in days}
@@ -280,7 +283,7 @@ def test_a_plan_published_the_day_two_stored_talks_ended_stays_apart_when_one_is
     stored; a plan for "2025" published late on the 20th could still be either February round
     (``accepts_status``), so it joins neither, even when only one of them is read at first: an
     unread event that ended on the day the plan was published keeps the read partial."""
-    monkeypatch.setattr(rebuild, "STORED_PER_PERIOD", 1)
+    monkeypatch.setattr(rebuild, "STORED_PER_PERIOD", (1,))
     held = [
         (date(2025, 1, 10), "talks-jan", "2025-01-10T09:00:00", "2025-01-10", None),
         (date(2025, 2, 20), "talks-moscow", "2025-02-20T09:00:00", "2025-02-20", "RUS"),

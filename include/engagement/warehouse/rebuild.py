@@ -16,8 +16,8 @@ kept members reach past it) continues with its state from its kept members, and 
 event lying in a tail mention's period is offered to it the same way. Those are read lazily,
 because two compatible events settle a coarse mention (``cluster._Within``): a group is first
 reclustered with its open stored events only, then with ``STORED_PER_PERIOD`` finer ones per
-period, then with all. A new event equal member for member to a stored one keeps its row; stored
-events that lost or gained a mention are recomputed from all their members.
+period (a few, then more), then with all. A new event equal member for member to a stored one
+keeps its row; stored events that lost or gained a mention are recomputed from all their members.
 
 The result is exactly what reclustering every mention gives, whatever order the days were
 loaded in (tested against a full recluster), and a day loaded in date order touches about the
@@ -128,9 +128,12 @@ WHERE em.day IN (SELECT DISTINCT day FROM wanted) AND em.mention_id IN (SELECT m
 # of 2,000 articles a day (about 35,000 candidates) is one batch: 50,000 against 20,000 saved
 # 0.6 s of 5.5 on 1 January after 2025, and cost 50-80 MB more on a 300k-article day.
 BATCH_MENTIONS = 50_000
-# Stored finer events read per coarse period before the inside rule needs them all: enough for
-# a busy pair's period to show two compatible events, which settles every mention of it.
-STORED_PER_PERIOD = 8
+# Stored finer events read per coarse period, widening read by read, before the inside rule
+# needs them all: enough for a busy pair's period to show two compatible events, which settles
+# every mention of it. A plan for "2025" published in December fits few of the year's held events
+# (``cluster._Cluster.accepts_status``), so 8 left 83 busy groups of the day after a generated
+# year to read all their year (48,951 events); 64 then leaves none (6,418 events read).
+STORED_PER_PERIOD = (8, 64)
 _STALE_SCHEMA = {"event_id": pl.String}
 _TOOK_PLACE_PARAM = {"took_place": sorted(TOOK_PLACE)}
 _WORK_TABLES = (
@@ -219,7 +222,7 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
             _keep(con, recluster(con.sql(_RULE_COLUMNS, params={"groups": batch}).pl().to_dicts()), joined)
             continue
         results = []
-        for cap in (0, STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
+        for cap in (0, *STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
             results.append(_recluster(con, batch, group_by_number, cap))
             batch = [number[group] for group in results[-1].partial_groups]
             if not batch:
