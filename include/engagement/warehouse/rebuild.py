@@ -14,10 +14,10 @@ lies before the cut is taken from the warehouse as it stands:
 Mentions from the cut on (the *tail*) are reclustered; a stored event still open at the cut (its
 kept members reach past it) continues with its state from its kept members, and a stored finer
 event lying in a tail mention's period is offered to it the same way. Those are read lazily,
-because two compatible events settle a coarse mention (``cluster._Within``): a group is first
-reclustered with its open stored events only, then with ``STORED_PER_PERIOD`` finer ones per
-period (a few, then more), then with all. A new event equal member for member to a stored one
-keeps its row; stored events that lost or gained a mention are recomputed from all their members.
+because two compatible events settle a coarse mention (``cluster._Within``): a group is
+reclustered with its open stored events and ``STORED_PER_PERIOD`` finer ones per period (a few,
+then more), then with all. A new event equal member for member to a stored one keeps its row;
+stored events that lost or gained a mention are recomputed from all their members.
 
 The result is exactly what reclustering every mention gives, whatever order the days were
 loaded in (tested against a full recluster), and a day loaded in date order touches about the
@@ -222,7 +222,7 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
             _keep(con, recluster(con.sql(_RULE_COLUMNS, params={"groups": batch}).pl().to_dicts()), joined)
             continue
         results = []
-        for cap in (0, *STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
+        for cap in (*STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
             results.append(_recluster(con, batch, group_by_number, cap))
             batch = [number[group] for group in results[-1].partial_groups]
             if not batch:
@@ -388,22 +388,18 @@ def _recluster(
     con: duckdb.DuckDBPyConnection, groups: list[int], group_by_number: dict, cap: int | None
 ) -> Reclustered:
     """Recluster the candidates of these group numbers, continuing their stored events: those
-    open at a cut, and up to ``cap`` lying in each coarse tail period (None: all; 0: none, every
-    period then counts as read in part)."""
+    open at a cut, and up to ``cap`` lying in each coarse tail period (None: all)."""
     params = {"groups": groups}
     mentions = con.sql(_RULE_COLUMNS, params=params).pl().to_dicts()
     con.execute(_SQL["open_stored"], params)
-    if cap == 0:
-        con.execute(_SQL["tail_periods"], params)
-    else:
-        con.execute(_SQL["lying_sources"], params)
-        con.execute(_SQL["lying"], params)
-        con.execute(_SQL["lying_stored"], {"cap": cap})
-        con.execute(_SQL["lying_partial"], {"cap": cap})
-        con.execute(_KEPT_OF_SELECTED.format(mentions=_numbered_mentions(_IN_SELECTED)))
-        con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
-        con.execute("DROP TABLE lying")
-        con.execute("DROP TABLE lying_sources")
+    con.execute(_SQL["lying_sources"], params)
+    con.execute(_SQL["lying"], params)
+    con.execute(_SQL["lying_stored"], {"cap": cap})
+    con.execute(_SQL["lying_partial"], {"cap": cap})
+    con.execute(_KEPT_OF_SELECTED.format(mentions=_numbered_mentions(_IN_SELECTED)))
+    con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
+    con.execute("DROP TABLE lying")
+    con.execute("DROP TABLE lying_sources")
     clusters = con.sql(_SQL["stored_state"]).pl().to_dicts()
     joiners = con.sql(_SQL["stored_joiners"]).pl().to_dicts()
     partial = con.execute("SELECT group_no, tier, span_start, span_end, ended_by FROM partial_periods").fetchall()

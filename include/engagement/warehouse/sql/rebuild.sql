@@ -91,13 +91,6 @@ SELECT s.event_id FROM stored_spans s JOIN cuts c USING (group_no)
 WHERE list_contains($groups, s.group_no)
   AND ((s.tier = 0 AND s.hi >= c.day_cut) OR (s.tier = 1 AND s.hi >= c.month_cut) OR (s.tier = 2 AND s.hi >= c.year_cut));
 
--- name: tail_periods
--- The periods of a batch's coarse tail mentions, every one taken as read in part (no stored
--- finer event of it read yet).
-CREATE OR REPLACE TEMP TABLE partial_periods AS
-SELECT DISTINCT group_no, tier, span_start, span_end, NULL::DATE AS ended_by FROM candidates
-WHERE tier >= 1 AND list_contains($groups, group_no);
-
 -- name: lying
 -- Stored finer events lying in a tail mention's period, numbered per period ($groups): those
 -- not (yet) held first, then the latest ending, which a plan published late may still join.
