@@ -12,7 +12,7 @@ last day's aggregate and publish; and reporting_bench.py's queries on the publis
 Run: ENGAGEMENT_TEST_PG_URL="$(scripts/postgres.sh)" .venv/bin/python bench/airflow_scale_bench.py
      --days 2025-03-03 --per-day 10000            # one day
      --from 2025-01-01 --to 2025-12-31 --per-day 2000 [--max-active-runs 2]   # a backfill
-     [--landing DIR] [--set KEY=VALUE ...] [--rounds 5] [--keep DIR]
+     [--landing DIR] [--set KEY=VALUE ...] [--rounds 5] [--keep DIR] [--stop-after SECONDS]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from statistics import median
 
 import duckdb
 import psutil
@@ -153,6 +154,8 @@ def print_report(instances: list[dict], values: dict[str, dict], days: list[date
     skipped = Counter(ti["task_id"] for ti in instances if ti["state"] == "skipped")
     if skipped:
         print(f"skipped (publish: another run's pending publish copied the day): {dict(skipped)}")
+    if len(days) > 27:
+        print_monthly(instances, ("aggregate", "check", "publish", "extract_entities", "detect_events"))
     if len(days) > 1:
         for stage in ("aggregate", "publish"):
             per_day = day_durations(instances, stage)
@@ -200,6 +203,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="extra Airflow environment")
     parser.add_argument("--rounds", type=int, default=5, help="of each reporting query")
     parser.add_argument("--timeout", type=float, default=6 * 3600, help="seconds to wait for the runs")
+    parser.add_argument(
+        "--stop-after", type=float, help="seconds after which to stop and report the days finished by then"
+    )
     parser.add_argument("--keep", type=Path, help="copy the published DuckDB file here")
     args = parser.parse_args()
     if args.first and args.last:
@@ -209,6 +215,36 @@ def parse_args() -> argparse.Namespace:
     if not os.environ.get(PG_URL_ENV):
         parser.error(f"set {PG_URL_ENV} (e.g. to the output of scripts/postgres.sh)")
     return args
+
+
+def wait_or_stop(stack, args: argparse.Namespace) -> dict[date, str]:
+    """The states of the backfill's runs once all have finished, or, after ``--stop-after``
+    seconds, of those finished by then (a year that would not fit the session still gives its
+    pace and how the late days' stages grew)."""
+    if args.stop_after is None:
+        return stack.wait_for_backfill(args.days, timeout=args.timeout)
+    deadline = time.monotonic() + args.stop_after
+    while True:
+        runs = stack.run_states()
+        finished = {day: runs[day] for day in args.days if runs.get(day) in ("success", "failed")}
+        if len(finished) == len(args.days) or time.monotonic() > deadline:
+            return finished
+        time.sleep(15)
+
+
+def print_monthly(instances: list[dict], stages: tuple[str, ...]) -> None:
+    """Median task seconds per month of each stage: how the late days compare with the first."""
+    by_month: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for stage in stages:
+        for day, seconds in day_durations(instances, stage).items():
+            by_month[f"{day:%Y-%m}"][stage].append(seconds)
+    print("median task seconds per month (days the stage ran): " + " | ".join(stages))
+    for month, stage_seconds in sorted(by_month.items()):
+        cells = [
+            f"{median(stage_seconds[stage]):6.2f} ({len(stage_seconds[stage])})" if stage_seconds[stage] else "   n/a"
+            for stage in stages
+        ]
+        print(f"  {month}  " + " | ".join(cells))
 
 
 def main() -> int:
@@ -224,11 +260,17 @@ def main() -> int:
             stack.unpause()
             started = time.monotonic()
             stack.backfill(args.days[0], args.days[-1], "--max-active-runs", str(args.max_active_runs))
-            states = stack.wait_for_backfill(args.days, timeout=args.timeout)
+            states = wait_or_stop(stack, args)
             wall = time.monotonic() - started
             instances, others = runs_of(stack.task_instances(), args.days)
+            if len(states) < len(args.days):
+                print(f"stopped after {wall:.0f} s: {len(states)} of {len(args.days)} days finished")
+                instances = [ti for ti in instances if datetime.fromisoformat(ti["logical_date"]).date() in states]
+                args.days = sorted(states)
             values = return_values(stack, instances)
             cpu = process_cpu(stack)
+        if not states:
+            return 1
         if others:
             print(f"not counted: other runs of the DAG (the scheduled one made on unpausing): {others}")
         failed = sorted(day for day, state in states.items() if state != "success")
