@@ -44,6 +44,7 @@ from tests.integration.airflow_stack import DAG_ID, PG_URL_ENV, airflow_stack  #
 
 PUBLISHED = Path("published") / "engagement_reporting.duckdb"
 RSS_KEY = "peak_rss_mb"
+CPU_KEY = "cpu_seconds"  # engagement.stages.run_stage: the stage's own CPU, without the task's start
 COUNTS_KEY = "stage_counts"  # dags/bilateral_engagement.py COUNTS_KEY
 
 
@@ -75,7 +76,8 @@ def return_values(stack, instances: list[dict]) -> dict[str, dict]:
 
 
 def stage_rows(instances: list[dict], values: dict[str, dict]) -> list[tuple]:
-    """(stage, task instances, wall span s, summed s, max peak RSS MB or None) in running order."""
+    """(stage, task instances, wall span s, summed s, summed stage CPU s or None, max peak RSS MB
+    or None) in running order."""
     by_stage: dict[str, list[dict]] = defaultdict(list)
     for ti in instances:
         if ti["start_date"] and ti["end_date"]:
@@ -85,8 +87,10 @@ def stage_rows(instances: list[dict], values: dict[str, dict]) -> list[tuple]:
         first = min(datetime.fromisoformat(ti["start_date"]) for ti in tis)
         last = max(datetime.fromisoformat(ti["end_date"]) for ti in tis)
         peaks = [values[ti["id"]][RSS_KEY] for ti in tis if RSS_KEY in values.get(ti["id"], {})]
+        cpus = [values[ti["id"]][CPU_KEY] for ti in tis if CPU_KEY in values.get(ti["id"], {})]
         summed = sum(ti["duration"] or 0.0 for ti in tis)
-        rows.append((first, stage, len(tis), (last - first).total_seconds(), summed, max(peaks, default=None)))
+        cpu = sum(cpus) if cpus else None
+        rows.append((first, stage, len(tis), (last - first).total_seconds(), summed, cpu, max(peaks, default=None)))
     return [row[1:] for row in sorted(rows)]
 
 
@@ -131,10 +135,14 @@ def articles_ingested(instances: list[dict], values: dict[str, dict]) -> int:
 
 
 def print_report(instances: list[dict], values: dict[str, dict], days: list[date], wall: float) -> None:
-    print(f"{'stage':<18} {'instances':>9} {'wall s':>8} {'task s':>8} {'max peak RSS MB':>16}")
-    for stage, count, span, summed, peak in stage_rows(instances, values):
+    print(f"{'stage':<18} {'instances':>9} {'wall s':>8} {'task s':>8} {'stage CPU s':>12} {'max peak RSS MB':>16}")
+    stage_cpu = 0.0
+    for stage, count, span, summed, cpu, peak in stage_rows(instances, values):
         shown = "n/a" if peak is None else f"{peak:.0f}"
-        print(f"{stage:<18} {count:>9} {span:>8.1f} {summed:>8.1f} {shown:>16}")
+        stage_cpu += cpu or 0.0
+        cpu_shown = "n/a" if cpu is None else f"{cpu:.1f}"
+        print(f"{stage:<18} {count:>9} {span:>8.1f} {summed:>8.1f} {cpu_shown:>12} {shown:>16}")
+    print(f"stage CPU (the stages' own work, from each task's {CPU_KEY}): {stage_cpu:,.1f} s")
     articles = articles_ingested(instances, values)
     print(
         f"all: {len(days)} day(s), {articles:,} articles in {wall:.1f} s wall"

@@ -101,7 +101,10 @@ SELECT event_id, actor1, actor2, any_value(one), any_value(other), any_value(roo
                 WHEN 'month' THEN last_day(happened) ELSE date_trunc('year', happened) + INTERVAL 364 DAY END)::DATE,
        'minister', any_value(actor2), NULL, ['trade'], [actor1, actor2], min(format('{}:{}', article_id, m)),
        min(article_id), any_value(format('Synthetic evidence: {} and {}', one, other)), count(*),
-       count(DISTINCT article_id), 1, min(published_at), max(published_at)
+       count(DISTINCT article_id), 1, min(published_at), max(published_at),
+       -- the evidence article's fields (the load copies them from core.articles)
+       format('Synthetic story {}', min(article_id)), format('https://news.example/{}', min(article_id)),
+       'wire-0', 'hi', min(published_at)
 FROM keyed GROUP BY event_id, actor1, actor2;
 """
 

@@ -19,7 +19,7 @@ from engagement.nlp.dates import find_dates
 from engagement.nlp.entities import extract_entities
 from engagement.staging import DATASETS
 from engagement.text.boilerplate import mask_boilerplate
-from engagement.warehouse.event_rows import cluster_events
+from engagement.warehouse.event_rows import MEMBER_ARTICLE_SCHEMA, cluster_events
 
 _OUTPUT_LABEL = {"ROLE": "PERSON"}  # a role phrase ("the Russian foreign minister") is a person
 
@@ -81,9 +81,10 @@ def _events(mentions: list[EventMention], published: date | None) -> list[dict]:
     if not mentions:
         return []
     reported = datetime.combine(published, time.min, tzinfo=UTC) if published else None
+    article = dict.fromkeys(MEMBER_ARTICLE_SCHEMA) | {"published_at": reported}
     frame = pl.DataFrame(
-        [{**asdict(m), "published_at": reported, "outlet": None} for m in mentions],
-        schema={**DATASETS["events"].schema, "published_at": pl.Datetime("us", "UTC"), "outlet": pl.String},
+        [{**asdict(m), **article} for m in mentions],
+        schema={**DATASETS["events"].schema, **MEMBER_ARTICLE_SCHEMA},
     )
     assignments, events = cluster_events(frame)
     by_id = {m.mention_id: m for m in mentions}

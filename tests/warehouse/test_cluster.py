@@ -13,13 +13,16 @@ IND_RUS = ("IND", "RUS")
 
 
 def with_articles(rows: list[dict], published: dict[str, str]) -> pl.DataFrame:
-    """events.parquet rows plus the reporting article's publication time and outlet."""
+    """events.parquet rows plus their article's fields (publication time, outlet, title, url)."""
     frame = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA)
     articles = pl.DataFrame(
         {
             "article_id": list(published),
             "published_at": [datetime.fromisoformat(p).replace(tzinfo=UTC) for p in published.values()],
             "outlet": [a.split("-")[0] for a in published],
+            "article_title": [f"Report {a}" for a in published],
+            "article_url": [f"https://{a.split('-')[0]}.example/{a}" for a in published],
+            "article_language": ["en" for _ in published],
         }
     )
     return frame.join(articles, on="article_id", how="left")

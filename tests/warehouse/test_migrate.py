@@ -13,7 +13,7 @@ from engagement.warehouse.reporting import REPORTING_SQL, apply_reporting
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
     assert ledger == [
@@ -25,6 +25,7 @@ def test_migrations_apply_in_order_and_reapply_is_a_no_op():
         (6, "load_log"),
         (7, "event_spans"),
         (8, "mention_published_at"),
+        (9, "event_evidence_article"),
     ]
     # 004 leaves schema reporting empty: its views and macros come from sql/reporting.sql only.
     assert con.execute("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'reporting'").fetchone() == (0,)
@@ -105,7 +106,7 @@ def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_p
         apply_migrations(con, old)
         assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
     con = open_for_writing(database)
-    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (8,)
+    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (9,)
     views = reporting_views(con)
     assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
 
@@ -136,9 +137,7 @@ def test_the_mention_publication_times_are_filled_from_the_articles_by_migration
     """A warehouse loaded before migration 008 gets each event mention's article publication
     time; a mention whose article has none keeps NULL."""
     directory = tmp_path / "migrations"
-    directory.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("00[1-7]_*.sql")):
-        shutil.copy(path, directory)
+    migrations_before(directory, 8)
     con = duckdb.connect()
     assert apply_migrations(con, directory) == [1, 2, 3, 4, 5, 6, 7]
     con.execute(
@@ -150,9 +149,44 @@ def test_the_mention_publication_times_are_filled_from_the_articles_by_migration
         " ('2025-11-17', 'pti-001', 'pti-001:0'), ('2025-11-17', 'pti-001', 'pti-001:1'),"
         " ('2025-11-17', 'ani-002', 'ani-002:0')"
     )
-    assert apply_migrations(con) == [8]
+    assert apply_migrations(con) == [8, 9]
     rows = con.execute(
         "SELECT mention_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M')"
         " FROM core.event_mentions ORDER BY 1"
     ).fetchall()
     assert rows == [("ani-002:0", None), ("pti-001:0", "2025-11-17 09:30"), ("pti-001:1", "2025-11-17 09:30")]
+
+
+def migrations_before(directory, version: int) -> None:
+    """Copy the migrations older than ``version`` into ``directory``: a warehouse made before it."""
+    directory.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        if int(path.name[:3]) < version:
+            shutil.copy(path, directory)
+
+
+def test_events_get_their_evidence_article_by_migration_9(tmp_path):
+    """A warehouse loaded before migration 009 gets each event's evidence article fields from
+    core.articles, so events_with_evidence needs no join; an event whose article is gone keeps NULLs."""
+    directory = tmp_path / "migrations"
+    migrations_before(directory, 9)
+    con = duckdb.connect()
+    assert apply_migrations(con, directory) == [1, 2, 3, 4, 5, 6, 7, 8]
+    con.execute(
+        "INSERT INTO core.articles (day, article_id, source, url, title, language, published_at) VALUES"
+        " ('2025-11-17', 'pti-001', 'pti', 'https://pti.example/1', 'Jaishankar meets Lavrov in Moscow', 'en',"
+        " '2025-11-17 09:30:00+00')"
+    )
+    con.execute(
+        "INSERT INTO core.events (event_id, actor1, actor2, family, evidence_article_id) VALUES"
+        " ('ev_1', 'IND', 'RUS', '04', 'pti-001'), ('ev_2', 'IND', 'RUS', '04', 'gone-002')"
+    )
+    assert apply_migrations(con) == [9]
+    rows = con.execute(
+        "SELECT event_id, article_title, article_url, article_source, article_language,"
+        " strftime(article_published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM core.events ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("ev_1", "Jaishankar meets Lavrov in Moscow", "https://pti.example/1", "pti", "en", "2025-11-17 09:30"),
+        ("ev_2", None, None, None, None, None),
+    ]

@@ -238,7 +238,7 @@ def test_engagements_from_a_day_list_announced_events_dated_from_that_day(con):
     assert rows(con, "SELECT count(*) FROM reporting.engagements_from('2024-12-02')") == [(0,)]
 
 
-def test_events_with_evidence_joins_the_article(con):
+def test_events_with_evidence_carries_its_evidence_article(con):
     [row] = rows(
         con,
         "SELECT pair, family, cameo, cameo_name IS NOT NULL, status, event_date, date_precision, date_start, date_end,"

@@ -77,11 +77,10 @@ _EVENT_COLUMNS = """
        e.goldstein, e.quad_class, q.name AS quad_name, e.plover, e.status,
        e.event_date, e.event_date_end, e.date_precision, e.date_start, e.date_end,
        e.level, e.location, e.forum, e.topics, e.participants, e.mentions, e.articles,
-       e.evidence_text, e.evidence_article_id, a.url AS article_url, a.title AS article_title,
-       a.source AS article_source, a.published_at AS article_published_at
+       e.evidence_text, e.evidence_article_id, e.article_url, e.article_title,
+       e.article_source, e.article_published_at
 """
 _EVENT_JOINS = """
-LEFT JOIN core.articles a ON a.article_id = e.evidence_article_id
 LEFT JOIN core.quad_classes q ON q.quad_class = e.quad_class
 """
 

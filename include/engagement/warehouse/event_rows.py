@@ -37,6 +37,11 @@ EVENT_SCHEMA = {
     "evidence_mention_id": pl.String,
     "evidence_article_id": pl.String,
     "evidence_text": pl.String,
+    "article_title": pl.String,
+    "article_url": pl.String,
+    "article_source": pl.String,
+    "article_language": pl.String,
+    "article_published_at": pl.Datetime("us", "UTC"),
     "mentions": pl.Int64,
     "articles": pl.Int64,
     "sources": pl.Int64,
@@ -44,6 +49,14 @@ EVENT_SCHEMA = {
     "last_reported": pl.Datetime("us", "UTC"),
 }
 ASSIGNMENT_SCHEMA = {"mention_id": pl.String, "event_id": pl.String}
+# What a member's full row holds of its article, beside the columns of events.parquet.
+MEMBER_ARTICLE_SCHEMA = {
+    "published_at": pl.Datetime("us", "UTC"),
+    "outlet": pl.String,
+    "article_title": pl.String,
+    "article_url": pl.String,
+    "article_language": pl.String,
+}
 
 
 def event_id_for(mention_id: str) -> str:
@@ -116,6 +129,11 @@ def _event_row(members: list[dict]) -> dict:
         "evidence_mention_id": best["mention_id"],
         "evidence_article_id": best["article_id"],
         "evidence_text": best["evidence_text"],
+        "article_title": best["article_title"],
+        "article_url": best["article_url"],
+        "article_source": best["outlet"],
+        "article_language": best["article_language"],
+        "article_published_at": best["published_at"],
         "mentions": len(members),
         "articles": len({m["article_id"] for m in members}),
         "sources": len({m["outlet"] for m in members if m["outlet"] is not None}),
@@ -126,8 +144,8 @@ def _event_row(members: list[dict]) -> dict:
 
 def event_rows(clusters: list[list[str]], rows: dict[str, dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mention_id -> event_id assignments, one row per event) of clusters given by their members'
-    ids, from the members' full rows (the columns of ``events.parquet`` plus ``published_at`` and
-    ``outlet``, the reporting article's publication time and news source)."""
+    ids, from the members' full rows (the columns of ``events.parquet`` plus their article's
+    fields of ``MEMBER_ARTICLE_SCHEMA``; ``outlet`` is its news source)."""
     events, assignments = [], []
     for ids in clusters:
         event = _event_row([dated(rows[mention_id]) for mention_id in ids])

@@ -116,7 +116,8 @@ WITH wanted AS (
     UNION ALL SELECT mention_id, day FROM kept SEMI JOIN wanted_mentions USING (mention_id)
 )
 SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
-       a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
+       a.source AS outlet, a.title AS article_title, a.url AS article_url, a.language AS article_language,
+       em.event_id AS previous_event, e.mentions AS previous_mentions
 FROM core.event_mentions em
 LEFT JOIN core.articles a ON a.day = em.day AND a.article_id = em.article_id
 LEFT JOIN core.events e ON e.event_id = em.event_id
