@@ -118,7 +118,8 @@ SELECT 'ev_' || s.i, least(c1, c2), greatest(c1, c2),
        s.day::TIMESTAMPTZ + INTERVAL 9 HOUR, s.day::TIMESTAMPTZ + INTERVAL 9 HOUR,
        -- the evidence article's fields, as the load copies them from core.articles
        'Story ' || s.i, 'https://news.example/' || s.i, CASE WHEN s.i % 3 = 0 THEN 'wire_hi' ELSE 'wire_en' END,
-       CASE WHEN s.i % 3 = 0 THEN 'hi' ELSE 'en' END, s.day::TIMESTAMPTZ + INTERVAL 9 HOUR
+       CASE WHEN s.i % 3 = 0 THEN 'hi' ELSE 'en' END, s.day::TIMESTAMPTZ + INTERVAL 9 HOUR,
+       c.name
 FROM synthetic s JOIN core.cameo_codes c USING (cameo);
 
 INSERT INTO core.event_mentions (day, event_id, article_id, mention_id, actor1, actor2, cameo, root, status,

@@ -104,7 +104,7 @@ SELECT event_id, actor1, actor2, any_value(one), any_value(other), any_value(roo
        count(DISTINCT article_id), 1, min(published_at), max(published_at),
        -- the evidence article's fields (the load copies them from core.articles)
        format('Synthetic story {}', min(article_id)), format('https://news.example/{}', min(article_id)),
-       'wire-0', 'hi', min(published_at)
+       'wire-0', 'hi', min(published_at), NULL  -- cameo_name: not shown by the UI
 FROM keyed GROUP BY event_id, actor1, actor2;
 """
 

@@ -8,12 +8,13 @@ import duckdb
 import pytest
 from engagement.warehouse.connect import open_for_writing
 from engagement.warehouse.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations
+from engagement.warehouse.reference import replace_reference_tables
 from engagement.warehouse.reporting import REPORTING_SQL, apply_reporting
 
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
     assert ledger == [
@@ -26,6 +27,7 @@ def test_migrations_apply_in_order_and_reapply_is_a_no_op():
         (7, "event_spans"),
         (8, "mention_published_at"),
         (9, "event_evidence_article"),
+        (10, "event_cameo_name"),
     ]
     # 004 leaves schema reporting empty: its views and macros come from sql/reporting.sql only.
     assert con.execute("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'reporting'").fetchone() == (0,)
@@ -106,7 +108,7 @@ def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_p
         apply_migrations(con, old)
         assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
     con = open_for_writing(database)
-    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (9,)
+    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (10,)
     views = reporting_views(con)
     assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
 
@@ -149,7 +151,7 @@ def test_the_mention_publication_times_are_filled_from_the_articles_by_migration
         " ('2025-11-17', 'pti-001', 'pti-001:0'), ('2025-11-17', 'pti-001', 'pti-001:1'),"
         " ('2025-11-17', 'ani-002', 'ani-002:0')"
     )
-    assert apply_migrations(con) == [8, 9]
+    assert apply_migrations(con) == [8, 9, 10]
     rows = con.execute(
         "SELECT mention_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M')"
         " FROM core.event_mentions ORDER BY 1"
@@ -181,7 +183,7 @@ def test_events_get_their_evidence_article_by_migration_9(tmp_path):
         "INSERT INTO core.events (event_id, actor1, actor2, family, evidence_article_id) VALUES"
         " ('ev_1', 'IND', 'RUS', '04', 'pti-001'), ('ev_2', 'IND', 'RUS', '04', 'gone-002')"
     )
-    assert apply_migrations(con) == [9]
+    assert apply_migrations(con) == [9, 10]
     rows = con.execute(
         "SELECT event_id, article_title, article_url, article_source, article_language,"
         " strftime(article_published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM core.events ORDER BY 1"
@@ -189,4 +191,30 @@ def test_events_get_their_evidence_article_by_migration_9(tmp_path):
     assert rows == [
         ("ev_1", "Jaishankar meets Lavrov in Moscow", "https://pti.example/1", "pti", "en", "2025-11-17 09:30"),
         ("ev_2", None, None, None, None, None),
+    ]
+
+
+def test_events_get_their_cameo_name_by_migration_10_and_keep_it_when_the_codes_reload(tmp_path):
+    """Migration 010 names each stored event's code; a reloaded code table renames them, and an
+    event whose code left the table loses its name (reference.replace_reference_tables)."""
+    directory = tmp_path / "migrations"
+    migrations_before(directory, 10)
+    con = duckdb.connect()
+    apply_migrations(con, directory)
+    con.execute("INSERT INTO core.cameo_codes (cameo, name, root) VALUES ('112', 'Accuse, not specified below', '11')")
+    con.execute(
+        "INSERT INTO core.events (event_id, actor1, actor2, family, cameo) VALUES"
+        " ('ev_1', 'IND', 'PAK', '11', '112'), ('ev_2', 'IND', 'PAK', '11', '999')"
+    )
+    assert apply_migrations(con) == [10]
+    assert con.execute("SELECT event_id, cameo_name FROM core.events ORDER BY 1").fetchall() == [
+        ("ev_1", "Accuse, not specified below"),
+        ("ev_2", None),
+    ]
+    con.execute("UPDATE core.events SET cameo_name = 'a stale name'")
+    replace_reference_tables(con)
+    named = dict(con.execute("SELECT cameo, name FROM core.cameo_codes").fetchall())
+    assert con.execute("SELECT event_id, cameo_name FROM core.events ORDER BY 1").fetchall() == [
+        ("ev_1", named["112"]),
+        ("ev_2", None),
     ]

@@ -241,7 +241,8 @@ def test_engagements_from_a_day_list_announced_events_dated_from_that_day(con):
 def test_events_with_evidence_carries_its_evidence_article(con):
     [row] = rows(
         con,
-        "SELECT pair, family, cameo, cameo_name IS NOT NULL, status, event_date, date_precision, date_start, date_end,"
+        "SELECT pair, family, cameo, cameo_name = (SELECT name FROM core.cameo_codes WHERE cameo = '112'),"
+        " status, event_date, date_precision, date_start, date_end,"
         " level, evidence_text, article_title, article_url, article_source, article_language,"
         " article_published_at::VARCHAR, mentions, goldstein"
         " FROM reporting.events_with_evidence WHERE cameo = '112'",

@@ -241,7 +241,11 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     con.execute("DELETE FROM stale_events WHERE event_id IN (SELECT event_id FROM unchanged_events)")
     con.execute("DELETE FROM core.events WHERE event_id IN (SELECT event_id FROM stale_events)")
     columns = ", ".join(f'"{c}"' for c in EVENT_SCHEMA)
-    con.execute(f"INSERT INTO core.events ({columns}) SELECT {columns} FROM rebuilt_events ORDER BY event_id")
+    rebuilt = ", ".join(f'r."{c}"' for c in EVENT_SCHEMA)
+    con.execute(  # the code's name rides on the event (migration 010)
+        f"INSERT INTO core.events ({columns}, cameo_name) SELECT {rebuilt}, c.name"
+        " FROM rebuilt_events r LEFT JOIN core.cameo_codes c ON c.cameo = r.cameo ORDER BY r.event_id"
+    )
     for table in _WORK_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")
     con.execute("DROP VIEW dated_mentions")

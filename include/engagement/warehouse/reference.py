@@ -160,6 +160,16 @@ def replace_reference_tables(con: duckdb.DuckDBPyConnection, kb_override_dir: Pa
         con.execute(f"INSERT INTO core.{table} ({columns}) SELECT {columns} FROM reference_frame")
         con.unregister("reference_frame")
         counts[table] = ordered.height
+    con.execute(_REFRESH_CAMEO_NAMES)
     con.execute("DELETE FROM main.reference_source")
     con.execute("INSERT INTO main.reference_source VALUES (?, now())", [fingerprint])
     return counts
+
+
+# Events keep their code's name (migration 010): a reloaded code table renames them too.
+_REFRESH_CAMEO_NAMES = """
+UPDATE core.events SET cameo_name = renamed.name
+FROM (SELECT e.event_id, c.name FROM core.events e LEFT JOIN core.cameo_codes c ON c.cameo = e.cameo
+      WHERE e.cameo_name IS DISTINCT FROM c.name) AS renamed
+WHERE core.events.event_id = renamed.event_id
+"""
