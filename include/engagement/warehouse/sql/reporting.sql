@@ -289,16 +289,22 @@ WHERE actor1 IS NULL;
 -- Engagements announced from a day on: planned or ongoing (neither reported held yet nor called off),
 -- dated period starting that day or later.
 -- The view is the macro from today; the macro answers "what was still ahead as of" another day.
+-- from_date comes from a one-row join: the join pushes `date_start >= from_day` into the scan when
+-- the query runs, where an error() inside the row filter kept the whole filter above the scan
+-- (every column of every event read for no rows: 42 -> 1.8 ms on 105k events), and a NULL is
+-- still an error, not an empty answer.
 CREATE MACRO reporting.engagements_from(from_date) AS TABLE
-SELECT event_id, actor1, actor2, pair, participants, forum, status,
-       event_date AS expected_date, event_date_end AS expected_date_end,
-       date_precision, date_start, date_end, date_start - from_date::DATE AS days_until, level, location,
-       cameo, cameo_name, evidence_text, article_url AS evidence_url, article_title, mentions, last_reported
-FROM reporting.events_with_evidence
-WHERE status IN ('planned', 'ongoing')
-  AND reporting.counts_within(date_precision, date_start, date_end,
-                              coalesce(from_date::DATE, error('from_date is required')), DATE '9999-12-31')
-ORDER BY date_start, event_id;
+SELECT e.event_id, e.actor1, e.actor2, e.pair, e.participants, e.forum, e.status,
+       e.event_date AS expected_date, e.event_date_end AS expected_date_end,
+       e.date_precision, e.date_start, e.date_end, e.date_start - args.from_day AS days_until, e.level, e.location,
+       e.cameo, e.cameo_name, e.evidence_text, e.article_url AS evidence_url, e.article_title, e.mentions,
+       e.last_reported
+FROM reporting.events_with_evidence e
+JOIN (SELECT coalesce(from_date::DATE, error('from_date is required')) AS from_day) AS args
+  ON e.date_start >= args.from_day
+WHERE e.status IN ('planned', 'ongoing')
+  AND reporting.counts_within(e.date_precision, e.date_start, e.date_end, args.from_day, DATE '9999-12-31')
+ORDER BY e.date_start, e.event_id;
 
 CREATE VIEW reporting.upcoming_engagements AS
 SELECT * FROM reporting.engagements_from(current_date);
