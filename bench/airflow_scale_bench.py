@@ -30,8 +30,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from statistics import median
 
-import duckdb
 import psutil
+from engagement.warehouse.connect import open_reader
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
@@ -286,7 +286,7 @@ def main() -> int:
         print_report(instances, values, args.days, wall)
         print_cpu(cpu, wall)
         published = root / "data" / PUBLISHED
-        with duckdb.connect(str(published), read_only=True) as con:
+        with open_reader(published) as con:
             events = con.execute("SELECT count(*) FROM core.events").fetchone()[0]
             print(f"reporting queries on the published file ({events:,} events):")
             print_query_times(con, args.rounds)

@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from engagement.warehouse.connect import open_for_writing
+from engagement.warehouse.connect import open_for_writing, open_reader
 from engagement.warehouse.reference import replace_reference_tables
 from engagement.warehouse.reporting import MATERIALIZED_VIEWS, materialize_views
 
@@ -220,7 +220,7 @@ def main() -> int:
                 materialize_views(con)
             seconds = time.perf_counter() - started
             print(f"materialized {', '.join(MATERIALIZED_VIEWS)} as publish does in {seconds:.1f} s")
-        with duckdb.connect(str(path), read_only=True) as con:
+        with open_reader(path) as con:
             print_query_times(con, args.rounds)
     return 0
 

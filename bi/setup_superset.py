@@ -27,9 +27,12 @@ DATABASE_YAML = Path("databases") / "engagement_reporting.yaml"
 BUNDLE_ROOT = "bilateral_engagement_export"
 
 
-def duckdb_url(path: Path) -> str:
-    """SQLAlchemy URL of a DuckDB file opened read-only (four slashes: absolute path)."""
-    return f"duckdb:///{path.resolve()}?access_mode=read_only"
+def duckdb_url(path: Path, exported_url: str) -> str:
+    """The exported SQLAlchemy URL pointed at ``path`` (four slashes: absolute path), its query
+    kept: it holds the DuckDB settings every reader of the published copy uses (read-only, and
+    ``engagement.warehouse.connect.READER_SETTINGS``)."""
+    _, _, query = exported_url.partition("?")
+    return f"duckdb:///{path.resolve()}" + (f"?{query}" if query else "")
 
 
 def bundle(export_dir: Path, database_file: Path, target: Path) -> Path:
@@ -41,7 +44,9 @@ def bundle(export_dir: Path, database_file: Path, target: Path) -> Path:
             if relative == DATABASE_YAML:
                 text = (
                     "\n".join(
-                        f"sqlalchemy_uri: {duckdb_url(database_file)}" if line.startswith("sqlalchemy_uri:") else line
+                        f"sqlalchemy_uri: {duckdb_url(database_file, line.split(':', 1)[1].strip())}"
+                        if line.startswith("sqlalchemy_uri:")
+                        else line
                         for line in text.splitlines()
                     )
                     + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engagement.warehouse.connect import connect
+from engagement.warehouse.connect import connect, open_reader
 
 TOP_PAIRS_SQL = """
 SELECT actor1 || '-' || actor2 AS pair,
@@ -33,7 +33,7 @@ def format_table(columns: list[str], rows: list[tuple]) -> str:
 
 
 def _query(path: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
-    with connect(path, read_only=True) as con:
+    with open_reader(path) as con:
         cur = con.execute(sql, params or [])
         return [d[0] for d in cur.description], cur.fetchall()
 

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
 import duckdb
 import pytest
-from engagement.warehouse.connect import connect, open_for_writing, open_in_memory, rollback
+from engagement.warehouse.connect import (
+    READER_SETTINGS,
+    connect,
+    open_for_writing,
+    open_in_memory,
+    open_reader,
+    rollback,
+)
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_a_failed_commit_keeps_its_cause(tmp_path):
@@ -63,3 +76,34 @@ def test_an_in_memory_connection_is_capped_and_spills_to_the_given_folder(tmp_pa
     assert folder == str(tmp_path / "spill")
     with pytest.raises(ValueError, match="ENGAGEMENT_DUCKDB_MEMORY_LIMIT"):
         open_in_memory("lots", tmp_path / "spill")
+
+
+def _latest_plan(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute(
+        "EXPLAIN SELECT * FROM core.events ORDER BY date_start DESC, event_id LIMIT 200"
+    ).fetchall()[0][1]
+
+
+def test_a_reader_fetches_the_wide_columns_of_a_latest_200_only_for_the_rows_kept(tmp_path):
+    """The plain connection scans every column for the top 200; the reader's plan joins the kept
+    rows back by row id (DuckDB's late materialization), so the wide evidence columns of the
+    other events are never read."""
+    path = tmp_path / "published.duckdb"
+    open_for_writing(path).close()
+    with duckdb.connect(str(path), read_only=True) as plain:
+        assert "rowid" not in _latest_plan(plain)
+    with open_reader(path) as reader:
+        assert "rowid" in _latest_plan(reader)
+        assert reader.execute("SELECT current_setting('TimeZone')").fetchone() == ("UTC",)
+
+
+def test_the_superset_export_opens_the_published_copy_with_the_reader_settings():
+    exported = (REPO / "bi" / "dashboard" / "databases" / "engagement_reporting.yaml").read_text(encoding="utf-8")
+    url = next(line.split(":", 1)[1].strip() for line in exported.splitlines() if line.startswith("sqlalchemy_uri:"))
+    query = dict(parse_qsl(urlsplit(url).query))
+    assert query == {"access_mode": "read_only", **READER_SETTINGS}
+    spec = importlib.util.spec_from_file_location("setup_superset", REPO / "bi" / "setup_superset.py")
+    setup_superset = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(setup_superset)
+    pointed = setup_superset.duckdb_url(Path("/srv/engagement_reporting.duckdb"), url)
+    assert pointed == "duckdb:////srv/engagement_reporting.duckdb?" + urlsplit(url).query

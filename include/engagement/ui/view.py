@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from engagement.ui import queries
+from engagement.warehouse.connect import READER_SETTINGS
 
 PUBLISHED_ALIAS = "published"
 ISO3 = re.compile(r"[A-Z]{3}")
@@ -98,7 +99,7 @@ class EngagementView:
                 # The old connection is not closed here: a request in another thread may still be
                 # reading through it; it goes when its last cursor does.
                 quoted = str(self.published_path).replace("'", "''")
-                self._con = duckdb.connect()
+                self._con = duckdb.connect(config=READER_SETTINGS)
                 self._con.execute(f"ATTACH '{quoted}' AS {PUBLISHED_ALIAS} (READ_ONLY)")
                 self._opened = (stat.st_dev, stat.st_ino)
             return self._con

@@ -19,6 +19,13 @@ class WarehouseLocked(RuntimeError):
 
 _LOCK_HOLDER = re.compile(r"PID (\d+)")
 
+# DuckDB settings for every reader of the published copy (the UI, `engagement top-pairs`, the
+# benches; BI tools get the same keys in their connection URL, bi/dashboard/databases/). DuckDB
+# fetches the other columns of a top-N only for the rows kept ("late materialization") when the
+# LIMIT is at most this; its default of 50 makes "the latest 200 events" read every column of
+# every event: 62 -> 29 ms on 105k events, and it grows with the year.
+READER_SETTINGS: dict[str, str] = {"late_materialization_max_rows": "1000"}
+
 
 def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duckdb.DuckDBPyConnection:
     """Connect with ``TimeZone = UTC`` so days and timestamps never shift with the host's zone,
@@ -38,6 +45,13 @@ def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duck
         ) from None
     con.execute("SET TimeZone = 'UTC'")
     _cap_memory(con, limit)
+    return con
+
+
+def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published copy as BI tools should open it (READER_SETTINGS)."""
+    con = duckdb.connect(str(path), read_only=True, config=READER_SETTINGS)
+    con.execute("SET TimeZone = 'UTC'")
     return con
 
 
