@@ -186,3 +186,24 @@ def test_strained_relations_are_a_state_not_an_event():
 def test_a_visitor_who_has_arrived_is_on_an_ongoing_visit():
     text = "Sri Lankan President Anura Kumara Dissanayake has arrived in Japan for a visit that will include talks."
     assert ("042", "ongoing") in [(cameo, status) for _, cameo, status in _summary(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # "agreed to start talks at once": the talks lie ahead (codebook 7)
+        ("श्री ट्रम्प और श्री पुतिन ने इस संबंध में तुरंत बातचीत शुरू करने पर सहमति व्यक्त की।", ["RUS", "USA"]),
+        # "agreed to hold talks on the border dispute"
+        ("भारत और चीन सीमा विवाद पर वार्ता करने पर सहमत हुए।", ["CHN", "IND"]),
+        # "have agreed to a meeting"
+        ("रूस ने कहा है कि श्री पुतिन और श्री ट्रम्प मुलाकात के लिए सहमत हो गए हैं।", ["RUS", "USA"]),
+    ],
+)
+def test_an_agreement_to_meet_is_a_planned_meeting(text, pair):
+    assert _summary(text, "hi") == [(pair, "040", "planned")]
+
+
+def test_what_a_meeting_agreed_on_leaves_the_meeting_held():
+    """"In the meeting they agreed to cooperate": the agreement is the meeting's outcome."""
+    text = "भारत और चीन के विदेश मंत्रियों की बैठक में सहयोग करने पर सहमति बनी।"
+    assert _summary(text, "hi") == [(["CHN", "IND"], "040", "held")]
