@@ -197,13 +197,22 @@ def test_a_visitor_who_has_arrived_is_on_an_ongoing_visit():
         ("भारत और चीन सीमा विवाद पर वार्ता करने पर सहमत हुए।", ["CHN", "IND"]),
         # "have agreed to a meeting"
         ("रूस ने कहा है कि श्री पुतिन और श्री ट्रम्प मुलाकात के लिए सहमत हो गए हैं।", ["RUS", "USA"]),
+        # "agreement has been reached on the 15th round of corps commander talks"
+        ("इस मसले पर भारत और चीन के बीच 15वीं कोर कमांडर लेवल की बातचीत को लेकर सहमति बन गई है।", ["CHN", "IND"]),
     ],
 )
 def test_an_agreement_to_meet_is_a_planned_meeting(text, pair):
     assert _summary(text, "hi") == [(pair, "040", "planned")]
 
 
-def test_what_a_meeting_agreed_on_leaves_the_meeting_held():
-    """"In the meeting they agreed to cooperate": the agreement is the meeting's outcome."""
-    text = "भारत और चीन के विदेश मंत्रियों की बैठक में सहयोग करने पर सहमति बनी।"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "in the meeting they agreed to cooperate": the agreement is the meeting's outcome
+        "भारत और चीन के विदेश मंत्रियों की बैठक में सहयोग करने पर सहमति बनी।",
+        # "talks were held on the border dispute": "को लेकर" before the talks, not after
+        "भारत और चीन के बीच सीमा विवाद को लेकर बातचीत हुई।",
+    ],
+)
+def test_talks_that_reached_or_concerned_an_agreement_stay_held(text):
     assert _summary(text, "hi") == [(["CHN", "IND"], "040", "held")]

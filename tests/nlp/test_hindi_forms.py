@@ -273,3 +273,8 @@ def test_indian_ministers_and_officials_of_2004_to_2025_are_known_with_their_off
         "foreign_minister",
         "head_of_state",
     ]
+
+
+def test_the_agency_spelling_of_myanmar_is_myanmar():
+    """PTI-Bhasha writes म्यांमा (no final र), and so do stories that reprint it."""
+    assert ("म्यांमा", "COUNTRY", "MMR") in found("विदेश सचिव दो दिन की म्यांमा की यात्रा पर हैं।")
