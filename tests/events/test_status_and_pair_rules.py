@@ -216,3 +216,24 @@ def test_an_agreement_to_meet_is_a_planned_meeting(text, pair):
 )
 def test_talks_that_reached_or_concerned_an_agreement_stay_held(text):
     assert _summary(text, "hi") == [(["CHN", "IND"], "040", "held")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "प्रधानमंत्री नरेंद्र मोदी और बांग्लादेश की प्रधानमंत्री शेख हसीना के बीच शनिवार को वार्ता के बाद"
+            " दोनों देशों के बीच 22 समझौते हुए.",
+            "hi",
+        ),
+        ("After the talks between Prime Minister Modi and Sheikh Hasina, India and Bangladesh signed 22 agreements.", "en"),
+    ],
+)
+def test_talks_after_which_agreements_were_signed_are_an_event_of_their_own(text, lang):
+    """Codebook 2: talks and the signing that followed them are two events."""
+    assert sorted(_summary(text, lang)) == [(["BGD", "IND"], "040", "held"), (["BGD", "IND"], "057", "held")]
+
+
+def test_talks_during_which_agreements_were_signed_frame_the_signing():
+    text = "During the talks between Prime Minister Modi and Sheikh Hasina, India and Bangladesh signed 22 agreements."
+    assert _summary(text, "en") == [(["BGD", "IND"], "057", "held")]

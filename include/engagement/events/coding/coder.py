@@ -306,7 +306,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
         countries, hit.trigger.cameo, reported_when, recent
     )
-    if scope.frame and not travel_news:
+    if scope.frame and not travel_news and not _came_before(ctx, scope, tense):
         # "during the meeting" frames the sentence's event; "during the visit" does too once
         # that visit is reported, but a visit first named so is news of its own
         return None
@@ -318,6 +318,25 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     if status == "planned" and when.basis in ("publication", *timing.UNDATED):
         when = timing.planned_date(countries, recent, article.published)
     return status, when
+
+
+def _came_before(ctx: SentenceContext, scope: Scope, tense: str | None) -> bool:
+    """A frame that happened before the sentence's event ("after the talks, the two sides
+    signed 22 agreements", "वार्ता के बाद ... समझौते हुए") is an event of its own (codebook 2);
+    "during the talks" is the same occasion. Kept only where the sentence says what followed
+    happened: "after Thursday's talks ... are likely to sign" leaves the talks' status unknown.
+    English reads tense before the trigger, where a sentence that opens "After the talks" has
+    none: there only a planned sentence drops the frame."""
+    if tense != "held" and not (ctx.lang == "en" and tense is None):
+        return False
+    hit, text = scope.hit, ctx.text
+    if ctx.lang == "hi":
+        after, partners = text[hit.end : hit.end + 15], text[max(scope.lo, hit.start - 60) : hit.start]
+    else:
+        after, partners = text[max(scope.lo, hit.start - 25) : hit.start], text[hit.end : hit.end + 10]
+    # "after the meeting, an official said": that meeting is already reported; "after the talks
+    # between A and B", "A और B के बीच वार्ता के बाद" names the talks
+    return ctx.matches("frame_before_it", after) and ctx.matches("frame_partners", partners)
 
 
 def _one_mention_per_happening(
