@@ -226,7 +226,10 @@ def test_talks_that_reached_or_concerned_an_agreement_stay_held(text):
             " दोनों देशों के बीच 22 समझौते हुए.",
             "hi",
         ),
-        ("After the talks between Prime Minister Modi and Sheikh Hasina, India and Bangladesh signed 22 agreements.", "en"),
+        (
+            "After the talks between Prime Minister Modi and Sheikh Hasina, India and Bangladesh signed 22 agreements.",
+            "en",
+        ),
     ],
 )
 def test_talks_after_which_agreements_were_signed_are_an_event_of_their_own(text, lang):
