@@ -278,3 +278,8 @@ def test_indian_ministers_and_officials_of_2004_to_2025_are_known_with_their_off
 def test_the_agency_spelling_of_myanmar_is_myanmar():
     """PTI-Bhasha writes म्यांमा (no final र), and so do stories that reprint it."""
     assert ("म्यांमा", "COUNTRY", "MMR") in found("विदेश सचिव दो दिन की म्यांमा की यात्रा पर हैं।")
+
+
+def test_xi_alone_after_his_title_is_xi_jinping():
+    """"राष्ट्रपति शी": Hindi papers, like English ones, drop the given name after the first mention."""
+    assert ("शी", "PERSON", "XI_JINPING") in found("राष्ट्रपति शी प्रधानमंत्री नरेन्द्र मोदी के साथ वार्ता के बाद काठमांडू पहुंचे।")
