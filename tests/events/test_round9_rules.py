@@ -152,3 +152,28 @@ def test_two_states_signing_with_a_third_are_no_list_of_agents():
 def test_a_threat_to_launch_strikes_is_no_strike():
     text = "Rwanda's threat to launch military strikes in Congo worried diplomats."
     assert not any(e["root"] == "19" for e in coded(text, "en", None))
+
+
+def test_bilateral_meetings_with_counterparts_from_several_countries_are_one_each():
+    text = "The Indian Prime Minister held bilateral meetings with his counterparts from China, Vietnam and Australia."
+    assert sorted(_summary(text)) == [
+        (["AUS", "IND"], "040", "IND", "AUS", "held"),
+        (["CHN", "IND"], "040", "IND", "CHN", "held"),
+        (["IND", "VNM"], "040", "IND", "VNM", "held"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["India and China hold regular meetings with each other.", "The Indian and Chinese foreign ministers meet regularly."]
+)
+def test_meetings_held_as_a_habit_are_no_event(text):
+    assert _summary(text) == []
+
+
+def test_a_dateline_country_in_brackets_is_the_place_of_filing():
+    """ANI's "New York [US], September 24 (ANI):" names where the story was filed, not a party."""
+    text = (
+        "New York [US], September 24 (ANI): External Affairs Minister S Jaishankar held bilateral meetings"
+        " with his counterparts from Russia and Cyprus on Friday."
+    )
+    assert sorted(pair for pair, *_ in _summary(text)) == [["CYP", "IND"], ["IND", "RUS"]]

@@ -67,7 +67,7 @@ class LanguageLexicon:
     topics: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
     relative_date_words: frozenset[str]
-    dated_dateline: re.Pattern[str]  # "MOSCOW, Dec 4 -": a place, a comma and a date
+    dated_dateline: re.Pattern[str]  # "MOSCOW, Dec 4 -", "New York [US], September 24": a place, a comma, a date
     stay_length: re.Pattern[str]  # "a four-day visit": group 1 is the number of days
     numbers: Mapping[str, int]  # number words, "two" -> 2 (ten at most: stays are short)
     # ", who last visited India in 2019,", ", जो 2023 में भारत आए थे,": a clause about someone
@@ -88,7 +88,7 @@ class LanguageLexicon:
             topics=lexicon.topic_patterns(lang),
             clause_break=_clause_break(lang, words.get("clause_conjunction", ())),
             relative_date_words=frozenset(words.get("relative_date_word", ())),
-            dated_dateline=re.compile(rf"^,\s*(?:{months})[a-z]*\.?\s+\d", re.IGNORECASE) if months else _NEVER,
+            dated_dateline=re.compile(rf"^[\])]?,\s*(?:{months})[a-z]*\.?\s+\d", re.IGNORECASE) if months else _NEVER,
             stay_length=re.compile(_STAY_LENGTH[lang].format(number=number), re.IGNORECASE),
             numbers=numbers,
             relative_clause=_relative_clause(words.get("relative_pronoun", ())),
