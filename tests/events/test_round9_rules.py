@@ -164,7 +164,11 @@ def test_bilateral_meetings_with_counterparts_from_several_countries_are_one_eac
 
 
 @pytest.mark.parametrize(
-    "text", ["India and China hold regular meetings with each other.", "The Indian and Chinese foreign ministers meet regularly."]
+    "text",
+    [
+        "India and China hold regular meetings with each other.",
+        "The Indian and Chinese foreign ministers meet regularly.",
+    ],
 )
 def test_meetings_held_as_a_habit_are_no_event(text):
     assert _summary(text) == []
