@@ -122,3 +122,12 @@ def test_one_regex_for_many_patterns_keeps_each_patterns_case_rule():
     assert not lexicon._alternation("en", [re.compile(r"\bmet\b"), re.compile(r"\bTalks\b", re.IGNORECASE)]).search(
         "MET"
     )
+
+
+def test_a_hindi_phrase_holding_regex_syntax_is_refused():
+    """A Hindi row without a leading ^ is a plain phrase: "(?:आतंकियों|विद्रोहियों)\\s*ने" would only
+    ever match those characters literally (a cue stayed inert that way until session 14)."""
+    with pytest.raises(ValueError, match="add \\^"):
+        lexicon.compile_pattern("hi", r"(?:आतंकियों|विद्रोहियों)\s*ने")
+    assert lexicon.compile_pattern("hi", r"^.*(?:आतंकियों|विद्रोहियों)\s*ने").search("कल विद्रोहियों ने")
+    assert lexicon.compile_pattern("hi", "दौरा$").search("उनका दौरा")

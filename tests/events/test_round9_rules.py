@@ -181,3 +181,10 @@ def test_a_dateline_country_in_brackets_is_the_place_of_filing():
         " with his counterparts from Russia and Cyprus on Friday."
     )
     assert sorted(pair for pair, *_ in _summary(text)) == [["CYP", "IND"], ["IND", "RUS"]]
+
+
+def test_a_hindi_call_by_the_security_council_makes_no_state_pair():
+    """The Council is no state: its appeal to Pakistan about India is no IND-PAK demand."""
+    text = "संयुक्त राष्ट्र सुरक्षा परिषद ने पाकिस्तान से भारत पर हमले रोकने का आग्रह किया।"
+    assert _summary(text, "hi") == []
+    assert [cameo for _, cameo, *_ in _summary(text.replace("संयुक्त राष्ट्र सुरक्षा परिषद", "अमेरिका"), "hi")] == ["100"]

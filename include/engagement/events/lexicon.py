@@ -48,15 +48,22 @@ def variant_tolerant(phrase: str) -> str:
     return "".join(out)
 
 
+# What only a regular expression holds: a Hindi row without a leading ^ is a phrase.
+_REGEX_SYNTAX = re.compile(r"[\\()\[\]|?*+{}]")
+
+
 def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     """English rows are regular expressions; Hindi rows are plain phrases made variant-tolerant.
 
     A Hindi phrase must start at a word start (not inside another Devanagari word); its end is
     left open so inflected forms (यात्राओं, बातचीतों) match too, unless it ends in ``$``: then the
-    word must end there ("दौरा$" is not the start of "दौरान", during).
+    word must end there ("दौरा$" is not the start of "दौरान", during). A Hindi regular expression
+    starts with ``^``; a phrase holding regex syntax is refused, since it would match literally.
     """
     if lang == "hi" and not pattern.startswith("^"):
         phrase, closed = pattern.removesuffix("$"), pattern.endswith("$")
+        if _REGEX_SYNTAX.search(phrase):
+            raise ValueError(f"Hindi row {pattern!r} is a phrase: its regex syntax would match literally (add ^)")
         word_end = rf"(?![{_DEVANAGARI_WORD}])" if closed else ""
         return re.compile(_WORD_START["hi"] + variant_tolerant(phrase) + word_end)
     return re.compile(pattern, re.IGNORECASE)
