@@ -36,7 +36,7 @@ Next steps
                bilateral_engagement, the engagement view under Browse > Engagement;
                stop it with Ctrl-C, or kill its process group: kill -- -<pid>
   BI tools:    open $PUBLISHED read-only, e.g. SQLAlchemy URL
-               duckdb:///$PUBLISHED?access_mode=read_only
+               duckdb:///$PUBLISHED?access_mode=read_only&late_materialization_max_rows=1000
                (tables in schema core, views in schema reporting; see docs/warehouse.md)
   CLI:         .venv/bin/engagement status | top-pairs | extract --lang hi --published 2025-11-17 FILE
 EOF
