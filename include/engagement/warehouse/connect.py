@@ -27,12 +27,15 @@ _LOCK_HOLDER = re.compile(r"PID (\d+)")
 READER_SETTINGS: dict[str, str] = {"late_materialization_max_rows": "1000"}
 
 
-def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duckdb.DuckDBPyConnection:
+def connect(
+    path: Path, read_only: bool = False, memory_limit: str = "", config: dict[str, str] | None = None
+) -> duckdb.DuckDBPyConnection:
     """Connect with ``TimeZone = UTC`` so days and timestamps never shift with the host's zone,
-    and DuckDB's buffer pool capped at ``memory_limit`` when one is given (see open_for_writing)."""
+    and DuckDB's buffer pool capped at ``memory_limit`` when one is given (see open_for_writing);
+    ``config`` holds further DuckDB settings (READER_SETTINGS)."""
     limit = _checked_size(memory_limit)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=config or {})
     except duckdb.IOException as error:
         if "lock" not in str(error).lower():
             raise
@@ -50,9 +53,7 @@ def connect(path: Path, read_only: bool = False, memory_limit: str = "") -> duck
 
 def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the published copy as BI tools should open it (READER_SETTINGS)."""
-    con = duckdb.connect(str(path), read_only=True, config=READER_SETTINGS)
-    con.execute("SET TimeZone = 'UTC'")
-    return con
+    return connect(path, read_only=True, config=READER_SETTINGS)
 
 
 def open_for_writing(path: Path, memory_limit: str = "") -> duckdb.DuckDBPyConnection:
