@@ -196,9 +196,10 @@ def test_batches_hold_whole_groups_up_to_the_limit():
 
 def test_a_day_loaded_in_date_order_reclusters_only_its_tail(settings, tmp_path, monkeypatch):
     """A pair meets day after day in January: two-day visits chain every date to the next, and a
-    report dated only "2025" lies over all of them. Loading 20 January reclusters the mentions
-    from its own date on and the year's coarse report, never the visits of earlier days (they
-    are read as stored events), and still equals a full recluster."""
+    plan dated only "2025" lies over all of them. Loading 20 January reclusters the mentions
+    from its own date on, never the visits of earlier days (they are read as stored events) nor
+    the plan, which the talks of 5 and 6 January settled (two compatible events of its kind,
+    both ended before the day's cut), and still equals a full recluster."""
     days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(20)]
     seen: list[set[str]] = []
     real_recluster = rebuild.recluster
@@ -229,8 +230,11 @@ def test_a_day_loaded_in_date_order_reclusters_only_its_tail(settings, tmp_path,
         write_day(settings, day, [article(article_id, "pti", f"{day}T08:00:00", "en", [visit])], [], mentions)
         seen.clear()
         aggregate.run(day, settings)
-    assert set().union(*seen) == {"visit-0120:0", "visit-0120:1", "visit-0105:2"}
+    assert set().union(*seen) == {"visit-0120:0", "visit-0120:1"}
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        marks = con.execute("SELECT day, mention_id, settled_by FROM internal.settled_reports").fetchall()
+    assert marks == [(date(2025, 1, 5), "visit-0105:2", date(2025, 1, 6))]
 
 
 @pytest.mark.parametrize("caps", [(1,), (1, 2)])
@@ -329,3 +333,32 @@ def test_a_warehouse_from_before_the_span_table_gets_it_filled_on_its_next_load(
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM internal.event_spans").fetchone()[0] > spans
+
+
+def test_year_reports_without_a_settled_mark_are_reclustered_and_marked_again(settings, tmp_path, monkeypatch):
+    """A warehouse from before migration 011 (or one whose marks were lost) has no settled marks:
+    its next load reclusters the year's reports of the groups it touches as before, equals a
+    full recluster, and marks again those the finer events settle."""
+    rng = random.Random(20261207)
+    days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(12)]
+    generated = {day: _generated_day(day, rng) for day in days}
+    for day in days[:-1]:
+        _load(settings, day, *generated[day])
+    with duckdb.connect(str(settings.warehouse_path)) as con:
+        marked = dict(con.execute("SELECT mention_id, settled_by FROM internal.settled_reports").fetchall())
+        con.execute("DELETE FROM internal.settled_reports")
+    seen: set[str] = set()
+    real_recluster = rebuild.recluster
+
+    def spy(mentions, stored=None):
+        seen.update(mention["mention_id"] for mention in mentions)
+        return real_recluster(mentions, stored)
+
+    monkeypatch.setattr(rebuild, "recluster", spy)
+    _load(settings, days[-1], *generated[days[-1]])
+    reclustered_marked = set(marked) & seen
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        again = dict(con.execute("SELECT mention_id, settled_by FROM internal.settled_reports").fetchall())
+    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+    assert len(reclustered_marked) > 3
+    assert reclustered_marked <= set(again)

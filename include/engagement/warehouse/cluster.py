@@ -56,6 +56,11 @@ DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
 TOOK_PLACE = frozenset({"held", "ongoing"})
 HOSTING = "043"  # host a visit: the visit (042) seen from the host's side
 HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
+# A coarse mention's key for the last day of the finer clusters that settled it (``_Within``):
+# while none of them changes, the mention joins none of them whatever else a load adds, so an
+# incremental recluster may keep it (``rebuild``: year-precision mentions).
+SETTLED_BY = "_settled_by"
+SETTLED_PRECISION = "year"
 
 
 @dataclass
@@ -239,9 +244,13 @@ class _Within:
         self.starts = [c.start for c in self.clusters]
 
     def single(self, mention: dict, partial: bool) -> _Cluster | None:
+        """The finer cluster the mention joins, if any. A mention that met two compatible
+        clusters, two of its kind, joins none whatever else lies in its period: it is marked
+        ``_settled_by`` the last day those four end (``SETTLED_BY``)."""
         start, end, kind = mention["_start"], mention["_end"], joining_kind(mention["cameo"])
         first_any = first_kind = None
-        count_any = count_kind = 0
+        ends_any: list[date] = []
+        ends_kind: list[date] = []
         for index in range(bisect_left(self.starts, start), bisect_right(self.starts, end)):
             cluster = self.clusters[index]
             if not (
@@ -252,13 +261,15 @@ class _Within:
                 and cluster.accepts_kind(mention)
             ):
                 continue
-            count_any += 1
+            ends_any.append(cluster.end)
             first_any = first_any or cluster
             if happening_kind(cluster.founding_cameo) == kind:
-                count_kind += 1
+                ends_kind.append(cluster.end)
                 first_kind = first_kind or cluster
-            if count_any > 1 and count_kind > 1:
+            if len(ends_any) > 1 and len(ends_kind) > 1:
+                mention[SETTLED_BY] = max(*ends_any[:2], *ends_kind[:2])
                 return None
+        count_any, count_kind = len(ends_any), len(ends_kind)
         if partial:
             raise PartialRead(mention["mention_id"])
         if count_any == 1:
@@ -366,6 +377,8 @@ class Reclustered:
     joined: dict[str, list[str]] = field(default_factory=dict)
     unchanged: set[str] = field(default_factory=set)
     partial_groups: set[tuple] = field(default_factory=set)
+    # reclustered year-precision mention id -> the day it is settled by (``SETTLED_BY``)
+    settled: dict[str, date] = field(default_factory=dict)
 
 
 def dated(row: dict) -> dict:
@@ -393,6 +406,11 @@ def recluster(mentions: list[dict], stored: dict[tuple, StoredGroup] | None = No
         except PartialRead:
             result.partial_groups.add(key)
             continue
+        result.settled.update(
+            (m["mention_id"], m[SETTLED_BY])
+            for m in groups[key]
+            if m["_precision"] == SETTLED_PRECISION and SETTLED_BY in m
+        )
         for cluster in clusters:
             ids = [m["mention_id"] for m in cluster.members if not m.get("_kept")]
             if cluster.stored_id is not None:

@@ -9,7 +9,11 @@ lies before the cut is taken from the warehouse as it stands:
   before its reload);
 * month tier: from the earliest month-precision mention the load changed or whose period reaches
   the day cut (it may hold a changed day event);
-* year tier: the same against the earlier of those two cuts.
+* year tier: from the first year-precision mention (in the tier's order) the load changed or
+  that reaches the earlier of those two cuts without being *settled*: two compatible finer events,
+  two of its kind, ending before that cut (``internal.settled_reports``) keep it out of every
+  finer event whatever the load adds, so it and the mentions before it keep their places. (By
+  date, as the other tiers, every "2025" report of a touched group was reclustered every day.)
 
 Mentions from the cut on (the *tail*) are reclustered; a stored event still open at the cut (its
 kept members reach past it) continues with its state from its kept members, and a stored finer
@@ -21,7 +25,8 @@ stored events that lost or gained a mention are recomputed from all their member
 
 The result is exactly what reclustering every mention gives, whatever order the days were
 loaded in (tested against a full recluster), and a day loaded in date order touches about the
-last week of its groups and this year's coarse mentions, not the whole warehouse.
+last week of its groups, this month's coarse mentions and the year mentions not settled, not the
+whole warehouse.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import polars as pl
 
 from engagement.warehouse.cluster import (
     PRECISIONS,
+    SETTLED_PRECISION,
     TOOK_PLACE,
     Reclustered,
     group_of,
@@ -59,70 +65,10 @@ FROM ({source}) em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
 """
-# On the raw columns, the mentions a day can reach (``grouped``): members of stale events,
-# multilateral ones, every date not written YYYY-MM-DD (coarse or undated) and day-precision
-# ones ending on or after their pair's floor (``_pair_floors``, one row per pair, so the outer
-# join keeps one row per mention; a correlated EXISTS cost DuckDB a delim join over the whole
-# table). Filtering before the joins spares DuckDB the rest of a long warehouse; what it lets
-# through beyond that is harmless.
-_NEAR_THE_DAY = """
-SELECT m.* FROM core.event_mentions m
-LEFT JOIN pair_floors f ON f.actor1 = m.actor1 AND f.actor2 = m.actor2
-WHERE m.event_id IN (SELECT event_id FROM stale_events) OR m.actor1 IS NULL
-OR m.event_date IS NULL OR length(m.event_date) <> 10 OR try_cast(m.event_date AS DATE) IS NULL
-OR (m.event_date_end IS NOT NULL AND (length(m.event_date_end) <> 10 OR try_cast(m.event_date_end AS DATE) IS NULL))
-OR greatest(coalesce(m.event_date_end, m.event_date), m.event_date) >= f.floor
-"""
-# The members of the stored events selected as lying in a tail period, not read yet.
-_KEPT_OF_SELECTED = """
-INSERT INTO kept BY NAME
-SELECT * FROM ({mentions}) m
-ANTI JOIN candidates c USING (mention_id) ANTI JOIN kept k USING (mention_id)
-WHERE m.tier IS NOT NULL
-"""
-_ALL_MENTIONS = "SELECT * FROM core.event_mentions"
-_IN_SELECTED = "SELECT * FROM core.event_mentions WHERE event_id IN (SELECT event_id FROM selected_stored)"
-# The span rows (internal.event_spans) of the events in span_events, from their members now:
-# the tier of the finest, the span and whether one reports it held, over members of that tier.
-_EVENT_SPANS = """
-INSERT INTO internal.event_spans
-WITH members AS (
-    SELECT em.event_id, k.group_key, s.tier, s.span_start, s.span_end, em.status
-    FROM core.event_mentions em
-    JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
-                     AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end
-    JOIN group_keys k ON {joined}
-    WHERE em.event_id IN (SELECT event_id FROM span_events) AND s.tier IS NOT NULL
-)
-SELECT m.event_id, any_value(m.group_key), m.tier, min(m.span_start), max(m.span_end),
-       bool_or(list_contains($took_place, m.status))
-FROM members m JOIN (SELECT event_id, min(tier) AS tier FROM members GROUP BY event_id) f USING (event_id, tier)
-GROUP BY m.event_id, m.tier
-"""
 # Joins a group key's parts in internal.event_spans (a separator no code or name holds).
 _KEY_SEPARATOR = "\x1f"
-_RULE_COLUMNS = """
-SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id AS previous_event
-FROM candidates WHERE list_contains($groups, group_no)
-"""
-# What an event row is made of (``event_rows``): every column but the partition, the old id and
-# the per-mention detail no event column reads (the actor mentions' text list is much of a row's
-# bytes: leaving these out saves a third of this scan). Every wanted mention is a candidate or a
-# kept one, whose day is known: the days bound the scans to their row groups (the tables are
-# stored in load order), where the mention ids alone would scan the whole warehouse.
-_FULL_ROWS = """
-WITH wanted AS (
-    SELECT mention_id, day FROM candidates SEMI JOIN wanted_mentions USING (mention_id)
-    UNION ALL SELECT mention_id, day FROM kept SEMI JOIN wanted_mentions USING (mention_id)
-)
-SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
-       a.source AS outlet, a.title AS article_title, a.url AS article_url, a.language AS article_language,
-       em.event_id AS previous_event, e.mentions AS previous_mentions
-FROM core.event_mentions em
-LEFT JOIN core.articles a ON a.day = em.day AND a.article_id = em.article_id
-LEFT JOIN core.events e ON e.event_id = em.event_id
-WHERE em.day IN (SELECT DISTINCT day FROM wanted) AND em.mention_id IN (SELECT mention_id FROM wanted)
-"""
+_ALL_MENTIONS = "SELECT * FROM core.event_mentions"
+_IN_SELECTED = "SELECT * FROM core.event_mentions WHERE event_id IN (SELECT event_id FROM selected_stored)"
 # Mentions reclustered per batch: whole groups, a bounded number of mentions (one larger group
 # is a batch of its own), so memory follows the largest group, not the day or the warehouse.
 # Each batch scans the mentions table for its stored events' members, so a late day of a year
@@ -136,6 +82,15 @@ BATCH_MENTIONS = 50_000
 # year to read all their year (48,951 events); 64 then leaves none (6,418 events read).
 STORED_PER_PERIOD = (8, 64)
 _STALE_SCHEMA = {"event_id": pl.String}
+_SETTLED_SCHEMA = {"mention_id": pl.String, "settled_by": pl.Date}
+_OLD_SPANS_SCHEMA = {
+    "group_no": pl.Int64,
+    "tier": pl.Int8,
+    "lo": pl.Date,
+    "hi": pl.Date,
+    "published_at": pl.Datetime("us", "UTC"),
+    "mention_id": pl.String,
+}
 _TOOK_PLACE_PARAM = {"took_place": sorted(TOOK_PLACE)}
 _WORK_TABLES = (
     "stale_events",
@@ -149,6 +104,7 @@ _WORK_TABLES = (
     "stored_spans",
     "touched_keys",
     "span_events",
+    "settled_now",
 )
 
 
@@ -171,6 +127,9 @@ class DayGroups:
     groups: frozenset[tuple]
     event_ids: frozenset[str]
     spans: frozenset[tuple]  # (group, first day, last day, precision) of each dated mention
+    # (group, first day, last day, published_at, mention_id) of each year-precision mention: its
+    # place in its tier's order, from which a reload reclusters that tier (``_cut``)
+    year_places: frozenset[tuple] = frozenset()
 
 
 def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
@@ -191,7 +150,18 @@ def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
         span = span_of(row)
         if span:
             spans.add((group_of(row), *span))
-    return DayGroups(frozenset(group_of(row) for row in combos), frozenset(event_ids), frozenset(spans))
+    year_filter = f"{where} {'AND' if where else 'WHERE'} event_date NOT LIKE '%-%'"  # YYYY: year precision
+    year_rows = con.sql(
+        f"SELECT {columns}, published_at, mention_id FROM core.event_mentions{year_filter}", params=params
+    )
+    places = set()
+    for row in year_rows.pl().iter_rows(named=True):
+        span = span_of(row)
+        if span and span[2] == SETTLED_PRECISION:
+            places.add((group_of(row), span[0], span[1], row["published_at"], row["mention_id"]))
+    return DayGroups(
+        frozenset(group_of(row) for row in combos), frozenset(event_ids), frozenset(spans), frozenset(places)
+    )
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> int:
@@ -215,12 +185,13 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     _create_table(con, "event_assignments", ASSIGNMENT_SCHEMA)
     _create_table(con, "rebuilt_events", EVENT_SCHEMA)
     _create_table(con, "unchanged_events", _STALE_SCHEMA)
+    _create_table(con, "settled_now", _SETTLED_SCHEMA)
     group_by_number = {no: group for group, no in number.items()}
     sizes = con.execute("SELECT group_no, count(*) FROM candidates GROUP BY group_no ORDER BY group_no").fetchall()
     joined: dict[str, list[str]] = {}
     for batch in _batches(sizes, BATCH_MENTIONS):
         if day is None:
-            _keep(con, recluster(con.sql(_RULE_COLUMNS, params={"groups": batch}).pl().to_dicts()), joined)
+            _keep(con, recluster(con.sql(_SQL["rule_columns"], params={"groups": batch}).pl().to_dicts()), joined)
             continue
         results = []
         for cap in (*STORED_PER_PERIOD, None):  # groups a read left undecided are read again, wider
@@ -238,6 +209,8 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     if day is None:
         con.execute("DELETE FROM internal.event_spans")
     _refresh_spans(con, None)
+    con.execute(_SQL["settle"], {"day": day})
+    con.execute(_SQL["settled"])
     con.execute("DELETE FROM stale_events WHERE event_id IN (SELECT event_id FROM unchanged_events)")
     con.execute("DELETE FROM core.events WHERE event_id IN (SELECT event_id FROM stale_events)")
     columns = ", ".join(f'"{c}"' for c in EVENT_SCHEMA)
@@ -270,14 +243,14 @@ def _refresh_spans(con: duckdb.DuckDBPyConnection, events: str | None) -> None:
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE span_events AS {events}")
     con.execute(_SQL["drop_spans"])
-    con.execute(_EVENT_SPANS.format(joined=_same_group("k")), _TOOK_PLACE_PARAM)
+    con.execute(_SQL["event_spans"].format(joined=_same_group("k")), _TOOK_PLACE_PARAM)
 
 
 def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> dict[tuple, int]:
     """Number the groups ``day`` touches (before its reload and now; every group when None) in
     sorted order, define the view ``dated_mentions`` (``_MENTIONS``: tier 0 day, 1 month, 2 year
     precision, NULL undated) and fill ``grouped`` with the touched groups' mentions the day can
-    reach (``_NEAR_THE_DAY``), with their group number. Returns the numbering.
+    reach (``near_the_day`` in sql/rebuild.sql), with their group number. Returns the numbering.
 
     The group of each distinct combination of the columns it depends on is computed in Python
     (``cluster.group_of``, the one definition) and joined back in DuckDB."""
@@ -305,7 +278,7 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     source = _ALL_MENTIONS
     if day is not None:
         con.register("pair_floors", _pair_floors(con, day, before))
-        source = _NEAR_THE_DAY
+        source = _SQL["near_the_day"]
     con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(source, event_sizes=True)}")
     if day is not None:
         con.unregister("pair_floors")
@@ -374,11 +347,14 @@ def _cut(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups, number: d
     old partition's spans) and the day's undated mentions and undated members of stale events;
     then ``kept`` (the other mentions with an event) and ``stored_spans`` (each stored event's
     tier and span from its kept members of that tier)."""
-    old = pl.DataFrame(
-        [(number[group], PRECISIONS.index(precision), start, end) for group, start, end, precision in before.spans],
-        schema={"group_no": pl.Int64, "tier": pl.Int8, "lo": pl.Date, "hi": pl.Date},
-        orient="row",
-    )
+    year = PRECISIONS.index(SETTLED_PRECISION)
+    rows = [
+        (number[group], PRECISIONS.index(precision), start, end, None, None)
+        for group, start, end, precision in before.spans
+        if precision != SETTLED_PRECISION
+    ]
+    rows += [(number[group], year, *place) for group, *place in before.year_places]
+    old = pl.DataFrame(rows, schema=_OLD_SPANS_SCHEMA, orient="row")
     con.register("old_spans", old)
     con.execute(_SQL["delta"], {"day": day})
     con.unregister("old_spans")
@@ -395,13 +371,13 @@ def _recluster(
     """Recluster the candidates of these group numbers, continuing their stored events: those
     open at a cut, and up to ``cap`` lying in each coarse tail period (None: all)."""
     params = {"groups": groups}
-    mentions = con.sql(_RULE_COLUMNS, params=params).pl().to_dicts()
+    mentions = con.sql(_SQL["rule_columns"], params=params).pl().to_dicts()
     con.execute(_SQL["open_stored"], params)
     con.execute(_SQL["lying_sources"], params)
     con.execute(_SQL["lying"], params)
     con.execute(_SQL["lying_stored"], {"cap": cap})
     con.execute(_SQL["lying_partial"], {"cap": cap})
-    con.execute(_KEPT_OF_SELECTED.format(mentions=_numbered_mentions(_IN_SELECTED)))
+    con.execute(_SQL["kept_of_selected"].format(mentions=_numbered_mentions(_IN_SELECTED)))
     con.execute(_SQL["stored_spans"], _TOOK_PLACE_PARAM)
     con.execute("DROP TABLE lying")
     con.execute("DROP TABLE lying_sources")
@@ -427,21 +403,24 @@ def _merged(results: list[Reclustered]) -> Reclustered:
         merged.started.extend(result.started)
         merged.joined.update(result.joined)
         merged.unchanged |= result.unchanged
+        merged.settled.update(result.settled)
     return merged
 
 
 def _keep(con: duckdb.DuckDBPyConnection, result: Reclustered, joined: dict[str, list[str]]) -> None:
-    """Stage the events a batch started and the stored events that stand; collect the mentions
-    that joined stored events."""
+    """Stage the events a batch started, the stored events that stand and the settled marks of
+    its year-precision mentions; collect the mentions that joined stored events."""
     _stage_events(con, result.started, _full_rows(con, [i for ids in result.started for i in ids]))
     _insert(con, "unchanged_events", pl.DataFrame({"event_id": sorted(result.unchanged)}, schema=_STALE_SCHEMA))
+    settled = sorted(result.settled.items())
+    _insert(con, "settled_now", pl.DataFrame(settled, schema=_SETTLED_SCHEMA, orient="row"))
     for event_id, mention_ids in result.joined.items():
         joined.setdefault(event_id, []).extend(mention_ids)
 
 
 def _full_rows(con: duckdb.DuckDBPyConnection, mention_ids: list[str]) -> dict[str, dict]:
     con.register("wanted_mentions", pl.DataFrame({"mention_id": mention_ids}, schema={"mention_id": pl.String}))
-    rows = con.sql(_FULL_ROWS).pl().to_dicts()
+    rows = con.sql(_SQL["full_rows"]).pl().to_dicts()
     con.unregister("wanted_mentions")
     return {row["mention_id"]: row for row in rows}
 

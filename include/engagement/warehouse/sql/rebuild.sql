@@ -16,22 +16,33 @@ WHERE em.day = $day AND s.tier = 0
 GROUP BY em.actor1, em.actor2;
 
 -- name: delta
--- The first date of every span the load changed: the day's mentions now and before the reload.
+-- The first date of every span the load changed (the day's mentions now and before the reload)
+-- and its place (``place``) in its tier's order: a mention's own (a year-precision one before the
+-- reload too: ``DayGroups.year_places``), else before any mention of its date.
 CREATE OR REPLACE TEMP TABLE delta AS
-SELECT group_no, tier, span_start AS lo FROM grouped WHERE day = $day AND tier IS NOT NULL
+SELECT group_no, tier, span_start AS lo,
+       {'s': span_start, 'e': span_end, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id} AS place
+FROM grouped WHERE day = $day AND tier IS NOT NULL
 UNION ALL
-SELECT group_no, tier, lo FROM old_spans;
+SELECT group_no, tier, lo, CASE WHEN mention_id IS NULL
+    THEN {'s': lo, 'e': '-infinity'::DATE, 'p': '-infinity'::TIMESTAMPTZ, 'm': ''}
+    ELSE {'s': lo, 'e': hi, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id} END
+FROM old_spans;
 
 -- name: cuts
--- Per group and tier, the date from which its mentions are reclustered: the day tier from the
--- first changed day-precision date; the month tier also from any month whose period reaches the
--- day cut (it may hold a changed day event); the year tier likewise against both.
+-- Per group and tier, where its mentions start being reclustered: the day tier from the first
+-- changed day-precision date; the month tier also from any month whose period reaches the day
+-- cut (it may hold a changed day event). No finer event ending before the earlier of those two
+-- cuts (``finer_cut``) changes, so a year-precision mention settled by such events
+-- (internal.settled_reports, cluster.SETTLED_BY) keeps its place: the year tier is reclustered
+-- from the first changed year mention or the first one reaching ``finer_cut`` unsettled, in the
+-- tier's order (``year_from``; ``year_cut`` its date).
 CREATE OR REPLACE TEMP TABLE cuts AS
 WITH firsts AS (
     SELECT group_no,
            min(lo) FILTER (WHERE tier = 0) AS day_cut,
            min(lo) FILTER (WHERE tier = 1) AS month_changed,
-           min(lo) FILTER (WHERE tier = 2) AS year_changed
+           min(place) FILTER (WHERE tier = 2) AS year_changed
     FROM delta GROUP BY group_no
 ), months AS (
     SELECT f.*, least(f.month_changed, (
@@ -39,21 +50,25 @@ WITH firsts AS (
         WHERE g.group_no = f.group_no AND g.tier = 1 AND g.span_end >= f.day_cut
     )) AS month_cut
     FROM firsts f
+), years AS (
+    SELECT m.*, least(m.year_changed, (
+        SELECT min({'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id})
+        FROM grouped g LEFT JOIN internal.settled_reports r ON r.mention_id = g.mention_id
+        WHERE g.group_no = m.group_no AND g.tier = 2 AND g.span_end >= least(m.day_cut, m.month_cut)
+          AND (r.settled_by IS NULL OR r.settled_by >= least(m.day_cut, m.month_cut))
+    )) AS year_from
+    FROM months m
 )
-SELECT group_no, day_cut, month_cut, least(year_changed, (
-    SELECT min(g.span_start) FROM grouped g
-    WHERE g.group_no = m.group_no AND g.tier = 2 AND g.span_end >= least(m.day_cut, m.month_cut)
-)) AS year_cut
-FROM months m;
+SELECT group_no, day_cut, month_cut, year_from, year_from.s AS year_cut FROM years;
 
 -- name: candidates
 -- The tails (mentions from their tier's cut on), the day's undated mentions and the undated
--- members of stale events.
+-- members of stale events. Every mention of the day is one.
 CREATE OR REPLACE TEMP TABLE candidates AS
 SELECT g.* FROM grouped g LEFT JOIN cuts c USING (group_no)
 WHERE (g.tier = 0 AND g.span_start >= c.day_cut)
    OR (g.tier = 1 AND g.span_start >= c.month_cut)
-   OR (g.tier = 2 AND g.span_start >= c.year_cut)
+   OR (g.tier = 2 AND {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} >= c.year_from)
    OR (g.tier IS NULL AND (g.day = $day OR g.event_id IN (SELECT event_id FROM stale_events)));
 
 -- name: kept
@@ -180,3 +195,75 @@ SELECT event_id FROM stale_events UNION SELECT event_id FROM rebuilt_events UNIO
 
 -- name: drop_spans
 DELETE FROM internal.event_spans WHERE event_id IN (SELECT event_id FROM span_events);
+
+-- name: settle
+-- Replace the settled marks (cluster.SETTLED_BY) of the reclustered year-precision mentions and
+-- of the day's (every one of them a candidate; none kept when $day is NULL) by this rebuild's
+-- (settled_now).
+DELETE FROM internal.settled_reports
+WHERE $day IS NULL OR day = $day OR mention_id IN (SELECT mention_id FROM candidates WHERE tier = 2);
+
+-- name: settled
+INSERT INTO internal.settled_reports SELECT c.day, s.mention_id, s.settled_by
+FROM settled_now s JOIN candidates c USING (mention_id);
+
+-- name: near_the_day
+-- On the raw columns, the mentions a day can reach (``grouped``): members of stale events,
+-- multilateral ones, every date not written YYYY-MM-DD (coarse or undated) and day-precision
+-- ones ending on or after their pair's floor (``_pair_floors``, one row per pair, so the outer
+-- join keeps one row per mention; a correlated EXISTS cost DuckDB a delim join over the whole
+-- table). Filtering before the joins spares DuckDB the rest of a long warehouse; what it lets
+-- through beyond that is harmless.
+SELECT m.* FROM core.event_mentions m
+LEFT JOIN pair_floors f ON f.actor1 = m.actor1 AND f.actor2 = m.actor2
+WHERE m.event_id IN (SELECT event_id FROM stale_events) OR m.actor1 IS NULL
+OR m.event_date IS NULL OR length(m.event_date) <> 10 OR try_cast(m.event_date AS DATE) IS NULL
+OR (m.event_date_end IS NOT NULL AND (length(m.event_date_end) <> 10 OR try_cast(m.event_date_end AS DATE) IS NULL))
+OR greatest(coalesce(m.event_date_end, m.event_date), m.event_date) >= f.floor;
+
+-- name: kept_of_selected
+-- The members of the stored events selected as lying in a tail period, not read yet.
+INSERT INTO kept BY NAME
+SELECT * FROM ({mentions}) m
+ANTI JOIN candidates c USING (mention_id) ANTI JOIN kept k USING (mention_id)
+WHERE m.tier IS NOT NULL;
+
+-- name: event_spans
+-- The span rows (internal.event_spans) of the events in span_events, from their members now:
+-- the tier of the finest, the span and whether one reports it held, over members of that tier.
+INSERT INTO internal.event_spans
+WITH members AS (
+    SELECT em.event_id, k.group_key, s.tier, s.span_start, s.span_end, em.status
+    FROM core.event_mentions em
+    JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
+                     AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end
+    JOIN group_keys k ON {joined}
+    WHERE em.event_id IN (SELECT event_id FROM span_events) AND s.tier IS NOT NULL
+)
+SELECT m.event_id, any_value(m.group_key), m.tier, min(m.span_start), max(m.span_end),
+       bool_or(list_contains($took_place, m.status))
+FROM members m JOIN (SELECT event_id, min(tier) AS tier FROM members GROUP BY event_id) f USING (event_id, tier)
+GROUP BY m.event_id, m.tier;
+
+-- name: rule_columns
+-- A batch's candidates ($groups) with what the clustering rules read.
+SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id AS previous_event
+FROM candidates WHERE list_contains($groups, group_no);
+
+-- name: full_rows
+-- What an event row is made of (``event_rows``): every column but the partition, the old id and
+-- the per-mention detail no event column reads (the actor mentions' text list is much of a row's
+-- bytes: leaving these out saves a third of this scan). Every wanted mention is a candidate or a
+-- kept one, whose day is known: the days bound the scans to their row groups (the tables are
+-- stored in load order), where the mention ids alone would scan the whole warehouse.
+WITH wanted AS (
+    SELECT mention_id, day FROM candidates SEMI JOIN wanted_mentions USING (mention_id)
+    UNION ALL SELECT mention_id, day FROM kept SEMI JOIN wanted_mentions USING (mention_id)
+)
+SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
+       a.source AS outlet, a.title AS article_title, a.url AS article_url, a.language AS article_language,
+       em.event_id AS previous_event, e.mentions AS previous_mentions
+FROM core.event_mentions em
+LEFT JOIN core.articles a ON a.day = em.day AND a.article_id = em.article_id
+LEFT JOIN core.events e ON e.event_id = em.event_id
+WHERE em.day IN (SELECT DISTINCT day FROM wanted) AND em.mention_id IN (SELECT mention_id FROM wanted);
