@@ -58,9 +58,8 @@ HOSTING = "043"  # host a visit: the visit (042) seen from the host's side
 HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
 # A coarse mention's key for the last day of the finer clusters that settled it (``_Within``):
 # while none of them changes, the mention joins none of them whatever else a load adds, so an
-# incremental recluster may keep it (``rebuild``: year-precision mentions).
+# incremental recluster may keep it (``rebuild``).
 SETTLED_BY = "_settled_by"
-SETTLED_PRECISION = "year"
 
 
 @dataclass
@@ -377,7 +376,7 @@ class Reclustered:
     joined: dict[str, list[str]] = field(default_factory=dict)
     unchanged: set[str] = field(default_factory=set)
     partial_groups: set[tuple] = field(default_factory=set)
-    # reclustered year-precision mention id -> the day it is settled by (``SETTLED_BY``)
+    # reclustered coarse mention id -> the day it is settled by (``SETTLED_BY``)
     settled: dict[str, date] = field(default_factory=dict)
 
 
@@ -406,11 +405,7 @@ def recluster(mentions: list[dict], stored: dict[tuple, StoredGroup] | None = No
         except PartialRead:
             result.partial_groups.add(key)
             continue
-        result.settled.update(
-            (m["mention_id"], m[SETTLED_BY])
-            for m in groups[key]
-            if m["_precision"] == SETTLED_PRECISION and SETTLED_BY in m
-        )
+        result.settled.update((m["mention_id"], m[SETTLED_BY]) for m in groups[key] if SETTLED_BY in m)
         for cluster in clusters:
             ids = [m["mention_id"] for m in cluster.members if not m.get("_kept")]
             if cluster.stored_id is not None:

@@ -7,13 +7,12 @@ lies before the cut is taken from the warehouse as it stands:
 
 * day tier: from the earliest day-precision date the load changed (the day's mentions now and
   before its reload);
-* month tier: from the earliest month-precision mention the load changed or whose period reaches
-  the day cut (it may hold a changed day event);
-* year tier: from the first year-precision mention (in the tier's order) the load changed or
-  that reaches the earlier of those two cuts without being *settled*: two compatible finer events,
-  two of its kind, ending before that cut (``internal.settled_reports``) keep it out of every
-  finer event whatever the load adds, so it and the mentions before it keep their places. (By
-  date, as the other tiers, every "2025" report of a touched group was reclustered every day.)
+* month tier, then year tier: from the first of its mentions, in the tier's order (date, then
+  publication time), that the load changed or that reaches the finer tiers' cut without being
+  *settled*: two compatible finer events, two of its kind, ending before that cut
+  (``internal.settled_reports``) keep it out of every finer event whatever the load adds, so it
+  and the mentions before it keep their places. (By date alone every "2025" report of a touched
+  group reaches every cut of its year and was reclustered every day.)
 
 Mentions from the cut on (the *tail*) are reclustered; a stored event still open at the cut (its
 kept members reach past it) continues with its state from its kept members, and a stored finer
@@ -25,8 +24,7 @@ stored events that lost or gained a mention are recomputed from all their member
 
 The result is exactly what reclustering every mention gives, whatever order the days were
 loaded in (tested against a full recluster), and a day loaded in date order touches about the
-last week of its groups, this month's coarse mentions and the year mentions not settled, not the
-whole warehouse.
+last week of its groups and the coarse mentions not settled, not the whole warehouse.
 """
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ import polars as pl
 
 from engagement.warehouse.cluster import (
     PRECISIONS,
-    SETTLED_PRECISION,
     TOOK_PLACE,
     Reclustered,
     group_of,
@@ -127,9 +124,10 @@ class DayGroups:
     groups: frozenset[tuple]
     event_ids: frozenset[str]
     spans: frozenset[tuple]  # (group, first day, last day, precision) of each dated mention
-    # (group, first day, last day, published_at, mention_id) of each year-precision mention: its
-    # place in its tier's order, from which a reload reclusters that tier (``_cut``)
-    year_places: frozenset[tuple] = frozenset()
+    # (group, first day, last day, precision, published_at, mention_id) of each month- or
+    # year-precision mention: its place in its tier's order, from which a reload reclusters that
+    # tier (``_cut``)
+    coarse_places: frozenset[tuple] = frozenset()
 
 
 def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
@@ -150,15 +148,15 @@ def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
         span = span_of(row)
         if span:
             spans.add((group_of(row), *span))
-    year_filter = f"{where} {'AND' if where else 'WHERE'} event_date NOT LIKE '%-%'"  # YYYY: year precision
-    year_rows = con.sql(
-        f"SELECT {columns}, published_at, mention_id FROM core.event_mentions{year_filter}", params=params
+    coarse_filter = f"{where} {'AND' if where else 'WHERE'} length(event_date) <= 7"  # YYYY or YYYY-MM
+    coarse_rows = con.sql(
+        f"SELECT {columns}, published_at, mention_id FROM core.event_mentions{coarse_filter}", params=params
     )
     places = set()
-    for row in year_rows.pl().iter_rows(named=True):
+    for row in coarse_rows.pl().iter_rows(named=True):
         span = span_of(row)
-        if span and span[2] == SETTLED_PRECISION:
-            places.add((group_of(row), span[0], span[1], row["published_at"], row["mention_id"]))
+        if span and span[2] != PRECISIONS[0]:
+            places.add((group_of(row), *span, row["published_at"], row["mention_id"]))
     return DayGroups(
         frozenset(group_of(row) for row in combos), frozenset(event_ids), frozenset(spans), frozenset(places)
     )
@@ -347,13 +345,15 @@ def _cut(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups, number: d
     old partition's spans) and the day's undated mentions and undated members of stale events;
     then ``kept`` (the other mentions with an event) and ``stored_spans`` (each stored event's
     tier and span from its kept members of that tier)."""
-    year = PRECISIONS.index(SETTLED_PRECISION)
     rows = [
-        (number[group], PRECISIONS.index(precision), start, end, None, None)
+        (number[group], 0, start, end, None, None)
         for group, start, end, precision in before.spans
-        if precision != SETTLED_PRECISION
+        if precision == PRECISIONS[0]
     ]
-    rows += [(number[group], year, *place) for group, *place in before.year_places]
+    rows += [
+        (number[group], PRECISIONS.index(precision), start, end, published, mention_id)
+        for group, start, end, precision, published, mention_id in before.coarse_places
+    ]
     old = pl.DataFrame(rows, schema=_OLD_SPANS_SCHEMA, orient="row")
     con.register("old_spans", old)
     con.execute(_SQL["delta"], {"day": day})

@@ -17,49 +17,50 @@ GROUP BY em.actor1, em.actor2;
 
 -- name: delta
 -- The first date of every span the load changed (the day's mentions now and before the reload)
--- and its place (``place``) in its tier's order: a mention's own (a year-precision one before the
--- reload too: ``DayGroups.year_places``), else before any mention of its date.
+-- and, for a coarse one, its place in its tier's order (date, publication time, mention id): the
+-- mention's own, before the reload too (``DayGroups.coarse_places``).
 CREATE OR REPLACE TEMP TABLE delta AS
-SELECT group_no, tier, span_start AS lo,
-       {'s': span_start, 'e': span_end, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id} AS place
+SELECT group_no, tier, span_start AS lo, {'s': span_start, 'e': span_end, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id} AS place
 FROM grouped WHERE day = $day AND tier IS NOT NULL
 UNION ALL
-SELECT group_no, tier, lo, CASE WHEN mention_id IS NULL
-    THEN {'s': lo, 'e': '-infinity'::DATE, 'p': '-infinity'::TIMESTAMPTZ, 'm': ''}
-    ELSE {'s': lo, 'e': hi, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id} END
+SELECT group_no, tier, lo, {'s': lo, 'e': hi, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id}
 FROM old_spans;
 
 -- name: cuts
--- Per group and tier, where its mentions start being reclustered: the day tier from the first
--- changed day-precision date; the month tier also from any month whose period reaches the day
--- cut (it may hold a changed day event). No finer event ending before the earlier of those two
--- cuts (``finer_cut``) changes, so a year-precision mention settled by such events
--- (internal.settled_reports, cluster.SETTLED_BY) keeps its place: the year tier is reclustered
--- from the first changed year mention or the first one reaching ``finer_cut`` unsettled, in the
--- tier's order (``year_from``; ``year_cut`` its date).
+-- Per group and tier, where its mentions start being reclustered. The day tier: from the first
+-- changed day-precision date (``day_cut``). A coarse tier: from the first of its mentions, in the
+-- tier's order, that the load changed or that reaches the finer tiers' cut unsettled
+-- (``month_from``, ``year_from``; ``month_cut``, ``year_cut`` their dates). No finer event ending
+-- before that cut changes, so a coarse mention settled by such events (two compatible, two of
+-- its kind: internal.settled_reports, cluster.SETTLED_BY) joins none of them as before, and it and
+-- those before it keep their places.
 CREATE OR REPLACE TEMP TABLE cuts AS
 WITH firsts AS (
     SELECT group_no,
            min(lo) FILTER (WHERE tier = 0) AS day_cut,
-           min(lo) FILTER (WHERE tier = 1) AS month_changed,
+           min(place) FILTER (WHERE tier = 1) AS month_changed,
            min(place) FILTER (WHERE tier = 2) AS year_changed
     FROM delta GROUP BY group_no
+), coarse AS (
+    SELECT g.group_no, g.tier, g.span_end, r.settled_by, {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} AS place
+    FROM grouped g LEFT JOIN internal.settled_reports r ON r.mention_id = g.mention_id
+    WHERE g.tier >= 1
 ), months AS (
     SELECT f.*, least(f.month_changed, (
-        SELECT min(g.span_start) FROM grouped g
-        WHERE g.group_no = f.group_no AND g.tier = 1 AND g.span_end >= f.day_cut
-    )) AS month_cut
+        SELECT min(c.place) FROM coarse c
+        WHERE c.group_no = f.group_no AND c.tier = 1 AND c.span_end >= f.day_cut
+          AND (c.settled_by IS NULL OR c.settled_by >= f.day_cut)
+    )) AS month_from
     FROM firsts f
 ), years AS (
     SELECT m.*, least(m.year_changed, (
-        SELECT min({'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id})
-        FROM grouped g LEFT JOIN internal.settled_reports r ON r.mention_id = g.mention_id
-        WHERE g.group_no = m.group_no AND g.tier = 2 AND g.span_end >= least(m.day_cut, m.month_cut)
-          AND (r.settled_by IS NULL OR r.settled_by >= least(m.day_cut, m.month_cut))
+        SELECT min(c.place) FROM coarse c
+        WHERE c.group_no = m.group_no AND c.tier = 2 AND c.span_end >= least(m.day_cut, m.month_from.s)
+          AND (c.settled_by IS NULL OR c.settled_by >= least(m.day_cut, m.month_from.s))
     )) AS year_from
     FROM months m
 )
-SELECT group_no, day_cut, month_cut, year_from, year_from.s AS year_cut FROM years;
+SELECT group_no, day_cut, month_from, month_from.s AS month_cut, year_from, year_from.s AS year_cut FROM years;
 
 -- name: candidates
 -- The tails (mentions from their tier's cut on), the day's undated mentions and the undated
@@ -67,7 +68,7 @@ SELECT group_no, day_cut, month_cut, year_from, year_from.s AS year_cut FROM yea
 CREATE OR REPLACE TEMP TABLE candidates AS
 SELECT g.* FROM grouped g LEFT JOIN cuts c USING (group_no)
 WHERE (g.tier = 0 AND g.span_start >= c.day_cut)
-   OR (g.tier = 1 AND g.span_start >= c.month_cut)
+   OR (g.tier = 1 AND {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} >= c.month_from)
    OR (g.tier = 2 AND {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} >= c.year_from)
    OR (g.tier IS NULL AND (g.day = $day OR g.event_id IN (SELECT event_id FROM stale_events)));
 
@@ -197,11 +198,11 @@ SELECT event_id FROM stale_events UNION SELECT event_id FROM rebuilt_events UNIO
 DELETE FROM internal.event_spans WHERE event_id IN (SELECT event_id FROM span_events);
 
 -- name: settle
--- Replace the settled marks (cluster.SETTLED_BY) of the reclustered year-precision mentions and
--- of the day's (every one of them a candidate; none kept when $day is NULL) by this rebuild's
+-- Replace the settled marks (cluster.SETTLED_BY) of the reclustered coarse mentions and of the
+-- day's (every one of them a candidate; none kept when $day is NULL) by this rebuild's
 -- (settled_now).
 DELETE FROM internal.settled_reports
-WHERE $day IS NULL OR day = $day OR mention_id IN (SELECT mention_id FROM candidates WHERE tier = 2);
+WHERE $day IS NULL OR day = $day OR mention_id IN (SELECT mention_id FROM candidates WHERE tier >= 1);
 
 -- name: settled
 INSERT INTO internal.settled_reports SELECT c.day, s.mention_id, s.settled_by
