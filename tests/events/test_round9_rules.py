@@ -163,6 +163,16 @@ def test_bilateral_meetings_with_counterparts_from_several_countries_are_one_eac
     ]
 
 
+def test_bilateral_meetings_held_besides_a_summit_take_the_subject_of_the_sentence():
+    """The meetings' clause ("besides holding ...") lies outside the subject's: the person before
+    it still met each counterpart."""
+    text = (
+        "Manmohan Singh left for home after attending the East Asia Summit, besides holding bilateral"
+        " meetings with his counterparts from China, Vietnam and Australia."
+    )
+    assert sorted(pair for pair, *_ in _summary(text)) == [["AUS", "IND"], ["CHN", "IND"], ["IND", "VNM"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -380,6 +380,8 @@ def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: 
     people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
     agents = [a for a in actors if a.strength == PERSON and a.agent and a.end <= trigger]
     subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
+    if not subjects and ctx.lang == "en":  # "Singh left after the summit, besides holding bilateral meetings with ..."
+        subjects = [a for a in actors if a.strength == PERSON and 0 <= a.end <= trigger]
     return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
 
 
