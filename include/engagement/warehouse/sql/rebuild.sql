@@ -2,10 +2,11 @@
 -- dated_mentions (a view: every mention with the columns the clustering rules read, its
 -- published_at, span_start, span_end and tier), grouped (those of the touched groups the day
 -- can reach, with group_no and their event's mention count, previous_mentions), date_spans,
--- old_spans
--- (the reloaded day's spans before the reload), stale_events; $day, $groups, $cap parameters.
--- A mention's order within its tier, as cluster._sort_key takes it:
--- span_start, span_end, published_at NULLS LAST, mention_id.
+-- old_spans (the reloaded day's spans before the reload, a coarse mention's with its
+-- published_at and mention_id), stale_events, settled_now (the settled marks a rebuild made);
+-- $day, $groups, $cap parameters. A mention's order within its tier, as cluster._sort_key takes
+-- it: span_start, span_end, published_at NULLS LAST, mention_id; its place in that order is the
+-- struct {s: span_start, e: span_end, p: published_at or infinity, m: mention_id}.
 
 -- name: pair_floors
 -- Per country pair, the earliest day-precision date among the day's mentions.
