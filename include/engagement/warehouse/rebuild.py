@@ -169,6 +169,7 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     The candidates are numbered by group in DuckDB and reclustered in batches of whole groups;
     the new assignments, events and stale event ids gather in temporary tables and replace the
     old ones at the end, in SQL."""
+    con.execute(_SQL["tier_place"])
     _create_table(con, "stale_events", _STALE_SCHEMA)
     _insert(con, "stale_events", pl.DataFrame({"event_id": sorted(before.event_ids)}, schema=_STALE_SCHEMA))
     number = _number_groups(con, day, before)
@@ -220,6 +221,7 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     for table in _WORK_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")
     con.execute("DROP VIEW dated_mentions")
+    con.execute("DROP MACRO tier_place")
     con.unregister("date_spans")
     con.unregister("group_numbers")
     con.unregister("group_keys")

@@ -5,8 +5,13 @@
 -- old_spans (the reloaded day's spans before the reload, a coarse mention's with its
 -- published_at and mention_id), stale_events, settled_now (the settled marks a rebuild made);
 -- $day, $groups, $cap parameters. A mention's order within its tier, as cluster._sort_key takes
--- it: span_start, span_end, published_at NULLS LAST, mention_id; its place in that order is the
--- struct {s: span_start, e: span_end, p: published_at or infinity, m: mention_id}.
+-- it: span_start, span_end, published_at NULLS LAST, mention_id; its place in that order is
+-- tier_place(...) (the macro below), whose structs compare in that order.
+
+-- name: tier_place
+-- A mention's place in its tier's order (cluster._sort_key) as a struct comparing in that order.
+CREATE OR REPLACE TEMP MACRO tier_place(first_day, last_day, published, mention) AS
+    {'s': first_day, 'e': last_day, 'p': coalesce(published, 'infinity'::TIMESTAMPTZ), 'm': mention};
 
 -- name: pair_floors
 -- Per country pair, the earliest day-precision date among the day's mentions.
@@ -21,10 +26,10 @@ GROUP BY em.actor1, em.actor2;
 -- and, for a coarse one, its place in its tier's order (date, publication time, mention id): the
 -- mention's own, before the reload too (``DayGroups.coarse_places``).
 CREATE OR REPLACE TEMP TABLE delta AS
-SELECT group_no, tier, span_start AS lo, {'s': span_start, 'e': span_end, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id} AS place
+SELECT group_no, tier, span_start AS lo, tier_place(span_start, span_end, published_at, mention_id) AS place
 FROM grouped WHERE day = $day AND tier IS NOT NULL
 UNION ALL
-SELECT group_no, tier, lo, {'s': lo, 'e': hi, 'p': coalesce(published_at, 'infinity'::TIMESTAMPTZ), 'm': mention_id}
+SELECT group_no, tier, lo, tier_place(lo, hi, published_at, mention_id)
 FROM old_spans;
 
 -- name: cuts
@@ -43,7 +48,7 @@ WITH firsts AS (
            min(place) FILTER (WHERE tier = 2) AS year_changed
     FROM delta GROUP BY group_no
 ), coarse AS (
-    SELECT g.group_no, g.tier, g.span_end, r.settled_by, {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} AS place
+    SELECT g.group_no, g.tier, g.span_end, r.settled_by, tier_place(g.span_start, g.span_end, g.published_at, g.mention_id) AS place
     FROM grouped g LEFT JOIN internal.settled_reports r ON r.mention_id = g.mention_id
     WHERE g.tier >= 1
 ), months AS (
@@ -69,8 +74,8 @@ SELECT group_no, day_cut, month_from, month_from.s AS month_cut, year_from, year
 CREATE OR REPLACE TEMP TABLE candidates AS
 SELECT g.* FROM grouped g LEFT JOIN cuts c USING (group_no)
 WHERE (g.tier = 0 AND g.span_start >= c.day_cut)
-   OR (g.tier = 1 AND {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} >= c.month_from)
-   OR (g.tier = 2 AND {'s': g.span_start, 'e': g.span_end, 'p': coalesce(g.published_at, 'infinity'::TIMESTAMPTZ), 'm': g.mention_id} >= c.year_from)
+   OR (g.tier = 1 AND tier_place(g.span_start, g.span_end, g.published_at, g.mention_id) >= c.month_from)
+   OR (g.tier = 2 AND tier_place(g.span_start, g.span_end, g.published_at, g.mention_id) >= c.year_from)
    OR (g.tier IS NULL AND (g.day = $day OR g.event_id IN (SELECT event_id FROM stale_events)));
 
 -- name: kept
