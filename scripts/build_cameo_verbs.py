@@ -156,9 +156,9 @@ def read_synsets(lines: list[str]) -> dict[str, str]:
     current: str | None = None
     no_plural = False
     for raw in lines:
-        line = _strip_comment(raw).strip()
-        if line.startswith("####### VERB PATTERNS"):
+        if raw.startswith("####### VERB PATTERNS"):  # a comment line: test it before stripping comments
             break
+        line = _strip_comment(raw).strip()
         if line.startswith("&"):
             current, no_plural = line.rstrip("_"), line.endswith("_")
             synsets[current] = []

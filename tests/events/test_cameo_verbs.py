@@ -7,6 +7,7 @@ dictionary verb gives nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -96,6 +97,27 @@ def test_the_committed_file_is_what_the_build_script_makes_of_the_source():
     source = require_shared(SHARED / "anchors_raw" / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt")
     build = load_script("build_cameo_verbs")
     assert build.build_rows(source.read_text(encoding="utf-8").splitlines(), Counter()) == _generated_rows()
+
+
+def test_a_synonym_set_ends_where_the_verb_patterns_begin():
+    """The section header is a comment line: multi-word verbs of the verb blocks below it
+    (``+IS_DETERMINED {+WAS_DETERMINED ...} [030]``) once joined the last synonym set."""
+    build = load_script("build_cameo_verbs")
+    lines = [
+        "&DEFENSE",
+        "+DEFENSE",
+        "+DEFENCE",
+        "",
+        "####### VERB PATTERNS ####### ",
+        "--- DECIDE [030] ---",
+        "+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED} [030]",
+    ]
+    assert build.read_synsets(lines) == {"&DEFENSE": "(?:defences?|defenses?)"}
+
+
+def test_no_generated_pattern_holds_the_dictionarys_own_syntax():
+    leaked = [r["origin"] for r in _generated_rows() if re.search(r"\\[{}\[\]+]|\\ ,", r["pattern"])]
+    assert leaked == []
 
 
 def _generated_rows() -> list[dict[str, str]]:
