@@ -313,7 +313,7 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     if hit.trigger.kind == "visit":
         when = timing.with_stay(ctx, scope, when)
     status = timing.status(ctx, scope, when, tense)
-    if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(when, article.published):
+    if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(ctx, scope, when):
         status = "ongoing"
     if status == "planned" and when.basis in ("publication", *timing.UNDATED):
         when = timing.planned_date(countries, recent, article.published)

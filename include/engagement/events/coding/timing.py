@@ -185,19 +185,31 @@ def with_stay(ctx: SentenceContext, scope: Scope, when: DateInfo) -> DateInfo:
     ("दो दिवसीय यात्रा पर ... पहुंचे")."""
     if when.basis != "text" or when.precision != "day" or when.value_end or len(when.value) != 10:
         return when
-    length = ctx.lex.stay_length.search(window.after(ctx.text, max(0, scope.hit.start - _STAY_REACH), scope.hi))
-    written = length.group(1).lower() if length else ""
-    days = int(written) if written.isdigit() else ctx.lex.numbers.get(written, 0)
-    if not 1 < days <= _LONGEST_STAY_DAYS:
+    days = _stay_days(ctx, scope)
+    if not days:
         return when
     last = date.fromisoformat(when.value) + timedelta(days=days - 1)
     return DateInfo(when.value, last.isoformat(), when.precision, when.basis)
 
 
-def in_progress(when: DateInfo, published: date | None) -> bool:
+def _stay_days(ctx: SentenceContext, scope: Scope) -> int:
+    """The length in days of a stay of several days written near a visit's trigger, else 0."""
+    length = ctx.lex.stay_length.search(window.after(ctx.text, max(0, scope.hit.start - _STAY_REACH), scope.hi))
+    written = length.group(1).lower() if length else ""
+    days = int(written) if written.isdigit() else ctx.lex.numbers.get(written, 0)
+    return days if 1 < days <= _LONGEST_STAY_DAYS else 0
+
+
+def in_progress(ctx: SentenceContext, scope: Scope, when: DateInfo) -> bool:
     """Whether a stay of several days ("arrived today for a four-day tour") is going on on the
-    publication day: the codebook's ongoing."""
-    return bool(when.value_end and published) and when.value <= published.isoformat() <= when.value_end
+    publication day: the codebook's ongoing. Without a publication date, a stay of several days
+    that the text says began but does not date ("arrived on Monday on a four-day State visit") is
+    too: an arrival is news while the stay lasts ("concluded his seven-day tour" is not)."""
+    published = ctx.article.published
+    if published is None:
+        begun = ctx.matches("stay_begun", window.after(ctx.text, scope.lo, scope.hi))
+        return begun and when.basis in (UNKNOWN.basis, UNANCHORED.basis) and _stay_days(ctx, scope) > 0
+    return bool(when.value_end) and when.value <= published.isoformat() <= when.value_end
 
 
 def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -> str | None:

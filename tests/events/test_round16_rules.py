@@ -1,0 +1,71 @@
+"""Round 16 rules (issue 10), from the tuning part's status errors: a stay of several days that
+the text says began is going on when no publication date says otherwise (codebook §5, "arrived
+today for a four-day tour"); postponements in any tense are cancelled engagements; "further
+talks" lie ahead. Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.test_coder import events as coded
+
+
+def _statuses(text: str, lang: str = "en", published: date | None = None) -> list[tuple]:
+    return [(e["actors"], e["cameo"][:2], e["status"]) for e in coded(text, lang, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Mongolian President Khurelsukh Ukhnaa arrived in India on Monday on a four-day State visit.", "en"),
+        ("The Mongolian President began a three-day visit to India with talks in New Delhi.", "en"),
+        ("मंगोलिया के राष्ट्रपति सोमवार को चार दिवसीय राजकीय यात्रा पर भारत पहुंचे।", "hi"),
+    ],
+)
+def test_a_begun_stay_of_several_days_is_going_on_without_a_publication_date(text, lang):
+    assert ("IND", "MNG") in {tuple(actors) for actors, root, status in _statuses(text, lang) if status == "ongoing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mongolian President concluded his four-day State visit to India on Thursday.",
+        "Last year the Mongolian President arrived in India on a four-day State visit.",
+        "The Mongolian President arrived in India on Monday.",  # no stay of several days
+    ],
+)
+def test_an_ended_background_or_one_day_arrival_stays_held(text):
+    assert _statuses(text) == [(["IND", "MNG"], "04", "held")]
+
+
+def test_a_dated_arrival_is_read_against_the_publication_day():
+    text = "Mongolian President Khurelsukh Ukhnaa arrived in India on Monday on a four-day State visit."
+    assert _statuses(text, published=date(2025, 10, 14)) == [(["IND", "MNG"], "04", "ongoing")]
+    assert _statuses(text, published=date(2025, 11, 1)) == [(["IND", "MNG"], "04", "held")]  # Oct 27-30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Imran Khan has decided to postpone his visit to Britain.",
+        "Prime Minister Imran Khan postpones his visit to Britain.",
+        "Prime Minister Imran Khan calls off his visit to Britain.",
+        "Prime Minister Imran Khan is cancelling his visit to Britain.",
+    ],
+)
+def test_a_postponement_in_any_tense_is_a_cancelled_visit(text):
+    assert _statuses(text) == [(["GBR", "PAK"], "04", "cancelled")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("China and Pakistan said further talks would fix the details of the loan.", "planned"),
+        ("China and Pakistan vow more talks after the freeze in ties.", "planned"),
+        ("China and Pakistan held more talks on the loan on Monday.", "held"),
+    ],
+)
+def test_further_talks_lie_ahead_unless_they_were_held(text, status):
+    assert _statuses(text) == [(["CHN", "PAK"], "04", status)]
