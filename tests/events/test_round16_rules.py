@@ -69,3 +69,21 @@ def test_a_postponement_in_any_tense_is_a_cancelled_visit(text):
 )
 def test_further_talks_lie_ahead_unless_they_were_held(text, status):
     assert _statuses(text) == [(["CHN", "PAK"], "04", status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MEXICO CITY (UrduPoint News / Sputnik - 24th January, 2023) Brazilian and Argentine presidents"
+        " Luis Inacio da Silva and Alberto Fernandez met in Buenos Aires to discuss gas supplies.",
+        "RIO DE JANEIRO | Xinhua | Delegations of Brazil and Argentina concluded their meeting in Buenos Aires.",
+    ],
+)
+def test_a_dateline_city_before_an_agency_tag_or_bar_is_no_party(text):
+    assert _statuses(text) == [(["ARG", "BRA"], "04", "held")]
+
+
+def test_two_nationalities_before_a_plural_office_are_both_governments():
+    assert _statuses("Brazilian and Argentine presidents met in Buenos Aires on Monday.") == [
+        (["ARG", "BRA"], "04", "held")
+    ]

@@ -18,7 +18,12 @@ from engagement.nlp.folding import fold
 if TYPE_CHECKING:
     from engagement.events.coding.sentence import SentenceContext
 
-_EN_DATELINE_END = re.compile(r"^\s*(?:/\S+)?\s*[-\u2013\u2014:]")
+# what ends a dateline's place: a dash or colon ("ABUJA -"), a bar ("ISTANBUL, TURKEY | Xinhua |"),
+# or an agency tag in brackets before the story ("MEXICO CITY (UrduPoint News / Sputnik - 24th
+# January, 2023) Brazilian and ...")
+_EN_DATELINE_END = re.compile(
+    r"^\s*(?:/\S+)?\s*(?:[-\u2013\u2014:|]|\([^()]{2,80}\)\s*[-\u2013\u2014:]?\s*[A-Z\u201c\"])"
+)
 # "MANNHEIM, Germany --": the country after a capitalised dateline city
 _EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
 # "NAYPYIDAW, Myanmar (AFP) - Japan and ...": a dateline opening a line below a headline and captions
@@ -34,6 +39,9 @@ _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 # The dateline opens the first sentence, or the second after a headline ("Talks Resume.
 # KHARTOUM/NAIROBI (Reuters) - ...").
 _DATELINE_SENTENCE = 1
+# How far after a dateline's place its agency tag may close ("(UrduPoint News / Sputnik - 24th
+# January, 2023)")
+_DATELINE_TAG_REACH = 100
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 # What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
@@ -85,7 +93,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 ctx.sent.idx <= _DATELINE_SENTENCE
                 and rel_start < _AROUND
                 and (
-                    _is_dateline_place(m.text, after)
+                    _is_dateline_place(m.text, ctx.text[rel_end : rel_end + _DATELINE_TAG_REACH])
                     or bool(_EN_DATELINE_PLACE.match(before))
                     or bool(lex.dated_dateline.match(after))
                 )
