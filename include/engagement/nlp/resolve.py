@@ -24,6 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 
 from engagement.kb.loader import MFA_PREFIX
@@ -38,6 +40,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 GENERIC_MFA = "MFA"
 # The role of an office whose title the source does not say (the generated office-holders).
 GENERIC_OFFICE = "minister"
+# Shorter words are too often something else to be read as a surname alone ("Li", "Ma").
+_SHORTEST_SURNAME = 3
 MAX_LINK_TOKENS = 2
 
 
@@ -89,6 +93,8 @@ class Resolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, lang: str, published: date) -> None:
         self.doc, self.kb, self.lang, self.published = doc, kb, lang, published
         self.ents: list[Span] = self._read_short_names(list(doc.ents))
+        self.surnames: set[int] = set()  # starts of the surnames alone read by ``_read_surnames``
+        self.ents = self._read_surnames(self.ents)
         self.words = link_words(lang)
         # role -> country of its latest mention with a country written next to it, for the bare
         # mentions after it of a role that has no home-country default ("उच्चायुक्त ने")
@@ -122,6 +128,32 @@ class Resolver:
                 del read[index]
         return read
 
+    def _read_surnames(self, ents: list[Span]) -> list[Span]:
+        """A person the article names in full ("Prime Minister Manmohan Singh") is meant by the
+        surname alone after it ("Singh left for home"): one sense per article, when no other
+        person it names in full shares that surname. English surnames count only capitalised."""
+        holders: dict[int, set[str]] = {}
+        first_end: dict[int, int] = {}
+        for ent in ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and len(ent[-1].text) >= _SHORTEST_SURNAME:
+                holders.setdefault(ent[-1].norm, set()).add(ent.kb_id_)
+                first_end.setdefault(ent[-1].norm, ent.end)
+        meant = {norm: ids.pop() for norm, ids in holders.items() if len(ids) == 1}
+        if not meant:
+            return ents
+        taken = np.zeros(len(self.doc), dtype=bool)
+        for ent in ents:
+            taken[ent.start : ent.end] = True
+        norms = self.doc.to_array(NORM)
+        found = np.flatnonzero(np.isin(norms, np.array(list(meant), dtype=norms.dtype)) & ~taken)
+        added = []
+        for i in found.tolist():
+            token = self.doc[i]
+            if i >= first_end[token.norm] and (self.lang != "en" or token.text[:1].isupper()):
+                added.append(Span(self.doc, i, i + 1, label="PERSON", kb_id=meant[token.norm]))
+                self.surnames.add(i)
+        return sorted([*ents, *added], key=lambda ent: ent.start) if added else ents
+
     def _short_name(self, ent: Span) -> ShortName | None:
         """The short name this PERSON mention is written as, if it is one (not a full alias)."""
         candidates = self.kb.short_names_of(ent.kb_id_)
@@ -132,14 +164,19 @@ class Resolver:
 
     def mentions(self) -> list[Resolved]:
         resolved = []
+        named_in_full: dict[str, Resolved] = {}
         for index, ent in enumerate(self.ents):
             if ent.label_ == "ROLE":
                 person = self._person_after(index)
                 if person is not None and self._agrees(index, person):
                     continue
                 resolved.append(self._role(index))
+            elif ent.start in self.surnames:  # the person named in full before, as resolved there
+                named = named_in_full[ent.kb_id_]
+                resolved.append(named._replace(start=ent.start_char, end=ent.end_char, text=ent.text))
             elif ent.label_ == "PERSON":
                 resolved.append(self._person(index))
+                named_in_full[ent.kb_id_] = resolved[-1]
             elif ent.label_ == "ORG":
                 resolved.append(self._organisation(index))
             elif ent.label_ == "PLACE":
