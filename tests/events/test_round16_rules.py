@@ -87,3 +87,15 @@ def test_two_nationalities_before_a_plural_office_are_both_governments():
     assert _statuses("Brazilian and Argentine presidents met in Buenos Aires on Monday.") == [
         (["ARG", "BRA"], "04", "held")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Apart from Lavrov, Jaishankar also held discussions with Cyprus Foreign Minister Ioannis Kasoulides.", "en"),
+        ("Besides Russia, India also held talks with Cyprus on Monday.", "en"),
+        ("लावरोव के अलावा जयशंकर ने साइप्रस के विदेश मंत्री से भी बातचीत की।", "hi"),
+    ],
+)
+def test_a_country_set_apart_from_the_act_is_no_party(text, lang):
+    assert _statuses(text, lang) == [(["CYP", "IND"], "04", "held")]

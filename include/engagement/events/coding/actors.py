@@ -79,6 +79,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         )
         if lex.matches("not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
+        if lex.matches("left_out_before", before) or lex.matches("left_out_after", after):
+            continue  # "Apart from Lavrov, Jaishankar also met ...", "लावरोव के अलावा": not in this act
         if m.label == "ROLE" and lex.matches("role_of_the_pair_after", after):
             continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
         if strength == NAME and lex.matches("topic_before", ctx.text[max(0, rel_start - _TOPIC_REACH) : rel_start]):
