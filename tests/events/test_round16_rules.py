@@ -99,3 +99,15 @@ def test_two_nationalities_before_a_plural_office_are_both_governments():
 )
 def test_a_country_set_apart_from_the_act_is_no_party(text, lang):
     assert _statuses(text, lang) == [(["CYP", "IND"], "04", "held")]
+
+
+def test_talks_a_past_participle_modifies_are_held_though_the_sentence_goes_on():
+    text = "प्रधानमंत्री नरेंद्र मोदी और शी जिनपिंग के बीच अप्रैल में हुई वुहान शिखर वार्ता के बाद दोनों देशों के संबंध सुधरे।"
+    assert _statuses(text, "hi") == [(["CHN", "IND"], "04", "held")]
+
+
+def test_a_dialogue_between_two_states_is_a_meeting_and_a_correspondent_is_not():
+    assert _statuses("दोनों देशों के बीच 10 मार्च को पेइचिंग में सऊदी-ईरान संवाद हुआ था।", "hi") == [
+        (["IRN", "SAU"], "04", "held")
+    ]
+    assert _statuses("सऊदी अरब और ईरान के संवाददाता बीजिंग में थे।", "hi") == []

@@ -215,15 +215,19 @@ def in_progress(ctx: SentenceContext, scope: Scope, when: DateInfo) -> bool:
 def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -> str | None:
     """held / ongoing / planned from the words around the trigger, or None when they say nothing.
 
-    A modifier right before the noun ("आगामी यात्रा", "the upcoming visit") says planned. Hindi
+    A modifier right before the noun ("आगामी यात्रा", "the upcoming visit") says planned, a past
+    participle ("में हुई वार्ता", "the talks held in April") held. Hindi
     is verb-final: the tense sits after the trigger, often at the end of the sentence; ``reach``
     limits the Hindi look-ahead to the trigger's own verb ("यात्रा की थी", "गए थे").
     """
     hit, lo, text = scope.hit, scope.lo, ctx.text
     if hit.trigger.kind == "intent":
         return None  # the verb dates the invitation or proposal; the meeting itself lies ahead
-    if ctx.matches("planned_before", text[max(lo, hit.start - 25) : hit.start]):
+    modifier = text[max(lo, hit.start - 25) : hit.start]
+    if ctx.matches("planned_before", modifier):
         return "planned"
+    if ctx.matches("held_before", modifier):
+        return "held"  # "अप्रैल में हुई वुहान शिखर वार्ता": the participle before the noun dates it past
     if ctx.lang == "hi":
         speech = hit.trigger.default_status == "held"
         tail = reach or (_SPEECH_TAIL if speech else None)
