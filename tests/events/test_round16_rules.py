@@ -111,3 +111,22 @@ def test_a_dialogue_between_two_states_is_a_meeting_and_a_correspondent_is_not()
         (["IRN", "SAU"], "04", "held")
     ]
     assert _statuses("सऊदी अरब और ईरान के संवाददाता बीजिंग में थे।", "hi") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        (
+            "आज नई दिल्ली में पीएम मोदी और सऊदी अरब के क्राउन प्रिंस मोहम्मद बिन सलमान के बीच बातचीत के बाद"
+            " इन समझौतों पर हस्ताक्षर किये गये।",
+            {"04", "05"},
+        ),
+        (
+            "आज प्रधानमंत्री नरेंद्र मोदी और सऊदी अरब के क्राउन प्रिंस मोहम्मद बिन सलमान ने मुलाकात के बाद"
+            " साझा बयान जारी किया।",
+            {"04", "05"},
+        ),
+    ],
+)
+def test_talks_after_which_the_sentence_reports_another_act_are_an_event_of_their_own(text, acts):
+    assert {root for actors, root, status in _statuses(text, "hi") if actors == ["IND", "SAU"]} == acts

@@ -327,6 +327,8 @@ def _came_before(ctx: SentenceContext, scope: Scope, tense: str | None) -> bool:
     happened: "after Thursday's talks ... are likely to sign" leaves the talks' status unknown.
     English reads tense before the trigger, where a sentence that opens "After the talks" has
     none: there only a planned sentence drops the frame."""
+    if tense is None and ctx.lang == "hi":  # the frame's own stretch ends at the next trigger
+        tense = timing.tense_status(ctx, scope, len(ctx.text))  # "वार्ता के बाद ... हस्ताक्षर किये गये"
     if tense != "held" and not (ctx.lang == "en" and tense is None):
         return False
     hit, text = scope.hit, ctx.text
