@@ -130,3 +130,26 @@ def test_a_dialogue_between_two_states_is_a_meeting_and_a_correspondent_is_not()
 )
 def test_talks_after_which_the_sentence_reports_another_act_are_an_event_of_their_own(text, acts):
     assert {root for actors, root, status in _statuses(text, "hi") if actors == ["IND", "SAU"]} == acts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Thai and Cambodian troops clashed again on Saturday on their disputed border.", "en", (["KHM", "THA"], "19")),
+        ("Fighting between Azerbaijani and Armenian forces broke out on Sunday.", "en", (["ARM", "AZE"], "19")),
+        ("Iran shot down a US drone on Thursday.", "en", (["IRN", "USA"], "19")),
+        ("Thailand also sealed all land border crossings with Cambodia.", "en", (["KHM", "THA"], "17")),
+        ("भारत और चीन की सेनाओं के बीच गलवान घाटी में हिंसक झड़प हुई थी।", "hi", (["CHN", "IND"], "19")),
+    ],
+)
+def test_clashes_downings_and_sealed_borders_between_two_states(text, lang, expected):
+    assert [(actors, root) for actors, root, status in _statuses(text, lang)] == [expected]
+
+
+def test_a_clash_between_parties_of_one_country_is_no_event():
+    assert _statuses("संसद में भाजपा और कांग्रेस के बीच तीखी झड़प हुई।", "hi") == []
+
+
+def test_the_agent_of_a_passive_with_an_irregular_participle_is_the_source():
+    (event,) = coded("A US drone was shot down by Iran on Thursday.", "en", None)
+    assert (event["source"], event["target"]) == ("IRN", "USA")
