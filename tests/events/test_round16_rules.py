@@ -153,3 +153,13 @@ def test_a_clash_between_parties_of_one_country_is_no_event():
 def test_the_agent_of_a_passive_with_an_irregular_participle_is_the_source():
     (event,) = coded("A US drone was shot down by Iran on Thursday.", "en", None)
     assert (event["source"], event["target"]) == ("IRN", "USA")
+
+
+def test_both_sides_are_the_story_pair_not_the_mediator_named_in_between():
+    text = (
+        "आर्मेनिया और अज़रबैजान के बीच रूस की मध्यस्थता में युद्धविराम पर सहमति बनी। रूस के विदेश मंत्री सर्गेई"
+        " लावरोव ने मास्को में इसकी घोषणा की। लेकिन कुछ ही मिनटों बाद दोनों देशों ने एक दूसरे पर युद्धविराम"
+        " तोड़ने का आरोप लगाया।"
+    )
+    accusations = {(e["source"], e["target"]) for e in coded(text, "hi", None) if e["cameo"].startswith("11")}
+    assert accusations == {("ARM", "AZE"), ("AZE", "ARM")}

@@ -18,6 +18,7 @@ from engagement.events.families import family_of
 # "the plan it details"): far more than a news article has, and a bound on a pathological one.
 _LOOKBACK = 200
 _TRUCE = "087"  # de-escalate military engagement: a truce or cease-fire
+_TRUCE_KIND = "deescalate"  # the kind of the triggers that report a truce itself
 _TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
 
 
@@ -212,6 +213,7 @@ def _mediated_truce(
             participants=tuple(pair),
             source=None,
             target=None,
+            kind=_TRUCE_KIND,
             **_code_fields(code),
         )
     ]
@@ -272,7 +274,10 @@ def _participants(
         chosen = actor_step.with_shared_subject(ctx, before, hit, subject, scoped) or chosen
     stretch = window.after(ctx.text, lo, hi)
     # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
-    lenders = distinct([*ctx.previous.countries, *ctx.article.latest_pair()])
+    # unless that sentence named other than two: then the pair of the story so far comes first
+    previous = distinct(ctx.previous.countries)
+    story = ctx.article.latest_pair()
+    lenders = distinct([*previous, *story] if len(previous) == 2 or not story else [*story, *previous])
     # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
     pair_of_others = bool(chosen) and ctx.matches("pair_addressed", stretch)
     if len(chosen) < 2 and not pair_of_others and ctx.matches("anaphor", stretch) and not ctx.teams():

@@ -44,8 +44,10 @@ class Article:
         return sum(1 for _ in zip(found, range(_SPORTS_ARTICLE_CUES), strict=False)) >= _SPORTS_ARTICLE_CUES
 
     def latest_pair(self) -> list[str]:
-        """The two countries of the article's latest bilateral event mention, if any."""
-        latest = next((ev for ev in reversed(self.events) if ev.actor1), None)
+        """The two countries of the article's latest bilateral event mention, if any; a mediator
+        with one side ("चीन की मध्यस्थता") is not the pair a story's "both sides" means."""
+        mediation = self.resources.kinds.mediation
+        latest = next((ev for ev in reversed(self.events) if ev.actor1 and ev.kind not in mediation), None)
         return [latest.actor1, latest.actor2] if latest else []
 
 
