@@ -163,3 +163,18 @@ def test_both_sides_are_the_story_pair_not_the_mediator_named_in_between():
     )
     accusations = {(e["source"], e["target"]) for e in coded(text, "hi", None) if e["cameo"].startswith("11")}
     assert accusations == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rumsfeld defended the war in Iraq in interviews with radio talk show hosts in the United States.",
+        "The two foreign secretaries of India and Pakistan discussed a host of issues.",
+    ],
+)
+def test_a_show_host_or_a_host_of_issues_hosts_no_visit(text):
+    assert all(e["cameo"] != "043" for e in coded(text, "en", None))
+
+
+def test_a_head_of_government_hosting_a_guest_still_hosts():
+    assert _statuses("Japan hosted the Indian prime minister in Tokyo on Monday.") == [(["IND", "JPN"], "04", "held")]
