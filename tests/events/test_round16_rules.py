@@ -178,3 +178,14 @@ def test_a_show_host_or_a_host_of_issues_hosts_no_visit(text):
 
 def test_a_head_of_government_hosting_a_guest_still_hosts():
     assert _statuses("Japan hosted the Indian prime minister in Tokyo on Monday.") == [(["IND", "JPN"], "04", "held")]
+
+
+def test_their_host_as_a_noun_hosts_no_visit():
+    text = "Biden and Putin greeted each other after standing with their host, Swiss President Guy Parmelin, in Geneva."
+    assert all(e["cameo"] != "043" for e in coded(text, "en", None))
+
+
+def test_a_state_that_will_host_a_visitor_hosts():
+    assert _statuses("Japan will host the Indian prime minister in Tokyo next week.") == [
+        (["IND", "JPN"], "04", "planned")
+    ]
