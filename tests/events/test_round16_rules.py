@@ -189,3 +189,8 @@ def test_a_state_that_will_host_a_visitor_hosts():
     assert _statuses("Japan will host the Indian prime minister in Tokyo next week.") == [
         (["IND", "JPN"], "04", "planned")
     ]
+
+
+def test_a_meeting_someone_had_wanted_is_no_event():
+    text = "German Chancellor Helmut Kohl had wanted to meet Indonesian President Suharto, but Suharto was ill."
+    assert [e for e in coded(text, "en", None) if e["cameo"].startswith("04")] == []
