@@ -194,3 +194,32 @@ def test_a_state_that_will_host_a_visitor_hosts():
 def test_a_meeting_someone_had_wanted_is_no_event():
     text = "German Chancellor Helmut Kohl had wanted to meet Indonesian President Suharto, but Suharto was ill."
     assert [e for e in coded(text, "en", None) if e["cameo"].startswith("04")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Pakistan urged India to respect the 2003 ceasefire agreement.", "en", "2003"),
+        ("Pakistan urged India to respect the ceasefire understanding of 2003.", "en", "2003"),
+        ("पाकिस्तान ने भारत से 2003 के संघर्षविराम समझौते का सम्मान करने का आग्रह किया।", "hi", "2003"),
+    ],
+)
+def test_a_past_agreement_named_by_its_year_is_a_background_event_beside_the_demand(text, lang, year):
+    found = {(e["cameo"], e["status"], e["date"]) for e in coded(text, lang, None) if e["actors"] == ["IND", "PAK"]}
+    assert found == {("057", "held", year), ("100", "held", None)}
+
+
+def test_a_treaty_named_by_its_year_was_concluded_whatever_is_done_with_it_now():
+    text = "भारत ने पाकिस्तान को सूचित किया कि वह सिंधु जल संधि 1960 को स्थगित कर रहा है।"
+    assert ("057", "held", "1960") in {(e["cameo"], e["status"], e["date"]) for e in coded(text, "hi", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("India and China discussed the Paris climate agreement on Monday.", "en"),
+        ("भारत और चीन ने पेरिस जलवायु समझौते पर चर्चा की।", "hi"),
+    ],
+)
+def test_a_city_naming_an_agreement_is_no_party(text, lang):
+    assert [actors for actors, root, status in _statuses(text, lang)] == [["CHN", "IND"]]

@@ -66,6 +66,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             strength, level = INSTITUTION, "official"
             m = _ministry_of_named_country(ctx, m)
         elif m.label == "PLACE":
+            if lex.matches("named_thing_after", ctx.text[m.end - ctx.offset : m.end - ctx.offset + _AROUND]):
+                continue  # "the Paris climate agreement", "the Minsk accords": a name, not its country
             place = kb.places.get(m.entity_id or "")
             strength, level = (INSTITUTION if place and place.is_seat else 0), None
         elif m.label == "COUNTRY":

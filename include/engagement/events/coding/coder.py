@@ -74,6 +74,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
     hits = triggers.without_demanded(ctx.lang, triggers.find_triggers(lex, ctx.text))
     if not hits:
         return []
+    ctx.named_acts = tuple((hit.start, hit.end) for hit in hits if triggers.named_by_year(hit))
     actors = ctx.found_actors
     if any(a.strength == NAME for a in actors) and ctx.teams():
         actors = [a for a in actors if a.strength > NAME]

@@ -61,6 +61,9 @@ class SentenceContext:
     mentions: Sequence = ()
     previous: SentenceContext | None = None
     events: list[EventMention] = field(default_factory=list)
+    # (start, end) in ``text`` of the triggers that name a past act by its year ("the 2003
+    # ceasefire agreement"): that year dates the act, not the sentence's other events
+    named_acts: tuple[tuple[int, int], ...] = ()
 
     @property
     def lang(self) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from engagement.events.coding import window
 from engagement.events.coding.model import DateInfo, EventMention, Scope
-from engagement.events.coding.triggers import own_clause_bounds
+from engagement.events.coding.triggers import named_by_year, own_clause_bounds
 from engagement.events.families import INTENT_TO_MEET
 from engagement.events.periods import bounds, precision_of, years_later
 
@@ -65,6 +65,7 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     trig, dates = hit.start + ctx.offset, ctx.dates
     own = [d for d in dates if not _is_dateline(ctx, d)] or dates
     own = _outside_other_relative_clauses(ctx, scope, own)
+    own = [d for d in own if not _in_another_named_act(ctx, scope, d)]
     scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
     if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
         start, end = own_clause_bounds(ctx.lex, text, scope)
@@ -103,6 +104,14 @@ def _outside_other_relative_clauses(ctx: SentenceContext, scope: Scope, dates: l
         (m.start(), m.end()) for m in ctx.lex.relative_clause.finditer(ctx.text) if not m.start() <= trigger < m.end()
     ]
     return [d for d in dates if not any(lo <= d.start - ctx.offset < hi for lo, hi in clauses)]
+
+
+def _in_another_named_act(ctx: SentenceContext, scope: Scope, date_mention) -> bool:
+    """Whether the date is the year of another trigger's named past act ("urged India to respect
+    the 2003 ceasefire agreement": 2003 dates the agreement, not the urging)."""
+    at = date_mention.start - ctx.offset
+    own = (scope.hit.start, scope.hit.end)
+    return any(start <= at < end for start, end in ctx.named_acts if (start, end) != own)
 
 
 # No date: none in the text and no publication date ("unknown"); a date in the text that nothing
@@ -163,6 +172,8 @@ def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tupl
 def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None) -> str:
     """Cancelled beats everything; then the date against publication; then tense cues."""
     hit, text = scope.hit, ctx.text
+    if named_by_year(hit):
+        return "held"  # "सिंधु जल संधि 1960 को स्थगित": the treaty was concluded; the abeyance is news of its own
     clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
     if ctx.matches("cancelled", clause):
         return "cancelled"

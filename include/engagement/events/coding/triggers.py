@@ -3,6 +3,8 @@ that yield no event (negated, hypothetical, habitual, talk about talks)."""
 
 from __future__ import annotations
 
+import re
+
 from engagement.events import lexicon
 from engagement.events.coding import window
 from engagement.events.coding.model import Hit, Scope
@@ -12,6 +14,7 @@ from engagement.events.coding.resources import LanguageLexicon
 # ("प्रतिबंध लगाने की मांग की"), English before it ("demanded that partners impose sanctions").
 _DEMAND_REACH = {"hi": 30, "en": 60}
 _HINDI_CLAUSE_CHARS = 45
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
@@ -29,6 +32,12 @@ def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+def named_by_year(hit: Hit) -> bool:
+    """A year among the trigger's own words names a past act: "the 2003 ceasefire agreement",
+    "सिंधु जल संधि 1960" was concluded then, whatever the sentence asks or does with it now."""
+    return _YEAR_IN_NAME.search(hit.text) is not None
+
+
 def without_demanded(lang: str, hits: list[Hit]) -> list[Hit]:
     """Drop triggers that only name what is demanded: the event is the demand, not a sanction."""
     reach = _DEMAND_REACH[lang]
@@ -42,7 +51,13 @@ def without_demanded(lang: str, hits: list[Hit]) -> list[Hit]:
             if neighbour
             else 0
         )
-        if neighbour and hit.trigger.kind != "demand" and neighbour.trigger.kind == "demand" and gap <= reach:
+        if (
+            neighbour
+            and hit.trigger.kind != "demand"
+            and neighbour.trigger.kind == "demand"
+            and gap <= reach
+            and not named_by_year(hit)
+        ):
             continue
         kept.append(hit)
     return kept
@@ -51,10 +66,13 @@ def without_demanded(lang: str, hits: list[Hit]) -> list[Hit]:
 def scopes(lex: LanguageLexicon, text: str, hits: list[Hit]) -> list[Scope]:
     """Each trigger with its stretch of the sentence. A stretch starts after the trigger before
     it, unless that one only frames this one ("रुबियो और जयशंकर ने ... बैठक के दौरान मुलाकात की
-    थी": the pair before the frame met), and ends where the next trigger starts."""
+    थी": the pair before the frame met) or is a past act named by its year inside this one's
+    object ("पाकिस्तान ने भारत से 2003 के संघर्षविराम समझौते का सम्मान करने का आग्रह किया"), and
+    ends where the next trigger starts."""
     found: list[Scope] = []
     for i, hit in enumerate(hits):
-        lo = 0 if not i else found[-1].lo if found[-1].frame else hits[i - 1].end
+        inside = i and (found[-1].frame or named_by_year(hits[i - 1]))
+        lo = 0 if not i else found[-1].lo if inside else hits[i - 1].end
         hi = hits[i + 1].start if i + 1 < len(hits) else len(text)
         found.append(Scope(hit, lo, hi, _frames_another_event(lex, text, hit, lo)))
     return found
