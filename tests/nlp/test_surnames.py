@@ -24,9 +24,7 @@ def test_a_surname_two_people_named_in_full_share_stays_unread():
 
 
 def test_a_surname_before_the_full_name_is_not_read():
-    assert [name for name, _, _ in _people("Singh spoke first. Then Manmohan Singh arrived.")] == [
-        "Manmohan Singh"
-    ]
+    assert [name for name, _, _ in _people("Singh spoke first. Then Manmohan Singh arrived.")] == ["Manmohan Singh"]
 
 
 def test_meetings_of_a_person_named_by_surname_count_for_his_country():
