@@ -24,8 +24,6 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
-from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 
 from engagement.kb.loader import MFA_PREFIX
@@ -131,27 +129,28 @@ class Resolver:
     def _read_surnames(self, ents: list[Span]) -> list[Span]:
         """A person the article names in full ("Prime Minister Manmohan Singh") is meant by the
         surname alone after it ("Singh left for home"): one sense per article, when no other
-        person it names in full shares that surname. English surnames count only capitalised."""
-        holders: dict[int, set[str]] = {}
-        first_end: dict[int, int] = {}
+        person it names in full shares that surname. English surnames count only capitalised.
+        The surname is looked for as written, in the text after the first full mention."""
+        holders: dict[str, set[str]] = {}
+        first_end: dict[str, int] = {}
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and len(ent[-1].text) >= _SHORTEST_SURNAME:
-                holders.setdefault(ent[-1].norm, set()).add(ent.kb_id_)
-                first_end.setdefault(ent[-1].norm, ent.end)
-        meant = {norm: ids.pop() for norm, ids in holders.items() if len(ids) == 1}
-        if not meant:
-            return ents
-        taken = np.zeros(len(self.doc), dtype=bool)
-        for ent in ents:
-            taken[ent.start : ent.end] = True
-        norms = self.doc.to_array(NORM)
-        found = np.flatnonzero(np.isin(norms, np.array(list(meant), dtype=norms.dtype)) & ~taken)
-        added = []
-        for i in found.tolist():
-            token = self.doc[i]
-            if i >= first_end[token.norm] and (self.lang != "en" or token.text[:1].isupper()):
-                added.append(Span(self.doc, i, i + 1, label="PERSON", kb_id=meant[token.norm]))
-                self.surnames.add(i)
+                holders.setdefault(ent[-1].text, set()).add(ent.kb_id_)
+                first_end.setdefault(ent[-1].text, ent.end_char)
+        text, added = self.doc.text, []
+        taken: set[int] | None = None
+        for surname, ids in holders.items():
+            if len(ids) > 1 or (self.lang == "en" and not surname[0].isupper()):
+                continue
+            at = text.find(surname, first_end[surname])
+            while at >= 0:
+                span = self.doc.char_span(at, at + len(surname))
+                if taken is None:
+                    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+                if span is not None and len(span) == 1 and span.start not in taken:
+                    added.append(Span(self.doc, span.start, span.end, label="PERSON", kb_id=next(iter(ids))))
+                    self.surnames.add(span.start)
+                at = text.find(surname, at + len(surname))
         return sorted([*ents, *added], key=lambda ent: ent.start) if added else ents
 
     def _short_name(self, ent: Span) -> ShortName | None:
