@@ -12,23 +12,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from engagement.events.coding import window
+from engagement.events.coding.datelines import is_dateline
 from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit, Scope
 from engagement.nlp.folding import fold
 
 if TYPE_CHECKING:
     from engagement.events.coding.sentence import SentenceContext
 
-# what ends a dateline's place: a dash or colon ("ABUJA -"), a bar ("ISTANBUL, TURKEY | Xinhua |"),
-# or an agency tag in brackets before the story ("MEXICO CITY (UrduPoint News / Sputnik - 24th
-# January, 2023) Brazilian and ...")
-_EN_DATELINE_END = re.compile(
-    r"^\s*(?:/\S+)?\s*(?:[-\u2013\u2014:|]|\([^()]{2,80}\)\s*[-\u2013\u2014:]?\s*[A-Z\u201c\"])"
-)
-# "MANNHEIM, Germany --": the country after a capitalised dateline city
-_EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
-# "NAYPYIDAW, Myanmar (AFP) - Japan and ...": a dateline opening a line below a headline and captions
-_EN_LINE_DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .]{2,20}\))?\s*[-\u2013\u2014]")
-_EN_LINE_DATELINE_COUNTRY = re.compile(r"^,\s*[A-Z][A-Za-z .'-]{1,30}?\s*(?:\([A-Za-z .]{2,20}\))?\s*[-\u2013\u2014]")
 # How far after an English statement verb its object may stand ("endorsed an agreement with the
 # EU ... in spite of the conflict with Russia" does not endorse Russia).
 _EN_OBJECT_REACH = 80
@@ -36,12 +26,6 @@ _EN_OBJECT_REACH = 80
 _EACH_REACH = 40
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
-# The dateline opens the first sentence, or the second after a headline ("Talks Resume.
-# KHARTOUM/NAIROBI (Reuters) - ...").
-_DATELINE_SENTENCE = 1
-# How far after a dateline's place its agency tag may close ("(UrduPoint News / Sputnik - 24th
-# January, 2023)")
-_DATELINE_TAG_REACH = 100
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 # What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
@@ -54,6 +38,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
     """Government stand-ins in the sentence, marked as venue/destination/agent by their context."""
     kb, lang, lex = ctx.article.resources.kb, ctx.lang, ctx.lex
     actors: list[Actor] = []
+    # rare contexts, screened once a sentence rather than around every mention
+    may_leave_out, may_name_things = lex.matches("left_out_words", ctx.text), lex.matches("named_thing_words", ctx.text)
     for m in ctx.mentions:
         if not m.country:
             continue
@@ -66,7 +52,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             strength, level = INSTITUTION, "official"
             m = _ministry_of_named_country(ctx, m)
         elif m.label == "PLACE":
-            if lex.matches("named_thing_after", ctx.text[m.end - ctx.offset : m.end - ctx.offset + _AROUND]):
+            named = ctx.text[m.end - ctx.offset : m.end - ctx.offset + _AROUND]
+            if may_name_things and lex.matches("named_thing_after", named):
                 continue  # "the Paris climate agreement", "the Minsk accords": a name, not its country
             place = kb.places.get(m.entity_id or "")
             strength, level = (INSTITUTION if place and place.is_seat else 0), None
@@ -81,7 +68,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         )
         if lex.matches("not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
-        if lex.matches("left_out_before", before) or lex.matches("left_out_after", after):
+        if may_leave_out and (lex.matches("left_out_before", before) or lex.matches("left_out_after", after)):
             continue  # "Apart from Lavrov, Jaishankar also met ...", "लावरोव के अलावा": not in this act
         if m.label == "ROLE" and lex.matches("role_of_the_pair_after", after):
             continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
@@ -92,18 +79,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
         if adjective and not lex.matches("government_after", after):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
-        dateline = lang == "en" and (
-            (
-                ctx.sent.idx <= _DATELINE_SENTENCE
-                and rel_start < _AROUND
-                and (
-                    _is_dateline_place(m.text, ctx.text[rel_end : rel_end + _DATELINE_TAG_REACH])
-                    or bool(_EN_DATELINE_PLACE.match(before))
-                    or bool(lex.dated_dateline.match(after))
-                )
-            )
-            or _opens_a_dateline_line(m.text, before, after)
-        )
+        dateline = lang == "en" and is_dateline(ctx, m, before, after)
         actors.append(
             Actor(
                 country=m.country,
@@ -150,20 +126,6 @@ def _struck_ground(actor: Actor) -> bool:
     """Where force lands: a country named as the place, or a province or town of one (strength 0:
     no seat of government), "in Afghanistan's Paktika province", "पक्तिका प्रांत में"."""
     return (actor.venue and actor.strength == NAME) or actor.strength == 0
-
-
-def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
-    """ "NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
-    wherever the line stands (pages put headlines and photo captions above it); both are places."""
-    line_start = before.rsplit("\n", 1)[-1]
-    if not line_start.strip() and written.isupper() and len(written) > 3:
-        return bool(_EN_LINE_DATELINE_COUNTRY.match(after))
-    return bool(_EN_DATELINE_PLACE.match(line_start)) and bool(_EN_LINE_DATELINE_END.match(after))
-
-
-def _is_dateline_place(written: str, after: str) -> bool:
-    """ "ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
-    return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
 
 
 def shares_sentence_arguments(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool:

@@ -1,0 +1,60 @@
+"""English datelines: the place a report was filed from ("MOSCOW, Dec 4 -", "NAYPYIDAW, Myanmar
+(AFP) -", "ISTANBUL, TURKEY | Xinhua |") is a venue, never a party."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engagement.events.coding.sentence import SentenceContext
+
+# what ends a dateline's place: a dash or colon ("ABUJA -"), a bar ("ISTANBUL, TURKEY | Xinhua |"),
+# or an agency tag in brackets before the story ("MEXICO CITY (UrduPoint News / Sputnik - 24th
+# January, 2023) Brazilian and ...")
+_EN_DATELINE_END = re.compile(
+    r"^\s*(?:/\S+)?\s*(?:[-\u2013\u2014:|]|\([^()]{2,80}\)\s*[-\u2013\u2014:]?\s*[A-Z\u201c\"])"
+)
+# "MANNHEIM, Germany --": the country after a capitalised dateline city
+_EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
+# "NAYPYIDAW, Myanmar (AFP) - Japan and ...": a dateline opening a line below a headline and captions
+_EN_LINE_DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .]{2,20}\))?\s*[-\u2013\u2014]")
+_EN_LINE_DATELINE_COUNTRY = re.compile(r"^,\s*[A-Z][A-Za-z .'-]{1,30}?\s*(?:\([A-Za-z .]{2,20}\))?\s*[-\u2013\u2014]")
+# The dateline opens the first sentence, or the second after a headline ("Talks Resume.
+# KHARTOUM/NAIROBI (Reuters) - ...").
+_DATELINE_SENTENCE = 1
+# How far after a dateline's place its agency tag may close ("(UrduPoint News / Sputnik - 24th
+# January, 2023)")
+_DATELINE_TAG_REACH = 100
+# A dateline's place stands this near the start of its sentence.
+_START_CHARS = 40
+
+
+def is_dateline(ctx: SentenceContext, mention, before: str, after: str) -> bool:
+    """Whether an English mention is (part of) the dateline: at the start of the first sentence,
+    or of the second after a headline, or opening a line of its own."""
+    rel_start, rel_end = mention.start - ctx.offset, mention.end - ctx.offset
+    at_the_start = (
+        ctx.sent.idx <= _DATELINE_SENTENCE
+        and rel_start < _START_CHARS
+        and (
+            _is_dateline_place(mention.text, ctx.text[rel_end : rel_end + _DATELINE_TAG_REACH])
+            or bool(_EN_DATELINE_PLACE.match(before))
+            or bool(ctx.lex.dated_dateline.match(after))
+        )
+    )
+    return at_the_start or _opens_a_dateline_line(mention.text, before, after)
+
+
+def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
+    """ "NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
+    wherever the line stands (pages put headlines and photo captions above it); both are places."""
+    line_start = before.rsplit("\n", 1)[-1]
+    if not line_start.strip() and written.isupper() and len(written) > 3:
+        return bool(_EN_LINE_DATELINE_COUNTRY.match(after))
+    return bool(_EN_DATELINE_PLACE.match(line_start)) and bool(_EN_LINE_DATELINE_END.match(after))
+
+
+def _is_dateline_place(written: str, after: str) -> bool:
+    """ "ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
+    return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
