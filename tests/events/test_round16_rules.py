@@ -244,3 +244,10 @@ def test_fighting_between_rebel_groups_is_no_clash_of_the_states_in_the_sentence
         " broke out between the two main Iraqi Kurdish rebel groups two weeks ago."
     )
     assert not any(e["cameo"].startswith("19") for e in coded(text, "en", None))
+
+
+def test_a_headline_to_visit_is_planned_and_a_body_sentence_is_not_a_headline():
+    headline = "British Minister to Visit North Korea in September. The minister will discuss the nuclear issue."
+    assert _statuses(headline)[0] == (["GBR", "PRK"], "04", "planned")
+    body = "North Korea said today. The British minister came to Pyongyang to visit North Korea's leaders last week."
+    assert all(status != "planned" for actors, root, status in _statuses(body))

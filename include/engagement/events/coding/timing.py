@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # A dateline: place name(s), comma, date, at the start of an article's first sentence.
 _DATELINE = re.compile(r"^[^\W\d][^,.]{0,40},\s*$")
+_HEADLINE = 0  # an article's first sentence: its headline, when it has one
 _DATELINE_CHARS = 200  # a dateline's date stands this near the start, whatever the spaces
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 # Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
@@ -239,6 +240,8 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
         return "planned"
     if ctx.matches("held_before", modifier):
         return "held"  # "अप्रैल में हुई वुहान शिखर वार्ता": the participle before the noun dates it past
+    if ctx.sent.idx == _HEADLINE and ctx.matches("headline_future", text[max(lo, hit.start - 25) : hit.end]):
+        return "planned"  # headlinese: "Blair, Bush to Meet", "British Minister to Visit North Korea"
     if ctx.lang == "hi":
         speech = hit.trigger.default_status == "held"
         tail = reach or (_SPEECH_TAIL if speech else None)
