@@ -283,3 +283,15 @@ def test_the_agency_spelling_of_myanmar_is_myanmar():
 def test_xi_alone_after_his_title_is_xi_jinping():
     """"राष्ट्रपति शी": Hindi papers, like English ones, drop the given name after the first mention."""
     assert ("शी", "PERSON", "XI_JINPING") in found("राष्ट्रपति शी प्रधानमंत्री नरेन्द्र मोदी के साथ वार्ता के बाद काठमांडू पहुंचे।")
+
+
+def test_a_bare_spokesperson_speaks_for_no_country_by_default():
+    """"कोरियाई पीपुल्स आर्मी के ... प्रवक्ता" is North Korea's army's; "व्हाइट हाउस की प्रवक्ता" the US's."""
+    assert resolved("कोरियाई पीपुल्स आर्मी के जनरल स्टाफ के एक प्रवक्ता ने कहा।")[-1] == (
+        "प्रवक्ता",
+        "ROLE",
+        None,
+        None,
+        "spokesperson",
+    )
+    assert resolved("चीन के प्रवक्ता ने कहा।")[-1][3] == "CHN"
