@@ -275,3 +275,16 @@ def test_ties_restored_and_a_leaders_thanks_are_two_events():
     ]
     _, events = events_of(rows, {"a-1": "2025-06-17T08:00"})
     assert sorted(e["cameo"] for e in events) == ["050", "051"]
+
+
+def test_within_one_report_a_stay_going_on_outranks_its_parts_told_as_held():
+    """"Wong arrived on Wednesday on a two-day visit" (ongoing by its dates) and "she was received
+    at the airport" (held) in one report: the visit is under way on the publication day."""
+    ind_aus = ("AUS", "IND")
+    rows = [
+        event_mention("pti-9", 0, ind_aus, "042", "ongoing", "2025-11-12", "Wong arrived on a two-day visit"),
+        event_mention("pti-9", 1, ind_aus, "042", "held", "2025-11-12", "She was received at the airport"),
+    ]
+    assignments, events = events_of(rows, {"pti-9": "2025-11-12T10:00:00"})
+    assert len(set(assignments.values())) == 1
+    assert [e["status"] for e in events] == ["ongoing"]
