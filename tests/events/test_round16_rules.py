@@ -251,3 +251,14 @@ def test_a_headline_to_visit_is_planned_and_a_body_sentence_is_not_a_headline():
     assert _statuses(headline)[0] == (["GBR", "PRK"], "04", "planned")
     body = "North Korea said today. The British minister came to Pyongyang to visit North Korea's leaders last week."
     assert all(status != "planned" for actors, root, status in _statuses(body))
+
+
+def test_talks_during_an_announced_visit_take_its_first_day_not_its_whole_stay():
+    """Borrowing the visit's 24-25 November would make the talks overlap, and join in the
+    warehouse, the visit's other meeting on the 25th."""
+    text = (
+        "श्रीलंका के विदेश मंत्री विजिता हेराथ 24-25 नवंबर को भारत यात्रा पर आएंगे। यात्रा के दौरान हेराथ विदेश मंत्री"
+        " एस. जयशंकर के साथ वार्ता करेंगे।"
+    )
+    found = {(e["cameo"], e["date"], e["date_end"]) for e in coded(text, "hi", date(2025, 11, 20))}
+    assert found == {("042", "2025-11-24", "2025-11-25"), ("040", "2025-11-24", None)}

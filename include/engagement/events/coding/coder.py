@@ -322,7 +322,8 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(ctx, scope, when):
         status = "ongoing"
     if status == "planned" and when.basis in ("publication", *timing.UNDATED):
-        when = timing.planned_date(countries, recent, article.published)
+        trip = hit.trigger.kind in article.resources.kinds.travel
+        when = timing.planned_date(countries, recent, article.published, trip)
     return status, when
 
 

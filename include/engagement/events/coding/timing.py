@@ -128,18 +128,23 @@ def publication_day(published: date | None) -> DateInfo:
     return DateInfo(published.isoformat(), None, "day", "publication") if published else UNKNOWN
 
 
-def planned_date(countries: list[str], earlier: Sequence[EventMention], published: date | None) -> DateInfo:
+def planned_date(
+    countries: list[str], earlier: Sequence[EventMention], published: date | None, whole_stay: bool
+) -> DateInfo:
     """Date of a planned mention whose sentence gives none ("अपनी यात्रा के दौरान मोतेगी ...
     वार्ता करेंगे"): the latest earlier planned event of the article for the same pair (the
     announcement it details), else the publication month, never the publication day, which
-    would make an announcement look like a same-day event that never turns held."""
+    would make an announcement look like a same-day event that never turns held. Only a trip
+    (``whole_stay``) takes a borrowed stay's every day: talks during a 24-25 November visit take
+    its first, or they would overlap, and join, the visit's other meeting on the 25th."""
     pair = set(countries[:2])
     same = [
         ev for ev in earlier if ev.status == "planned" and set(ev.participants) == pair and ev.event_date is not None
     ]
     if same:
         ev = same[-1]
-        return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
+        end = ev.event_date_end if whole_stay else None
+        return DateInfo(ev.event_date, end, ev.date_precision, "context")
     return DateInfo(published.strftime("%Y-%m"), None, "month", "publication") if published else UNKNOWN
 
 
