@@ -262,3 +262,16 @@ def test_talks_during_an_announced_visit_take_its_first_day_not_its_whole_stay()
     )
     found = {(e["cameo"], e["date"], e["date_end"]) for e in coded(text, "hi", date(2025, 11, 20))}
     assert found == {("042", "2025-11-24", "2025-11-25"), ("040", "2025-11-24", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramos thanked Indonesian president Suharto for supporting talks that ended a conflict with Moslem rebels.",
+        "Rebel leaders called on Nigeria to intervene and kickstart African Union-sponsored talks on Sudan.",
+        "Kinkel spoke as news came of a renewed breakdown in Arab-Israeli peace talks in Jerusalem.",
+        "Blair, who has pushed for progress on Middle East peace talks, is one of the United States' closest allies.",
+    ],
+)
+def test_talks_that_are_only_talked_about_are_no_meeting(text):
+    assert [e for e in coded(text, "en", None) if e["cameo"].startswith("04")] == []
