@@ -245,7 +245,7 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
         return "planned"
     if ctx.matches("held_before", modifier):
         return "held"  # "अप्रैल में हुई वुहान शिखर वार्ता": the participle before the noun dates it past
-    if ctx.sent.idx == _HEADLINE and ctx.matches("headline_future", text[max(lo, hit.start - 25) : hit.end]):
+    if ctx.sent.idx == _HEADLINE and ctx.matches("headline_future", modifier + hit.text):
         return "planned"  # headlinese: "Blair, Bush to Meet", "British Minister to Visit North Korea"
     if ctx.lang == "hi":
         speech = hit.trigger.default_status == "held"
