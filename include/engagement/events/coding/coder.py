@@ -267,6 +267,7 @@ def _participants(
     countries lent by earlier sentences."""
     hit, lo, hi = scope.hit, scope.lo, scope.hi
     scoped = [a for a in actors if lo <= a.start - ctx.offset and a.end - ctx.offset <= hi]
+    scoped = _reported_clause(ctx, scope, scoped)
     chosen = actor_step.english_trip(ctx, hit, scoped, actors) or actor_step.choose_actors(ctx, hit, scoped)
     if actor_step.shares_sentence_arguments(ctx, hit, chosen):
         chosen = actor_step.choose_actors(ctx, hit, actors)
@@ -290,6 +291,20 @@ def _participants(
     if len(chosen) == 1 and hit.trigger.kind in ctx.article.resources.kinds.story_pair:
         chosen = actor_step.against_story_pair(ctx, hit, chosen[0]) or chosen
     return chosen
+
+
+def _reported_clause(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) -> list[Actor]:
+    """ "Anwar said Thailand and Cambodia agreed to a ceasefire", "प्रवक्ता ने कहा कि रूस और
+    यूक्रेन ने बातचीत की": once the clause a speaker reports names two states before the trigger,
+    they are its parties and the speaker is none. A clause naming one state keeps the speaker,
+    who may be its other side ("भारत ने कहा कि पाकिस्तान ने संघर्ष विराम का उल्लंघन किया")."""
+    frames = list(ctx.lex.screen("report_frame").finditer(ctx.text, scope.lo, scope.hit.start))
+    if not frames:
+        return scoped
+    cut = frames[-1].end() + ctx.offset
+    reported = [a for a in scoped if a.start >= cut]
+    subjects = {a.country for a in reported if a.end <= scope.hit.start + ctx.offset and not a.venue}
+    return reported if len(subjects) >= 2 else scoped
 
 
 def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], events: list[EventMention]):
