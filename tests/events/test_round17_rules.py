@@ -87,3 +87,14 @@ def test_a_conflict_between_two_states_forces_is_a_clash(text, pair, status):
 
 def test_a_ceasefire_between_two_states_is_no_clash():
     assert all(e["cameo"][:2] != "19" for e in coded("भारत और पाकिस्तान के बीच संघर्ष विराम पर सहमति बनी।", "hi"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia's Uribe shot back with an accusation that Venezuela's Chavez wanted to build an empire.",
+        "Colombia's foreign minister levelled fresh accusations against Venezuela on Monday.",
+    ],
+)
+def test_an_accusation_as_a_noun_is_an_accusation(text):
+    assert _codes(text, "en") == [(("COL", "VEN"), "112")]
