@@ -98,3 +98,8 @@ def test_a_ceasefire_between_two_states_is_no_clash():
 )
 def test_an_accusation_as_a_noun_is_an_accusation(text):
     assert _codes(text, "en") == [(("COL", "VEN"), "112")]
+
+
+def test_a_speaker_may_host_the_gathering_of_several_states_it_reports():
+    text = "Libya confirmed that the leaders of Sudan, Egypt, Chad and Nigeria would join Gadhafi for a mini-summit."
+    assert {actor for e in coded(text, "en") for actor in e["actors"]} == {"EGY", "LBY", "NGA", "SDN", "TCD"}

@@ -297,14 +297,16 @@ def _reported_clause(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) ->
     """ "Anwar said Thailand and Cambodia agreed to a ceasefire", "प्रवक्ता ने कहा कि रूस और
     यूक्रेन ने बातचीत की": once the clause a speaker reports names two states before the trigger,
     they are its parties and the speaker is none. A clause naming one state keeps the speaker,
-    who may be its other side ("भारत ने कहा कि पाकिस्तान ने संघर्ष विराम का उल्लंघन किया")."""
+    who may be its other side ("भारत ने कहा कि पाकिस्तान ने संघर्ष विराम का उल्लंघन किया"), and
+    so does one naming more, a gathering the speaker may host ("Libya confirmed that the leaders
+    of Sudan, Egypt, Chad and Nigeria would join Gadhafi for a mini-summit")."""
     frames = list(ctx.lex.screen("report_frame").finditer(ctx.text, scope.lo, scope.hit.start))
     if not frames:
         return scoped
     cut = frames[-1].end() + ctx.offset
     reported = [a for a in scoped if a.start >= cut]
     subjects = {a.country for a in reported if a.end <= scope.hit.start + ctx.offset and not a.venue}
-    return reported if len(subjects) >= 2 else scoped
+    return reported if len(subjects) == 2 else scoped
 
 
 def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], events: list[EventMention]):
