@@ -170,7 +170,11 @@ def print_errors(results: list[tuple[dict, ItemResult]]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=PARTS, help="report one part (default: all three)")
-    ap.add_argument("--errors", action="store_true", help="list the tuning part's errors")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list the tuning part's errors; without --part, score the tuning part only",
+    )
     ap.add_argument("--texts", type=Path, default=TEXTS_DIR, help="retrieved news-page texts")
     ap.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold *.jsonl files")
     ap.add_argument(
@@ -179,6 +183,8 @@ def main() -> int:
         help="publication date for gold lines without one, only for coders that need a date",
     )
     args = ap.parse_args()
+    if args.errors and args.part is None:
+        args.part = "tuning"  # a round of rules reads the tuning part and sees no test figure
     texts = Texts(args.texts)
     tallies: dict[tuple[str, str], Tally] = {}
     tuning_results: list[tuple[dict, ItemResult]] = []
