@@ -29,7 +29,7 @@ def extract_entities(text: str, lang: str, published: date, nlp: Language | None
     sentences = _sentences(doc, text)
     kb = nlp.get_pipe(KB_MATCHER).kb
     found = [
-        (*resolved, None, None, None) for resolved in Resolver(doc, kb, lang, published).mentions()
+        (*resolved, None, None, None) for resolved in Resolver(doc, text, kb, lang, published).mentions()
     ]
     found += [
         (d.start, d.end, d.text, "DATE", None, None, None, None, d.value, d.value_end, d.precision)

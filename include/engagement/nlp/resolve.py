@@ -88,8 +88,9 @@ def roles_without_home_country() -> frozenset[str]:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, kb: KnowledgeBase, lang: str, published: date) -> None:
-        self.doc, self.kb, self.lang, self.published = doc, kb, lang, published
+    def __init__(self, doc: Doc, text: str, kb: KnowledgeBase, lang: str, published: date) -> None:
+        """``text`` is the text ``doc`` was made from: ``doc.text`` would rebuild it token by token."""
+        self.doc, self.text, self.kb, self.lang, self.published = doc, text, kb, lang, published
         self.ents: list[Span] = self._read_short_names(list(doc.ents))
         self.surnames: set[int] = set()  # starts of the surnames alone read by ``_read_surnames``
         self.ents = self._read_surnames(self.ents)
@@ -137,7 +138,7 @@ class Resolver:
             if ent.label_ == "PERSON" and len(ent) > 1 and len(ent[-1].text) >= _SHORTEST_SURNAME:
                 holders.setdefault(ent[-1].text, set()).add(ent.kb_id_)
                 first_end.setdefault(ent[-1].text, ent.end_char)
-        text, added = self.doc.text, []
+        text, added = self.text, []
         taken: set[int] | None = None
         for surname, ids in holders.items():
             if len(ids) > 1 or (self.lang == "en" and not surname[0].isupper()):
