@@ -5,7 +5,8 @@ Context rules, all from small word lists (``data/link_words.csv``):
 - otherwise it is a ROLE mention whose holder on the publication day comes from the KB, for the
   country written next to it ("रूसी विदेश मंत्री", "India's foreign minister", "foreign minister
   of Russia") or, for a bare phrase, the language's home country (Hindi press: India);
-- a generic "foreign ministry" becomes that country's ``MFA_<ISO3>`` by the same rule;
+- a generic "foreign ministry" becomes that country's ``MFA_<ISO3>`` by the same rule, and a
+  country's own name for one ("Foreign Office") names the country written next to it, if any;
 - "former"/"पूर्व" before a phrase means a past office: no current holder is assigned;
 - a bare phrase right before a name the KB does not know is that person's title, so it takes
   no home-country default either ("राष्ट्रपति ओलांड");
@@ -324,6 +325,9 @@ class Resolver:
         if org_id == GENERIC_MFA:
             country = self._country_for(index)
             org_id = f"{MFA_PREFIX}{country}" if country else None
+        elif org_id.startswith(MFA_PREFIX):  # "Pakistan's Foreign Office": its own, not London's
+            country = self._adjacent_country(index)
+            org_id = f"{MFA_PREFIX}{country}" if country else org_id
         organisation = self.kb.organisations.get(org_id) if org_id else None
         if organisation is None:
             return self._make(ent, None, self.kb.organisations[GENERIC_MFA].name_en, None, None)
