@@ -77,15 +77,13 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     if scoped or own:
         d = min(scoped or own, key=lambda d: abs(d.start - trig))
         if d.value is None:  # the text dates it, but nothing anchors the date ("in March")
-            # "in September last year", "पिछले साल": a time before the report's, so another
-            # happening than the article's undated ones (codebook §3, background)
-            return BACKGROUND if ctx.matches("past_date", d.text) else UNANCHORED
+            # "in September last year", "पिछले साल", "मई में तेहरान गए थे": a time before the
+            # report's, so another happening than the article's undated ones (codebook §3)
+            earlier = ctx.matches("past_date", d.text) or _told_as_background(ctx, scope)
+            return BACKGROUND if earlier else UNANCHORED
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
-    # verb-final Hindi opens the clause with it ("इससे पहले दोनों नेता ... न्यूयार्क में मिले थे")
-    clause = ctx.lex.clause_break.split(text[lo : hit.start])[-1] if ctx.lang == "hi" else ""
-    start = min(hit.start - len(clause), hit.start - _BACKGROUND_REACH)
-    if ctx.matches("undated_background", text[max(lo, start) : hit.end + _BACKGROUND_REACH]):
+    if _told_as_background(ctx, scope):
         return BACKGROUND  # not the previous sentence's meeting, nor the publication day
     pair = set(countries[:2])
     previous_events = ctx.previous.events if ctx.previous else []
@@ -94,6 +92,15 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
     return publication_day(ctx.article.published)
+
+
+def _told_as_background(ctx: SentenceContext, scope: Scope) -> bool:
+    """Whether the words around the trigger tell an earlier happening ("had met", "इससे पहले",
+    "गए थे"); verb-final Hindi opens the clause with them ("इससे पहले दोनों नेता ... मिले थे")."""
+    hit, text = scope.hit, ctx.text
+    clause = ctx.lex.clause_break.split(text[scope.lo : hit.start])[-1] if ctx.lang == "hi" else ""
+    start = min(hit.start - len(clause), hit.start - _BACKGROUND_REACH)
+    return ctx.matches("undated_background", text[max(scope.lo, start) : hit.end + _BACKGROUND_REACH])
 
 
 def _outside_other_relative_clauses(ctx: SentenceContext, scope: Scope, dates: list) -> list:
