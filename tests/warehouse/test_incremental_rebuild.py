@@ -13,7 +13,16 @@ from engagement import aggregate
 from engagement.removals import record_removals
 from engagement.warehouse import rebuild
 from engagement.warehouse.rebuild import DayGroups, day_groups, rebuild_events
-from warehouse_staging import DAY_A, DAY_B, article, event_mention, part_path, table_checksums, write_day
+from warehouse_staging import (
+    DAY_A,
+    DAY_B,
+    article,
+    event_mention,
+    group_combos_cover_the_mentions,
+    part_path,
+    table_checksums,
+    write_day,
+)
 
 NOTHING_BEFORE = DayGroups(frozenset(), frozenset(), frozenset())
 
@@ -31,6 +40,7 @@ def full_recluster_checksums(warehouse, tmp_path) -> dict[str, str]:
 
 def checksums(path) -> dict[str, str]:
     with duckdb.connect(str(path), read_only=True) as con:
+        assert group_combos_cover_the_mentions(con)
         return table_checksums(con)
 
 
@@ -333,6 +343,24 @@ def test_a_warehouse_from_before_the_span_table_gets_it_filled_on_its_next_load(
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM internal.event_spans").fetchone()[0] > spans
+
+
+def test_a_warehouse_from_before_the_group_combinations_gets_them_filled_on_its_next_load(settings, tmp_path):
+    """internal.group_combos came with migration 012: a warehouse loaded before it has the table
+    empty; the next aggregate fills it from every mention, then adds only what its day brings."""
+    rng = random.Random(20261206)
+    days = [date(2025, 4, 1) + timedelta(days=offset) for offset in range(6)]
+    generated = {day: _generated_day(day, rng) for day in days}
+    for day in days[:5]:
+        _load(settings, day, *generated[day])
+    with duckdb.connect(str(settings.warehouse_path)) as con:
+        combos = con.execute("SELECT count(*) FROM internal.group_combos").fetchone()[0]
+        con.execute("DELETE FROM internal.group_combos")
+    assert combos >= 20
+    _load(settings, days[5], *generated[days[5]])
+    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM internal.group_combos").fetchone()[0] >= combos
 
 
 def test_year_reports_without_a_settled_mark_are_reclustered_and_marked_again(settings, tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from engagement.warehouse.reporting import REPORTING_SQL, apply_reporting
 
 def test_migrations_apply_in_order_and_reapply_is_a_no_op():
     con = duckdb.connect()
-    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    assert apply_migrations(con) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
     assert apply_migrations(con) == []
     ledger = con.execute("SELECT version, name FROM main.schema_migrations ORDER BY 1").fetchall()
     assert ledger == [
@@ -29,6 +29,7 @@ def test_migrations_apply_in_order_and_reapply_is_a_no_op():
         (9, "event_evidence_article"),
         (10, "event_cameo_name"),
         (11, "settled_reports"),
+        (12, "group_combos"),
     ]
     # 004 leaves schema reporting empty: its views and macros come from sql/reporting.sql only.
     assert con.execute("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'reporting'").fetchone() == (0,)
@@ -109,7 +110,7 @@ def test_warehouse_built_by_the_old_migrations_moves_to_the_reporting_file(tmp_p
         apply_migrations(con, old)
         assert con.execute("SELECT count(*) FROM reporting.dyad_monthly").fetchone() == (0,)
     con = open_for_writing(database)
-    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (11,)
+    assert con.execute("SELECT max(version) FROM main.schema_migrations").fetchone() == (12,)
     views = reporting_views(con)
     assert {"dyad_monthly", "country_partner_monthly", "events_with_evidence"} <= views
 
@@ -152,7 +153,7 @@ def test_the_mention_publication_times_are_filled_from_the_articles_by_migration
         " ('2025-11-17', 'pti-001', 'pti-001:0'), ('2025-11-17', 'pti-001', 'pti-001:1'),"
         " ('2025-11-17', 'ani-002', 'ani-002:0')"
     )
-    assert apply_migrations(con) == [8, 9, 10, 11]
+    assert apply_migrations(con) == [8, 9, 10, 11, 12]
     rows = con.execute(
         "SELECT mention_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M')"
         " FROM core.event_mentions ORDER BY 1"
@@ -184,7 +185,7 @@ def test_events_get_their_evidence_article_by_migration_9(tmp_path):
         "INSERT INTO core.events (event_id, actor1, actor2, family, evidence_article_id) VALUES"
         " ('ev_1', 'IND', 'RUS', '04', 'pti-001'), ('ev_2', 'IND', 'RUS', '04', 'gone-002')"
     )
-    assert apply_migrations(con) == [9, 10, 11]
+    assert apply_migrations(con) == [9, 10, 11, 12]
     rows = con.execute(
         "SELECT event_id, article_title, article_url, article_source, article_language,"
         " strftime(article_published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM core.events ORDER BY 1"
@@ -207,7 +208,7 @@ def test_events_get_their_cameo_name_by_migration_10_and_keep_it_when_the_codes_
         "INSERT INTO core.events (event_id, actor1, actor2, family, cameo) VALUES"
         " ('ev_1', 'IND', 'PAK', '11', '112'), ('ev_2', 'IND', 'PAK', '11', '999')"
     )
-    assert apply_migrations(con) == [10, 11]
+    assert apply_migrations(con) == [10, 11, 12]
     assert con.execute("SELECT event_id, cameo_name FROM core.events ORDER BY 1").fetchall() == [
         ("ev_1", "Accuse, not specified below"),
         ("ev_2", None),

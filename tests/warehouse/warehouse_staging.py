@@ -14,6 +14,8 @@ from pathlib import Path
 from engagement.config import Settings
 from engagement.events.lexicon import cameo_table
 from engagement.staging import DATASETS, StageRun, Staging
+from engagement.warehouse.cluster import group_of
+from engagement.warehouse.groups import KEY_SEPARATOR
 
 DAY_A = date(2024, 10, 21)
 DAY_B = date(2024, 10, 23)
@@ -281,10 +283,13 @@ def write_day_b(settings: Settings) -> None:
 def table_checksums(con) -> dict[str, str]:
     """md5 of every core and internal table's rows in sorted order (the migration ledger and
     load log are in main). internal.settled_reports is left out: a mark says which finer events
-    settled a report when it was last reclustered, and another recluster may name others."""
+    settled a report when it was last reclustered, and another recluster may name others. So is
+    internal.group_combos: it keeps combinations a reloaded day no longer has, which join nothing
+    (``group_combos_cover_the_mentions`` checks what it must hold)."""
     tables = con.execute(
         "SELECT schema_name || '.' || table_name FROM duckdb_tables()"
-        " WHERE schema_name IN ('core', 'internal') AND table_name <> 'settled_reports' ORDER BY 1"
+        " WHERE schema_name IN ('core', 'internal') AND table_name NOT IN ('settled_reports', 'group_combos')"
+        " ORDER BY 1"
     ).fetchall()
     return {
         table: con.execute(
@@ -293,3 +298,24 @@ def table_checksums(con) -> dict[str, str]:
         ).fetchone()[0]
         for (table,) in tables
     }
+
+
+def group_combos_cover_the_mentions(con) -> bool:
+    """Whether internal.group_combos holds every combination of group columns the mentions have,
+    each with the key ``cluster.group_of`` gives it (and no combination twice)."""
+    combos = con.execute(
+        "SELECT DISTINCT actor1, actor2, cameo, root, forum, participants FROM core.event_mentions"
+    ).fetchall()
+    stored = con.execute(
+        "SELECT actor1, actor2, cameo, root, forum, participants, group_key FROM internal.group_combos"
+    ).fetchall()
+    keys = {tuple(map(_hashable, row[:6])): row[6] for row in stored}
+    columns = ("actor1", "actor2", "cameo", "root", "forum", "participants")
+    return len(keys) == len(stored) and all(
+        keys.get(tuple(map(_hashable, row))) == KEY_SEPARATOR.join(group_of(dict(zip(columns, row, strict=True))))
+        for row in combos
+    )
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value

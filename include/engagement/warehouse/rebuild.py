@@ -47,9 +47,8 @@ from engagement.warehouse.cluster import (
     stored_groups,
 )
 from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, event_rows
+from engagement.warehouse.groups import GROUP_COLUMNS, KEY_SEPARATOR, loaded_groups, same_group
 
-# What a mention's clustering group depends on (``cluster.group_of``).
-_GROUP_COLUMNS = ("actor1", "actor2", "cameo", "root", "forum", "participants")
 # Mentions (``{source}``: a query of core.event_mentions rows) with what the clustering rules read
 # (``cluster.recluster``), their article's publication time (copied onto the mention at load:
 # no join of every article) and their date span and tier (``_date_spans``); ``{joins}`` adds
@@ -62,8 +61,6 @@ FROM ({source}) em
 JOIN date_spans s ON em.event_date IS NOT DISTINCT FROM s.event_date
                  AND em.event_date_end IS NOT DISTINCT FROM s.event_date_end{joins}
 """
-# Joins a group key's parts in internal.event_spans (a separator no code or name holds).
-_KEY_SEPARATOR = "\x1f"
 _ALL_MENTIONS = "SELECT * FROM core.event_mentions"
 _IN_SELECTED = "SELECT * FROM core.event_mentions WHERE event_id IN (SELECT event_id FROM selected_stored)"
 # Mentions reclustered per batch: whole groups, a bounded number of mentions (one larger group
@@ -136,7 +133,7 @@ def day_groups(con: duckdb.DuckDBPyConnection, day: date | None) -> DayGroups:
     Read as distinct combinations of the columns they depend on, so a large day costs as many
     rows as it has distinct pairs, codes and dates, not one per mention."""
     where, params = ("", None) if day is None else (" WHERE day = $day", {"day": day})
-    columns = ", ".join((*_GROUP_COLUMNS, "event_date", "event_date_end"))
+    columns = ", ".join((*GROUP_COLUMNS, "event_date", "event_date_end"))
     combos = con.sql(f"SELECT DISTINCT {columns} FROM core.event_mentions{where}", params=params).pl().to_dicts()
     event_ids = (
         con.sql(f"SELECT DISTINCT event_id FROM core.event_mentions{where}", params=params)
@@ -243,7 +240,7 @@ def _refresh_spans(con: duckdb.DuckDBPyConnection, events: str | None) -> None:
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE span_events AS {events}")
     con.execute(_SQL["drop_spans"])
-    con.execute(_SQL["event_spans"].format(joined=_same_group("k")), _TOOK_PLACE_PARAM)
+    con.execute(_SQL["event_spans"].format(joined=same_group("k")), _TOOK_PLACE_PARAM)
 
 
 def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: DayGroups) -> dict[tuple, int]:
@@ -253,22 +250,16 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     reach (``near_the_day`` in sql/rebuild.sql), with their group number. Returns the numbering.
 
     The group of each distinct combination of the columns it depends on is computed in Python
-    (``cluster.group_of``, the one definition) and joined back in DuckDB."""
-    columns = ", ".join(_GROUP_COLUMNS)
-    combos = con.sql(f"SELECT DISTINCT {columns} FROM core.event_mentions").pl()
-    groups = [group_of(row) for row in combos.iter_rows(named=True)]
-    if day is None:
-        touched = set(groups)
-    else:
-        day_combos = con.sql(
-            f"SELECT DISTINCT {columns} FROM core.event_mentions WHERE day = $day", params={"day": day}
-        )
-        touched = set(before.groups) | {group_of(row) for row in day_combos.pl().iter_rows(named=True)}
+    (``cluster.group_of``, the one definition) once, when it is first loaded, and kept with its
+    key in internal.group_combos, which is joined back in DuckDB."""
+    loaded = loaded_groups(con, day)
+    touched = set(loaded) if day is None else set(before.groups) | set(loaded)
     number = {group: index for index, group in enumerate(sorted(touched))}
-    keys = combos.with_columns(
-        pl.Series("group_no", [number.get(group) for group in groups], dtype=pl.Int64),
-        pl.Series("group_key", [_KEY_SEPARATOR.join(group) for group in groups], dtype=pl.String),
+    numbers = pl.DataFrame(
+        {"group_key": [KEY_SEPARATOR.join(group) for group in number], "group_no": list(number.values())},
+        schema={"group_key": pl.String, "group_no": pl.Int64},
     )
+    keys = con.sql("SELECT * FROM internal.group_combos").pl().join(numbers, on="group_key", how="left")
     con.register("group_keys", keys)
     con.register("group_numbers", keys.filter(pl.col("group_no").is_not_null()))
     con.execute("CREATE OR REPLACE TEMP TABLE touched_keys AS SELECT DISTINCT group_no, group_key FROM group_numbers")
@@ -290,16 +281,11 @@ def _numbered_mentions(source: str, event_sizes: bool = False) -> str:
     and, with ``event_sizes``, their stored event's mention count (``previous_mentions``: only
     reclustered mentions need it, for ``cluster.same_as_stored``; joining core.events costs a
     hash of every event id)."""
-    columns, joins = ", g.group_no", f"\nJOIN group_numbers g ON {_same_group('g')}"
+    columns, joins = ", g.group_no", f"\nJOIN group_numbers g ON {same_group('g')}"
     if event_sizes:
         columns += ", e.mentions AS previous_mentions"
         joins += "\nLEFT JOIN core.events e ON e.event_id = em.event_id"
     return _MENTIONS.format(source=source, columns=columns, joins=joins)
-
-
-def _same_group(alias: str) -> str:
-    """Join condition of a mention ``em`` to a row ``alias`` of group keys or numbers."""
-    return " AND ".join(f"em.{column} IS NOT DISTINCT FROM {alias}.{column}" for column in _GROUP_COLUMNS)
 
 
 def _pair_floors(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> pl.DataFrame:
