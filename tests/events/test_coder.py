@@ -688,7 +688,8 @@ def test_a_rejection_of_what_the_clause_before_said_is_aimed_at_its_speaker():
     ("text", "lang", "expected"),
     [
         ("भारत और फ्रांस ने रक्षा सहयोग पर एक साझा बयान जारी किया।", "hi", (None, None, "050")),
-        ("प्रधानमंत्री मोदी ने श्रीलंका के नए राष्ट्रपति को जीत की बधाई दी।", "hi", (None, None, "051")),
+        # the agent ("मोदी ने") is the subject of the verb: India congratulates, as in English
+        ("प्रधानमंत्री मोदी ने श्रीलंका के नए राष्ट्रपति को जीत की बधाई दी।", "hi", ("IND", "LKA", "051")),
         (
             "Modi congratulated Sri Lanka's new President Anura Kumara Dissanayake on his victory.",
             "en",

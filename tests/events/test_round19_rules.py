@@ -94,3 +94,17 @@ def test_an_earlier_happening_in_the_hindi_pluperfect_stays_apart_without_a_publ
 )
 def test_looking_forward_to_it_and_likely_to_are_plans(text):
     assert [(actors, status) for actors, _, _, _, status in _codes(text, "en")] == [(("IND", "USA"), "planned")]
+
+
+def test_a_summons_written_samman_is_a_summons():
+    text = "पाकिस्तान ने भारतीय उप उच्चायुक्त को समन किया।"
+    assert [(actors, cameo, source) for actors, cameo, source, _, _ in _codes(text, "hi")] == [
+        (("IND", "PAK"), "114", "PAK")
+    ]
+
+
+def test_the_hindi_agent_is_the_subject_of_its_verb_however_far_before_it():
+    text = "ईरान ने अमेरिका से लीक हुए दस्तावेजों में इजरायल की ओर से हमले की तैयारी की खबर आने के बाद इजरायल को कड़ी चेतावनी दी।"
+    assert [(actors, cameo, source, target) for actors, cameo, source, target, _ in _codes(text, "hi")] == [
+        (("IRN", "ISR"), "130", "IRN", "ISR")
+    ]

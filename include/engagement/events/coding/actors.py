@@ -269,10 +269,16 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
         trig_start = hit.start + offset
         return trig_start - a.end if a.end <= trig_start else a.start - (hit.end + offset)
 
+    # the Hindi agent nearest before the verb is its subject however far off it stands ("ईरान ने
+    # ... दस्तावेजों में इजरायल की ओर से ... के बाद इजरायल को चेतावनी दी")
+    before_verb = [a for a in usable if a.agent and a.end <= hit.start + offset]
+    subject = max(before_verb, key=lambda a: a.end) if lang == "hi" and not travel and before_verb else None
+
     def rank(a: Actor):
         after = a.start >= hit.end + offset
         return (
             -(a.strength + (3 if travel and a.destination else 0)),
+            a is not subject,
             lang == "hi" and after,
             distance(a),
         )
