@@ -108,3 +108,13 @@ def test_the_hindi_agent_is_the_subject_of_its_verb_however_far_before_it():
     assert [(actors, cameo, source, target) for actors, cameo, source, target, _ in _codes(text, "hi")] == [
         (("IRN", "ISR"), "130", "IRN", "ISR")
     ]
+
+
+def test_pressure_to_break_ties_is_no_break():
+    text = "अमेरिका दुनिया भर के देशों पर उत्तर कोरिया के साथ संबंध तोड़ने का दबाव डाल रहा है।"
+    assert [cameo for _, cameo, _, _, _ in _codes(text, "hi") if cameo.startswith("16")] == []
+
+
+def test_water_cannon_on_another_states_boats_is_violent_repression():
+    text = "चीनी तटरक्षक बल ने फिलीपींस की नौकाओं पर वाटर कैनन से हमला किया।"
+    assert [(actors, cameo) for actors, cameo, _, _, _ in _codes(text, "hi")] == [(("CHN", "PHL"), "175")]
