@@ -141,10 +141,10 @@ HEADER = "  group            texts  gold  pred  P     R     F1      P+d   R+d   
 
 
 def print_errors(results: list[tuple[dict, ItemResult]]) -> None:
-    """Misses, false hits, wrong statuses and must-not hits, tuning part only."""
+    """Misses, false hits, wrong statuses and dates and must-not hits, tuning part only."""
     print("\nTUNING errors (the test part is never listed)")
     for gold, result in results:
-        if not (result.missed or result.extra or result.wrong_status or result.countries_missed):
+        if not (result.missed or result.extra or result.wrong_status or result.wrong_date or result.countries_missed):
             continue
         print(f"\n{gold['id']} ({gold['lang']}, published {gold.get('published')})")
         for g in result.missed:
@@ -162,6 +162,11 @@ def print_errors(results: list[tuple[dict, ItemResult]]) -> None:
             print(
                 f"  STATUS {'-'.join(g['actors'])} {g['family']}: gold {g['status']}, got"
                 f" {e['status']} — «{e['evidence']['text'].strip()[:120]}»"
+            )
+        for g, e in result.wrong_date:
+            print(
+                f"  DATE  {'-'.join(g['actors'])} {g['family']}: gold {g.get('date')}, got"
+                f" {e['date']} — «{e['evidence']['text'].strip()[:120]}»"
             )
         if result.countries_missed or result.countries_extra:
             print(f"  COUNTRIES missed {result.countries_missed} extra {result.countries_extra}")

@@ -118,3 +118,16 @@ def test_pressure_to_break_ties_is_no_break():
 def test_water_cannon_on_another_states_boats_is_violent_repression():
     text = "चीनी तटरक्षक बल ने फिलीपींस की नौकाओं पर वाटर कैनन से हमला किया।"
     assert [(actors, cameo) for actors, cameo, _, _, _ in _codes(text, "hi")] == [(("CHN", "PHL"), "175")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the meeting between Modi and Trump will be in September.",
+        "The talks between India and Pakistan are scheduled to take place in Islamabad in March.",
+    ],
+)
+def test_an_english_noun_whose_own_verb_is_future_is_planned_and_dated_ahead(text):
+    found = _codes(text, "en", published=date(2017, 1, 25))
+    assert [status for *_, status in found] == ["planned"]
+    assert [e["date"] for e in extract_article(text, "en", date(2017, 1, 25))["events"]][0].startswith("2017-")

@@ -124,6 +124,7 @@ class ItemResult:
     missed: list[dict] = field(default_factory=list)
     extra: list[dict] = field(default_factory=list)
     wrong_status: list[tuple[dict, dict]] = field(default_factory=list)
+    wrong_date: list[tuple[dict, dict]] = field(default_factory=list)
     must_not: list[dict] = field(default_factory=list)
     countries_missed: list[str] = field(default_factory=list)
     countries_extra: list[str] = field(default_factory=list)
@@ -167,6 +168,7 @@ def score_item(gold: dict, extraction: dict) -> ItemResult:
         missed=missed,
         extra=extra,
         wrong_status=[(g, e) for g, e in matched if g["status"] != e["status"]],
+        wrong_date=[(g, e) for g, e in matched if not date_agrees_strictly(g, e)],
         must_not=[e for e in got if event_pair(e) in forbidden],
         countries_missed=sorted(gold_countries - got_countries),
         countries_extra=sorted(got_countries - gold_countries),

@@ -32,6 +32,7 @@ _SPEECH_TAIL = 12
 _LONGEST_STAY_DAYS = 31  # "a 10-day tour"; a number beyond a month is no visit's length
 _STAY_REACH = 60  # how far before a visit's trigger its length may stand
 _BACKGROUND_REACH = 40  # how far from its trigger "had met", "previously", "इससे पहले" may stand
+_FUTURE_VERB_REACH = 45  # how far after an English noun its own future verb may stand
 # How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
 OWN_VERB_CHARS = 20
 INTENT_ROOT = "03"  # express intent to cooperate: the expression is the event
@@ -254,6 +255,8 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
         return "held"  # "अप्रैल में हुई वुहान शिखर वार्ता": the participle before the noun dates it past
     if ctx.sent.idx == _HEADLINE and ctx.matches("headline_future", modifier + hit.text):
         return "planned"  # headlinese: "Blair, Bush to Meet", "British Minister to Visit North Korea"
+    if ctx.lang == "en" and ctx.matches("planned_after", text[hit.end : hit.end + _FUTURE_VERB_REACH]):
+        return "planned"  # the noun is the subject of a future verb: "this meeting will be in September"
     if ctx.lang == "hi":
         speech = hit.trigger.default_status == "held"
         tail = reach or (_SPEECH_TAIL if speech else None)
