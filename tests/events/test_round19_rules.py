@@ -131,3 +131,10 @@ def test_an_english_noun_whose_own_verb_is_future_is_planned_and_dated_ahead(tex
     found = _codes(text, "en", published=date(2017, 1, 25))
     assert [status for *_, status in found] == ["planned"]
     assert [e["date"] for e in extract_article(text, "en", date(2017, 1, 25))["events"]][0].startswith("2017-")
+
+
+def test_closing_another_states_consulate_reduces_relations():
+    text = "रूस ने सेंट पीटर्सबर्ग में अमेरिकी वाणिज्यदूतावास को भी बंद करने का आदेश दिया।"
+    assert [(actors, cameo, source) for actors, cameo, source, _, _ in _codes(text, "hi")] == [
+        (("RUS", "USA"), "161", "RUS")
+    ]
