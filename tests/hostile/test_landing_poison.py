@@ -1,9 +1,11 @@
-"""One poison file among good drops: it becomes quarantine rows with reasons, nothing else changes.
+"""Poison files among good drops: each becomes quarantine rows with reasons, nothing else changes.
 
-Each case drops one bad file beside the world's good articles and runs both days end to end.
-The day's quarantine must hold exactly the expected (stage, reason, article id) rows, and every
-other published table must equal the clean run's: the good articles of the day are kept and the
-other day is untouched.
+Every case's bad file is dropped beside the world's good articles, all in one landing folder, and
+both days run end to end once (each case alone cost a run of its own: 24 runs, about three
+minutes of the suite). Each file must become exactly its expected (stage, reason, article id)
+rows, told apart by the file its rows come from; together they are the day's whole quarantine
+beside the clean run's, and every other published table equals the clean run's: the good
+articles of the day are kept and the other day is untouched.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 
 import pytest
 
-from tests.hostile.world import DAY, OTHER_DAY
+from tests.hostile.world import DAY, OTHER_DAY, World
 
 HINDI = "विदेश मंत्री ने वार्ता की और दोनों देशों ने सहयोग बढ़ाने पर सहमति जताई। " * 2
 STORY = "The foreign ministers of the two countries met in the capital and discussed trade ties."
@@ -141,21 +143,52 @@ CASES = {
 }
 
 
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory) -> dict:
+    """The world with every case's file dropped at once, run once; its published outcome."""
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        world = World(tmp_path_factory.mktemp("poisoned"), monkeypatch)
+        for file_name, content, _ in CASES.values():
+            world.drop(file_name, content)
+        return {
+            "exit": world.run(),
+            "rows": world.rows(
+                "SELECT stage, reason, article_id, raw_ref, detail FROM core.quarantine WHERE day = ? ORDER BY ALL",
+                DAY,
+            ),
+            "articles": world.articles(),
+            "checksums": world.checksums(without=("quarantine",)),
+            "other_day": world.quarantine(OTHER_DAY),
+        }
+    finally:
+        monkeypatch.undo()  # the world's folders must not leak into later tests
+
+
+@pytest.mark.integration
+def test_poison_files_are_quarantined_and_nothing_else_changes(poisoned, clean):
+    assert poisoned["exit"] == 0
+    expected = [row for _, _, rows in CASES.values() for row in rows]
+    assert sorted((row[:3] for row in poisoned["rows"]), key=_nulls_first) == sorted(
+        clean["quarantine"] + expected, key=_nulls_first
+    )
+    assert poisoned["articles"] == clean["articles"]
+    assert poisoned["checksums"] == {table: sums for table, sums in clean["checksums"].items() if table != "quarantine"}
+    assert poisoned["other_day"] == []
+    assert all(detail and "Traceback" not in detail for *_, detail in poisoned["rows"])
+
+
 @pytest.mark.integration
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_one_poison_file_is_quarantined_and_nothing_else_changes(world, clean, name):
-    file_name, content, expected = CASES[name]
-    world.drop(file_name, content)
+def test_each_poison_file_becomes_its_own_quarantine_rows(poisoned, name):
+    file_name, _, expected = CASES[name]
+    from_file = [row[:3] for row in poisoned["rows"] if row[3] and row[3].rsplit(":", 1)[0] == file_name]
+    assert sorted(from_file, key=_nulls_first) == sorted(expected, key=_nulls_first)
 
-    assert world.run() == 0
-    assert world.quarantine(DAY) == sorted(clean["quarantine"] + expected)
-    assert world.articles() == clean["articles"]
-    assert world.checksums(without=("quarantine",)) == {
-        table: sums for table, sums in clean["checksums"].items() if table != "quarantine"
-    }
-    assert world.quarantine(OTHER_DAY) == []
-    details = world.rows("SELECT detail FROM core.quarantine WHERE day = ?", DAY)
-    assert all(detail and "Traceback" not in detail for (detail,) in details)
+
+def _nulls_first(row: tuple) -> tuple:
+    """Sort key of a quarantine row whose article id may be NULL (None sorts before any id)."""
+    return tuple((value is not None, value or "") for value in row)
 
 
 @pytest.mark.integration
