@@ -326,41 +326,25 @@ def test_a_plan_published_the_day_two_stored_talks_ended_stays_apart_when_one_is
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
 
 
-def test_a_warehouse_from_before_the_span_table_gets_it_filled_on_its_next_load(settings, tmp_path):
-    """internal.event_spans came with migration 007: a warehouse whose events predate it has the
-    table empty; the next aggregate fills it from the stored events before reading it, and the
-    result is still what a full recluster gives, spans included."""
+@pytest.mark.parametrize(("table", "least"), [("event_spans", 50), ("group_combos", 20)])
+def test_a_warehouse_from_before_an_internal_table_gets_it_filled_on_its_next_load(settings, tmp_path, table, least):
+    """internal.event_spans came with migration 007, internal.group_combos with 012: a warehouse
+    loaded before one has it empty; the next aggregate fills it (from the stored events, from
+    every mention) before reading it, and the result is still what a full recluster gives, the
+    table included (``checksums`` also checks the combinations against the mentions)."""
     rng = random.Random(20261207)
     days = [date(2025, 3, 1) + timedelta(days=offset) for offset in range(6)]
     generated = {day: _generated_day(day, rng) for day in days}
     for day in days[:5]:
         _load(settings, day, *generated[day])
     with duckdb.connect(str(settings.warehouse_path)) as con:
-        spans = con.execute("SELECT count(*) FROM internal.event_spans").fetchone()[0]
-        con.execute("DELETE FROM internal.event_spans")
-    assert spans >= 50
+        rows = con.execute(f"SELECT count(*) FROM internal.{table}").fetchone()[0]
+        con.execute(f"DELETE FROM internal.{table}")
+    assert rows >= least
     _load(settings, days[5], *generated[days[5]])
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM internal.event_spans").fetchone()[0] > spans
-
-
-def test_a_warehouse_from_before_the_group_combinations_gets_them_filled_on_its_next_load(settings, tmp_path):
-    """internal.group_combos came with migration 012: a warehouse loaded before it has the table
-    empty; the next aggregate fills it from every mention, then adds only what its day brings."""
-    rng = random.Random(20261206)
-    days = [date(2025, 4, 1) + timedelta(days=offset) for offset in range(6)]
-    generated = {day: _generated_day(day, rng) for day in days}
-    for day in days[:5]:
-        _load(settings, day, *generated[day])
-    with duckdb.connect(str(settings.warehouse_path)) as con:
-        combos = con.execute("SELECT count(*) FROM internal.group_combos").fetchone()[0]
-        con.execute("DELETE FROM internal.group_combos")
-    assert combos >= 20
-    _load(settings, days[5], *generated[days[5]])
-    assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
-    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM internal.group_combos").fetchone()[0] >= combos
+        assert con.execute(f"SELECT count(*) FROM internal.{table}").fetchone()[0] >= rows
 
 
 def test_year_reports_without_a_settled_mark_are_reclustered_and_marked_again(settings, tmp_path, monkeypatch):
