@@ -15,7 +15,7 @@ from engagement.config import Settings
 from engagement.events.lexicon import cameo_table
 from engagement.staging import DATASETS, StageRun, Staging
 from engagement.warehouse.cluster import group_of
-from engagement.warehouse.groups import KEY_SEPARATOR
+from engagement.warehouse.groups import GROUP_COLUMNS, KEY_SEPARATOR
 
 DAY_A = date(2024, 10, 21)
 DAY_B = date(2024, 10, 23)
@@ -303,16 +303,12 @@ def table_checksums(con) -> dict[str, str]:
 def group_combos_cover_the_mentions(con) -> bool:
     """Whether internal.group_combos holds every combination of group columns the mentions have,
     each with the key ``cluster.group_of`` gives it (and no combination twice)."""
-    combos = con.execute(
-        "SELECT DISTINCT actor1, actor2, cameo, root, forum, participants FROM core.event_mentions"
-    ).fetchall()
-    stored = con.execute(
-        "SELECT actor1, actor2, cameo, root, forum, participants, group_key FROM internal.group_combos"
-    ).fetchall()
-    keys = {tuple(map(_hashable, row[:6])): row[6] for row in stored}
-    columns = ("actor1", "actor2", "cameo", "root", "forum", "participants")
+    columns = ", ".join(GROUP_COLUMNS)
+    combos = con.execute(f"SELECT DISTINCT {columns} FROM core.event_mentions").fetchall()
+    stored = con.execute(f"SELECT {columns}, group_key FROM internal.group_combos").fetchall()
+    keys = {tuple(map(_hashable, row[:-1])): row[-1] for row in stored}
     return len(keys) == len(stored) and all(
-        keys.get(tuple(map(_hashable, row))) == KEY_SEPARATOR.join(group_of(dict(zip(columns, row, strict=True))))
+        keys.get(tuple(map(_hashable, row))) == KEY_SEPARATOR.join(group_of(dict(zip(GROUP_COLUMNS, row, strict=True))))
         for row in combos
     )
 
