@@ -8,6 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh
+# The knowledge-base build scripts' inputs, so tests can check the committed generated files.
+.venv/bin/uv pip install --quiet --python .venv/bin/python -r requirements-build.txt
 # Superset's own venv (bi/.venv) for tests/integration/test_superset.py and the pandas recipe.
 bash bi/install.sh
 if [ -z "${ENGAGEMENT_TEST_PG_URL:-}" ]; then

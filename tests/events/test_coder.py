@@ -409,9 +409,22 @@ def test_willing_to_resume_talks_is_an_intent_and_meeting_conditions_is_no_meeti
     assert events("Malaysia will resume poultry exports to Singapore after meeting conditions set by it.", "en") == []
 
 
-def test_an_english_dateline_place_is_a_venue():
-    ev = only("ABUJA - Sudan and Chad held talks on Monday on the border crisis.", "en")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ABUJA - Sudan and Chad held talks on Monday on the border crisis.",
+        "Kinshasa/Khartoum: Sudan and Chad held talks on Monday on the border crisis.",  # title case, colon
+        "Kinshasa - Sudan and Chad held talks on Monday on the border crisis.",  # title case, spaced dash
+    ],
+)
+def test_an_english_dateline_place_is_a_venue(text):
+    ev = only(text, "en")
     assert ev["actors"] == ["SDN", "TCD"]
+
+
+def test_a_title_case_capital_opening_a_sentence_without_a_dateline_mark_is_still_a_party():
+    ev = only("Kinshasa accused Kigali of backing the rebels on Monday.", "en")
+    assert (ev["source"], ev["target"], ev["root"]) == ("COD", "RWA", "11")
 
 
 def test_summoning_an_envoy_is_a_protest():

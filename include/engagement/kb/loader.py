@@ -46,9 +46,12 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-# Files generated from public dictionaries (scripts/build_office_holders.py: dated office-holders
-# from PETRARCH-2's Phoenix.Countries.actors.txt), read before ours so that ours win.
+# Files generated from public dictionaries, read before ours so that ours win: dated office-holders
+# from PETRARCH-2's Phoenix.Countries.actors.txt (scripts/build_office_holders.py) and the other
+# capitals from GeoNames (scripts/build_capitals.py).
 GENERATED: dict[str, str] = {
+    "places.csv": "places_geonames.csv",
+    "place_aliases.csv": "place_aliases_geonames.csv",
     "persons.csv": "persons_phoenix.csv",
     "person_aliases.csv": "person_aliases_phoenix.csv",
     "person_short_names.csv": "person_short_names_phoenix.csv",
@@ -66,12 +69,14 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         ]
 
 
-def _merged_rows(name: str, override_dir: Path | None, problems: list[str]) -> list[dict[str, str]]:
-    """Generated rows, then ours, then the override's, each replacing the earlier rows with the
-    same key; a repeated key inside one file is reported, not hidden."""
+def _merged_rows(
+    name: str, override_dir: Path | None, problems: list[str], without: frozenset[str]
+) -> list[dict[str, str]]:
+    """Generated rows (but the files named in ``without``), then ours, then the override's, each
+    replacing the earlier rows with the same key; a repeated key inside one file is reported."""
     key_columns = ROW_KEYS[name]
     merged: dict[tuple[str, ...], dict[str, str]] = {}
-    generated = [DATA_DIR / GENERATED[name]] if name in GENERATED else []
+    generated = [DATA_DIR / GENERATED[name]] if GENERATED.get(name, "") not in without | {""} else []
     sources = generated + [DATA_DIR / name] + ([override_dir / name] if override_dir else [])
     for path in sources:
         if not path.is_file():
@@ -175,10 +180,11 @@ def _org_kind(organisation: Organisation | None) -> str:
     return organisation.kind if organisation else ""
 
 
-def build_kb(override_dir: Path | None = None) -> KnowledgeBase:
-    """Read and merge all files now (uncached; tests and the validator CLI use this directly)."""
+def build_kb(override_dir: Path | None = None, without: frozenset[str] = frozenset()) -> KnowledgeBase:
+    """Read and merge all files now (uncached; tests and the validator CLI use this directly).
+    ``without``: generated files to leave out, for the script that regenerates them."""
     problems: list[str] = []
-    rows = {name: _merged_rows(name, override_dir, problems) for name in ROW_KEYS}
+    rows = {name: _merged_rows(name, override_dir, problems, without) for name in ROW_KEYS}
     countries = {r["iso3"]: Country(r["iso3"], r["iso2"], r["name_en"], r["name_hi"]) for r in rows["countries.csv"]}
     organisations = _foreign_ministries(countries) | {
         r["org_id"]: Organisation(r["org_id"], r["name_en"], r["kind"], r["country"] or None, _to_bool(r["is_actor"]))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _EN_DATELINE_END = re.compile(
     r"^\s*(?:/\S+)?\s*(?:[-\u2013\u2014:|]|\([^()]{2,80}\)\s*[-\u2013\u2014:]?\s*[A-Z\u201c\"])"
 )
+_EN_TITLE_DATELINE_END = re.compile(r"^(?:/[A-Z][\w .'-]{2,30}?)?(?:\s*:|\s+[-\u2013\u2014])\s")
 # "MANNHEIM, Germany --": the country after a capitalised dateline city
 _EN_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,},\s*$")
 # "NAYPYIDAW, Myanmar (AFP) - Japan and ...": a dateline opening a line below a headline and captions
@@ -56,5 +57,9 @@ def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
 
 
 def _is_dateline_place(written: str, after: str) -> bool:
-    """ "ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from."""
-    return written.isupper() and len(written) > 3 and bool(_EN_DATELINE_END.match(after))
+    """ "ABUJA - Peace talks ...", "KHARTOUM/NAIROBI - ...": the place a report was filed from; in
+    title case before a colon or a spaced dash ("Kinshasa/Cairo: Egypt's foreign ministry said ...",
+    "Ouagadougou - Rwanda's threat ..."), as South Asian, Arab and wire outlets write it."""
+    if written.isupper() and len(written) > 3:
+        return bool(_EN_DATELINE_END.match(after))
+    return written[:1].isupper() and bool(_EN_TITLE_DATELINE_END.match(after))
