@@ -257,7 +257,7 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
         for a in scoped
         if (a.strength > 0 and not a.venue) or (travel and a.destination) or (struck and _struck_ground(a))
     ]
-    if hit.trigger.kind in kinds.meeting | {"phone"} and len({a.country for a in usable if a.strength == PERSON}) > 1:
+    if hit.trigger.kind in kinds.conversation and len({a.country for a in usable if a.strength == PERSON}) > 1:
         # "Wen said in his meeting with Aziz that relations with India ...": people meet, and
         # once two countries' people are named, other country names are what they talked about
         usable = [a for a in usable if a.strength == PERSON]

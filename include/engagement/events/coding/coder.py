@@ -118,7 +118,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         code = ctx.article.resources.cameo[hit.trigger.cameo]
         location = context.location(ctx, hit, actors, source, target)
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
-        multilateral = len(countries) > 2 and hit.trigger.kind in kinds.meeting
+        multilateral = len(countries) > 2 and hit.trigger.kind in kinds.conversation
         home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
         tour = (
             actor_step.joined_destinations(ctx, scope, actors, target)

@@ -109,6 +109,9 @@ class KindGroups:
 
     travel: frozenset[str]  # direction comes from who travels where / who hosts
     meeting: frozenset[str]
+    # meetings and calls: the people in them are the parties, and a list of counterparts
+    # ("called the leaders of Canada and Mexico") is met one by one or all at once
+    conversation: frozenset[str]
     # formal acts whose parties are the sentence's subject pair even when another trigger
     # stands between them and the act
     shares_arguments: frozenset[str]

@@ -1,0 +1,89 @@
+"""Round 20 rules (issue 10): calls and meetings with "the leaders of A and B" are one event per
+counterpart, plural delegations and a lone soldier are their government, skirmishes and deadly
+fighting between two armies, and a third state that chaired the talks mediates them. Every
+sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from engagement.extract import extract_article
+
+PUBLISHED = date(2025, 5, 17)  # a Saturday
+
+
+def _codes(text: str, lang: str = "en", published: date | None = PUBLISHED) -> list[tuple]:
+    return [
+        (tuple(e["actors"]), e["cameo"], e["source"], e["target"], e["status"], e["date"])
+        for e in extract_article(text, lang, published)["events"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US President Trump telephoned the leaders of Canada and Mexico on Friday.",
+        "US President Trump held phone calls with the leaders of Canada and Mexico on Friday.",
+        "US President Trump spoke by phone with the leaders of Canada and Mexico on Friday.",
+    ],
+)
+def test_calls_to_the_leaders_of_two_countries_are_one_call_each(text):
+    assert sorted(_codes(text)) == [
+        (("CAN", "USA"), "041", "USA", "CAN", "held", "2025-05-16"),
+        (("MEX", "USA"), "041", "USA", "MEX", "held", "2025-05-16"),
+    ]
+
+
+def test_the_leaders_of_two_countries_as_subject_meet_each_other():
+    assert _codes("The leaders of Canada and Mexico met in Ottawa on Friday.") == [
+        (("CAN", "MEX"), "040", None, None, "held", "2025-05-16")
+    ]
+
+
+def test_plural_phone_calls_are_a_call():
+    assert _codes("Trump held phone calls with the leader of Canada on Friday.") == [
+        (("CAN", "USA"), "041", "USA", "CAN", "held", "2025-05-16")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Ukrainian delegations met on Friday.",
+        "The Russian and Ukrainian delegations held talks in Istanbul on Friday.",
+    ],
+)
+def test_two_nationalities_before_delegations_are_the_two_governments(text):
+    assert _codes(text) == [(("RUS", "UKR"), "040", None, None, "held", "2025-05-16")]
+
+
+def test_a_border_skirmish_with_a_soldier_of_each_side_is_fighting():
+    ((pair, cameo, *_),) = _codes("A Cambodian soldier was killed in a border skirmish with Thai troops on Friday.")
+    assert (pair, cameo) == (("KHM", "THA"), "190")
+
+
+def test_fighting_that_killed_troops_of_two_countries_is_fighting():
+    text = "The talks come a day after fighting in the area killed at least four Thai and three Cambodian troops."
+    assert [(pair, cameo) for pair, cameo, *_ in _codes(text)] == [(("KHM", "THA"), "190")]
+    # fighting that killed no troops names no armies in conflict
+    assert _codes("Fighting in the area killed four villagers, Thai and Cambodian officials said.") == []
+
+
+def test_a_third_state_that_chaired_the_talks_mediates_with_each_side():
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Friday. "
+        "In a post on X, Turkish Foreign Minister Hakan Fidan, who chaired the negotiation, "
+        "noted that the meeting produced several important outcomes."
+    )
+    assert sorted((pair, cameo, source) for pair, cameo, source, *_ in _codes(text)) == [
+        (("RUS", "TUR"), "045", "TUR"),
+        (("RUS", "UKR"), "040", None),
+        (("TUR", "UKR"), "045", "TUR"),
+    ]
+
+
+def test_chairing_talks_with_a_counterpart_is_the_talks_not_a_mediation():
+    assert _codes("Prime Minister Modi chaired the talks with Japanese Prime Minister Kishida on Friday.") == [
+        (("IND", "JPN"), "040", "IND", "JPN", "held", "2025-05-16")
+    ]
