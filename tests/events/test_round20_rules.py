@@ -87,3 +87,10 @@ def test_chairing_talks_with_a_counterpart_is_the_talks_not_a_mediation():
     assert _codes("Prime Minister Modi chaired the talks with Japanese Prime Minister Kishida on Friday.") == [
         (("IND", "JPN"), "040", "IND", "JPN", "held", "2025-05-16")
     ]
+
+
+def test_will_not_allow_is_a_warning_and_did_not_allow_a_refusal():
+    text = 'Israel\'s foreign minister said on Friday that Israel "will not allow" Iran to restore its programme.'
+    assert [(pair, cameo, source) for pair, cameo, source, *_ in _codes(text)] == [(("IRN", "ISR"), "130", "ISR")]
+    text = "Egypt did not allow the Israeli delegation to land in Cairo on Friday."
+    assert [(pair, cameo, source) for pair, cameo, source, *_ in _codes(text)] == [(("EGY", "ISR"), "120", "EGY")]

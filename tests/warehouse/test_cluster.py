@@ -253,6 +253,21 @@ def test_a_protest_and_the_counter_accusation_are_two_events():
     assert {(e["source"], e["target"], e["cameo"]) for e in events} == {("IND", "PAK", "111"), ("PAK", "IND", "112")}
 
 
+def test_summonses_both_ways_in_one_article_are_two_events_and_later_reports_join_their_own():
+    pair, day = ("IND", "PAK"), "2019-02-27"
+    india, pakistan = {"source": "IND", "target": "PAK"}, {"source": "PAK", "target": "IND"}
+    rows = [
+        event_mention("a-1", 0, pair, "111", "held", day, "India summoned Pakistan's envoy", **india),
+        event_mention("a-1", 1, pair, "111", "held", day, "Pakistan also summoned India's envoy", **pakistan),
+        event_mention("b-1", 0, pair, "111", "held", day, "Islamabad summons Indian envoy", **pakistan),
+        event_mention("c-1", 0, pair, "111", "held", day, "New Delhi summons Pakistani envoy", **india),
+    ]
+    published = {"a-1": "2019-02-27T12:00", "b-1": "2019-02-27T13:00", "c-1": "2019-02-27T14:00"}
+    assignment, events = events_of(rows, published)
+    assert assignment["a-1:0"] == assignment["c-1:0"] != assignment["a-1:1"] == assignment["b-1:0"]
+    assert sorted((e["source"], e["target"], e["mentions"]) for e in events) == [("IND", "PAK", 2), ("PAK", "IND", 2)]
+
+
 def test_a_visit_and_the_talks_held_on_it_are_two_events_and_an_announcement_joins_the_talks():
     day = "2025-03-12"
     rows = [

@@ -79,10 +79,16 @@ class _Cluster:
     def accepts_direction(self, mention: dict) -> bool:
         """In a conflict family, a mention directed the other way with another CAMEO code is
         another happening (a protest and the counter-accusation); the same code the other way
-        is more likely one report's direction read wrong."""
+        is more likely one report's direction read wrong, unless its own article reports both
+        directions here (India's summons and Pakistan's in one story: tit for tat)."""
         if mention["_family"] not in DIRECTED_FAMILIES or mention["source"] is None or self.direction is None:
             return True
-        return (mention["source"], mention["target"]) == self.direction or mention["cameo"] == self.founding_cameo
+        if (mention["source"], mention["target"]) == self.direction:
+            return True
+        reverse = (mention["target"], mention["source"])
+        return mention["cameo"] == self.founding_cameo and not any(
+            (m["source"], m["target"]) == reverse for m in self.by_article.get(mention["article_id"], ())
+        )
 
     def accepts_kind(self, mention: dict) -> bool:
         """A mention of a listed kind of happening (``data/happening_kinds.csv``) never joins a
@@ -296,24 +302,32 @@ def _cluster_tier(precision: str, tier: list[dict], clusters: list[_Cluster], st
             if inside is not None:
                 inside.add(mention, widen=False)
                 continue
-        same = next(
-            (
-                c
-                for c in reachable
-                if (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
-                and c.accepts_location(location)
-                and c.accepts_direction(mention)
-                and c.accepts_kind(mention)
-                and (precision == "day" or c.accepts_status(mention))
-            ),
-            None,
-        )
+        fitting = [
+            c
+            for c in reachable
+            if (c.same_happening(mention) if precision == "day" else c.overlaps(start, end))
+            and c.accepts_location(location)
+            and c.accepts_direction(mention)
+            and c.accepts_kind(mention)
+            and (precision == "day" or c.accepts_status(mention))
+        ]
+        same = _own_direction_first(mention, fitting)
         if same is None:
             same = _Cluster(precision, start, end, location)
             reachable.append(same)
             started.append(same)
         same.add(mention, widen=True)
     return started
+
+
+def _own_direction_first(mention: dict, fitting: list[_Cluster]) -> _Cluster | None:
+    """The first cluster a mention fits; a directed conflict mention takes the first of its own
+    code and direction where there is one (the two summonses of a tit for tat are two events)."""
+    first = fitting[0] if fitting else None
+    if mention["_family"] in DIRECTED_FAMILIES and mention["source"] is not None:
+        own = (mention["source"], mention["target"])
+        return next((c for c in fitting if c.direction == own and c.founding_cameo == mention["cameo"]), first)
+    return first
 
 
 def _cluster_group(mentions: list[dict], stored: StoredGroup | None = None) -> list[_Cluster]:
