@@ -94,3 +94,23 @@ def test_will_not_allow_is_a_warning_and_did_not_allow_a_refusal():
     assert [(pair, cameo, source) for pair, cameo, source, *_ in _codes(text)] == [(("IRN", "ISR"), "130", "ISR")]
     text = "Egypt did not allow the Israeli delegation to land in Cairo on Friday."
     assert [(pair, cameo, source) for pair, cameo, source, *_ in _codes(text)] == [(("EGY", "ISR"), "120", "EGY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cameo"),
+    [
+        ("Russia and Ukraine carried out the largest prisoner exchange of the war on Friday.", "en", "084"),
+        ("Russia and Ukraine exchanged 390 prisoners of war on Friday.", "en", "084"),
+        ("रूस और यूक्रेन ने शुक्रवार को कैदियों की अदला-बदली की।", "hi", "084"),
+        # agreeing to an exchange is the agreement (codebook §7), not the exchange
+        ("Russia and Ukraine agreed on Friday to exchange 1,000 prisoners each.", "en", "030"),
+        ("रूस और यूक्रेन के बीच युद्धबंदियों की अदला-बदली पर सहमति बनी।", "hi", "030"),
+    ],
+)
+def test_a_prisoner_exchange_is_a_release_and_agreeing_to_one_an_agreement(text, lang, cameo):
+    assert [(pair, code) for pair, code, *_ in _codes(text, lang)] == [(("RUS", "UKR"), cameo)]
+
+
+def test_the_aim_of_a_ceasefire_is_no_exchange():
+    text = "रूस और यूक्रेन ने कहा कि इस संघर्ष विराम का उद्देश्य बंदियों की अदला-बदली करना है।"
+    assert "084" not in [code for _, code, *_ in _codes(text, "hi")]
