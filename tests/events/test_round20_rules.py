@@ -114,3 +114,21 @@ def test_a_prisoner_exchange_is_a_release_and_agreeing_to_one_an_agreement(text,
 def test_the_aim_of_a_ceasefire_is_no_exchange():
     text = "रूस और यूक्रेन ने कहा कि इस संघर्ष विराम का उद्देश्य बंदियों की अदला-बदली करना है।"
     assert "084" not in [code for _, code, *_ in _codes(text, "hi")]
+
+
+def test_both_states_downgrading_relations_each_act_on_the_other():
+    text = "Both Cambodia and Thailand have downgraded diplomatic relations since Wednesday."
+    assert sorted((pair, cameo, source, target) for pair, cameo, source, target, *_ in _codes(text)) == [
+        (("KHM", "THA"), "161", "KHM", "THA"),
+        (("KHM", "THA"), "161", "THA", "KHM"),
+    ]
+
+
+def test_both_states_acting_on_a_third_each_act_on_it_and_statements_are_not_mutual():
+    text = "Both the US and Britain expelled Russian diplomats on Friday."
+    assert sorted((pair, source) for pair, _, source, *_ in _codes(text)) == [
+        (("GBR", "RUS"), "GBR"),
+        (("RUS", "USA"), "USA"),
+    ]
+    text = "Both India and Pakistan condemned the statement on Friday."
+    assert [source for _, _, source, *_ in _codes(text)] in ([None], [])

@@ -438,6 +438,22 @@ def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tup
     return agents, others.pop()
 
 
+def mutual_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str] | None:
+    """ "Both Cambodia and Thailand have downgraded diplomatic relations": two states after "both",
+    the subject of a directed act that names no third state, each act on the other (two events,
+    one from each side). None otherwise."""
+    hit, offset = scope.hit, ctx.offset
+    named = _named_in_scope(ctx, scope, actors)
+    before = [a for a in named if a.end <= hit.start + offset]
+    if not before:
+        return None
+    agents = _listed_with(ctx, scope, actors, before[0].country)
+    first = before[0].start - offset
+    if len(agents) != 2 or {a.country for a in named} != set(agents):
+        return None
+    return agents if ctx.matches("both_before", ctx.text[max(0, first - 12) : first]) else None
+
+
 def _named_in_scope(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:
     """The actors named in a trigger's stretch that can be parties (no venue), in text order."""
     return sorted(

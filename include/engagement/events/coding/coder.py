@@ -141,6 +141,14 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             agents, acted_on = joint
             countries = distinct([*agents, acted_on])
             parties = [(sorted([agent, acted_on]), agent, acted_on) for agent in agents]
+        elif mutual := (
+            actor_step.mutual_agents(ctx, scope, actors)
+            if not mediated and hit.trigger.kind in kinds.mutual
+            else None
+        ):  # "Both Cambodia and Thailand have downgraded relations": each with the other
+            pair = sorted(mutual)
+            parties = [(pair, pair[0], pair[1]), (pair, pair[1], pair[0])]
+            reciprocal = True
         elif home:  # "met his counterparts from A, B and C": a bilateral meeting with each
             countries = distinct([home, *countries])
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]

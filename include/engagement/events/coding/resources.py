@@ -126,6 +126,9 @@ class KindGroups:
     # directed acts that each state of a subject list does ("Canada, Australia and New Zealand
     # expelled ..."); signing, meeting or restoring ties together is one act between them
     each_agent: frozenset[str]
+    # acts two states listed after "both" do to each other ("Both Cambodia and Thailand have
+    # downgraded relations"); statements are left out ("both condemned the attack by militants")
+    mutual: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:
