@@ -132,3 +132,21 @@ def test_both_states_acting_on_a_third_each_act_on_it_and_statements_are_not_mut
     ]
     text = "Both India and Pakistan condemned the statement on Friday."
     assert [source for _, _, source, *_ in _codes(text)] in ([None], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और अमेरिका ने अफगानिस्तान की स्थिति पर चर्चा की।",
+        "भारत और अमेरिका ने अफगानिस्तान पर चर्चा की।",
+        "भारत और अमेरिका ने अफगानिस्तान सहित अंतरराष्ट्रीय और क्षेत्रीय मुद्दों पर भी चर्चा की।",
+    ],
+)
+def test_a_country_discussed_in_hindi_is_a_topic_not_a_party(text):
+    assert [pair for pair, *_ in _codes(text, "hi", None)] == [("IND", "USA")]
+
+
+def test_a_hindi_attack_on_a_country_still_names_it():
+    assert [(pair, source) for pair, _, source, *_ in _codes("भारत ने पाकिस्तान पर हमला किया।", "hi", None)] == [
+        (("IND", "PAK"), "IND")
+    ]

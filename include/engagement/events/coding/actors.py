@@ -74,6 +74,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
         if strength == NAME and lex.matches("topic_before", ctx.text[max(0, rel_start - _TOPIC_REACH) : rel_start]):
             continue  # "talks on the impasse over North Korea's nuclear programme": a topic (codebook §4)
+        if strength == NAME and lex.matches("topic_after", ctx.text[rel_end : rel_end + _TOPIC_REACH]):
+            continue  # "अफगानिस्तान की स्थिति पर चर्चा", "अफगानिस्तान सहित ... मुद्दों पर": a topic
         if strength == NAME and lex.matches("not_government_after", after):
             continue  # "a Turkish hostage", "US-backed", "भारतीय छात्र": not the government
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
