@@ -150,3 +150,33 @@ def test_a_hindi_attack_on_a_country_still_names_it():
     assert [(pair, source) for pair, _, source, *_ in _codes("भारत ने पाकिस्तान पर हमला किया।", "hi", None)] == [
         (("IND", "PAK"), "IND")
     ]
+
+
+def test_what_a_dated_meeting_produced_takes_its_date_not_the_reports():
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Friday. "
+        "Russia and Ukraine agreed to a prisoner exchange involving 1,000 people from each side."
+    )
+    assert sorted((pair, cameo, date_) for pair, cameo, _, _, _, date_ in _codes(text)) == [
+        (("RUS", "UKR"), "030", "2025-05-16"),
+        (("RUS", "UKR"), "040", "2025-05-16"),
+    ]
+
+
+def test_an_act_referring_back_to_the_talks_takes_their_date():
+    text = (
+        "भारत और नेपाल के विदेश मंत्रियों ने गुरुवार को काठमांडू में बातचीत की। "
+        "इस बातचीत के बाद दोनों देशों ने पांच समझौतों पर हस्ताक्षर किए।"
+    )
+    assert sorted((cameo, date_) for _, cameo, _, _, _, date_ in _codes(text, "hi")) == [
+        ("040", "2025-05-15"),
+        ("057", "2025-05-15"),
+    ]
+
+
+def test_a_criticism_after_dated_talks_keeps_the_day_of_the_report():
+    text = "Russian and Ukrainian delegations met in Istanbul on Friday. Russia criticised Ukraine over the strikes."
+    assert sorted((cameo, date_) for _, cameo, _, _, _, date_ in _codes(text)) == [
+        ("040", "2025-05-16"),
+        ("111", "2025-05-17"),
+    ]

@@ -92,7 +92,38 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     if same:
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
+    outcome = hit.trigger.cameo[:2] in _OUTCOME_FAMILIES
+    referred = _referred_meeting(ctx, countries, outcome) if own_tense != "planned" else None
+    if referred is not None:
+        return DateInfo(referred.event_date, referred.event_date_end, referred.date_precision, "context")
     return publication_day(ctx.article.published)
+
+
+# Families of what a meeting produces: agreements and pledges (03), cooperation (05), releases (08).
+_OUTCOME_FAMILIES = frozenset({"03", "05", "08"})
+
+
+def _referred_meeting(ctx: SentenceContext, countries: list[str], outcome: bool) -> EventMention | None:
+    """The article's latest dated meeting of the event's parties when the sentence refers back
+    to it ("As a key outcome of the two-hour talks, Russia and Ukraine agreed ...", "Fidan, who
+    chaired the negotiation") or the event is what meetings produce (an agreement, a pledge, a
+    release: ``outcome``): what happened at it happened on its day, not on the day of the
+    report."""
+    if not (outcome or ctx.matches("meeting_referred")):
+        return None
+    conversation, parties = ctx.article.resources.kinds.conversation, set(countries)
+    return next(
+        (
+            ev
+            for ev in reversed(ctx.article.events)
+            if ev.kind in conversation
+            and ev.actor1 is not None
+            and {ev.actor1, ev.actor2} <= parties
+            and ev.status in ("held", "ongoing")
+            and ev.date_basis == "text"
+        ),
+        None,
+    )
 
 
 def _told_as_background(ctx: SentenceContext, scope: Scope) -> bool:
