@@ -180,3 +180,25 @@ def test_a_criticism_after_dated_talks_keeps_the_day_of_the_report():
         ("040", "2025-05-16"),
         ("111", "2025-05-17"),
     ]
+
+
+def test_shooting_down_a_proposal_is_a_rejection_not_fighting():
+    text = "France, Sweden and Belgium shot down a German proposal on refugee centres on Friday."
+    assert sorted((pair, cameo) for pair, cameo, *_ in _codes(text)) == [
+        (("BEL", "DEU"), "120"),
+        (("DEU", "FRA"), "120"),
+        (("DEU", "SWE"), "120"),
+    ]
+    drone = "Pakistani forces shot down an Indian drone near the border on Friday."
+    assert [cameo for _, cameo, *_ in _codes(drone)] == ["190"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOKYO - Accused U.S. Army deserter Charles Jenkins left his Tokyo hospital for a Japanese base on Friday.",
+        "Pakistan accused militants sheltering in Afghanistan of staging attacks on Friday.",
+    ],
+)
+def test_an_accused_person_or_accused_militants_make_no_accusation_between_states(text):
+    assert "112" not in [cameo for _, cameo, *_ in _codes(text)]
