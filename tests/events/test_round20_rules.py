@@ -202,3 +202,9 @@ def test_shooting_down_a_proposal_is_a_rejection_not_fighting():
 )
 def test_an_accused_person_or_accused_militants_make_no_accusation_between_states(text):
     assert "112" not in [cameo for _, cameo, *_ in _codes(text)]
+
+
+def test_a_tour_of_a_region_names_no_state_visited():
+    text = "US Secretary of State Colin Powell ends his tour of Asia by once again asking North Korea to resume talks."
+    assert "042" not in [cameo for _, cameo, *_ in _codes(text)]
+    assert [cameo for _, cameo, *_ in _codes("Modi will visit Japan next week.")] == ["042"]

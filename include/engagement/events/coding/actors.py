@@ -177,6 +177,8 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     destinations = sum(a.destination for a in chosen)
     if hit.trigger.needs_destination and not destinations:
         return False
+    if hit.trigger.kind == "visit" and ctx.matches("region_after", ctx.text[hit.end : hit.end + _AROUND]):
+        return False  # "ends his tour of Asia by asking North Korea ...": a region, not a state, was visited
     if hit.trigger.kind == "visit" and destinations == len(chosen):
         return False
     if ctx.lang == "en" and hit.trigger.kind == "visit" and destinations:
