@@ -208,3 +208,27 @@ def test_a_tour_of_a_region_names_no_state_visited():
     text = "US Secretary of State Colin Powell ends his tour of Asia by once again asking North Korea to resume talks."
     assert "042" not in [cameo for _, cameo, *_ in _codes(text)]
     assert [cameo for _, cameo, *_ in _codes("Modi will visit Japan next week.")] == ["042"]
+
+
+def test_a_date_right_after_said_dates_the_statement_not_the_meeting_it_announces():
+    text = "Mexico President Vicente Fox said Wednesday he will meet with US President George W. Bush in Chile."
+    assert [(pair, cameo, status) for pair, cameo, _, _, status, _ in _codes(text)] == [
+        (("MEX", "USA"), "040", "planned")
+    ]
+
+
+def test_an_event_warned_against_is_no_event():
+    text = "China has warned Singapore officials against visiting Taiwan again."
+    assert [(pair, cameo) for pair, cameo, *_ in _codes(text)] == [(("CHN", "SGP"), "130")]
+
+
+def test_a_statement_whose_speakers_are_every_state_named_aims_at_none_of_them():
+    assert _codes("Leaders of Spain and Portugal urge Falklands dialogue.") == []
+
+
+def test_a_summit_framing_a_planned_meeting_is_no_event_of_its_own():
+    text = (
+        "Mexico President Vicente Fox said Wednesday he will meet with US President George W. Bush in Chile "
+        "during the economic summit of Pacific Rim nations."
+    )
+    assert [(cameo, status) for _, cameo, _, _, status, _ in _codes(text)] == [("040", "planned")]

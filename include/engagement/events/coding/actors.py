@@ -442,6 +442,19 @@ def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tup
     return agents, others.pop()
 
 
+def speakers_only(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> bool:
+    """ "Leaders of Spain, Portugal, Latin America urge Falklands dialogue": every state named is
+    in the one list of speakers before the verb, so what they say aims at no state named here."""
+    if ctx.lang != "en":
+        return False
+    trigger = scope.hit.start + ctx.offset
+    named = _named_in_scope(ctx, scope, actors)
+    before = [a for a in named if a.end <= trigger]
+    if len(before) < 2 or len(before) != len(named):
+        return False
+    return set(_listed_with(ctx, scope, actors, before[-1].country)) == {a.country for a in named}
+
+
 def mutual_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str] | None:
     """ "Both Cambodia and Thailand have downgraded diplomatic relations": two states after "both",
     the subject of a directed act that names no third state, each act on the other (two events,

@@ -89,7 +89,9 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         hit = scope.hit
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
             continue
-        if hit.trigger.kind in kinds.speech and triggers.said_by_non_state(lex, ctx.text, scope):
+        if hit.trigger.kind in kinds.speech and (
+            triggers.said_by_non_state(lex, ctx.text, scope) or actor_step.speakers_only(ctx, scope, actors)
+        ):
             continue
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
         chosen = _participants(ctx, scope, actors, shared)

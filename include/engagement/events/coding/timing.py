@@ -67,7 +67,7 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     trig, dates = hit.start + ctx.offset, ctx.dates
     own = [d for d in dates if not _is_dateline(ctx, d)] or dates
     own = _outside_other_relative_clauses(ctx, scope, own)
-    own = [d for d in own if not _in_another_named_act(ctx, scope, d)]
+    own = [d for d in own if not _in_another_named_act(ctx, scope, d) and not _date_of_saying(ctx, scope, d)]
     scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
     if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
         start, end = own_clause_bounds(ctx.lex, text, scope)
@@ -123,6 +123,18 @@ def _referred_meeting(ctx: SentenceContext, countries: list[str], outcome: bool)
             and ev.date_basis == "text"
         ),
         None,
+    )
+
+
+def _date_of_saying(ctx: SentenceContext, scope: Scope, date_mention) -> bool:
+    """ "Fox said Wednesday he will meet Bush in Chile": a date right after the verb of saying,
+    before the trigger, dates the statement, not the meeting it reports (a statement itself
+    keeps it)."""
+    start = date_mention.start - ctx.offset
+    return (
+        start < scope.hit.start
+        and scope.hit.trigger.kind not in ctx.article.resources.kinds.speech
+        and ctx.matches("said_before", ctx.text[max(0, start - 25) : start])
     )
 
 

@@ -117,6 +117,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
     if lex.matches("speculative_sentence", text[: hit.start]):
         return True  # "उम्मीद की जा रही है कि ... हस्ताक्षर हो जाएगा": hoped for, not announced
+    if lex.matches("against_before", text[max(0, hit.start - 80) : hit.start]):
+        return True  # "warned Singapore officials against visiting Taiwan": what is warned of
     if lex.matches("invitation_before", text[max(0, hit.start - 80) : hit.start]):
         return True  # "invited the Greek premier for a return visit": the invitation (036) is the event
     if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
