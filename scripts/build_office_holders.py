@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generated_notice import generated_header
+from generated_notice import generated_header, write_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "anchors_raw" / "petrarch2" / "dictionaries" / "Phoenix.Countries.actors.txt"
@@ -361,14 +361,7 @@ def main() -> int:
     tables = build(SOURCE.read_text(encoding="utf-8", errors="replace").splitlines(), stats)
     for name, rows in tables.items():
         stats[f"rows in {name}"] = len(rows)
-    for name, rows in tables.items():
-        with (KB_DATA / name).open("w", encoding="utf-8", newline="") as fh:
-            fh.write("\n".join(generated_header("scripts/build_office_holders.py", SOURCE, SNAPSHOT, stats)) + "\n")
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    for what, count in sorted(stats.items()):
-        print(f"  {what}: {count}")
+    write_tables(KB_DATA, tables, generated_header("scripts/build_office_holders.py", SOURCE, SNAPSHOT, stats), stats)
     return 0
 
 

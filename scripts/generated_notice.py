@@ -4,6 +4,7 @@ requires to travel with the data). Lines start with ``#``; the loaders skip them
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from pathlib import Path
 
@@ -32,3 +33,16 @@ def generated_notes(made_by: str, snapshot: str, stats: Counter, licence: list[s
 def generated_header(made_by: str, source: Path, snapshot: str, stats: Counter) -> list[str]:
     """The header of a file generated from an MIT-licensed dictionary, its notice read from it."""
     return generated_notes(made_by, snapshot, stats, mit_notice(source))
+
+
+def write_tables(folder: Path, tables: dict[str, list[dict[str, str]]], header: list[str], stats: Counter) -> None:
+    """Write each generated table as CSV under ``folder``, the header first, then print the
+    build's counts."""
+    for name, rows in tables.items():
+        with (folder / name).open("w", encoding="utf-8", newline="") as fh:
+            fh.write("\n".join(header) + "\n")
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    for what, count in sorted(stats.items()):
+        print(f"  {what}: {count}")
