@@ -76,7 +76,8 @@ def _merged_rows(
     replacing the earlier rows with the same key; a repeated key inside one file is reported."""
     key_columns = ROW_KEYS[name]
     merged: dict[tuple[str, ...], dict[str, str]] = {}
-    generated = [DATA_DIR / GENERATED[name]] if GENERATED.get(name, "") not in without | {""} else []
+    generated_name = GENERATED.get(name)
+    generated = [DATA_DIR / generated_name] if generated_name and generated_name not in without else []
     sources = generated + [DATA_DIR / name] + ([override_dir / name] if override_dir else [])
     for path in sources:
         if not path.is_file():
