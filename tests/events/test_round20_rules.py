@@ -232,3 +232,19 @@ def test_a_summit_framing_a_planned_meeting_is_no_event_of_its_own():
         "during the economic summit of Pacific Rim nations."
     )
     assert [(cameo, status) for _, cameo, _, _, status, _ in _codes(text)] == [("040", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both India and Pakistan condemned the attack by militants on Friday.",
+        "India condemned the attack by militants on the Pakistani consulate on Friday.",
+    ],
+)
+def test_condemning_an_attack_by_militants_aims_at_no_state(text):
+    assert _codes(text) == []  # codebook §4: statements aimed at non-state actors make no pair
+
+
+def test_condemning_a_state_for_an_attack_by_militants_aims_at_the_state():
+    text = "India condemned Pakistan for the attack by militants on Friday."
+    assert [(pair, cameo, source) for pair, cameo, source, *_ in _codes(text)] == [(("IND", "PAK"), "111", "IND")]
