@@ -97,6 +97,7 @@ def purpose_of_visit(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
 
 
 _SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
+_PARTNER_REACH = 80  # how far after "talks" their "between A and B" stands
 
 
 def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scope: Scope) -> bool:
@@ -115,6 +116,12 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         and lex.matches("talks_about_before", text[max(lo, hit.start - 50) : hit.start])
     ):
         return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
+    if (
+        lex.lang == "en"
+        and hit.trigger.kind in meeting_kinds | {"negotiation"}
+        and lex.matches("non_state_partner_after", text[hit.end : hit.end + _PARTNER_REACH])
+    ):
+        return True  # "talks between Khartoum and Darfur rebels": one side is no state (codebook §4)
     if lex.matches("speculative_sentence", text[: hit.start]):
         return True  # "उम्मीद की जा रही है कि ... हस्ताक्षर हो जाएगा": hoped for, not announced
     if lex.matches("against_before", text[max(0, hit.start - 80) : hit.start]):
