@@ -106,3 +106,57 @@ def test_northern_ireland_is_in_the_united_kingdom():
 def test_a_verb_form_after_a_possessive_is_a_noun():
     text = "China's improving relations with India will not come at the expense of Pakistan, Wen said."
     assert [code for code in _codes(text) if code[1] == "050"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met his counterparts from Japan and China on Monday.",
+        "The minister held talks with the foreign ministers of Japan and China.",
+        "He met Afghan and American officials in Kabul on Monday.",
+    ],
+)
+def test_counterparts_listed_as_met_never_meet_each_other(text):
+    assert _codes(text) == []
+
+
+def test_counterparts_listed_in_hindi_never_meet_each_other():
+    assert _codes("उन्होंने जापान और चीन के अपने समकक्षों से मुलाकात की.", "hi") == []
+
+
+def test_counterparts_listed_after_a_named_subject_are_met_one_by_one():
+    assert sorted(_codes("Blinken met with Indian and Chinese officials on Monday.")) == [
+        (("CHN", "USA"), "040", "USA", "CHN", "held", "1996-08-26"),
+        (("IND", "USA"), "040", "USA", "IND", "held", "1996-08-26"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Officials of India and China met on Monday.", "Indian and Chinese officials met on Monday."]
+)
+def test_a_list_as_the_subject_of_a_meeting_is_its_two_sides(text):
+    assert _codes(text) == [(("CHN", "IND"), "040", None, None, "held", "1996-08-26")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada, Australia and New Zealand cut ties on Monday.", "en"),
+        ("पुर्तगाल, युगांडा, सिंगापुर और फ़िलीपींस ने भी सभी संबंध तोड़ दिये हैं.", "hi"),
+    ],
+)
+def test_a_list_of_subjects_that_names_no_one_acted_upon_makes_no_pair(text, lang):
+    assert _codes(text, lang) == []
+
+
+def test_a_list_of_subjects_acting_on_a_named_state_is_one_act_each():
+    assert sorted(_codes("Canada, Australia and New Zealand expelled Russian diplomats on Monday.")) == [
+        (("AUS", "RUS"), "174", "AUS", "RUS", "held", "1996-08-26"),
+        (("CAN", "RUS"), "174", "CAN", "RUS", "held", "1996-08-26"),
+        (("NZL", "RUS"), "174", "NZL", "RUS", "held", "1996-08-26"),
+    ]
+
+
+def test_a_players_clash_in_a_hindi_cricket_report_is_no_fighting():
+    text = "ये मामला दोनों खिलाड़ियों के बीच भारत-इंग्लैंड के बीच पहले टेस्ट में हुई झड़प का था."
+    assert _codes(text, "hi") == []

@@ -22,13 +22,9 @@ if TYPE_CHECKING:
 # How far after an English statement verb its object may stand ("endorsed an agreement with the
 # EU ... in spite of the conflict with Russia" does not endorse Russia).
 _EN_OBJECT_REACH = 80
-# How near its trigger "counterparts", "bilateral", "समकक्षों" must stand to make a meeting one with each.
-_EACH_REACH = 40
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
-# What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -350,25 +346,6 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
     return None, None
 
 
-def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: list[Actor]) -> str | None:
-    """The country whose representative met each of the others in turn ("met his counterparts
-    from A, B and C", "held bilateral talks with the foreign ministers of A and B", "ब्राज़ील और
-    इंडोनेशिया के अपने समकक्षों से मुलाकात की"): its subject, a person in office who is the agent
-    (a Hindi agent governs the final verb from anywhere before it) or, in English, the strongest
-    person before the verb. None for one meeting of them all."""
-    hit = scope.hit
-    near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
-    if not ctx.matches("meets_each", near):
-        return None
-    trigger = hit.start + ctx.offset
-    people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
-    agents = [a for a in actors if a.strength == PERSON and a.agent and a.end <= trigger]
-    subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
-    if not subjects and ctx.lang == "en":  # "Singh left after the summit, besides holding bilateral meetings with ..."
-        subjects = [a for a in actors if a.strength == PERSON and 0 <= a.end <= trigger]
-    return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
-
-
 def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):
     """ "China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
     joined by "and" to the one before shares its subject, so it aims at the actor after it."""
@@ -413,86 +390,3 @@ def mediation(ctx: SentenceContext, hit: Hit, actors: list[Actor]) -> tuple[str,
     if len(sides) < 2:
         sides = list(dict.fromkeys([*sides, *(c for c in ctx.article.latest_pair() if c != mediator.country)]))
     return (mediator.country, sides[:2]) if sides else None
-
-
-def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor], destination: str) -> list[str]:
-    """Countries listed with a visit's destination ("will visit Japan, China and South Korea",
-    "जापान और चीन की यात्रा"): each is a visit of its own (codebook §4, one event per
-    counterpart). Empty when the destination stands alone."""
-    return [c for c in _listed_with(ctx, scope, actors, destination) if c != destination]
-
-
-def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tuple[list[str], str] | None:
-    """States listed as the subject of one directed act each do it ("The US, Britain and France
-    expelled their Syrian ambassadors", "अमेरिका, ब्रिटेन और फ्रांस ने रूस की निंदा की"): the
-    agents and their one target, or None when the act has one agent or no single target."""
-    hit, offset = scope.hit, ctx.offset
-    named = _named_in_scope(ctx, scope, actors)
-    if ctx.lang == "hi":
-        subject = next((a for a in named if a.agent), None)
-    else:
-        subject = max((a for a in named if a.end <= hit.start + offset), key=lambda a: a.end, default=None)
-    if subject is None:
-        return None
-    agents = _listed_with(ctx, scope, actors, subject.country)
-    others = {a.country for a in named if a.country not in agents}
-    after = ctx.lang == "hi" or all(a.start >= hit.end + offset for a in named if a.country in others)
-    if len(agents) < 2 or len(others) != 1 or not after:
-        return None
-    return agents, others.pop()
-
-
-def speakers_only(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> bool:
-    """ "Leaders of Spain, Portugal, Latin America urge Falklands dialogue": every state named is
-    in the one list of speakers before the verb, so what they say aims at no state named here."""
-    if ctx.lang != "en":
-        return False
-    trigger = scope.hit.start + ctx.offset
-    named = _named_in_scope(ctx, scope, actors)
-    before = [a for a in named if a.end <= trigger]
-    if len(before) < 2 or len(before) != len(named):
-        return False
-    return set(_listed_with(ctx, scope, actors, before[-1].country)) == {a.country for a in named}
-
-
-def mutual_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str] | None:
-    """ "Both Cambodia and Thailand have downgraded diplomatic relations": two states after "both",
-    the subject of a directed act that names no third state, each act on the other (two events,
-    one from each side). None otherwise."""
-    hit, offset = scope.hit, ctx.offset
-    named = _named_in_scope(ctx, scope, actors)
-    before = [a for a in named if a.end <= hit.start + offset]
-    if not before:
-        return None
-    agents = _listed_with(ctx, scope, actors, before[0].country)
-    first = before[0].start - offset
-    if len(agents) != 2 or {a.country for a in named} != set(agents):
-        return None
-    return agents if ctx.matches("both_before", ctx.text[max(0, first - 12) : first]) else None
-
-
-def _named_in_scope(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:
-    """The actors named in a trigger's stretch that can be parties (no venue), in text order."""
-    return sorted(
-        (a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - ctx.offset < scope.hi),
-        key=lambda a: a.start,
-    )
-
-
-def _listed_with(ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str) -> list[str]:
-    """The countries of a list ("Japan, China and South Korea", "जापान और चीन") that holds
-    ``country``, in order; just ``country`` when it stands alone, empty when it is not named."""
-    named = _named_in_scope(ctx, scope, actors)
-    at = next((i for i, a in enumerate(named) if a.country == country), None)
-    if at is None:
-        return []
-    listed = [named[at]]
-    for step in (-1, 1):  # the list runs both ways from the country the coder chose
-        i = at + step
-        while 0 <= i < len(named):
-            first, second = (named[i], listed[0]) if step == -1 else (listed[-1], named[i])
-            if not _LIST_JOIN.fullmatch(ctx.text[first.end - ctx.offset : second.start - ctx.offset]):
-                break
-            listed = [*listed, named[i]] if step == 1 else [named[i], *listed]
-            i += step
-    return list(dict.fromkeys(a.country for a in listed))

@@ -8,7 +8,7 @@ from datetime import date
 
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
-from engagement.events.coding import context, timing, triggers, window
+from engagement.events.coding import context, lists, timing, triggers, window
 from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
@@ -89,9 +89,10 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         hit = scope.hit
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
             continue
-        if hit.trigger.kind in kinds.speech and (
-            triggers.said_by_non_state(lex, ctx.text, scope) or actor_step.speakers_only(ctx, scope, actors)
-        ):
+        speech = hit.trigger.kind in kinds.speech
+        if speech and triggers.said_by_non_state(lex, ctx.text, scope):
+            continue
+        if (speech or hit.trigger.kind in kinds.each_agent) and lists.speakers_only(ctx, scope, actors, speech):
             continue
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
         chosen = _participants(ctx, scope, actors, shared)
@@ -110,6 +111,12 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
             continue
+        if (
+            hit.trigger.kind in kinds.conversation
+            and set(countries) <= set(lists.counterpart_list(ctx, scope, actors))
+            and lists.meets_each(ctx, scope, chosen, actors) is None
+        ):
+            continue  # "he met his counterparts from Japan and China": they met him, not each other
         if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
         source, target = (mediated[0], None) if mediated else actor_step.direction(ctx, hit, chosen)
@@ -121,15 +128,15 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         location = context.location(ctx, hit, actors, source, target)
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
         multilateral = len(countries) > 2 and hit.trigger.kind in kinds.conversation
-        home = actor_step.meets_each(ctx, scope, chosen, actors) if multilateral else None
+        home = lists.meets_each(ctx, scope, chosen, actors) if multilateral else None
         tour = (
-            actor_step.joined_destinations(ctx, scope, actors, target)
+            lists.joined_destinations(ctx, scope, actors, target)
             if hit.trigger.kind == "visit" and source and target
             else []
         )
         reciprocal = False
         joint = (
-            actor_step.joint_agents(ctx, scope, actors)
+            lists.joint_agents(ctx, scope, actors)
             if not mediated and hit.trigger.kind in kinds.each_agent
             else None
         )
@@ -144,7 +151,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             countries = distinct([*agents, acted_on])
             parties = [(sorted([agent, acted_on]), agent, acted_on) for agent in agents]
         elif mutual := (
-            actor_step.mutual_agents(ctx, scope, actors)
+            lists.mutual_agents(ctx, scope, actors)
             if not mediated and hit.trigger.kind in kinds.mutual
             else None
         ):  # "Both Cambodia and Thailand have downgraded relations": each with the other

@@ -1,0 +1,154 @@
+"""Step 2b: lists of states around a trigger. Who does a directed act when several are named
+("The US, Britain and France expelled ..."), whom a visit or a round of meetings reaches one by
+one ("will visit Japan, China and South Korea", "met his counterparts from A, B and C"), and
+when a list names only the act's subjects, so that it aims at no state named.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from engagement.events.coding.model import PERSON, Actor, Scope
+
+if TYPE_CHECKING:
+    from engagement.events.coding.sentence import SentenceContext
+
+# How near its trigger "counterparts", "bilateral", "समकक्षों" must stand to make a meeting one with each.
+_EACH_REACH = 40
+# What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
+
+
+def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: list[Actor]) -> str | None:
+    """The country whose representative met each of the others in turn ("met his counterparts
+    from A, B and C", "held bilateral talks with the foreign ministers of A and B", "ब्राज़ील और
+    इंडोनेशिया के अपने समकक्षों से मुलाकात की"): its subject, a person in office who is the agent
+    (a Hindi agent governs the final verb from anywhere before it) or, in English, the strongest
+    person before the verb. None for one meeting of them all."""
+    hit = scope.hit
+    near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
+    if not ctx.matches("meets_each", near) and not counterpart_list(ctx, scope, actors):
+        return None
+    trigger = hit.start + ctx.offset
+    people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
+    agents = [a for a in actors if a.strength == PERSON and a.agent and a.end <= trigger]
+    subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
+    if not subjects and ctx.lang == "en":  # "Singh left after the summit, besides holding bilateral meetings with ..."
+        subjects = [a for a in actors if a.strength == PERSON and 0 <= a.end <= trigger]
+    return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
+
+
+def counterpart_list(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str]:
+    """The countries of a list named as the people met ("his counterparts from Japan and China",
+    "met Afghan and American officials", "जापान और चीन के अपने समकक्षों से"), in order: they are
+    met one by one, never each other. Empty when no list of two or more is named so."""
+    offset = ctx.offset
+    for run in _runs(ctx, scope, actors):
+        countries = list(dict.fromkeys(a.country for a in run))
+        if len(countries) < 2 or (ctx.lang == "en" and run[0].start < scope.hit.end + offset):
+            continue  # an English object follows its verb ("Officials of India and China met" are its subject)
+        before = ctx.text[max(scope.lo, run[0].start - offset - _EACH_REACH) : run[0].start - offset]
+        after = ctx.text[run[-1].end - offset : run[-1].end - offset + _EACH_REACH]
+        if ctx.matches("counterparts_of", before) or (
+            ctx.matches("counterparts_after", after) and (ctx.lang == "hi" or ctx.matches("met_before", before))
+        ):
+            return countries
+    return []
+
+
+def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor], destination: str) -> list[str]:
+    """Countries listed with a visit's destination ("will visit Japan, China and South Korea",
+    "जापान और चीन की यात्रा"): each is a visit of its own (codebook §4, one event per
+    counterpart). Empty when the destination stands alone."""
+    return [c for c in _listed_with(ctx, scope, actors, destination) if c != destination]
+
+
+def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tuple[list[str], str] | None:
+    """States listed as the subject of one directed act each do it ("The US, Britain and France
+    expelled their Syrian ambassadors", "अमेरिका, ब्रिटेन और फ्रांस ने रूस की निंदा की"): the
+    agents and their one target, or None when the act has one agent or no single target."""
+    hit, offset = scope.hit, ctx.offset
+    named = _named_in_scope(ctx, scope, actors)
+    if ctx.lang == "hi":
+        subject = next((a for a in named if a.agent), None)
+    else:
+        subject = max((a for a in named if a.end <= hit.start + offset), key=lambda a: a.end, default=None)
+    if subject is None:
+        return None
+    agents = _listed_with(ctx, scope, actors, subject.country)
+    others = {a.country for a in named if a.country not in agents}
+    after = ctx.lang == "hi" or all(a.start >= hit.end + offset for a in named if a.country in others)
+    if len(agents) < 2 or len(others) != 1 or not after:
+        return None
+    return agents, others.pop()
+
+
+def speakers_only(ctx: SentenceContext, scope: Scope, actors: list[Actor], speech: bool) -> bool:
+    """ "Leaders of Spain, Portugal, Latin America urge Falklands dialogue", "Canada, Australia and
+    New Zealand cut ties": every state named is in the one list of subjects before the verb, so
+    the act aims at no state named here. Three or more say so in either language; two only for
+    an English statement (a Hindi pair before its verb may be the act's two sides, and "India
+    and Pakistan expelled diplomats" is each other's)."""
+    trigger = scope.hit.start + ctx.offset
+    named = _named_in_scope(ctx, scope, actors)
+    before = [a for a in named if a.end <= trigger]
+    least = 2 if speech and ctx.lang == "en" else 3
+    if len(before) < least or len(before) != len(named):
+        return False
+    return set(_listed_with(ctx, scope, actors, before[-1].country)) == {a.country for a in named}
+
+
+def mutual_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str] | None:
+    """ "Both Cambodia and Thailand have downgraded diplomatic relations": two states after "both",
+    the subject of a directed act that names no third state, each act on the other (two events,
+    one from each side). None otherwise."""
+    hit, offset = scope.hit, ctx.offset
+    named = _named_in_scope(ctx, scope, actors)
+    before = [a for a in named if a.end <= hit.start + offset]
+    if not before:
+        return None
+    agents = _listed_with(ctx, scope, actors, before[0].country)
+    first = before[0].start - offset
+    if len(agents) != 2 or {a.country for a in named} != set(agents):
+        return None
+    return agents if ctx.matches("both_before", ctx.text[max(0, first - 12) : first]) else None
+
+
+def _named_in_scope(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:
+    """The actors named in a trigger's stretch that can be parties (no venue), in text order."""
+    return sorted(
+        (a for a in actors if a.strength > 0 and not a.venue and scope.lo <= a.start - ctx.offset < scope.hi),
+        key=lambda a: a.start,
+    )
+
+
+def _runs(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[list[Actor]]:
+    """The actors named in a trigger's stretch, grouped into lists ("Japan, China and South Korea")."""
+    runs: list[list[Actor]] = []
+    for actor in _named_in_scope(ctx, scope, actors):
+        gap = ctx.text[runs[-1][-1].end - ctx.offset : actor.start - ctx.offset] if runs else None
+        if gap is not None and _LIST_JOIN.fullmatch(gap):
+            runs[-1].append(actor)
+        else:
+            runs.append([actor])
+    return runs
+
+
+def _listed_with(ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str) -> list[str]:
+    """The countries of a list ("Japan, China and South Korea", "जापान और चीन") that holds
+    ``country``, in order; just ``country`` when it stands alone, empty when it is not named."""
+    named = _named_in_scope(ctx, scope, actors)
+    at = next((i for i, a in enumerate(named) if a.country == country), None)
+    if at is None:
+        return []
+    listed = [named[at]]
+    for step in (-1, 1):  # the list runs both ways from the country the coder chose
+        i = at + step
+        while 0 <= i < len(named):
+            first, second = (named[i], listed[0]) if step == -1 else (listed[-1], named[i])
+            if not _LIST_JOIN.fullmatch(ctx.text[first.end - ctx.offset : second.start - ctx.offset]):
+                break
+            listed = [*listed, named[i]] if step == 1 else [named[i], *listed]
+            i += step
+    return list(dict.fromkeys(a.country for a in listed))
