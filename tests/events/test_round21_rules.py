@@ -160,3 +160,38 @@ def test_a_list_of_subjects_acting_on_a_named_state_is_one_act_each():
 def test_a_players_clash_in_a_hindi_cricket_report_is_no_fighting():
     text = "ये मामला दोनों खिलाड़ियों के बीच भारत-इंग्लैंड के बीच पहले टेस्ट में हुई झड़प का था."
     assert _codes(text, "hi") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amid tensions between Taiwan and China, Taiwan's president visited Seattle on Monday.",
+        "China protested after Prime Minister Modi's visit to Lakshadweep on Monday.",
+    ],
+)
+def test_a_visit_to_a_place_the_knowledge_base_does_not_know_has_no_destination(text):
+    assert [code for code in _codes(text) if code[1] == "042"] == []
+
+
+def test_a_name_after_the_noun_visit_is_not_its_destination():
+    text = "During his visit, Modi met Chinese President Xi on Monday."
+    assert (("CHN", "IND"), "040", "IND", "CHN", "held", "1996-08-26") in _codes(text)
+
+
+def test_a_country_named_before_issue_is_a_topic():
+    text = (
+        "At a NATO meeting, US Secretary of State Colin Powell asked his European counterparts"
+        " for support on the Iraq issue."
+    )
+    assert _codes(text) == []
+
+
+def test_the_year_of_another_happening_does_not_date_the_act():
+    text = "Tripoli has refused to hand over two Libyan suspects in the 1988 bombing to the United States."
+    assert _codes(text) == [(("LBY", "USA"), "120", "LBY", "USA", "held", "1996-08-28")]
+
+
+def test_a_year_after_since_or_after_still_dates_the_act():
+    assert _codes("Modi visited Japan after the 2019 elections.", published=date(2024, 6, 28)) == [
+        (("IND", "JPN"), "042", "IND", "JPN", "held", "2019")
+    ]

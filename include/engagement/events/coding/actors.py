@@ -25,6 +25,10 @@ _EN_OBJECT_REACH = 80
 # "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
+# A capitalised name right after an English visit verb or "visit to": the place visited ("visited
+# Seattle"); after a noun ("during his visit Modi met") only with "to"
+_UNKNOWN_PLACE = re.compile(r"\s+(to\s+)?[A-Z][a-z]")
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|this|that|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -177,6 +181,15 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         return False  # "ends his tour of Asia by asking North Korea ...": a region, not a state, was visited
     if hit.trigger.kind == "visit" and destinations == len(chosen):
         return False
+    if (
+        ctx.lang == "en"
+        and hit.trigger.kind == "visit"
+        and not destinations
+        and (m := _UNKNOWN_PLACE.match(ctx.text, hit.end))
+        and (m.group(1) or not _NOUN_BEFORE.search(ctx.text, 0, hit.start))
+        and not any(n.start - ctx.offset == m.end() - 2 for n in ctx.mentions)  # "visiting Russian President"
+    ):
+        return False  # "visited Seattle", "his visit to Lakshadweep": a place the knowledge base does not know
     if ctx.lang == "en" and hit.trigger.kind == "visit" and destinations:
         # the English visitor is the subject before the verb or comes with "by" ("a visit to
         # Japan by ..."): "Powell will visit Tokyo to discuss North Korea" has no visitor here

@@ -67,7 +67,13 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     trig, dates = hit.start + ctx.offset, ctx.dates
     own = [d for d in dates if not _is_dateline(ctx, d)] or dates
     own = _outside_other_relative_clauses(ctx, scope, own)
-    own = [d for d in own if not _in_another_named_act(ctx, scope, d) and not _date_of_saying(ctx, scope, d)]
+    own = [
+        d
+        for d in own
+        if not _in_another_named_act(ctx, scope, d)
+        and not _date_of_saying(ctx, scope, d)
+        and not _year_of_another_thing(ctx, scope, d)
+    ]
     scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
     if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
         start, end = own_clause_bounds(ctx.lex, text, scope)
@@ -138,6 +144,18 @@ def _date_of_saying(ctx: SentenceContext, scope: Scope, date_mention) -> bool:
     )
 
 
+def _year_of_another_thing(ctx: SentenceContext, scope: Scope, date_mention) -> bool:
+    """ "refused to hand over the suspects in the 1988 bombing", "since the 2004 election": a bare
+    year between an article and a happening that is no engagement dates that happening, not the
+    trigger's act."""
+    start, end = date_mention.start - ctx.offset, date_mention.end - ctx.offset
+    if not _BARE_YEAR.fullmatch(date_mention.text) or start <= scope.hit.start <= end + 1:
+        return False
+    return ctx.matches("year_modifier_before", ctx.text[max(0, start - 25) : start]) and ctx.matches(
+        "year_modifier_after", ctx.text[end : end + 20]
+    )
+
+
 def _told_as_background(ctx: SentenceContext, scope: Scope) -> bool:
     """Whether the words around the trigger tell an earlier happening ("had met", "इससे पहले",
     "गए थे"); verb-final Hindi opens the clause with them ("इससे पहले दोनों नेता ... मिले थे")."""
@@ -165,6 +183,8 @@ def _in_another_named_act(ctx: SentenceContext, scope: Scope, date_mention) -> b
     own = (scope.hit.start, scope.hit.end)
     return any(start <= at < end for start, end in ctx.named_acts if (start, end) != own)
 
+
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 # No date: none in the text and no publication date ("unknown"); a date in the text that nothing
 # anchors ("unanchored"); a background event the text leaves undated ("background"). Only the
