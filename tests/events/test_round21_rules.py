@@ -195,3 +195,43 @@ def test_a_year_after_since_or_after_still_dates_the_act():
     assert _codes("Modi visited Japan after the 2019 elections.", published=date(2024, 6, 28)) == [
         (("IND", "JPN"), "042", "IND", "JPN", "held", "2019")
     ]
+
+
+def test_a_leaders_body_arriving_is_no_visit():
+    assert _codes("Arafat's body arrives in Cairo for the funeral.") == []
+
+
+def test_what_a_state_could_do_is_no_event():
+    assert _codes("Cyprus says it could support Turkey's bid to join the EU.") == []
+    assert [code[:4] for code in _codes("Cyprus said on Monday it would support Turkey's bid.")] == [
+        (("CYP", "TUR"), "051", "CYP", "TUR")
+    ]
+
+
+def test_a_country_after_its_venue_city_is_the_venue_too():
+    text = (
+        "The coalition's foreign ministers met in Rome, Italy, on Monday, and its defence ministers"
+        " in Brussels, Belgium."
+    )
+    assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are committed to destroying the scourge of ISIL that threatens the people of both Iraq and Syria.",
+        "The minister joined US officials for talks on the humanitarian situation in Aleppo and across Syria.",
+        "There are reports of American companies hosting Syrian government websites.",
+        "The Foreign Secretary said it is too early to normalise diplomatic relations with Russia.",
+        "Maduro has appointed a former foreign minister as Venezuela's new ambassador to Colombia.",
+    ],
+)
+def test_round_21_sentences_with_no_event_between_states(text):
+    assert _codes(text) == []
+
+
+def test_a_summit_a_state_will_host_is_planned():
+    """The summit's status comes from the verb whose object it is, before the verb's trigger."""
+    found = _codes("Japan will host a summit with South Korea on Friday.")
+    assert (("JPN", "KOR"), "040", "JPN", "KOR", "planned", "1996-08-30") in found
+    assert {status for *_, status, _ in found} == {"planned"}

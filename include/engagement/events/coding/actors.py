@@ -29,6 +29,7 @@ _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 # Seattle"); after a noun ("during his visit Modi met") only with "to"
 _UNKNOWN_PLACE = re.compile(r"\s+(to\s+)?[A-Z][a-z]")
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|this|that|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -82,6 +83,10 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         if adjective and not lex.matches("government_after", after):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = lang == "en" and is_dateline(ctx, m, before, after)
+        venue = dateline or lex.matches("venue_after", after) or lex.matches("venue_before", before)
+        if actors and actors[-1].venue and actors[-1].country == m.country:
+            # "took place in Rome, Italy": the country after its venue city is the venue too
+            venue = venue or _COMMA.fullmatch(ctx.text, actors[-1].end - ctx.offset, rel_start) is not None
         actors.append(
             Actor(
                 country=m.country,
@@ -90,7 +95,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 strength=strength,
                 level=level,
                 entity_id=m.entity_id,
-                venue=dateline or lex.matches("venue_after", after) or lex.matches("venue_before", before),
+                venue=venue,
                 dateline=dateline,
                 # people travel; "जयशंकर की रूस यात्रा" is his visit, not one to him; and one goes to
                 # Russia, never to "Russian" ("visiting Russian President": the visitor)

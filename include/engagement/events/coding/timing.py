@@ -33,6 +33,9 @@ _LONGEST_STAY_DAYS = 31  # "a 10-day tour"; a number beyond a month is no visit'
 _STAY_REACH = 60  # how far before a visit's trigger its length may stand
 _BACKGROUND_REACH = 40  # how far from its trigger "had met", "previously", "इससे पहले" may stand
 _FUTURE_VERB_REACH = 45  # how far after an English noun its own future verb may stand
+# How far before an English noun trigger that is a verb's object ("will host a summit") the
+# verb's tense may stand.
+_GOVERNING_VERB_REACH = 40
 # How far after a Hindi trigger its own verb sits ("हस्ताक्षर किए थे", "वार्ता हो चुकी है").
 OWN_VERB_CHARS = 20
 INTENT_ROOT = "03"  # express intent to cooperate: the expression is the event
@@ -326,6 +329,8 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
         span = window.after(text, hit.start, hit.end + tail if tail else None)
     elif hit.trigger.kind in ctx.article.resources.kinds.speech:
         span = window.before(text, lo, hit.start)  # "said they will attack": the threat is made, not planned
+    elif lo and ctx.matches("object_of_trigger", text[lo : hit.start]):
+        span = window.before(text, max(0, lo - _GOVERNING_VERB_REACH), hit.end)  # "will host a summit"
     else:
         span = window.before(text, lo, hit.end)
     found = []
