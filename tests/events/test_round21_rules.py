@@ -235,3 +235,8 @@ def test_a_summit_a_state_will_host_is_planned():
     found = _codes("Japan will host a summit with South Korea on Friday.")
     assert (("JPN", "KOR"), "040", "JPN", "KOR", "planned", "1996-08-30") in found
     assert {status for *_, status, _ in found} == {"planned"}
+
+
+def test_an_unknown_city_before_talks_with_a_named_host_stays_a_visit_to_the_host():
+    text = "Israeli Foreign Minister David Levy will visit Bonn on Friday for talks with his German counterpart."
+    assert [code[:2] for code in _codes(text) if code[1] == "042"] == [(("DEU", "ISR"), "042")]

@@ -193,8 +193,12 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         and (m := _UNKNOWN_PLACE.match(ctx.text, hit.end))
         and (m.group(1) or not _NOUN_BEFORE.search(ctx.text, 0, hit.start))
         and not any(n.start - ctx.offset == m.end() - 2 for n in ctx.mentions)  # "visiting Russian President"
+        and all(a.start - ctx.offset < hit.start for a in chosen)
     ):
-        return False  # "visited Seattle", "his visit to Lakshadweep": a place the knowledge base does not know
+        # "Amid tensions with China, Taiwan's president visited Seattle", "his visit to Lakshadweep":
+        # a place the knowledge base does not know, and no state after it that could be its host
+        # ("would visit Bonn for talks with his German counterpart" stays a visit to Germany)
+        return False
     if ctx.lang == "en" and hit.trigger.kind == "visit" and destinations:
         # the English visitor is the subject before the verb or comes with "by" ("a visit to
         # Japan by ..."): "Powell will visit Tokyo to discuss North Korea" has no visitor here
