@@ -16,6 +16,10 @@ from engagement.text.normalise import normalise
         ("para one\r\r\n\r\r\n\r\r\npara two", "para one\n\npara two"),
         ("\n\n  top\n\n\n\n\nbottom  \n\n", "top\n\nbottom"),
         ("zero\u200bwidth\ufeff", "zerowidth"),
+        # entities that lost their "&" in a feed or dataset (AG News writes them so)
+        ("Arafat #39;s body arrives; they don #39;t agree", "Arafat's body arrives; they don't agree"),
+        ("Libya hosts quot;mini-summit quot; on AT amp;T", 'Libya hosts "mini-summit " on AT &T'),
+        ("Room #12; and #2004; stay", "Room #12; and #2004; stay"),
     ],
 )
 def test_normalise_cleans_entities_quotes_spaces_and_blank_lines(raw: str, expected: str) -> None:

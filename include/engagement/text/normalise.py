@@ -65,11 +65,17 @@ _CONTROLS = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Quote and ampersand entities that lost their "&" on the way through a feed or a dataset
+# ("Arafat #39;s body", "a quot;mini-summit quot;"); an apostrophe of a contraction takes the
+# space before it, which stood for the "&".
+_BARE_APOSTROPHE = re.compile(r" ?#(?:39|146|8217);(?=(?:s|t|d|m|ll|re|ve)\b)")
+_BARE_NUMERIC_ENTITY = re.compile(r"(?<![&\w])#(34|38|39|146|147|148|8216|8217|8220|8221);")
+_BARE_NAMED_ENTITY = re.compile(r"(?<![&\w])(quot|amp|apos);")
 
 
 def normalise(text: str) -> str:
     """Return ``text`` unescaped, NFC, with plain quotes/dashes/spaces and tidy blank lines."""
-    text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = html.unescape(_bare_entities(text)).replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():  # ASCII is NFC already; the check is a fraction of NFC's own scan
         text = unicodedata.normalize("NFC", text)
     if _TO_PLAIN.search(text):  # most texts have none; translate() looks up every character
@@ -79,6 +85,15 @@ def normalise(text: str) -> str:
     if "  " in text:  # a regex scan costs more than this check on the many texts without
         text = _SPACES.sub(" ", text)
     return collapse_blank_lines("\n".join(line.strip() for line in text.split("\n")))
+
+
+def _bare_entities(text: str) -> str:
+    """``text`` with entities that lost their "&" written as entities again, for ``html.unescape``."""
+    if ";" not in text:
+        return text
+    text = _BARE_APOSTROPHE.sub("'", text)
+    text = _BARE_NUMERIC_ENTITY.sub(r"&#\1;", text)
+    return _BARE_NAMED_ENTITY.sub(r"&\1;", text)
 
 
 def strip_controls(text: str) -> tuple[str, int]:
