@@ -300,8 +300,10 @@ class Resolver:
 
     def _phrase_before(self, index: int) -> tuple[str | None, str | None]:
         """No office on the day: trust a role phrase written right before the name (unless
-        "former"); the country is the phrase's, else the one of the person's last known office."""
-        offices = self.kb.offices_of(self.ents[index].kb_id_)
+        "former"); the country is the phrase's, else the one of the person's last office begun
+        by then. A person whose offices all lie ahead has none yet: "Mr Truss" in 2001 is not
+        the British prime minister of 2022."""
+        offices = [office for office in self.kb.offices_of(self.ents[index].kb_id_) if office.start <= self.published]
         country = max(offices, key=lambda office: office.start).country if offices else None
         previous = self.ents[index - 1] if index > 0 else None
         if previous is None or previous.label_ != "ROLE" or previous.end != self.ents[index].start:

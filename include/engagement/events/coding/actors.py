@@ -30,6 +30,10 @@ _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 _UNKNOWN_PLACE = re.compile(r"\s+(to\s+)?[A-Z][a-z]")
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|this|that|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _COMMA = re.compile(r"\s*,\s*")
+_IN_TOWN_COMMA = re.compile(
+    r"\b(?:in|at|near)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?()\s*,\s*$"
+)
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
@@ -87,6 +91,9 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         if actors and actors[-1].venue and actors[-1].country == m.country:
             # "took place in Rome, Italy": the country after its venue city is the venue too
             venue = venue or _COMMA.fullmatch(ctx.text, actors[-1].end - ctx.offset, rel_start) is not None
+        town = _IN_TOWN_COMMA.search(before) if lang == "en" and m.label == "COUNTRY" else None
+        if town and not any(n.end - ctx.offset == rel_start - len(before) + town.start(1) for n in ctx.mentions):
+            venue = True  # "signed on December 5 in Bonn, Germany": a town the knowledge base does not know
         actors.append(
             Actor(
                 country=m.country,
@@ -186,6 +193,8 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         return False  # "ends his tour of Asia by asking North Korea ...": a region, not a state, was visited
     if hit.trigger.kind == "visit" and destinations == len(chosen):
         return False
+    if hit.trigger.kind == "visit" and ctx.matches("troops_before", ctx.text[max(0, hit.start - _AROUND) : hit.start]):
+        return False  # "Australian SAS troops have arrived in Afghanistan": a deployment, not a visit
     if (
         ctx.lang == "en"
         and hit.trigger.kind == "visit"
