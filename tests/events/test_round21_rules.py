@@ -274,3 +274,8 @@ def test_a_known_seat_before_a_comma_leaves_the_next_country_an_actor():
     assert [code[:2] for code in _codes("Speaking in Washington, China said it would sign an accord with India.")] == [
         (("CHN", "IND"), "057")
     ]
+
+
+def test_the_taliban_government_summoning_an_envoy_is_afghanistan_acting():
+    text = "Afghanistan's Taliban government summoned Pakistan's ambassador on Monday in protest."
+    assert [code[:2] for code in _codes(text, published=LATER)] == [(("AFG", "PAK"), "111")]
