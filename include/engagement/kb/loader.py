@@ -47,8 +47,9 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 
 
 # Files generated from public dictionaries, read before ours so that ours win: dated office-holders
-# from PETRARCH-2's Phoenix.Countries.actors.txt (scripts/build_office_holders.py) and the other
-# capitals from GeoNames (scripts/build_capitals.py).
+# from PETRARCH-2's Phoenix.Countries.actors.txt (scripts/build_office_holders.py), the other
+# capitals from GeoNames (scripts/build_capitals.py) and the regular Hindi adjectives of country
+# names (scripts/build_hindi_demonyms.py).
 GENERATED: dict[str, str] = {
     "places.csv": "places_geonames.csv",
     "place_aliases.csv": "place_aliases_geonames.csv",
@@ -56,6 +57,7 @@ GENERATED: dict[str, str] = {
     "person_aliases.csv": "person_aliases_phoenix.csv",
     "person_short_names.csv": "person_short_names_phoenix.csv",
     "offices.csv": "offices_phoenix.csv",
+    "country_aliases.csv": "country_aliases_derived.csv",
 }
 
 
