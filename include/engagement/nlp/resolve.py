@@ -300,17 +300,11 @@ class Resolver:
 
     def _phrase_before(self, index: int) -> tuple[str | None, str | None]:
         """No office on the day: trust a role phrase written right before the name (unless
-        "former"); the country is the phrase's, else the one of the person's last known office.
-        A surname alone whose bearer's offices all lie ahead names someone else: "Mr Truss" in
-        2001 is not the British prime minister of 2022 (a full name keeps its country: the
-        generated office-holders' terms start where Phoenix's data does, not in office)."""
-        ent = self.ents[index]
-        offices = self.kb.offices_of(ent.kb_id_)
+        "former"); the country is the phrase's, else the one of the person's last known office."""
+        offices = self.kb.offices_of(self.ents[index].kb_id_)
         country = max(offices, key=lambda office: office.start).country if offices else None
         previous = self.ents[index - 1] if index > 0 else None
-        if previous is None or previous.label_ != "ROLE" or previous.end != ent.start:
-            if len(ent) == 1 and all(office.start > self.published for office in offices):
-                return None, None
+        if previous is None or previous.label_ != "ROLE" or previous.end != self.ents[index].start:
             return country, None
         if self._is_former(index - 1):
             return country, None
