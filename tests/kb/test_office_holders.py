@@ -96,7 +96,7 @@ def test_an_override_replaces_a_generated_term_and_a_person_name_cannot_be_a_cou
 
 
 def test_generated_files_carry_the_source_and_the_mit_notice():
-    for name in (name for name in GENERATED.values() if name.endswith("_phoenix.csv")):
+    for name in (name for names in GENERATED.values() for name in names if name.endswith("_phoenix.csv")):
         head = "\n".join(
             line for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines() if line.startswith("#")
         )

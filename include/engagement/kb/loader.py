@@ -47,17 +47,18 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 
 
 # Files generated from public dictionaries, read before ours so that ours win: dated office-holders
-# from PETRARCH-2's Phoenix.Countries.actors.txt (scripts/build_office_holders.py), the other
+# from PETRARCH-2's Phoenix.Countries.actors.txt (scripts/build_office_holders.py) and the English
+# adjectives of country names from the same file (scripts/build_country_adjectives.py), the other
 # capitals from GeoNames (scripts/build_capitals.py) and the regular Hindi adjectives of country
-# names (scripts/build_hindi_demonyms.py).
-GENERATED: dict[str, str] = {
-    "places.csv": "places_geonames.csv",
-    "place_aliases.csv": "place_aliases_geonames.csv",
-    "persons.csv": "persons_phoenix.csv",
-    "person_aliases.csv": "person_aliases_phoenix.csv",
-    "person_short_names.csv": "person_short_names_phoenix.csv",
-    "offices.csv": "offices_phoenix.csv",
-    "country_aliases.csv": "country_aliases_derived.csv",
+# names (scripts/build_hindi_demonyms.py). Of several files for one table, a later one wins.
+GENERATED: dict[str, tuple[str, ...]] = {
+    "places.csv": ("places_geonames.csv",),
+    "place_aliases.csv": ("place_aliases_geonames.csv",),
+    "persons.csv": ("persons_phoenix.csv",),
+    "person_aliases.csv": ("person_aliases_phoenix.csv",),
+    "person_short_names.csv": ("person_short_names_phoenix.csv",),
+    "offices.csv": ("offices_phoenix.csv",),
+    "country_aliases.csv": ("country_aliases_phoenix.csv", "country_aliases_derived.csv"),
 }
 
 
@@ -78,8 +79,7 @@ def _merged_rows(
     replacing the earlier rows with the same key; a repeated key inside one file is reported."""
     key_columns = ROW_KEYS[name]
     merged: dict[tuple[str, ...], dict[str, str]] = {}
-    generated_name = GENERATED.get(name)
-    generated = [DATA_DIR / generated_name] if generated_name and generated_name not in without else []
+    generated = [DATA_DIR / file for file in GENERATED.get(name, ()) if file not in without]
     sources = generated + [DATA_DIR / name] + ([override_dir / name] if override_dir else [])
     for path in sources:
         if not path.is_file():
