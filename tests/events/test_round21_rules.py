@@ -273,3 +273,10 @@ def test_a_known_seat_before_a_comma_leaves_the_next_country_an_actor():
 def test_the_taliban_government_summoning_an_envoy_is_afghanistan_acting():
     text = "Afghanistan's Taliban government summoned Pakistan's ambassador on Monday in protest."
     assert [code[:2] for code in _codes(text, published=LATER)] == [(("AFG", "PAK"), "111")]
+
+
+def test_accepting_a_states_proposal_in_hindi_is_the_english_032():
+    assert [code[:4] for code in _codes("इसराइल ने मिस्र का प्रस्ताव स्वीकार कर लिया है.", "hi")] == [
+        (("EGY", "ISR"), "032", "ISR", "EGY")
+    ]
+    assert _codes("इसराइल ने मिस्र का प्रस्ताव स्वीकार नहीं किया.", "hi") == []
