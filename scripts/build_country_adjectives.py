@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "include"))
 
 from engagement.kb.loader import build_kb  # noqa: E402
 from engagement.nlp.folding import fold  # noqa: E402
-from generated_notice import generated_header, write_tables  # noqa: E402
+from generated_notice import build_from_source  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "anchors_raw" / "petrarch2" / "dictionaries" / "Phoenix.Countries.actors.txt"
 SNAPSHOT = (
@@ -117,14 +117,7 @@ def build(lines: list[str], stats: Counter) -> dict[str, list[dict[str, str]]]:
 
 
 def main() -> int:
-    if not SOURCE.is_file():
-        print(f"missing {SOURCE}", file=sys.stderr)
-        return 1
-    stats: Counter = Counter()
-    tables = build(SOURCE.read_text(encoding="utf-8", errors="replace").splitlines(), stats)
-    header = generated_header("scripts/build_country_adjectives.py", SOURCE, SNAPSHOT, stats)
-    write_tables(KB_DATA, tables, header, stats)
-    return 0
+    return build_from_source("scripts/build_country_adjectives.py", SOURCE, SNAPSHOT, KB_DATA, build)
 
 
 if __name__ == "__main__":

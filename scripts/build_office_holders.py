@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generated_notice import generated_header, write_tables
+from generated_notice import build_from_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "anchors_raw" / "petrarch2" / "dictionaries" / "Phoenix.Countries.actors.txt"
@@ -354,15 +354,7 @@ def _rows(
 
 
 def main() -> int:
-    if not SOURCE.is_file():
-        print(f"missing {SOURCE}", file=sys.stderr)
-        return 1
-    stats: Counter = Counter()
-    tables = build(SOURCE.read_text(encoding="utf-8", errors="replace").splitlines(), stats)
-    for name, rows in tables.items():
-        stats[f"rows in {name}"] = len(rows)
-    write_tables(KB_DATA, tables, generated_header("scripts/build_office_holders.py", SOURCE, SNAPSHOT, stats), stats)
-    return 0
+    return build_from_source("scripts/build_office_holders.py", SOURCE, SNAPSHOT, KB_DATA, build)
 
 
 if __name__ == "__main__":

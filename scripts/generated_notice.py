@@ -5,8 +5,12 @@ requires to travel with the data). Lines start with ``#``; the loaders skip them
 from __future__ import annotations
 
 import csv
+import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+
+Build = Callable[[list[str], Counter], dict[str, list[dict[str, str]]]]
 
 
 def mit_notice(source: Path) -> list[str]:
@@ -46,3 +50,17 @@ def write_tables(folder: Path, tables: dict[str, list[dict[str, str]]], header: 
             writer.writerows(rows)
     for what, count in sorted(stats.items()):
         print(f"  {what}: {count}")
+
+
+def build_from_source(made_by: str, source: Path, snapshot: str, folder: Path, build: Build) -> int:
+    """Run a build over the lines of its MIT-licensed source and write its tables under
+    ``folder`` with the header; 1 (and a message) when the source is missing."""
+    if not source.is_file():
+        print(f"missing {source}", file=sys.stderr)
+        return 1
+    stats: Counter = Counter()
+    tables = build(source.read_text(encoding="utf-8", errors="replace").splitlines(), stats)
+    for name, rows in tables.items():
+        stats[f"rows in {name}"] = len(rows)
+    write_tables(folder, tables, generated_header(made_by, source, snapshot, stats), stats)
+    return 0

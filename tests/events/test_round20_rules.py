@@ -8,16 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from engagement.extract import extract_article
+
+from tests.events.event_codes import event_codes
 
 PUBLISHED = date(2025, 5, 17)  # a Saturday
 
 
 def _codes(text: str, lang: str = "en", published: date | None = PUBLISHED) -> list[tuple]:
-    return [
-        (tuple(e["actors"]), e["cameo"], e["source"], e["target"], e["status"], e["date"])
-        for e in extract_article(text, lang, published)["events"]
-    ]
+    return event_codes(text, lang, published)
 
 
 @pytest.mark.parametrize(

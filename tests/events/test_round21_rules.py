@@ -9,17 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from engagement.extract import extract_article
+
+from tests.events.event_codes import event_codes
 
 PUBLISHED = date(1996, 8, 28)  # a Wednesday
 LATER = date(2024, 8, 28)  # a Wednesday when Modi, Xi and Blinken held office
 
 
 def _codes(text: str, lang: str = "en", published: date | None = PUBLISHED) -> list[tuple]:
-    return [
-        (tuple(e["actors"]), e["cameo"], e["source"], e["target"], e["status"], e["date"])
-        for e in extract_article(text, lang, published)["events"]
-    ]
+    return event_codes(text, lang, published)
 
 
 @pytest.mark.parametrize(
