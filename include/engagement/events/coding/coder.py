@@ -111,11 +111,12 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
             continue
-        if (
-            hit.trigger.kind in kinds.conversation
-            and set(countries) <= set(lists.counterpart_list(ctx, scope, actors))
-            and lists.meets_each(ctx, scope, chosen, actors) is None
-        ):
+        conversation = hit.trigger.kind in kinds.conversation
+        counterparts = lists.counterpart_list(ctx, scope, actors) if conversation else []
+        listed = bool(counterparts) and set(countries) <= set(counterparts)
+        reaches_each = conversation and (listed or len(countries) > 2)
+        home = lists.meets_each(ctx, scope, chosen, actors, counterparts) if reaches_each else None
+        if listed and home is None:
             continue  # "he met his counterparts from Japan and China": they met him, not each other
         if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
@@ -127,8 +128,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         code = ctx.article.resources.cameo[hit.trigger.cameo]
         location = context.location(ctx, hit, actors, source, target)
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
-        multilateral = len(countries) > 2 and hit.trigger.kind in kinds.conversation
-        home = lists.meets_each(ctx, scope, chosen, actors) if multilateral else None
+        multilateral = len(countries) > 2 and conversation
+        home = home if multilateral else None
         tour = (
             lists.joined_destinations(ctx, scope, actors, target)
             if hit.trigger.kind == "visit" and source and target

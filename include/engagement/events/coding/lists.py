@@ -20,15 +20,18 @@ _EACH_REACH = 40
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
 
 
-def meets_each(ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: list[Actor]) -> str | None:
+def meets_each(
+    ctx: SentenceContext, scope: Scope, chosen: list[Actor], actors: list[Actor], counterparts: list[str]
+) -> str | None:
     """The country whose representative met each of the others in turn ("met his counterparts
     from A, B and C", "held bilateral talks with the foreign ministers of A and B", "ब्राज़ील और
     इंडोनेशिया के अपने समकक्षों से मुलाकात की"): its subject, a person in office who is the agent
     (a Hindi agent governs the final verb from anywhere before it) or, in English, the strongest
-    person before the verb. None for one meeting of them all."""
+    person before the verb. None for one meeting of them all. ``counterparts``: the sentence's
+    ``counterpart_list``, computed once by the caller."""
     hit = scope.hit
     near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
-    if not ctx.matches("meets_each", near) and not counterpart_list(ctx, scope, actors):
+    if not ctx.matches("meets_each", near) and not counterparts:
         return None
     trigger = hit.start + ctx.offset
     people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
