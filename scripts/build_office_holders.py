@@ -13,9 +13,11 @@ The dictionary names no roles, so they are read from what it does say, strongest
   order (heads of state, then of government, then the cabinet) is too irregular in this file
   to read roles from -- tried, it made Koizumi Japan's head of state.
 
-Ours win: a person our persons.csv knows (same id or an English alias with the same spelling)
-is left out, and so is a generated term that overlaps one of ours in the same seat (country and
-role). Terms ending before ``SINCE`` are left out (news from 1990 on). A term open at the end
+Ours win: a person our persons.csv knows (same id) keeps our names, and of their terms in the
+source only those that none of ours overlap (Netanyahu's 1996-99; see ``_our_people_elsewhere``
+for their role); a person named like one of ours under another id is left out (the father's
+"George Bush"), and so is a generated term that overlaps one of ours in the same seat (country
+and role). Terms ending before ``SINCE`` are left out (news from 1990 on). A term open at the end
 (``>040701``) ends at the next holder's start or at the source's date. Within a seat, a term that
 overlaps an earlier generated one is left out. Aliases: the person's full names (two words or
 more); a one-word surname goes to the short names, read as the person only in context (see
@@ -35,7 +37,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from generated_notice import build_from_source
@@ -49,6 +51,7 @@ SNAPSHOT = (
 KB_DATA = ROOT / "include" / "engagement" / "kb" / "data"
 COMMON_WORDS = ROOT / "scripts" / "data" / "surnames_common_words.csv"
 SINCE = date(1990, 1, 1)
+RETURN_GAP = timedelta(days=365)  # an earlier term in our seat of the person is a return to office
 SOURCE_DATE = date(2014, 1, 30)  # "Generated at: Thu Jan 30 2014": nothing later is known
 TOP_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
 
@@ -193,8 +196,20 @@ def role_by_name(names: list[str]) -> str | None:
     return next((role for n in names for role, pattern in NAME_TITLES if pattern.search(n.lstrip("+"))), None)
 
 
-def read_ours() -> tuple[set[str], set[str], list[dict[str, str]]]:
-    """Our person ids, our aliases and their last words (folded) and our offices."""
+@dataclass
+class Ours:
+    """What our curated tables say: ids, aliases (folded, with their last words and the country
+    names) and our offices."""
+
+    ids: set[str]
+    aliases: set[str]
+    offices: list[dict[str, str]]
+
+    def holds(self, pid: str, country: str, role: str | None) -> bool:
+        return any(o["person_id"] == pid and o["country"] == country and o["role"] == role for o in self.offices)
+
+
+def read_ours() -> Ours:
     with (KB_DATA / "persons.csv").open(encoding="utf-8", newline="") as fh:
         ids = {r["person_id"] for r in csv.DictReader(fh)}
     aliases: set[str] = set()
@@ -209,14 +224,16 @@ def read_ours() -> tuple[set[str], set[str], list[dict[str, str]]]:
     aliases |= {r["name_en"].casefold() for r in countries}
     with (KB_DATA / "offices.csv").open(encoding="utf-8", newline="") as fh:
         offices = list(csv.DictReader(fh))
-    return ids | {"#countries:" + r["iso3"] for r in countries}, aliases, offices
+    return Ours(ids | {"#countries:" + r["iso3"] for r in countries}, aliases, offices)
 
 
 def build(lines: list[str], stats: Counter) -> dict[str, list[dict[str, str]]]:
     records = read_records(lines, stats)
-    known_ids, our_aliases, our_offices = read_ours()
-    countries = {i.split(":", 1)[1] for i in known_ids if i.startswith("#countries:")}
+    ours = read_ours()
+    countries = {i.split(":", 1)[1] for i in ours.ids if i.startswith("#countries:")}
     terms: list[Term] = []
+    our_people_terms: list[Term] = []
+    titles: dict[str, str | None] = {}
     names_of: dict[str, list[str]] = {}
     sections = succession_sections(records)
     for index, record in enumerate(records):
@@ -224,12 +241,22 @@ def build(lines: list[str], stats: Counter) -> dict[str, list[dict[str, str]]]:
             continue
         names = own_names(record, stats)
         pid = person_id(names[0])
-        if pid in known_ids or any(display(n).casefold() in our_aliases for n in names if "_" in n.strip("_")):
-            stats["person our knowledge base already has (ours win)"] += 1
+        titled = role_by_name(names) or sections.get(index)
+        if pid in ours.ids:
+            stats["person our knowledge base already has (its terms that ours do not cover kept)"] += 1
+            if pid not in titles:
+                titles[pid] = titled
+                our_people_terms += [
+                    Term(pid, country, "minister", start, end)
+                    for country, _, start, end in record.terms
+                    if country in countries and (end is None or end > SINCE) and (end is None or start < end)
+                ]
             continue
-        role = role_by_name(names) or sections.get(index) or "minister"
+        if any(display(n).casefold() in ours.aliases for n in names if "_" in n.strip("_")):
+            stats["person named like one of ours (left out: the same name may be another person)"] += 1
+            continue
         kept = [
-            Term(pid, country, role, start, end)
+            Term(pid, country, titled or "minister", start, end)
             for country, _, start, end in record.terms
             if country in countries and (end is None or end > SINCE) and (end is None or start < end)
         ]
@@ -239,8 +266,9 @@ def build(lines: list[str], stats: Counter) -> dict[str, list[dict[str, str]]]:
             terms.extend(kept)
         elif kept:
             stats["person listed twice (second record left out)"] += 1
-    terms = _without_conflicts(_closed(terms), our_offices, stats)
-    return _rows(terms, names_of, our_aliases, stats)
+    terms = _without_conflicts(_closed(terms), ours.offices, stats)
+    terms += _our_people_elsewhere(_closed(our_people_terms), terms, ours, titles, stats)
+    return _rows(terms, names_of, ours, stats)
 
 
 def _closed(terms: list[Term]) -> list[Term]:
@@ -264,11 +292,7 @@ def _overlaps(a_start: date, a_end: date | None, b_start: date, b_end: date | No
 def _without_conflicts(terms: list[Term], our_offices: list[dict[str, str]], stats: Counter) -> list[Term]:
     """Drop a term overlapping one of ours in its seat, one overlapping an earlier generated term
     in a single-holder seat, and one putting its person in two countries at once."""
-    ours = defaultdict(list)
-    for office in our_offices:
-        ours[(office["country"], office["role"])].append(
-            (date.fromisoformat(office["start"]), date.fromisoformat(office["end"]) if office["end"] else None)
-        )
+    ours = _spans(our_offices, lambda office: (office["country"], office["role"]))
     kept: list[Term] = []
     seats: dict[tuple[str, str], list[Term]] = defaultdict(list)
     persons: dict[str, list[Term]] = defaultdict(list)
@@ -294,6 +318,53 @@ def _without_conflicts(terms: list[Term], our_offices: list[dict[str, str]], sta
     return kept
 
 
+def _spans(offices: list[dict[str, str]], key) -> dict[object, list[tuple[date, date | None]]]:
+    spans: dict[object, list[tuple[date, date | None]]] = defaultdict(list)
+    for office in offices:
+        spans[key(office)].append(
+            (date.fromisoformat(office["start"]), date.fromisoformat(office["end"]) if office["end"] else None)
+        )
+    return spans
+
+
+def _our_people_elsewhere(
+    candidates: list[Term], generated: list[Term], ours: Ours, titles: dict[str, str | None], stats: Counter
+) -> list[Term]:
+    """The terms of our people that ours do not cover (Netanyahu's 1996-99, Sharif's 1990s).
+
+    Such a term takes the source's title when ours give the person that office too, its seat was
+    nobody else's then, and ours of the person lie more than a year away (the office right before
+    ours is another: Putin was prime minister up to his presidency); else it is the generic
+    minister. Names carry the latest title ("PRESIDENT_REUVEN_RIVLIN" was a speaker and a minister
+    in 2003) and most generated people have no title, hence the conditions. A term overlapping one
+    of ours of the person, or another kept term of theirs, is left out."""
+    ours_of_person = _spans(ours.offices, lambda office: office["person_id"])
+    of_person = defaultdict(list, {pid: list(spans) for pid, spans in ours_of_person.items()})
+    taken = _spans(ours.offices, lambda office: (office["country"], office["role"]))
+    for term in generated:
+        taken[(term.country, term.role)].append((term.start, term.end))
+    kept: list[Term] = []
+    for term in sorted(candidates, key=lambda t: (t.person_id, t.start)):
+        if any(_overlaps(term.start, term.end, s, e) for s, e in of_person[term.person_id]):
+            stats["term of one of our people that overlaps one of ours or another of theirs (left out)"] += 1
+        else:
+            title = titles[term.person_id]
+            free = (
+                ours.holds(term.person_id, term.country, title)
+                and not any(_overlaps(term.start, term.end, s, e) for s, e in taken[(term.country, title)])
+                and not any(
+                    _overlaps(term.start - RETURN_GAP, term.end + RETURN_GAP, s, e)
+                    for s, e in ours_of_person[term.person_id]
+                )
+            )
+            term.role = title if free else "minister"
+            taken[(term.country, term.role)].append((term.start, term.end))
+            of_person[term.person_id].append((term.start, term.end))
+            kept.append(term)
+            stats[f"term of one of our people kept as {'their office' if free else 'a minister'}"] += 1
+    return kept
+
+
 # Words that make an alias more than a name ("President Bill Clinton", "Mr Clinton", "Clinton
 # Administration", "American President Clinton"): the entity's span would swallow the title,
 # which the role phrases already cover.
@@ -310,11 +381,14 @@ def _titled(alias: str) -> bool:
 
 
 def _rows(
-    terms: list[Term], names_of: dict[str, list[str]], our_aliases: set[str], stats: Counter
+    terms: list[Term], names_of: dict[str, list[str]], ours: Ours, stats: Counter
 ) -> dict[str, list[dict[str, str]]]:
+    """Persons and names for the generated people; offices for them and for our people's earlier
+    (or later) terms that ours do not cover."""
     with COMMON_WORDS.open(encoding="utf-8", newline="") as fh:
         common = {r["surname"].casefold() for r in csv.DictReader(fh)}
-    holders = sorted({t.person_id for t in terms})
+    our_aliases = ours.aliases
+    holders = sorted({t.person_id for t in terms} - ours.ids)
     top = {t.person_id for t in terms if t.role in TOP_ROLES}
     full: dict[str, set[str]] = {pid: set() for pid in holders}
     for pid in holders:

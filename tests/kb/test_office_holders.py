@@ -58,6 +58,23 @@ def test_ours_win_where_both_speak():
     assert not {"PERVEZ_MUSHARRAF", "COLIN_POWELL"} & {r["person_id"] for r in generated}
 
 
+def test_our_people_keep_their_earlier_terms_and_a_later_title_does_not_date_back():
+    """Netanyahu's and Sharif's 1990s terms come from the source; Putin's months before his
+    presidency, Sisi's and Rivlin's years as ministers stay generic, not the title they hold now."""
+    kb = build_kb()
+    assert kb.office_on("BENJAMIN_NETANYAHU", date(1998, 1, 5)).role == "head_of_government"
+    assert kb.office_on("NAWAZ_SHARIF", date(1998, 5, 30)).role == "head_of_government"
+    assert kb.office_on("VLADIMIR_PUTIN", date(1999, 10, 1)).role == "minister"
+    assert kb.office_on("ABDEL_FATTAH_EL_SISI", date(2013, 1, 1)).role == "minister"
+    assert kb.office_on("MOHAMED_MORSI", date(2013, 1, 1)).role == "head_of_state"
+    assert kb.office_on("SHIMON_PERES", date(2010, 1, 1)).role == "head_of_state"
+    assert kb.office_on("NICOLAS_SARKOZY", date(2004, 1, 1)).role == "minister"
+    assert people("Benjamin Netanyahu met Nawaz Sharif.", date(1998, 1, 5)) == [
+        ("Benjamin Netanyahu", "ISR", "head_of_government"),
+        ("Nawaz Sharif", "PAK", "head_of_government"),
+    ]
+
+
 def test_generated_terms_have_real_dates_and_end_where_the_source_ends():
     kb = build_kb()
     chirac = kb.offices_of("JACQUES_CHIRAC")
