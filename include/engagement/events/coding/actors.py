@@ -116,7 +116,21 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 coordinated=lex.matches("coordinated_before", before),
             )
         )
-    return actors
+    return actors + _here_as_destination(ctx)
+
+
+def _here_as_destination(ctx: SentenceContext) -> list[Actor]:
+    """ "who arrived here last night", "कल रात यहां पहुंचे जरीफ": the report's "here" is its
+    dateline's city, a destination (only that: "here" said anywhere else is no party)."""
+    country, lex = ctx.article.dateline, ctx.lex
+    if country is None:
+        return []
+    return [
+        Actor(country, ctx.offset + m.start(), ctx.offset + m.end(), 0, None, None, destination=True, here=True)
+        for m in lex.screen("here").finditer(ctx.text)
+        if lex.matches("destination_after", ctx.text[m.end() : m.end() + _AROUND])
+        or lex.matches("destination_before", ctx.text[max(0, m.start() - _AROUND) : m.start()])
+    ]
 
 
 def _ministry_of_named_country(ctx: SentenceContext, ministry):

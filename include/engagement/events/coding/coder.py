@@ -9,6 +9,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, lists, timing, triggers, window
+from engagement.events.coding.datelines import dateline_country
 from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
@@ -53,7 +54,7 @@ class EventCoder:
         by_sentence: dict[int, list] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_idx, []).append(m)
-        article = Article(article_id, lang, text, published, self.resources)
+        article = Article(article_id, lang, text, published, self.resources, dateline=dateline_country(text, mentions))
         previous = SentenceContext(article)
         for sent in sentences:
             ctx = SentenceContext(article, sent, by_sentence.get(sent.idx, []), previous)
@@ -125,6 +126,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         if found is None:
             continue
         status, when = found
+        if status == "held" and any(a.here for a in chosen) and not timing.told_as_background(ctx, scope):
+            status = "ongoing"  # "arrived here last night": the visitor is where the report is filed
         code = ctx.article.resources.cameo[hit.trigger.cameo]
         location = context.location(ctx, hit, actors, source, target)
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)

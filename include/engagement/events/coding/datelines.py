@@ -1,5 +1,6 @@
-"""English datelines: the place a report was filed from ("MOSCOW, Dec 4 -", "NAYPYIDAW, Myanmar
-(AFP) -", "ISTANBUL, TURKEY | Xinhua |") is a venue, never a party."""
+"""Datelines: the place a report was filed from ("MOSCOW, Dec 4 -", "NAYPYIDAW, Myanmar
+(AFP) -", "ISTANBUL, TURKEY | Xinhua |", "नई दिल्ली, 23 दिसंबर (भाषा):") is a venue, never a
+party; it is also where the report's "here" ("arrived here", "यहां पहुंचे") is."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ _DATELINE_SENTENCE = 1
 _DATELINE_TAG_REACH = 100
 # A dateline's place stands this near the start of its sentence.
 _START_CHARS = 40
+# A line that opens with a city and then a colon, bar or dash, a date after a comma, or an agency
+# in brackets: "नयी दिल्ली:", "नेपीता, 23 दिसंबर (भाषा):", "Tokyo, Oct 21 :", "जिनीवा (भाषा):";
+# in capitals a first word may stand before the city the knowledge base names ("NEW DELHI:").
+_LINE_BEFORE_CITY = re.compile(r"(?:^|\n)[^\S\n]*(?:[A-Z]{2,}\s)?$")
+_CITY_DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:[:|\u2013\u2014-]|,\s*(?:\d|[^\W\d_]+\.?\s+\d))")
+_DATELINE_REACH = 800  # a story's dateline stands above or in its first lines
 
 
 def is_dateline(ctx: SentenceContext, mention, before: str, after: str) -> bool:
@@ -63,3 +70,16 @@ def _is_dateline_place(written: str, after: str) -> bool:
     if written.isupper() and len(written) > 3:
         return bool(_EN_DATELINE_END.match(after))
     return written[:1].isupper() and bool(_EN_TITLE_DATELINE_END.match(after))
+
+
+def dateline_country(text: str, mentions) -> str | None:
+    """The country of the city a report was filed from, read from the first line that opens with
+    a city and a dateline's end; None when no line does (a headline's place is no dateline:
+    "गलवान घाटी: ..." names a valley, not a city)."""
+    for m in mentions:
+        if m.start > _DATELINE_REACH:
+            break
+        if m.label == "PLACE" and m.country and _LINE_BEFORE_CITY.search(text, max(0, m.start - 12), m.start):
+            if _CITY_DATELINE_END.match(text[m.end : m.end + 60]):
+                return m.country
+    return None

@@ -71,6 +71,7 @@ class Actor:
     agent: bool = False
     coordinated: bool = False  # second of "भारत और अमेरिका ने": a joint subject, no direction
     dateline: bool = False  # an English report's dateline ("MOSCOW, Dec 4 -"): a venue, weakly
+    here: bool = False  # the report's "here" ("arrived here"): its dateline's country, as a destination
 
 
 @dataclass

@@ -89,11 +89,11 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         if d.value is None:  # the text dates it, but nothing anchors the date ("in March")
             # "in September last year", "पिछले साल", "मई में तेहरान गए थे": a time before the
             # report's, so another happening than the article's undated ones (codebook §3)
-            earlier = ctx.matches("past_date", d.text) or _told_as_background(ctx, scope)
+            earlier = ctx.matches("past_date", d.text) or told_as_background(ctx, scope)
             return BACKGROUND if earlier else UNANCHORED
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
-    if _told_as_background(ctx, scope):
+    if told_as_background(ctx, scope):
         return BACKGROUND  # not the previous sentence's meeting, nor the publication day
     pair = set(countries[:2])
     previous_events = ctx.previous.events if ctx.previous else []
@@ -159,7 +159,7 @@ def _year_of_another_thing(ctx: SentenceContext, scope: Scope, date_mention) -> 
     )
 
 
-def _told_as_background(ctx: SentenceContext, scope: Scope) -> bool:
+def told_as_background(ctx: SentenceContext, scope: Scope) -> bool:
     """Whether the words around the trigger tell an earlier happening ("had met", "इससे पहले",
     "गए थे"); verb-final Hindi opens the clause with them ("इससे पहले दोनों नेता ... मिले थे")."""
     hit, text = scope.hit, ctx.text

@@ -1,0 +1,70 @@
+"""Round 22 rules (issue 10): a report's "here" is the city of its dateline ("arrived here last
+night", "कल रात यहां पहुंचे"), so an arrival there is a visit to that city's country, going on
+while the report is filed. Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from engagement.events.coding.datelines import dateline_country
+from engagement.extract import extract_article
+
+from tests.events.event_codes import event_codes
+
+PUBLISHED = date(2024, 8, 28)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("नई दिल्ली: मलेशिया के प्रधानमंत्री अनवर इब्राहिम कल रात यहां पहुंचे।", "hi", "IND"),
+        ("ढाका, 23 दिसंबर (भाषा): मलेशिया के प्रधानमंत्री अनवर इब्राहिम कल यहां पहुंचे।", "hi", "BGD"),
+        ("बीजिंग (भाषा): मलेशिया के प्रधानमंत्री अनवर इब्राहिम कल यहां पहुंचे।", "hi", "CHN"),
+        ("Kuala Lumpur in talks.\nNEW DELHI: Malaysian Prime Minister Anwar Ibrahim arrived here.", "en", "IND"),
+        ("Tokyo, Oct 21 : Malaysian Prime Minister Anwar Ibrahim arrived here on Monday.", "en", "JPN"),
+    ],
+)
+def test_the_dateline_is_where_here_is(text, lang, country):
+    mentions = [_Mention(m) for m in extract_article(text, lang, PUBLISHED)["entities"]]
+    assert dateline_country(text, mentions) == country
+
+
+def test_a_headline_place_or_a_city_in_the_story_is_no_dateline():
+    for text in ("गलवान घाटी: भारत और चीन की सेनाएं आमने सामने", "Officials met in Tokyo: no deal was reached."):
+        mentions = [_Mention(m) for m in extract_article(text, "hi" if "गलवान" in text else "en", None)["entities"]]
+        assert dateline_country(text, mentions) is None
+
+
+def test_an_arrival_here_is_a_visit_to_the_dateline_country_going_on():
+    text = (
+        "नई दिल्ली: मलेशिया के प्रधानमंत्री अनवर इब्राहिम ने आज प्रधानमंत्री नरेंद्र मोदी से मुलाकात की। "
+        "कल रात यहां पहुंचे मलेशिया के प्रधानमंत्री ने राष्ट्रपति से भी मुलाकात की।"
+    )
+    assert (("IND", "MYS"), "042", "MYS", "IND", "ongoing", None) in event_codes(text, "hi", None)
+    english = "KUALA LUMPUR: Indian Prime Minister Narendra Modi, who arrived here last night, met Anwar Ibrahim."
+    assert event_codes(english, "en", None) == [
+        (("IND", "MYS"), "040", "IND", "MYS", "held", None),
+        (("IND", "MYS"), "042", "IND", "MYS", "ongoing", None),
+    ]
+
+
+def test_an_earlier_arrival_here_stays_held_and_here_without_travel_is_no_party():
+    earlier = "नई दिल्ली: मलेशिया के प्रधानमंत्री अनवर इब्राहिम पिछले साल यहां आए थे।"
+    assert [(e[1], e[4]) for e in event_codes(earlier, "hi", None)] == [("042", "held")]
+    said = "KUALA LUMPUR: Indian Prime Minister Narendra Modi said he was happy to be here."
+    assert event_codes(said, "en", None) == []
+    undated = "Malaysian Prime Minister Anwar Ibrahim arrived here on Monday."  # no dateline: here is nowhere
+    assert event_codes(undated, "en", None) == []
+
+
+class _Mention:
+    """An entity of ``extract_article``'s output with the attributes the coder's mentions have."""
+
+    def __init__(self, entity: dict) -> None:
+        self.start, self.end, self.label, self.country = (
+            entity["start"],
+            entity["end"],
+            entity["label"],
+            entity["country"],
+        )
