@@ -93,7 +93,9 @@ def purpose_of_visit(lex: LanguageLexicon, text: str, scope: Scope) -> bool:
     hit = scope.hit
     if lex.lang == "hi":
         return lex.matches("purpose_after", text[hit.end : hit.end + _PURPOSE_REACH])
-    return lex.matches("purpose_before", text[max(scope.lo, hit.start - _PURPOSE_REACH) : hit.start])
+    # from the clause's start, not the scope's: "for summit talks" is one purpose of two triggers
+    before = lex.clause_break.split(text[max(0, hit.start - _PURPOSE_REACH) : hit.start])[-1]
+    return lex.matches("purpose_before", before)
 
 
 _SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
