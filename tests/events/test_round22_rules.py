@@ -71,5 +71,5 @@ class _Mention:
 
 
 def test_talks_a_trip_is_for_are_its_purpose_even_when_two_words_name_them():
-    text = "TOKYO, Oct 21 : Indian Prime Minister Manmohan Singh arrived here on Tuesday for summit talks with Taro Aso."
+    text = "TOKYO, Oct 21 : Indian Prime Minister Manmohan Singh arrived here Tuesday for summit talks with Taro Aso."
     assert event_codes(text, "en", None) == [(("IND", "JPN"), "042", "IND", "JPN", "ongoing", None)]
