@@ -73,3 +73,30 @@ class _Mention:
 def test_talks_a_trip_is_for_are_its_purpose_even_when_two_words_name_them():
     text = "TOKYO, Oct 21 : Indian Prime Minister Manmohan Singh arrived here Tuesday for summit talks with Taro Aso."
     assert event_codes(text, "en", None) == [(("IND", "JPN"), "042", "IND", "JPN", "ongoing", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the participle before its noun: the visitor who has arrived is there (codebook §5)
+        ("नई दिल्ली पहुंचे मलेशिया के प्रधानमंत्री अनवर इब्राहिम का राष्ट्रपति भवन में स्वागत किया गया।", "ongoing"),
+        ("मलेशिया के प्रधानमंत्री अनवर इब्राहिम नई दिल्ली पहुंचे और राष्ट्रपति से मिले।", "held"),
+        ("मलेशिया के प्रधानमंत्री अनवर इब्राहिम नई दिल्ली पहुंचे जहां उनका स्वागत किया गया।", "held"),
+        ("मलेशिया के प्रधानमंत्री अनवर इब्राहिम पिछले महीने नई दिल्ली पहुंचे थे।", "held"),
+    ],
+)
+def test_a_hindi_arrival_as_a_participle_before_its_visitor_is_going_on(text, status):
+    visits = [e for e in event_codes(text, "hi", None) if e[1] == "042"]
+    assert [(e[0], e[2], e[4]) for e in visits] == [(("IND", "MYS"), "MYS", status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Thousands of Rohingya refugees have arrived in Bangladesh from Myanmar.", "en"),
+        ("म्यांमार से भागकर बांग्लादेश पहुंचे रोहिंग्या शरणार्थियों की संख्या बढ़ी।", "hi"),
+        ("म्यांमार के हजारों शरणार्थी बांग्लादेश पहुंचे।", "hi"),
+    ],
+)
+def test_refugees_arriving_are_people_travelling_not_a_state_visit(text, lang):
+    assert event_codes(text, lang, None) == []

@@ -209,6 +209,11 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         return False
     if hit.trigger.kind == "visit" and ctx.matches("troops_before", ctx.text[max(0, hit.start - _AROUND) : hit.start]):
         return False  # "Australian SAS troops have arrived in Afghanistan": a deployment, not a visit
+    if hit.trigger.kind == "visit" and (
+        ctx.matches("travellers_before", ctx.text[max(0, hit.start - _AROUND) : hit.start])
+        or ctx.matches("travellers_after", ctx.text[hit.end : hit.end + _AROUND])
+    ):
+        return False  # "refugees arrived in Bangladesh", "बांग्लादेश पहुंचे रोहिंग्या शरणार्थियों": people travel
     if (
         ctx.lang == "en"
         and hit.trigger.kind == "visit"

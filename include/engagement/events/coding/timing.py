@@ -335,12 +335,12 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
         span = window.before(text, lo, hit.end)
     found = []
     for name in ("planned", "ongoing", "held"):
-        if ctx.lang == "hi":  # the earliest cue wins: one search of the cue's alternation finds it
+        if ctx.lang == "hi":  # the earliest cue wins, then the longer: one search of the cue's alternation finds it
             m = ctx.lex.screen(name).search(span)
-            found += [(m.start(), name)] if m else []
+            found += [(m.start(), m.start() - m.end(), name)] if m else []
             continue
         for p in ctx.lex.cues.get(name, ()):  # the latest-ending cue wins
             m = p.search(span)
             if m:
-                found.append((-m.end(), name))
-    return min(found)[1] if found else None
+                found.append((-m.end(), 0, name))
+    return min(found)[-1] if found else None
