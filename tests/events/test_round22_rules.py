@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from engagement.events.coding.datelines import dateline_country
+from engagement.events.coding.datelines import dateline_place
 from engagement.extract import extract_article
 
 from tests.events.event_codes import event_codes
@@ -27,13 +27,13 @@ PUBLISHED = date(2024, 8, 28)  # a Wednesday
 )
 def test_the_dateline_is_where_here_is(text, lang, country):
     mentions = [_Mention(m) for m in extract_article(text, lang, PUBLISHED)["entities"]]
-    assert dateline_country(text, mentions) == country
+    assert dateline_place(text, mentions).country == country
 
 
 def test_a_headline_place_or_a_city_in_the_story_is_no_dateline():
     for text in ("गलवान घाटी: भारत और चीन की सेनाएं आमने सामने", "Officials met in Tokyo: no deal was reached."):
         mentions = [_Mention(m) for m in extract_article(text, "hi" if "गलवान" in text else "en", None)["entities"]]
-        assert dateline_country(text, mentions) is None
+        assert dateline_place(text, mentions) is None
 
 
 def test_an_arrival_here_is_a_visit_to_the_dateline_country_going_on():
@@ -100,3 +100,13 @@ def test_a_hindi_arrival_as_a_participle_before_its_visitor_is_going_on(text, st
 )
 def test_refugees_arriving_are_people_travelling_not_a_state_visit(text, lang):
     assert event_codes(text, lang, None) == []
+
+
+def test_an_interim_president_is_no_office_of_the_home_country():
+    text = (
+        "वेनेजुएला के राष्ट्रपति निकोलस मादुरो ने विपक्ष के नेता को दक्षिण अमेरिकी देश के अंतरिम राष्ट्रपति के रूप में "
+        "मान्यता दिए जाने के बाद अमेरिका से राजनयिक संबंध तोड़ लिए।"
+    )
+    assert [e[:4] for e in event_codes(text, "hi", None)] == [(("USA", "VEN"), "161", "VEN", "USA")]
+    roles = [m for m in extract_article(text, "hi", None)["entities"] if m["text"] == "राष्ट्रपति"]
+    assert [m["country"] for m in roles] == [None]

@@ -10,6 +10,8 @@ Context rules, all from small word lists (``data/link_words.csv``):
 - "former"/"पूर्व" before a phrase means a past office: no current holder is assigned;
 - a bare phrase right before a name the KB does not know is that person's title, so it takes
   no home-country default either ("राष्ट्रपति ओलांड");
+- an interim or self-declared office ("अंतरिम राष्ट्रपति", "स्वघोषित राष्ट्रपति") is no
+  office of the home country: India has had neither;
 - a bare diplomatic rank ("प्रभारी राजदूत", "the ambassador") takes no home-country default
   (``data/roles_without_home_country.csv``): only a country written next to it says whose;
 - a surname alone that also names something or someone else (मिस्री "Egyptian", Dar, Wong) is
@@ -64,6 +66,7 @@ class LinkWords:
     former: frozenset[str]  # marks a past office: पूर्व, former
     not_a_name: frozenset[str]  # may follow a bare role without being a name: श्री, स्तर, office
     deputy: frozenset[str]  # "के उप उच्चायुक्त", "'s deputy ...": the country's, but another office
+    not_home: frozenset[str]  # "अंतरिम राष्ट्रपति" (interim), "स्वघोषित" (self-declared): no home-country office
 
 
 @cache
@@ -74,6 +77,7 @@ def link_words(lang: str) -> LinkWords:
         "former": set(),
         "not_a_name": set(),
         "deputy": set(),
+        "not_home": set(),
     }
     with (DATA_DIR / "link_words.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -228,6 +232,10 @@ class Resolver:
             first = self.ents[index - 1].start
         return first > 0 and self.doc[first - 1].norm_ in self.words.former
 
+    def _word_before(self, index: int) -> str | None:
+        start = self.ents[index].start
+        return self.doc[start - 1].norm_ if start > 0 else None
+
     def _is_deputy(self, index: int) -> bool:
         """ "पाकिस्तान के उप उच्चायुक्त": the deputy holds another office than the KB's holder."""
         start = self.ents[index].start
@@ -255,7 +263,7 @@ class Resolver:
         if role in roles_without_home_country():
             # "पाकिस्तान के उच्चायुक्त को तलब किया ... उच्चायुक्त ने कहा": the one named before
             return None if self._titles_unknown_name(index) else self.written_roles.get(role)
-        if self._titles_unknown_name(index):
+        if self._titles_unknown_name(index) or self._word_before(index) in self.words.not_home:
             return None
         return self.kb.home_country(self.lang)
 

@@ -86,7 +86,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         adjective = lang == "en" and m.label == "COUNTRY" and fold(m.text) in ctx.article.resources.adjective_forms
         if adjective and not lex.matches("government_after", after):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
-        dateline = lang == "en" and is_dateline(ctx, m, before, after)
+        dateline = is_dateline(ctx, m, before, after) if lang == "en" else m is ctx.article.dateline
         venue = dateline or lex.matches("venue_after", after) or lex.matches("venue_before", before)
         if actors and actors[-1].venue and actors[-1].country == m.country:
             # "took place in Rome, Italy": the country after its venue city is the venue too
@@ -122,11 +122,11 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
 def _here_as_destination(ctx: SentenceContext) -> list[Actor]:
     """ "who arrived here last night", "कल रात यहां पहुंचे जरीफ": the report's "here" is its
     dateline's city, a destination (only that: "here" said anywhere else is no party)."""
-    country, lex = ctx.article.dateline, ctx.lex
-    if country is None:
+    place, lex = ctx.article.dateline, ctx.lex
+    if place is None:
         return []
     return [
-        Actor(country, ctx.offset + m.start(), ctx.offset + m.end(), 0, None, None, destination=True, here=True)
+        Actor(place.country, ctx.offset + m.start(), ctx.offset + m.end(), 0, None, None, destination=True, here=True)
         for m in lex.screen("here").finditer(ctx.text)
         if lex.matches("destination_after", ctx.text[m.end() : m.end() + _AROUND])
         or lex.matches("destination_before", ctx.text[max(0, m.start() - _AROUND) : m.start()])

@@ -9,7 +9,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, lists, timing, triggers, window
-from engagement.events.coding.datelines import dateline_country
+from engagement.events.coding.datelines import dateline_place
 from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
@@ -54,7 +54,7 @@ class EventCoder:
         by_sentence: dict[int, list] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_idx, []).append(m)
-        article = Article(article_id, lang, text, published, self.resources, dateline=dateline_country(text, mentions))
+        article = Article(article_id, lang, text, published, self.resources, dateline=dateline_place(text, mentions))
         previous = SentenceContext(article)
         for sent in sentences:
             ctx = SentenceContext(article, sent, by_sentence.get(sent.idx, []), previous)

@@ -72,14 +72,14 @@ def _is_dateline_place(written: str, after: str) -> bool:
     return written[:1].isupper() and bool(_EN_TITLE_DATELINE_END.match(after))
 
 
-def dateline_country(text: str, mentions) -> str | None:
-    """The country of the city a report was filed from, read from the first line that opens with
-    a city and a dateline's end; None when no line does (a headline's place is no dateline:
-    "गलवान घाटी: ..." names a valley, not a city)."""
+def dateline_place(text: str, mentions):
+    """The mention of the city a report was filed from: the first line that opens with a city and
+    a dateline's end; None when no line does (a headline's place is no dateline: "गलवान घाटी:
+    ..." names a valley, not a city)."""
     for m in mentions:
         if m.start > _DATELINE_REACH:
             break
         if m.label == "PLACE" and m.country and _LINE_BEFORE_CITY.search(text, max(0, m.start - 12), m.start):
             if _CITY_DATELINE_END.match(text[m.end : m.end + 60]):
-                return m.country
+                return m
     return None

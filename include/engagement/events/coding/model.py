@@ -70,7 +70,7 @@ class Actor:
     destination: bool = False
     agent: bool = False
     coordinated: bool = False  # second of "भारत और अमेरिका ने": a joint subject, no direction
-    dateline: bool = False  # an English report's dateline ("MOSCOW, Dec 4 -"): a venue, weakly
+    dateline: bool = False  # a report's dateline ("MOSCOW, Dec 4 -", "नई दिल्ली:"): a venue, weakly
     here: bool = False  # the report's "here" ("arrived here"): its dateline's country, as a destination
 
 

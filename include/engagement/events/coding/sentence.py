@@ -32,7 +32,7 @@ class Article:
     resources: CodingResources
     events: list[EventMention] = field(default_factory=list)
     forum: str | None = None  # the forum of the latest forum meeting named so far
-    dateline: str | None = None  # the country of the city the report was filed from: its "here"
+    dateline: object = None  # the mention of the city the report was filed from: a venue, and its "here"
 
     @property
     def lexicon(self) -> LanguageLexicon:
