@@ -110,3 +110,15 @@ def test_an_interim_president_is_no_office_of_the_home_country():
     assert [e[:4] for e in event_codes(text, "hi", None)] == [(("USA", "VEN"), "161", "VEN", "USA")]
     roles = [m for m in extract_article(text, "hi", None)["entities"] if m["text"] == "राष्ट्रपति"]
     assert [m["country"] for m in roles] == [None]
+
+
+def test_an_office_in_a_ministry_is_no_venue_so_the_meeting_stays_one():
+    text = (
+        "नई दिल्ली, 19 नवंबर (भाषा) भारत और चीन के बीच सीमा मामलों पर बैठक बुधवार को बीजिंग में हुई।\n"
+        "बैठक में भारतीय प्रतिनिधिमंडल का नेतृत्व विदेश मंत्रालय में संयुक्त सचिव ने किया, जबकि चीनी पक्ष का "
+        "नेतृत्व चीनी विदेश मंत्रालय के महानिदेशक ने किया।"
+    )
+    events = extract_article(text, "hi", date(2025, 11, 19))["events"]
+    assert [(e["actors"], e["cameo"], e["date"], e["location"], e["mentions"]) for e in events] == [
+        (["CHN", "IND"], "040", "2025-11-19", "CHN", 2)
+    ]

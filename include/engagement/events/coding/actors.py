@@ -87,7 +87,11 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         if adjective and not lex.matches("government_after", after):
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = is_dateline(ctx, m, before, after) if lang == "en" else m is ctx.article.dateline
-        venue = dateline or lex.matches("venue_after", after) or lex.matches("venue_before", before)
+        # an office someone holds in a ministry is no venue: "विदेश मंत्रालय में संयुक्त सचिव"
+        venue = dateline or (
+            not lex.matches("affiliation_after", after)
+            and (lex.matches("venue_after", after) or lex.matches("venue_before", before))
+        )
         if actors and actors[-1].venue and actors[-1].country == m.country:
             # "took place in Rome, Italy": the country after its venue city is the venue too
             venue = venue or _COMMA.fullmatch(ctx.text, actors[-1].end - ctx.offset, rel_start) is not None
