@@ -122,3 +122,11 @@ def test_an_office_in_a_ministry_is_no_venue_so_the_meeting_stays_one():
     assert [(e["actors"], e["cameo"], e["date"], e["location"], e["mentions"]) for e in events] == [
         (["CHN", "IND"], "040", "2025-11-19", "CHN", 2)
     ]
+
+
+def test_a_warning_sent_or_issued_is_a_threat_but_a_weather_warning_is_not():
+    sent = "दक्षिण कोरिया की सेना ने उत्तर कोरिया को कई चेतावनी संदेश भेजे।"
+    assert [e[:4] for e in event_codes(sent, "hi", None)] == [(("KOR", "PRK"), "130", "KOR", "PRK")]
+    issued = "अमेरिका ने ईरान को कड़ी चेतावनी जारी की।"
+    assert [e[:4] for e in event_codes(issued, "hi", None)] == [(("IRN", "USA"), "130", "USA", "IRN")]
+    assert event_codes("मौसम विभाग ने भारी बारिश की चेतावनी जारी की।", "hi", None) == []
