@@ -130,3 +130,15 @@ def test_a_warning_sent_or_issued_is_a_threat_but_a_weather_warning_is_not():
     issued = "अमेरिका ने ईरान को कड़ी चेतावनी जारी की।"
     assert [e[:4] for e in event_codes(issued, "hi", None)] == [(("IRN", "USA"), "130", "USA", "IRN")]
     assert event_codes("मौसम विभाग ने भारी बारिश की चेतावनी जारी की।", "hi", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The strike prompted the Taliban government to summon Pakistan's ambassador in Kabul.", "en"),
+        ("तालिबान सरकार ने पाकिस्तान के राजदूत को तलब किया।", "hi"),
+    ],
+)
+def test_the_taliban_government_is_afghanistan_but_its_fighters_are_not(text, lang):
+    assert [e[:3] for e in event_codes(text, lang, None)] == [(("AFG", "PAK"), "111", "AFG")]
+    assert event_codes("Taliban fighters attacked a Pakistani border post.", "en", None) == []
