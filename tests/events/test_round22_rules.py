@@ -142,3 +142,16 @@ def test_a_warning_sent_or_issued_is_a_threat_but_a_weather_warning_is_not():
 def test_the_taliban_government_is_afghanistan_but_its_fighters_are_not(text, lang):
     assert [e[:3] for e in event_codes(text, lang, None)] == [(("AFG", "PAK"), "111", "AFG")]
     assert event_codes("Taliban fighters attacked a Pakistani border post.", "en", None) == []
+
+
+def test_leaders_called_by_someone_named_only_as_he_never_call_each_other():
+    text = (
+        "Mr Modi is the fifth world leader to be called by Mr Trump. Earlier, he had made telephonic calls to "
+        "leaders of immediate neighbours Canada and Mexico on Saturday and of Israel on Sunday."
+    )
+    assert [e for e in event_codes(text, "en", date(2017, 1, 25)) if "CAN" in e[0]] == []
+    named = "President Trump made telephonic calls to leaders of Canada and Mexico on Saturday."
+    assert [e[:4] for e in event_codes(named, "en", date(2017, 1, 25))] == [
+        (("MEX", "USA"), "041", "USA", "MEX"),
+        (("CAN", "USA"), "041", "USA", "CAN"),
+    ]

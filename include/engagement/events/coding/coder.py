@@ -117,8 +117,10 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         listed = bool(counterparts) and set(countries) <= set(counterparts)
         reaches_each = conversation and (listed or len(countries) > 2)
         home = lists.meets_each(ctx, scope, chosen, actors, counterparts) if reaches_each else None
-        if listed and home is None:
-            continue  # "he met his counterparts from Japan and China": they met him, not each other
+        if (listed or (reaches_each and lists.anaphoric_subject(ctx, scope, actors))) and home is None:
+            # "he met his counterparts from Japan and China", "he had made calls to leaders of Canada
+            # and Mexico": they met (or heard) him, not each other, and he is not named here
+            continue
         if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
         source, target = (mediated[0], None) if mediated else actor_step.direction(ctx, hit, chosen)

@@ -42,6 +42,15 @@ def meets_each(
     return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
 
 
+def anaphoric_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> bool:
+    """Whether the trigger's subject is a person named only as "he"/"she"/"उन्होंने", no state
+    standing before the verb: "Earlier, he had made telephonic calls to leaders of Canada and
+    Mexico" (his calls reached each; the two did not call each other)."""
+    trigger = scope.hit.start + ctx.offset
+    named_before = any(scope.lo + ctx.offset <= a.start and a.end <= trigger for a in actors)
+    return not named_before and ctx.matches("person_anaphor", ctx.text[scope.lo : scope.hit.start])
+
+
 def counterpart_list(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str]:
     """The countries of a list named as the people met ("his counterparts from Japan and China",
     "met Afghan and American officials", "जापान और चीन के अपने समकक्षों से"), in order: they are
