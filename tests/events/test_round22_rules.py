@@ -155,3 +155,15 @@ def test_leaders_called_by_someone_named_only_as_he_never_call_each_other():
         (("MEX", "USA"), "041", "USA", "MEX"),
         (("CAN", "USA"), "041", "USA", "CAN"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("अब तक 29 देशों ने यूके के साथ एकजुटता दिखाते हुए 145 रूसी अधिकारियों को निष्कासित किया है।", "hi", []),
+        ("In solidarity with Britain, 29 countries have expelled 145 Russian officials.", "en", []),
+        ("Poland expelled four Russian diplomats in solidarity with Britain.", "en", [(("POL", "RUS"), "174")]),
+    ],
+)
+def test_the_state_others_stand_in_solidarity_with_is_no_party(text, lang, expected):
+    assert [e[:2] for e in event_codes(text, lang, None)] == expected
