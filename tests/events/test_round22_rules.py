@@ -167,3 +167,8 @@ def test_leaders_called_by_someone_named_only_as_he_never_call_each_other():
 )
 def test_the_state_others_stand_in_solidarity_with_is_no_party(text, lang, expected):
     assert [e[:2] for e in event_codes(text, lang, None)] == expected
+
+
+def test_an_arrival_told_in_the_pluperfect_is_background_not_going_on():
+    text = "मलेशिया के प्रधानमंत्री अनवर इब्राहिम दो दिन की वार्ता के बाद नई दिल्ली पहुंचे थे."
+    assert [(e[1], e[4]) for e in event_codes(text, "hi", None)] == [("042", "held")]

@@ -359,7 +359,12 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     if hit.trigger.kind == "visit":
         when = timing.with_stay(ctx, scope, when)
     status = timing.status(ctx, scope, when, tense)
-    if status == "held" and hit.trigger.kind == "visit" and timing.in_progress(ctx, scope, when):
+    if (
+        status == "held"
+        and hit.trigger.kind == "visit"
+        and timing.in_progress(ctx, scope, when)
+        and not timing.told_as_background(ctx, scope)  # "दो दिन की ... के बाद काठमांडू पहुंचे थे"
+    ):
         status = "ongoing"
     if status == "planned" and when.basis in ("publication", *timing.UNDATED):
         trip = hit.trigger.kind in article.resources.kinds.travel
