@@ -100,6 +100,19 @@ def test_greedy_matching_is_one_to_one_and_prefers_the_agreeing_date():
     assert len(matched) == 1 and len(missed) == 1 and extra == []
 
 
+def test_talks_of_one_pair_are_matched_to_the_gold_talks_whose_status_they_share():
+    """ "The two ministers last met in New York" (held) and "are scheduled to hold talks in
+    Geneva on Sunday" (planned), both undated: each prediction is scored against its own."""
+    gold = [
+        {"actors": ["ARM", "AZE"], "families": {"04"}, "status": "planned", "date": None},
+        {"actors": ["ARM", "AZE"], "families": {"04"}, "status": "held", "date": None},
+    ]
+    got = [_got(["ARM", "AZE"], "040", "held"), _got(["ARM", "AZE"], "040", "planned")]
+    matched, missed, extra = match(gold, got, lambda g, s: True, date_agrees_strictly)
+    assert [(g["status"], e["status"]) for g, e in matched] == [("planned", "planned"), ("held", "held")]
+    assert missed == [] and extra == []
+
+
 def test_status_rule_decides_whether_a_wrong_status_still_matches():
     gold = [{"actors": ["IND", "LKA"], "families": {"04"}, "status": "planned", "date": None}]
     got = [_got(["IND", "LKA"], "040", "held")]

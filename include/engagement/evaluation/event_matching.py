@@ -4,7 +4,8 @@ Shared by ``bench/event_eval.py`` (demo corpus, seed) and ``bench/devset_eval.py
 real-news dev set). A predicted event matches a gold event of the same article when its sorted
 actors equal the gold pair and its family (CAMEO root; 036 "intent to meet" joins 04) is one
 gold accepts; the caller decides whether status must agree too. Among candidates one with
-gold's exact CAMEO code (when gold gives one) is taken first, then one whose date agrees.
+gold's exact CAMEO code (when gold gives one) is taken first, then one whose date and status
+agree, then one whose date agrees, then one whose status does.
 """
 
 from __future__ import annotations
@@ -71,17 +72,21 @@ def match(
         if not candidates:
             missed.append(g)
             continue
-        best = min(
-            candidates,
-            key=lambda i: (
-                g.get("cameo") not in (None, got_events[i]["cameo"]),
-                not dates(g, got_events[i]),
-            ),
-        )
+        best = min(candidates, key=lambda i: _disagreement(g, got_events[i], dates))
         used.add(best)
         matched.append((g, got_events[best]))
     extra = [e for i, e in enumerate(got_events) if i not in used]
     return matched, missed, extra
+
+
+def _disagreement(gold: dict, got: dict, dates: DateRule) -> tuple[bool, bool, bool, bool]:
+    """How badly a candidate fits a gold event, least first: its CAMEO code (when gold gives one),
+    then date and status together, then the date, then the status. Candidates of one pair and
+    family are interchangeable for the count, so this only decides which of an article's talks
+    is which: "last met on Sept. 20" (held) and "are scheduled to hold talks on Sunday"
+    (planned) are scored against the gold events they report, not crosswise."""
+    date_ok, status_ok = dates(gold, got), gold.get("status") == got.get("status")
+    return (gold.get("cameo") not in (None, got["cameo"]), not (date_ok and status_ok), not date_ok, not status_ok)
 
 
 # --- dev-set scoring: one gold line against one extraction ---------------------------------------
