@@ -172,3 +172,20 @@ def test_the_state_others_stand_in_solidarity_with_is_no_party(text, lang, expec
 def test_an_arrival_told_in_the_pluperfect_is_background_not_going_on():
     text = "मलेशिया के प्रधानमंत्री अनवर इब्राहिम दो दिन की वार्ता के बाद नई दिल्ली पहुंचे थे."
     assert [(e[1], e[4]) for e in event_codes(text, "hi", None)] == [("042", "held")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        ("Israeli Prime Minister Ariel Sharon opened an emergency security Cabinet meeting on Arafat.", "en", 2001),
+        (
+            "Indian Home Minister Advani told a meeting of business and industry leaders that Pakistan did it.",
+            "en",
+            2001,
+        ),
+        ("प्रधानमंत्री मोदी ने पाकिस्तान के हमले के बाद कैबिनेट बैठक की अध्यक्षता की।", "hi", 2024),
+        ("प्रधानमंत्री मोदी ने पाकिस्तान के साथ तनाव पर सर्वदलीय बैठक बुलाई।", "hi", 2024),
+    ],
+)
+def test_a_government_meeting_itself_is_no_meeting_with_the_state_it_discusses(text, lang, published):
+    assert [e for e in event_codes(text, lang, date(published, 12, 15)) if e[1].startswith("04")] == []

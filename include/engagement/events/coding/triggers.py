@@ -136,6 +136,11 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "बीजिंग 15 नवंबर (वार्ता)": the news agency's tag (UNI's Hindi service), no talks
     if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
+    if hit.trigger.kind in meeting_kinds and (
+        lex.matches("domestic_body_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start])
+        or lex.matches("domestic_body_after", text[hit.end : hit.end + _PARTNER_REACH])
+    ):
+        return True  # "security Cabinet meeting", "कैबिनेट बैठक": a government meets itself
     if lex.lang == "hi":
         # Verb-final: the negation closes the trigger's clause ("बातचीत का कोई कार्यक्रम तय नहीं था").
         clause_after = lex.clause_break.split(text[hit.end : min(hi, hit.end + _HINDI_CLAUSE_CHARS)])[0]
