@@ -189,3 +189,8 @@ def test_an_arrival_told_in_the_pluperfect_is_background_not_going_on():
 )
 def test_a_government_meeting_itself_is_no_meeting_with_the_state_it_discusses(text, lang, published):
     assert [e for e in event_codes(text, lang, date(published, 12, 15)) if e[1].startswith("04")] == []
+
+
+def test_an_economy_or_a_market_is_no_government():
+    text = "A report claims Australia's economy is strong enough to break its close link with the United States economy."
+    assert event_codes(text, "en", date(2001, 12, 15)) == []
