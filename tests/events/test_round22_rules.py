@@ -192,5 +192,5 @@ def test_a_government_meeting_itself_is_no_meeting_with_the_state_it_discusses(t
 
 
 def test_an_economy_or_a_market_is_no_government():
-    text = "A report claims Australia's economy is strong enough to break its close link with the United States economy."
+    text = "A report says Australia's economy is strong enough to break its close link with the US economy."
     assert event_codes(text, "en", date(2001, 12, 15)) == []
