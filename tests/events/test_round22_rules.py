@@ -194,3 +194,8 @@ def test_a_government_meeting_itself_is_no_meeting_with_the_state_it_discusses(t
 def test_an_economy_or_a_market_is_no_government():
     text = "A report says Australia's economy is strong enough to break its close link with the US economy."
     assert event_codes(text, "en", date(2001, 12, 15)) == []
+
+
+def test_such_a_meeting_refers_back_and_is_no_second_event():
+    text = "President Arafat is ready to meet Prime Minister Netanyahu but no date has been set for such a meeting yet."
+    assert [e[1:5] for e in event_codes(text, "en", date(1996, 12, 6))] == [("040", "PSE", "ISR", "planned")]

@@ -130,8 +130,8 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "warned Singapore officials against visiting Taiwan": what is warned of
     if lex.matches("invitation_before", text[max(0, hit.start - 80) : hit.start]):
         return True  # "invited the Greek premier for a return visit": the invitation (036) is the event
-    if lex.lang == "hi" and lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
-        return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा": this (already reported) event
+    if lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
+        return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा", "such a meeting": one already reported
     if text[max(0, hit.start - 1) : hit.start] == "(" and text[hit.end : hit.end + 1] == ")":
         return True  # "बीजिंग 15 नवंबर (वार्ता)": the news agency's tag (UNI's Hindi service), no talks
     if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
