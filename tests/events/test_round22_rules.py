@@ -199,3 +199,19 @@ def test_an_economy_or_a_market_is_no_government():
 def test_such_a_meeting_refers_back_and_is_no_second_event():
     text = "President Arafat is ready to meet Prime Minister Netanyahu but no date has been set for such a meeting yet."
     assert [e[1:5] for e in event_codes(text, "en", date(1996, 12, 6))] == [("040", "PSE", "ISR", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "रूस ने अमरीकी राजनयिक को पर्सोना नॉन ग्रेटा घोषित कर दिया।",
+        "रूसी विदेश मंत्रालय के मुताबिक अमरीकी राजनयिक को परसोना नॉन ग्राटा घोषित कर दिया गया है।",
+    ],
+)
+def test_a_diplomat_declared_persona_non_grata_in_hindi_is_expelled(text):
+    assert [e[:2] for e in event_codes(text, "hi", date(2013, 5, 15))] == [(("RUS", "USA"), "174")]
+
+
+def test_talks_between_with_the_feminine_postposition_typo_still_name_their_partners():
+    text = "अक्रा में भारत के उच्चायुक्त और टोगो के राष्ट्रपति की बीच हुई बैठक के बाद भारतीय नाविकों को रिहा किया गया।"
+    assert [e[:2] for e in event_codes(text, "hi", date(2017, 6, 15))] == [(("IND", "TGO"), "040")]
