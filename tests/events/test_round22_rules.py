@@ -215,3 +215,27 @@ def test_a_diplomat_declared_persona_non_grata_in_hindi_is_expelled(text):
 def test_talks_between_with_the_feminine_postposition_typo_still_name_their_partners():
     text = "अक्रा में भारत के उच्चायुक्त और टोगो के राष्ट्रपति की बीच हुई बैठक के बाद भारतीय नाविकों को रिहा किया गया।"
     assert [e[:2] for e in event_codes(text, "hi", date(2017, 6, 15))] == [(("IND", "TGO"), "040")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "अफगानिस्तान के काबुल में एक आत्मघाती हमलावर ने नेपाली सुरक्षाकर्मियों को ले जा रही बस पर हमला कर दिया।",
+        "भारत आतंकवाद का शिकार रहा है और दिसंबर 2001 में उसकी संसद पर आतंकवादी हमला किया गया।",
+        "वाशिंगटन (वार्ता/भाषा): अमेरिका ने संदेह जताया है कि पाकिस्तान के राष्ट्रपति मुशर्रफ सफल होंगे।",
+        "अमेरिका ने भी लश्कर पर प्रतिबंध लगा रखा है।",
+        "सिंधु जल समझौते की सालाना समीक्षा के लिए भारत और पाकिस्तान के बीच बातचीत होती है।",
+        "जापान घूमने आई एक अमेरिकी महिला ने बताया कि वह पहली बार जापान की यात्रा करने आई है।",
+    ],
+)
+def test_hindi_news_of_attackers_agencies_bans_routines_and_tourists_makes_no_state_pair(text):
+    """Found in the Hindi disaster-news corpus (2001-2003): a suicide bomber's and a terrorist
+    attack, the agencies' tag "(वार्ता/भाषा)", a ban on a group, talks that recur, a tourist."""
+    assert event_codes(text, "hi", date(2003, 1, 15)) == []
+
+
+def test_a_state_attack_and_a_state_sanction_in_hindi_still_count():
+    assert [e[:2] for e in event_codes("पाकिस्तान ने ईरान के कई इलाकों में हमला कर दिया।", "hi", None)] == [
+        (("IRN", "PAK"), "190")
+    ]
+    assert [e[:2] for e in event_codes("अमेरिका ने ईरान पर नए प्रतिबंध लगा दिए।", "hi", None)] == [(("IRN", "USA"), "163")]

@@ -21,6 +21,7 @@ _LOOKBACK = 200
 _TRUCE = "087"  # de-escalate military engagement: a truce or cease-fire
 _TRUCE_KIND = "deescalate"  # the kind of the triggers that report a truce itself
 _TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
+_FIGHT_KIND = "fight"  # armed force: a non-state attacker makes no state pair either
 
 
 class EventCoder:
@@ -91,8 +92,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         if triggers.blocked(lex, kinds.meeting, ctx.text, scope):
             continue
         speech = hit.trigger.kind in kinds.speech
-        if speech and triggers.said_by_non_state(lex, ctx.text, scope):
-            continue
+        if (speech or hit.trigger.kind == _FIGHT_KIND) and triggers.said_by_non_state(lex, ctx.text, scope):
+            continue  # "militants ... said", "आत्मघाती हमलावर ने ... बस पर हमला कर दिया": no state acts
         if (speech or hit.trigger.kind in kinds.each_agent) and lists.speakers_only(ctx, scope, actors, speech):
             continue
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None

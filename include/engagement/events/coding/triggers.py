@@ -102,6 +102,19 @@ _SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
 _PARTNER_REACH = 80  # how far after "talks" their "between A and B" stands
 
 
+_SANCTION_KIND = "sanction"
+_TAG_REACH = 30  # how long a bracketed agency tag may be ("(वार्ता/भाषा)", "(भाषा , वार्ता)")
+
+
+def _agency_tag(lex: LanguageLexicon, text: str, hit: Hit) -> bool:
+    """Whether the trigger stands in a bracket of news agencies' names only."""
+    opening = text.rfind("(", max(0, hit.start - _TAG_REACH), hit.start)
+    closing = text.find(")", hit.end, hit.end + _TAG_REACH)
+    if opening < 0 or closing < 0 or ")" in text[opening:hit.start] or "(" in text[hit.end : closing]:
+        return False
+    return lex.matches("agency_tag", text[opening : closing + 1])
+
+
 def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scope: Scope) -> bool:
     """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
     hit, lo, hi = scope.hit, scope.lo, scope.hi
@@ -132,10 +145,14 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "invited the Greek premier for a return visit": the invitation (036) is the event
     if lex.matches("back_reference_before", text[max(lo, hit.start - 8) : hit.start]):
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा", "such a meeting": one already reported
-    if text[max(0, hit.start - 1) : hit.start] == "(" and text[hit.end : hit.end + 1] == ")":
-        return True  # "बीजिंग 15 नवंबर (वार्ता)": the news agency's tag (UNI's Hindi service), no talks
+    if _agency_tag(lex, text, hit):
+        return True  # "बीजिंग 15 नवंबर (वार्ता)", "(भाषा , वार्ता)": UNI's Hindi service, no talks
     if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
+    if hit.trigger.kind == _SANCTION_KIND and lex.matches(
+        "non_state_target_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
+    ):
+        return True  # "अमेरिका ने भी लश्कर पर प्रतिबंध लगा रखा है": a ban on a group, no state sanctioned
     if hit.trigger.kind in meeting_kinds and (
         lex.matches("domestic_body_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start])
         or lex.matches("domestic_body_after", text[hit.end : hit.end + _PARTNER_REACH])
