@@ -239,3 +239,8 @@ def test_a_state_attack_and_a_state_sanction_in_hindi_still_count():
         (("IRN", "PAK"), "190")
     ]
     assert [e[:2] for e in event_codes("अमेरिका ने ईरान पर नए प्रतिबंध लगा दिए।", "hi", None)] == [(("IRN", "USA"), "163")]
+
+
+def test_dakshes_is_saarc_so_its_summit_is_no_bilateral_meeting():
+    text = "इस्लामाबाद में दक्षेस शिखर सम्मेलन से पूर्व भारत और पाकिस्तान परमाणु प्रतिष्ठानों की सूची की अदला बदली करेंगे।"
+    assert [e for e in event_codes(text, "hi", date(2003, 1, 15)) if e[1] == "040"] == []
