@@ -244,3 +244,10 @@ def test_a_state_attack_and_a_state_sanction_in_hindi_still_count():
 def test_dakshes_is_saarc_so_its_summit_is_no_bilateral_meeting():
     text = "इस्लामाबाद में दक्षेस शिखर सम्मेलन से पूर्व भारत और पाकिस्तान परमाणु प्रतिष्ठानों की सूची की अदला बदली करेंगे।"
     assert [e for e in event_codes(text, "hi", date(2003, 1, 15)) if e[1] == "040"] == []
+
+
+def test_what_a_report_discusses_is_no_talks_but_a_meeting_it_reports_is():
+    discussed = "वार्षिक रिपोर्ट में दोनों देशों भारत और अमेरिका के बीच रक्षा सहयोग की चर्चा की गई है।"
+    assert event_codes(discussed, "hi", date(2003, 1, 15)) == []
+    reported = "रिपोर्ट के अनुसार अमेरिका-भारत संयुक्त कार्यबल की जून 2001 में वाशिंगटन में बैठक हुई।"
+    assert [e[:2] for e in event_codes(reported, "hi", date(2003, 1, 15))] == [(("IND", "USA"), "040")]

@@ -153,6 +153,10 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         "non_state_target_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
     ):
         return True  # "अमेरिका ने भी लश्कर पर प्रतिबंध लगा रखा है": a ban on a group, no state sanctioned
+    if hit.trigger.kind in meeting_kinds and lex.matches(
+        "written_discussion_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
+    ):
+        return True  # "रिपोर्ट में दोनों देशों के बीच रक्षा सहयोग की चर्चा की गई है": a report discusses it
     if hit.trigger.kind in meeting_kinds and (
         lex.matches("domestic_body_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start])
         or lex.matches("domestic_body_after", text[hit.end : hit.end + _PARTNER_REACH])
