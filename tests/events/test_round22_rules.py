@@ -251,3 +251,23 @@ def test_what_a_report_discusses_is_no_talks_but_a_meeting_it_reports_is():
     assert event_codes(discussed, "hi", date(2003, 1, 15)) == []
     reported = "रिपोर्ट के अनुसार अमेरिका-भारत संयुक्त कार्यबल की जून 2001 में वाशिंगटन में बैठक हुई।"
     assert [e[:2] for e in event_codes(reported, "hi", date(2003, 1, 15))] == [(("IND", "USA"), "040")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "उन्होंने राष्ट्रपति ओबामा के उस बयान का स्वागत किया है जिसमें ख़तरा पाकिस्तान से बताया गया है।",
+        "अमरीका ने इस बैठक में ईरान की मौजूदगी का स्वागत किया है।",
+        "जनरल मैकिरनैन ने बीबीसी से बातचीत में कहा कि अमरीकी सेना ब्रितानी सेना के साथ रहेगी।",
+        "जापान ने परमाणु आपूर्तिकर्ता देशों की बैठक में भारत का समर्थन किया था।",
+    ],
+)
+def test_welcoming_a_statement_an_interview_and_a_meeting_of_many_are_no_bilateral_engagement(text):
+    """Found in HiNER's news sentences (2009): a statement or a presence welcomed is no guest
+    hosted, an interview with the BBC no talks with Britain, a suppliers' meeting no pair."""
+    assert [e for e in event_codes(text, "hi", date(2009, 6, 15)) if e[1].startswith("04")] == []
+
+
+def test_a_guest_welcomed_is_still_a_hosting():
+    text = "प्रधानमंत्री मोदी ने हवाई अड्डे पर जापान के प्रधानमंत्री का स्वागत किया।"
+    assert [e[1] for e in event_codes(text, "hi", date(2024, 1, 15))] == ["043"]

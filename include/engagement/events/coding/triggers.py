@@ -103,6 +103,8 @@ _PARTNER_REACH = 80  # how far after "talks" their "between A and B" stands
 
 
 _SANCTION_KIND = "sanction"
+_HOST_KIND = "host"
+_WELCOMED_REACH = 30  # how far before "स्वागत किया" the thing welcomed ("बयान का") stands
 _TAG_REACH = 30  # how long a bracketed agency tag may be ("(वार्ता/भाषा)", "(भाषा , वार्ता)")
 
 
@@ -110,7 +112,7 @@ def _agency_tag(lex: LanguageLexicon, text: str, hit: Hit) -> bool:
     """Whether the trigger stands in a bracket of news agencies' names only."""
     opening = text.rfind("(", max(0, hit.start - _TAG_REACH), hit.start)
     closing = text.find(")", hit.end, hit.end + _TAG_REACH)
-    if opening < 0 or closing < 0 or ")" in text[opening:hit.start] or "(" in text[hit.end : closing]:
+    if opening < 0 or closing < 0 or ")" in text[opening : hit.start] or "(" in text[hit.end : closing]:
         return False
     return lex.matches("agency_tag", text[opening : closing + 1])
 
@@ -147,8 +149,12 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "इस शिखर सम्मेलन के लिए", "इस यात्रा", "such a meeting": one already reported
     if _agency_tag(lex, text, hit):
         return True  # "बीजिंग 15 नवंबर (वार्ता)", "(भाषा , वार्ता)": UNI's Hindi service, no talks
-    if lex.matches("press_before", text[max(lo, hit.start - 12) : hit.start]):
+    if lex.matches("press_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start]):
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
+    if hit.trigger.kind == _HOST_KIND and lex.matches(
+        "welcomed_thing_before", text[max(lo, hit.start - _WELCOMED_REACH) : hit.start]
+    ):
+        return True  # "ओबामा के उस बयान का स्वागत किया": a statement welcomed, no guest hosted
     if hit.trigger.kind == _SANCTION_KIND and lex.matches(
         "non_state_target_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
     ):
