@@ -271,3 +271,14 @@ def test_welcoming_a_statement_an_interview_and_a_meeting_of_many_are_no_bilater
 def test_a_guest_welcomed_is_still_a_hosting():
     text = "प्रधानमंत्री मोदी ने हवाई अड्डे पर जापान के प्रधानमंत्री का स्वागत किया।"
     assert [e[1] for e in event_codes(text, "hi", date(2024, 1, 15))] == ["043"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "लेकिन ये बातचीत कई महीनों से लटकी हुई है, क्योंकि उत्तर कोरिया और अमरीका के बीच मतभेद कायम हैं।",
+        "दुनियाभर में इसे अमरीका और ईरान के बीच बातचीत की संभावना पैदा होने के रूप में देखा गया।",
+    ],
+)
+def test_stalled_or_possible_hindi_talks_are_talk_about_talks(text):
+    assert event_codes(text, "hi", date(2009, 6, 15)) == []

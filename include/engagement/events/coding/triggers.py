@@ -127,12 +127,13 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True
     if lex.matches("state_not_event", hit.text):
         return True  # "strained relations": a background state, not an event (codebook §3)
-    if (
-        lex.lang == "en"
-        and hit.trigger.kind in meeting_kinds | {"negotiation"}
-        and lex.matches("talks_about_before", text[max(lo, hit.start - 50) : hit.start])
+    if hit.trigger.kind in meeting_kinds | {"negotiation"} and (
+        lex.matches("talks_about_before", text[max(lo, hit.start - 50) : hit.start])
+        or lex.matches("talks_about_after", text[hit.end : hit.end + 50])
     ):
-        return True  # "urged China to resume stalled talks", "six-party talks": talk about talks
+        # "urged China to resume stalled talks", "six-party talks", "ये बातचीत कई महीनों से लटकी
+        # हुई है", "बातचीत की संभावना पैदा होने": talk about talks
+        return True
     if (
         lex.lang == "en"
         and hit.trigger.kind in meeting_kinds | {"negotiation"}
