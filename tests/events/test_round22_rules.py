@@ -282,3 +282,23 @@ def test_a_guest_welcomed_is_still_a_hosting():
 )
 def test_stalled_or_possible_hindi_talks_are_talk_about_talks(text):
     assert event_codes(text, "hi", date(2009, 6, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arafat's body arrives in Cairo for funeral.",
+        "The body of late Palestinian President Yasser Arafat has arrived in Cairo from Paris for a funeral.",
+        "Russian rocket carrying Russian-U.S. crew blasts off for space station.",
+    ],
+)
+def test_a_leaders_body_arriving_and_a_rocket_blasting_off_are_no_engagement(text):
+    assert event_codes(text, "en", date(2004, 11, 12)) == []
+
+
+def test_a_living_leader_arriving_and_a_government_blasting_another_still_count():
+    assert [e[1] for e in event_codes("Sudan blasted the United States for its stance on Darfur.", "en", None)] == [
+        "111"
+    ]
+    text = "Palestinian President Abbas arrived in Cairo for talks with Mubarak."
+    assert [e[:4] for e in event_codes(text, "en", date(2004, 11, 12))] == [(("EGY", "PSE"), "042", "PSE", "EGY")]

@@ -37,6 +37,7 @@ _IN_TOWN_COMMA = re.compile(
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
+_TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
 
 def find_actors(ctx: SentenceContext) -> list[Actor]:
@@ -214,7 +215,7 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     if hit.trigger.kind == "visit" and ctx.matches("troops_before", ctx.text[max(0, hit.start - _AROUND) : hit.start]):
         return False  # "Australian SAS troops have arrived in Afghanistan": a deployment, not a visit
     if hit.trigger.kind == "visit" and (
-        ctx.matches("travellers_before", ctx.text[max(0, hit.start - _AROUND) : hit.start])
+        ctx.matches("travellers_before", ctx.text[max(0, hit.start - _TRAVELLER_REACH) : hit.start])
         or ctx.matches("travellers_after", ctx.text[hit.end : hit.end + _AROUND])
     ):
         return False  # "refugees arrived in Bangladesh", "बांग्लादेश पहुंचे रोहिंग्या शरणार्थियों": people travel
