@@ -302,3 +302,9 @@ def test_a_living_leader_arriving_and_a_government_blasting_another_still_count(
     ]
     text = "Palestinian President Abbas arrived in Cairo for talks with Mubarak."
     assert [e[:4] for e in event_codes(text, "en", date(2004, 11, 12))] == [(("EGY", "PSE"), "042", "PSE", "EGY")]
+
+
+def test_troops_clashing_with_protesters_fight_no_state_but_with_soldiers_they_do():
+    assert event_codes("French Troops Clash with Ivory Coast Protesters.", "en", date(2004, 11, 9)) == []
+    text = "Indian troops clashed with Chinese soldiers in Ladakh."
+    assert [e[:2] for e in event_codes(text, "en", date(2020, 6, 16))] == [(("CHN", "IND"), "190")]

@@ -136,10 +136,12 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True
     if (
         lex.lang == "en"
-        and hit.trigger.kind in meeting_kinds | {"negotiation"}
+        and hit.trigger.kind in meeting_kinds | {"negotiation", "fight"}
         and lex.matches("non_state_partner_after", text[hit.end : hit.end + _PARTNER_REACH])
     ):
-        return True  # "talks between Khartoum and Darfur rebels": one side is no state (codebook §4)
+        # "talks between Khartoum and Darfur rebels", "troops clash with Ivory Coast protesters":
+        # one side is no state (codebook §4)
+        return True
     if lex.matches("speculative_sentence", text[: hit.start]):
         return True  # "उम्मीद की जा रही है कि ... हस्ताक्षर हो जाएगा": hoped for, not announced
     if lex.matches("against_before", text[max(0, hit.start - 80) : hit.start]):
