@@ -129,6 +129,17 @@ class KindGroups:
     # acts two states listed after "both" do to each other ("Both Cambodia and Thailand have
     # downgraded relations"); statements are left out ("both condemned the attack by militants")
     mutual: frozenset[str]
+    # a speaker or attacker that is no state ("militants said", "आत्मघाती हमलावर ने ... हमला")
+    # makes no state pair, whatever countries the sentence names
+    non_state_agent: frozenset[str]
+    # meetings that may be talk about talks ("resume stalled talks", "बातचीत ... लटकी हुई है")
+    talk_about_talks: frozenset[str]
+    # acts whose other side may be no state ("talks with Darfur rebels", "clash with protesters")
+    non_state_partner: frozenset[str]
+    # a welcome that may be of a thing, not a guest ("बयान का स्वागत किया")
+    things_welcomed: frozenset[str]
+    # a ban that may be on a group, not a state ("लश्कर पर प्रतिबंध")
+    group_banned: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:

@@ -8,7 +8,7 @@ import re
 from engagement.events import lexicon
 from engagement.events.coding import window
 from engagement.events.coding.model import Hit, Scope
-from engagement.events.coding.resources import LanguageLexicon
+from engagement.events.coding.resources import KindGroups, LanguageLexicon
 
 # How far a demand verb may sit from what it demands: Hindi puts it after the object
 # ("प्रतिबंध लगाने की मांग की"), English before it ("demanded that partners impose sanctions").
@@ -102,8 +102,6 @@ _SPEAKER_REACH = 80  # how far before a statement verb its speaker stands
 _PARTNER_REACH = 80  # how far after "talks" their "between A and B" stands
 
 
-_SANCTION_KIND = "sanction"
-_HOST_KIND = "host"
 _WELCOMED_REACH = 30  # how far before "स्वागत किया" the thing welcomed ("बयान का") stands
 _TAG_REACH = 30  # how long a bracketed agency tag may be ("(वार्ता/भाषा)", "(भाषा , वार्ता)")
 
@@ -117,7 +115,7 @@ def _agency_tag(lex: LanguageLexicon, text: str, hit: Hit) -> bool:
     return lex.matches("agency_tag", text[opening : closing + 1])
 
 
-def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scope: Scope) -> bool:
+def blocked(lex: LanguageLexicon, kinds: KindGroups, text: str, scope: Scope) -> bool:
     """Negated, hypothetical or habitual statements ("meet every year") yield no event."""
     hit, lo, hi = scope.hit, scope.lo, scope.hi
     # English: only the trigger's own clause, so "accused India ..., an allegation New Delhi has
@@ -127,7 +125,7 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True
     if lex.matches("state_not_event", hit.text):
         return True  # "strained relations": a background state, not an event (codebook §3)
-    if hit.trigger.kind in meeting_kinds | {"negotiation"} and (
+    if hit.trigger.kind in kinds.talk_about_talks and (
         lex.matches("talks_about_before", text[max(lo, hit.start - 50) : hit.start])
         or lex.matches("talks_about_after", text[hit.end : hit.end + 50])
     ):
@@ -136,7 +134,7 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True
     if (
         lex.lang == "en"
-        and hit.trigger.kind in meeting_kinds | {"negotiation", "fight"}
+        and hit.trigger.kind in kinds.non_state_partner
         and lex.matches("non_state_partner_after", text[hit.end : hit.end + _PARTNER_REACH])
     ):
         # "talks between Khartoum and Darfur rebels", "troops clash with Ivory Coast protesters":
@@ -154,19 +152,19 @@ def blocked(lex: LanguageLexicon, meeting_kinds: frozenset[str], text: str, scop
         return True  # "बीजिंग 15 नवंबर (वार्ता)", "(भाषा , वार्ता)": UNI's Hindi service, no talks
     if lex.matches("press_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start]):
         return True  # "प्रेस वार्ता", "news conference": a spokesman meets reporters, not a partner
-    if hit.trigger.kind == _HOST_KIND and lex.matches(
+    if hit.trigger.kind in kinds.things_welcomed and lex.matches(
         "welcomed_thing_before", text[max(lo, hit.start - _WELCOMED_REACH) : hit.start]
     ):
         return True  # "ओबामा के उस बयान का स्वागत किया": a statement welcomed, no guest hosted
-    if hit.trigger.kind == _SANCTION_KIND and lex.matches(
+    if hit.trigger.kind in kinds.group_banned and lex.matches(
         "non_state_target_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
     ):
         return True  # "अमेरिका ने भी लश्कर पर प्रतिबंध लगा रखा है": a ban on a group, no state sanctioned
-    if hit.trigger.kind in meeting_kinds and lex.matches(
+    if hit.trigger.kind in kinds.meeting and lex.matches(
         "written_discussion_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
     ):
         return True  # "रिपोर्ट में दोनों देशों के बीच रक्षा सहयोग की चर्चा की गई है": a report discusses it
-    if hit.trigger.kind in meeting_kinds and (
+    if hit.trigger.kind in kinds.meeting and (
         lex.matches("domestic_body_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start])
         or lex.matches("domestic_body_after", text[hit.end : hit.end + _PARTNER_REACH])
     ):
