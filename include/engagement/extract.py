@@ -54,7 +54,7 @@ def _anchored_dates_only(text: str, lang: str, mentions: list) -> list:
     resolve differently taken away."""
     elsewhere = {(d.start, d.end): (d.value, d.value_end) for d in find_dates(text, lang, _FAR_REFERENCE)}
     return [
-        replace(m, value=None, value_end=None, precision=None)
+        replace(m, value=None, value_end=None)
         if m.label == "DATE" and elsewhere.get((m.start, m.end)) != (m.value, m.value_end)
         else m
         for m in mentions

@@ -349,12 +349,16 @@ def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], e
     # a frame with no date of its own ("during the visit") is any visit the article reported
     reported_when = "" if scope.frame and when.basis in ("publication", *timing.UNDATED) else when.value or ""
     recent = [*article.events[-_LOOKBACK:], *events]
-    travel_news = hit.trigger.kind in article.resources.kinds.travel and not _already_reported(
-        countries, hit.trigger.cameo, reported_when, recent
+    kinds = article.resources.kinds
+    # a call is reported again as a call: talks of the pair earlier in the article are another happening
+    like_it = [ev for ev in recent if ev.kind == hit.trigger.kind] if hit.trigger.kind not in kinds.travel else recent
+    framed_news = hit.trigger.kind in kinds.news_when_framed and not _already_reported(
+        countries, hit.trigger.cameo, reported_when, like_it
     )
-    if scope.frame and not travel_news and not _came_before(ctx, scope, tense):
-        # "during the meeting" frames the sentence's event; "during the visit" does too once
-        # that visit is reported, but a visit first named so is news of its own
+    if scope.frame and not framed_news and not _came_before(ctx, scope, tense):
+        # "during the meeting" frames the sentence's event; "during the visit" or "during a
+        # phone call with" does too once that visit or call is reported, but one first named
+        # so is news of its own
         return None
     if hit.trigger.kind == "visit":
         when = timing.with_stay(ctx, scope, when)
@@ -414,6 +418,7 @@ def _one_mention_per_happening(
             family_of(event.cameo, event.root),
             event.event_date,
             event.event_date_end,
+            event.date_basis == timing.BACKGROUND.basis and event.kind not in travel_kinds,
             apart.get(id(event)),
         )
         if key not in kept or _specificity(event, travel_kinds) > _specificity(kept[key], travel_kinds):

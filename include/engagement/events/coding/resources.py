@@ -140,6 +140,9 @@ class KindGroups:
     things_welcomed: frozenset[str]
     # a ban that may be on a group, not a state ("लश्कर पर प्रतिबंध")
     group_banned: frozenset[str]
+    # happenings a frame may name first ("during his visit to Paris", "के साथ फोन पर बातचीत के
+    # दौरान ... निंदा की"): news of their own unless the article already reported one like them
+    news_when_framed: frozenset[str]
 
     @classmethod
     def load(cls) -> KindGroups:

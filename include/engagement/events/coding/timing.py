@@ -90,6 +90,7 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
             # "in September last year", "पिछले साल", "मई में तेहरान गए थे": a time before the
             # report's, so another happening than the article's undated ones (codebook §3)
             earlier = ctx.matches("past_date", d.text) or told_as_background(ctx, scope)
+            earlier = earlier or (own_tense == "held" and d.precision in ("month", "year"))
             return BACKGROUND if earlier else UNANCHORED
         value, value_end = _as_tense_says(ctx, d, own_tense)
         return DateInfo(value, value_end, d.precision or precision_of(d.value), "text")
