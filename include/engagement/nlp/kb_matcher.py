@@ -3,24 +3,33 @@
 Every alias of every language is a pattern (Hindi articles quote "Bahrain", English ones
 Devanagari), built once per pipeline. Results go to ``doc.ents``: label COUNTRY/PLACE/ORG/
 PERSON/ROLE and ``kb_id_`` the entity id (the role for ROLE).
+
+Hindi news transliterates foreign names as it hears them ("जावेद जरीफ" for the KB's "जवाद जरीफ",
+"शाहबाज शरीफ", "डॉनल्ड ट्रंप"). In a Hindi pipeline a second matcher compares people's names of
+several Devanagari words by their consonants (``folding.consonant_skeleton``, kept in each
+lexeme's otherwise unused SHAPE slot); an exact match of the same length or longer wins.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import NORM, SHAPE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from engagement.kb.loader import load_kb
 from engagement.kb.model import Alias
+from engagement.nlp.folding import consonant_skeleton
 from engagement.nlp.pattern_cache import Patterns, cache_file_for, cached_patterns, patterns_fingerprint
 
 FOLD_COMPONENT = "engagement_text_fold"
+SPELLING_VARIANT_LANGS = frozenset({"hi"})
+_DEVANAGARI_NAME = re.compile(r"[\u0900-\u0963\u0966-\u097f]+(?: [\u0900-\u0963\u0966-\u097f]+)+")
 
 
 class KbMatcher:
@@ -36,6 +45,7 @@ class KbMatcher:
             key = f"{label}|{entity_id}"
             self.keys[nlp.vocab.strings.add(key)] = (label, entity_id)
             self.matcher.add(key, patterns)
+        self.variants = _variant_matcher(nlp, self.kb.aliases(nlp.lang), self.keys)
 
     def _patterns(self, nlp: Language, override_dir: str | None, cache_dir: str | None) -> Patterns:
         """Computed here, or read from ``cache_dir`` where an earlier task left them."""
@@ -54,7 +64,10 @@ class KbMatcher:
         which ``doc.ents`` reads as outside; marking each one "O" costs a set lookup per token."""
         taken: set[int] = set()
         kept = []
-        for match_id, start, end in sorted(self.matcher(doc), key=_longest_first, reverse=True):
+        found = [(match_id, start, end, True) for match_id, start, end in self.matcher(doc)]
+        if self.variants is not None:
+            found += [(match_id, start, end, False) for match_id, start, end in self.variants(doc)]
+        for match_id, start, end, _ in sorted(found, key=_longest_first, reverse=True):
             if start not in taken and end - 1 not in taken:
                 kept.append((start, end, match_id))
                 taken.update(range(start, end))
@@ -67,10 +80,33 @@ class KbMatcher:
         return doc
 
 
-def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
-    """filter_spans' order (with reverse=True): longer first, then earlier."""
-    _, start, end = match
-    return end - start, -start
+def _longest_first(match: tuple[int, int, int, bool]) -> tuple[int, bool, int]:
+    """filter_spans' order (with reverse=True): longer first, an exact match before a spelling
+    variant, then earlier."""
+    _, start, end, exact = match
+    return end - start, exact, -start
+
+
+def _variant_matcher(nlp: Language, aliases: list[Alias], keys: dict[int, tuple[str, str]]) -> PhraseMatcher | None:
+    """A matcher of people's names of several Devanagari words by their consonant skeletons, for
+    a language whose news transliterates names (``SPELLING_VARIANT_LANGS``); a skeleton two
+    people share is left out. Installs the skeleton as every lexeme's SHAPE."""
+    if nlp.lang not in SPELLING_VARIANT_LANGS:
+        return None
+    nlp.vocab.lex_attr_getters[SHAPE] = consonant_skeleton
+    for lexeme in nlp.vocab:  # word types created before
+        lexeme.shape_ = consonant_skeleton(lexeme.orth_)
+    people: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for alias in aliases:
+        if alias.label == "PERSON" and _DEVANAGARI_NAME.fullmatch(alias.text):
+            people[tuple(consonant_skeleton(word) for word in alias.text.split())].add(alias.entity_id)
+    strings, by_key = nlp.vocab.strings, {value: key for key, value in keys.items()}
+    matcher = PhraseMatcher(nlp.vocab, attr="SHAPE")
+    for skeleton, person_ids in people.items():
+        if len(person_ids) == 1 and all(skeleton):
+            pattern = [strings.add(part) for part in skeleton]
+            matcher.add(strings[by_key[("PERSON", next(iter(person_ids)))]], [pattern])
+    return matcher
 
 
 def _norm_patterns(nlp: Language, aliases: list[Alias]) -> Patterns:
