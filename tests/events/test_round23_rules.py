@@ -5,6 +5,8 @@ sentence is written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.event_codes import event_codes
 
 
@@ -65,3 +67,45 @@ def test_has_arrived_is_a_visit_going_on_and_had_arrived_one_held():
 
 def test_a_matter_reaching_an_embassy_is_no_visit():
     assert event_codes("यह मामला अमेरिकी पुलिस से ब्रिटिश दूतावास तक पहुंच गया है।", "hi", None) == []
+
+
+def test_the_answer_in_kind_is_another_event_even_after_an_undirected_report():
+    protests = (
+        "चीन और जापान के बीच विरोध दर्ज कराने का सिलसिला। जापान ने चीन के समक्ष गंभीर विरोध दर्ज कराया। "
+        "चीन ने भी जापान के समक्ष विरोध दर्ज कराया।"
+    )
+    assert event_codes(protests, "hi", None) == [
+        (("CHN", "JPN"), "111", "CHN", "JPN", "held", None),
+        (("CHN", "JPN"), "111", "JPN", "CHN", "held", None),
+    ]
+    fire = (
+        "उत्तर कोरिया और दक्षिण कोरिया के सैनिकों के बीच गोलीबारी हुई। उत्तर कोरिया ने दक्षिण कोरिया पर "
+        "गोलियां चलाईं। इसके बाद दक्षिण कोरिया ने जवाब में उत्तर कोरिया पर गोलियां चलाईं।"
+    )
+    assert [(e[2], e[3]) for e in event_codes(fire, "hi", None)] == [("KOR", "PRK"), ("PRK", "KOR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत ने मालदीव सरकार से इस मामले को उठाया।",
+        "इस मुद्दे को भारत ने मालदीव की सरकार के सामने उठाया।",
+    ],
+)
+def test_raising_a_matter_with_a_government_is_a_complaint(text):
+    assert event_codes(text, "hi", None) == [(("IND", "MDV"), "110", "IND", "MDV", "held", None)]
+
+
+def test_raising_a_matter_in_parliament_is_no_complaint_to_a_state():
+    assert event_codes("भाजपा सदस्यों ने लोकसभा में पाकिस्तान से घुसपैठ का मुद्दा उठाया।", "hi", None) == []
+
+
+def test_a_visit_called_off_and_a_visit_made_are_two_events_in_an_undated_article():
+    text = (
+        "Nepal President's visit to India cancelled. Officials gave no reason for the visit's abrupt "
+        "cancellation. Prime Minister Oli visited India."
+    )
+    assert sorted(event_codes(text, "en", None), key=lambda e: e[4]) == [
+        (("IND", "NPL"), "042", "NPL", "IND", "cancelled", None),
+        (("IND", "NPL"), "042", "NPL", "IND", "held", None),
+    ]

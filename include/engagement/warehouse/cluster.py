@@ -17,20 +17,23 @@ mentions apart, so every mention gets the ``event_id`` of its event. Rules (docs
   compatible status, or starts one. Status compatibility (``_Cluster.accepts_status``): held or
   ongoing never joins a cancelled cluster and cancelled never joins a held one; a plan published
   after a held cluster ended is a later occurrence.
-* In the conflict families (roots 10-17: demand, disapprove, reject, threaten, protest, reduce
-  relations, coerce) a mention directed the other way from a cluster's, with another CAMEO code,
-  is another happening: India protesting to Pakistan (111) and Pakistan accusing India (112) on
-  the same day are two events.
+* In the conflict families (roots 10-20: demand, disapprove, reject, threaten, protest, reduce
+  relations, coerce, assault, fight, mass violence; codebook §8 directs each) a mention directed
+  the other way from a cluster's, with another CAMEO code, is another happening: India
+  protesting to Pakistan (111) and Pakistan accusing India (112) on the same day are two events;
+  so is the same code the other way when its own article reports both directions (fire and the
+  answering fire), also among an article's undated reports.
   (Not in 04, where a visit, 042, and its hosting, 043, report one happening both ways.)
 * An undated mention (no publication date and no date in its sentence: ``date_basis``
   unknown or unanchored) joins the single undated cluster holding a report of its own article
   with the same status (any status when one of them is the headline, sentence 0, whose tense
   says little, and both have one CAMEO code; held or ongoing when one is a hosting, the welcome
   on a visit going on), the same visitor when both are directed (a hosting's is its target),
-  and the same kind of
-  happening (``events.families.happening_kind``: talks and calls one kind, a visit and its
-  hosting another). An article repeats the talks it reports ("the call", "the talks between
-  the two leaders"); a background event (``background``) and other kinds stay apart.
+  the same kind of happening (``events.families.happening_kind``: talks and calls one kind, a
+  visit and its hosting another), and a compatible status (``_Cluster.accepts_status``: a visit
+  called off and a visit made are two, even when the headline reports the first). An article
+  repeats the talks it reports ("the call", "the talks between the two leaders"); a background
+  event (``background``) and other kinds stay apart.
 * Within a family, kinds of happening listed in ``events/data/happening_kinds.csv`` stay apart
   at every precision (``_Cluster.accepts_kind``): a visit and the talks held on it, ties
   restored and a leader's thanks, are two events (codebook §2) even on one date. A coarser
@@ -52,7 +55,7 @@ from engagement.events.families import family_of, happening_kind, joining_kind, 
 from engagement.events.periods import period_bounds
 
 PRECISIONS = ("day", "month", "year")  # finest first
-DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17"})
+DIRECTED_FAMILIES = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 TOOK_PLACE = frozenset({"held", "ongoing"})
 HOSTING = "043"  # host a visit: the visit (042) seen from the host's side
 HEADLINE = 0  # sentence_idx of an article's first sentence: its headline, when it has one
@@ -345,7 +348,11 @@ def _cluster_group(mentions: list[dict], stored: StoredGroup | None = None) -> l
     undated = (m for m in mentions if m["_precision"] is None)
     undated_of_article: dict[str, list[_Cluster]] = {}  # only a cluster holding the article can take it
     for mention in sorted(undated, key=lambda m: m["mention_id"]):
-        same_report = [c for c in undated_of_article.get(mention["article_id"], ()) if c.reports_kind_of(mention)]
+        same_report = [
+            c
+            for c in undated_of_article.get(mention["article_id"], ())
+            if c.reports_kind_of(mention) and c.accepts_direction(mention) and c.accepts_status(mention)
+        ]
         if len(same_report) == 1:
             same_report[0].add(mention, widen=False)
             continue
