@@ -45,7 +45,7 @@ class KbMatcher:
             key = f"{label}|{entity_id}"
             self.keys[nlp.vocab.strings.add(key)] = (label, entity_id)
             self.matcher.add(key, patterns)
-        self.variants = _variant_matcher(nlp, self.kb.aliases(nlp.lang), self.keys)
+        self.variants = _variant_matcher(nlp, self.kb.aliases(nlp.lang), set(self.keys))
 
     def _patterns(self, nlp: Language, override_dir: str | None, cache_dir: str | None) -> Patterns:
         """Computed here, or read from ``cache_dir`` where an earlier task left them."""
@@ -87,7 +87,7 @@ def _longest_first(match: tuple[int, int, int, bool]) -> tuple[int, bool, int]:
     return end - start, exact, -start
 
 
-def _variant_matcher(nlp: Language, aliases: list[Alias], keys: dict[int, tuple[str, str]]) -> PhraseMatcher | None:
+def _variant_matcher(nlp: Language, aliases: list[Alias], known_keys: set[int]) -> PhraseMatcher | None:
     """A matcher of people's names of several Devanagari words by their consonant skeletons, for
     a language whose news transliterates names (``SPELLING_VARIANT_LANGS``); a skeleton two
     people share is left out. Installs the skeleton as every lexeme's SHAPE."""
@@ -100,12 +100,12 @@ def _variant_matcher(nlp: Language, aliases: list[Alias], keys: dict[int, tuple[
     for alias in aliases:
         if alias.label == "PERSON" and _DEVANAGARI_NAME.fullmatch(alias.text):
             people[tuple(consonant_skeleton(word) for word in alias.text.split())].add(alias.entity_id)
-    strings, by_key = nlp.vocab.strings, {value: key for key, value in keys.items()}
+    strings = nlp.vocab.strings
     matcher = PhraseMatcher(nlp.vocab, attr="SHAPE")
     for skeleton, person_ids in people.items():
-        if len(person_ids) == 1 and all(skeleton):
-            pattern = [strings.add(part) for part in skeleton]
-            matcher.add(strings[by_key[("PERSON", next(iter(person_ids)))]], [pattern])
+        key = f"PERSON|{next(iter(person_ids))}"  # the exact matcher's key for that person
+        if len(person_ids) == 1 and all(skeleton) and strings.add(key) in known_keys:
+            matcher.add(key, [[strings.add(part) for part in skeleton]])
     return matcher
 
 
