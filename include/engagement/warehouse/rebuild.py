@@ -52,7 +52,7 @@ from engagement.warehouse.groups import GROUP_COLUMNS, KEY_SEPARATOR, loaded_gro
 # Mentions (``{source}``: a query of core.event_mentions rows) with what the clustering rules read
 # (``cluster.recluster``), their article's publication time (copied onto the mention at load:
 # no join of every article) and their date span and tier (``_date_spans``); ``{joins}`` adds
-# joins (the group's number, inner, first, so that DuckDB filters first; the event's size).
+# joins (the group's number, inner, first, so that DuckDB filters first).
 _MENTIONS = """
 SELECT em.mention_id, em.day, em.event_id, em.article_id, em.actor1, em.actor2, em.participants, em.forum,
        em.cameo, em.root, em.source, em.target, em.status, em.event_date, em.event_date_end, em.location,
@@ -88,6 +88,7 @@ _OLD_SPANS_SCHEMA = {
 _TOOK_PLACE_PARAM = {"took_place": sorted(TOOK_PLACE)}
 _WORK_TABLES = (
     "stale_events",
+    "candidate_sizes",
     "unchanged_events",
     "event_assignments",
     "rebuilt_events",
@@ -178,6 +179,7 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     else:
         _cut(con, day, before, number)
     con.execute("INSERT INTO stale_events SELECT DISTINCT event_id FROM candidates WHERE event_id IS NOT NULL")
+    con.execute(_SQL["candidate_sizes"])
     _create_table(con, "event_assignments", ASSIGNMENT_SCHEMA)
     _create_table(con, "rebuilt_events", EVENT_SCHEMA)
     _create_table(con, "unchanged_events", _STALE_SCHEMA)
@@ -270,22 +272,16 @@ def _number_groups(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
     if day is not None:
         con.register("pair_floors", _pair_floors(con, day, before))
         source = _SQL["near_the_day"]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(source, event_sizes=True)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE grouped AS {_numbered_mentions(source)}")
     if day is not None:
         con.unregister("pair_floors")
     return number
 
 
-def _numbered_mentions(source: str, event_sizes: bool = False) -> str:
-    """``_MENTIONS`` of ``source`` in the touched groups, with their group number (``group_numbers``)
-    and, with ``event_sizes``, their stored event's mention count (``previous_mentions``: only
-    reclustered mentions need it, for ``cluster.same_as_stored``; joining core.events costs a
-    hash of every event id)."""
-    columns, joins = ", g.group_no", f"\nJOIN group_numbers g ON {same_group('g')}"
-    if event_sizes:
-        columns += ", e.mentions AS previous_mentions"
-        joins += "\nLEFT JOIN core.events e ON e.event_id = em.event_id"
-    return _MENTIONS.format(source=source, columns=columns, joins=joins)
+def _numbered_mentions(source: str) -> str:
+    """``_MENTIONS`` of ``source`` in the touched groups, with their group number (``group_numbers``)."""
+    joins = f"\nJOIN group_numbers g ON {same_group('g')}"
+    return _MENTIONS.format(source=source, columns=", g.group_no", joins=joins)
 
 
 def _pair_floors(con: duckdb.DuckDBPyConnection, day: date, before: DayGroups) -> pl.DataFrame:

@@ -1,7 +1,8 @@
 -- Statements of warehouse/rebuild.py, each after a "-- name:" line. Temp tables they read:
 -- dated_mentions (a view: every mention with the columns the clustering rules read, its
 -- published_at, span_start, span_end and tier), grouped (those of the touched groups the day
--- can reach, with group_no and their event's mention count, previous_mentions), date_spans,
+-- can reach, with group_no), candidate_sizes (the stored events of the reclustered ones with
+-- their mention count), date_spans,
 -- old_spans (the reloaded day's spans before the reload, a coarse mention's with its
 -- published_at and mention_id), stale_events, settled_now (the settled marks a rebuild made);
 -- $day, $groups, $cap parameters. A mention's order within its tier, as cluster._sort_key takes
@@ -252,10 +253,19 @@ SELECT m.event_id, any_value(m.group_key), m.tier, min(m.span_start), max(m.span
 FROM members m JOIN (SELECT event_id, min(tier) AS tier FROM members GROUP BY event_id) f USING (event_id, tier)
 GROUP BY m.event_id, m.tier;
 
+-- name: candidate_sizes
+-- The mention count of each stored event a candidate belongs to (cluster.same_as_stored reads
+-- it), looked up for those events only: joining core.events to the touched groups' mentions
+-- made DuckDB hash every event (0.2 s a day after a year of 2,000 articles a day).
+CREATE OR REPLACE TEMP TABLE candidate_sizes AS
+SELECT event_id, mentions FROM core.events WHERE event_id IN (SELECT event_id FROM candidates);
+
 -- name: rule_columns
 -- A batch's candidates ($groups) with what the clustering rules read.
-SELECT * EXCLUDE (day, event_id, group_no, span_start, span_end, tier), event_id AS previous_event
-FROM candidates WHERE list_contains($groups, group_no);
+SELECT c.* EXCLUDE (day, event_id, group_no, span_start, span_end, tier), c.event_id AS previous_event,
+       s.mentions AS previous_mentions
+FROM candidates c LEFT JOIN candidate_sizes s ON s.event_id = c.event_id
+WHERE list_contains($groups, c.group_no);
 
 -- name: full_rows
 -- What an event row is made of (``event_rows``): every column but the partition, the old id and
