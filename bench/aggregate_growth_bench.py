@@ -13,11 +13,19 @@ busy groups' windows are the stress case. Fixed seed.
 ``--replay STAGING`` loads, in date order, the days another run staged instead (e.g. the
 ``data/staging`` folder ``airflow_scale_bench.py`` leaves: the real NLP's output on
 ``scale_corpus.py`` days), so the aggregate alone can be timed on a long realistic backfill.
+
+``--seed-published FILE`` first fills the empty warehouse with a published copy's core tables and
+load log (e.g. the year ``airflow_scale_bench.py --keep FILE`` kept), so days staged after that
+year can be timed in minutes instead of after a two-hour backfill. Publishing leaves out the
+warehouse's own bookkeeping (schema ``internal``), which the first replayed day rebuilds from
+every event: time the days after it. ``--statements N`` prints the last day's N slowest SQL
+statements and the checkpoint DuckDB runs when aggregate closes the warehouse.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import itertools
 import os
 import random
@@ -137,6 +145,76 @@ def write_generated_day(staging, day: date, generated: tuple[list[dict], list[di
         staging.write(StageRun(day), dataset, staging.frame(dataset, rows))
 
 
+def seed_from_published(settings, published: Path) -> None:
+    """Copy a published copy's core tables and load log into an empty warehouse."""
+    from engagement.warehouse.connect import open_for_writing
+    from engagement.warehouse.partitions import PARTITIONED_TABLES
+
+    con = open_for_writing(settings.warehouse_path, settings.duckdb_memory_limit)
+    try:
+        if con.execute("SELECT count(*) FROM core.articles").fetchone()[0]:
+            return
+        con.execute(f"ATTACH '{published}' AS published (READ_ONLY)")
+        for table in (*PARTITIONED_TABLES, "events", "article_removals"):
+            con.execute(f"INSERT INTO core.{table} BY NAME SELECT * FROM published.core.{table}")
+        con.execute("INSERT INTO main.load_log BY NAME SELECT * FROM published.main.load_log")
+        con.execute("DETACH published")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+class TimedConnection:
+    """A warehouse connection that adds up each statement's time by its opening words (a
+    relation's when it is fetched into polars) and times the checkpoint of ``close``."""
+
+    def __init__(self, con, timings: collections.defaultdict):
+        self._con, self._timings = con, timings
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+    def _add(self, sql: str, started: float) -> None:
+        entry = self._timings[" ".join(sql.split())[:100]]
+        entry[0] += 1
+        entry[1] += time.perf_counter() - started
+
+    def execute(self, sql, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return self._con.execute(sql, *args, **kwargs)
+        finally:
+            self._add(sql, started)
+
+    def sql(self, sql, *args, **kwargs):
+        relation, timed = self._con.sql(sql, *args, **kwargs), self
+
+        class Fetched:
+            def __getattr__(self, name):
+                return getattr(relation, name)
+
+            def pl(self):
+                started = time.perf_counter()
+                try:
+                    return relation.pl()
+                finally:
+                    timed._add(sql, started)
+
+        return Fetched()
+
+    def close(self):
+        started = time.perf_counter()
+        self._con.close()
+        self._add("(checkpoint at close)", started)
+
+
+def print_statements(timings: dict, top: int) -> None:
+    total = sum(seconds for _, seconds in timings.values())
+    print(f"last day's SQL: {total:.2f} s in {sum(n for n, _ in timings.values())} statements; slowest:")
+    for sql, (count, seconds) in sorted(timings.items(), key=lambda item: -item[1][1])[:top]:
+        print(f"  {seconds * 1000:8.1f} ms  {count:3d}x  {sql}")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--days", type=int, default=60)
@@ -144,6 +222,8 @@ def main() -> None:
     p.add_argument("--start", type=date.fromisoformat, default=date(2025, 1, 1))
     p.add_argument("--workdir", type=Path)
     p.add_argument("--replay", type=Path, help="a staging folder whose YYYY-MM-DD days to load instead")
+    p.add_argument("--seed-published", type=Path, help="a published copy whose core tables to start from")
+    p.add_argument("--statements", type=int, default=0, help="print the last day's N slowest statements")
     args = p.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="agg-growth-"))
     os.environ["ENGAGEMENT_DATA_DIR"] = str(workdir / "data")
@@ -153,6 +233,8 @@ def main() -> None:
     from engagement.staging import Staging
 
     settings = load_settings()
+    if args.seed_published:
+        seed_from_published(settings, args.seed_published)
     staging, codes, rng = Staging.from_settings(settings), cameo_table(), random.Random(20261205)
     print(f"warehouse {settings.warehouse_path}")
     print("day         seconds  events_total  events_touched")
@@ -160,13 +242,19 @@ def main() -> None:
     if args.replay:
         days = sorted(date.fromisoformat(path.name) for path in args.replay.glob("????-??-??"))[: args.days]
         shutil.copytree(args.replay, settings.data_dir / "staging", dirs_exist_ok=True)
+    timings: collections.defaultdict = collections.defaultdict(lambda: [0, 0.0])
+    opened = aggregate.open_for_writing
     for day in days:
         if not args.replay:
             write_generated_day(staging, day, generated_day(day, args.per_day, rng, codes))
+        if args.statements and day == days[-1]:
+            aggregate.open_for_writing = lambda *a, **k: TimedConnection(opened(*a, **k), timings)
         started = time.perf_counter()
         counts = aggregate.run(day, settings)
         seconds = time.perf_counter() - started
         print(f"{day}  {seconds:7.2f}  {counts['events_total']:12d}  {counts['events_touched']:14d}", flush=True)
+    if timings:
+        print_statements(timings, args.statements)
 
 
 if __name__ == "__main__":
