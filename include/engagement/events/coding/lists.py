@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 # How near its trigger "counterparts", "bilateral", "समकक्षों" must stand to make a meeting one with each.
 _EACH_REACH = 40
-# What joins the names of a list: "Japan, China and South Korea", "जापान और चीन"
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|और|तथा|एवं)\s*")
+# What joins the names of a list: "Japan, China and South Korea", "जापान और चीन", and the stops
+# of a trip in order: "first Israel, then Saudi Arabia and Qatar", "पहले इजराइल फिर सऊदी अरब"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and(?:\s+then)?|,\s*then|और(?:\s+फिर)?|फिर|तथा|एवं)\s*")
 
 
 def meets_each(
