@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from engagement.config import Settings
-from engagement.warehouse.connect import connect, open_in_memory
+from engagement.warehouse.connect import ROW_GROUP_OPTION, connect, open_in_memory
 from engagement.warehouse.docs import document_reporting
 from engagement.warehouse.load_log import UNPUBLISHED_SCHEMA, days_loaded_since
 from engagement.warehouse.partitions import PARTITIONED_TABLES
@@ -106,7 +106,8 @@ def _copy_changes(con: duckdb.DuckDBPyConnection, target: Path, temporary: Path)
     """Fill ``temporary`` (attached as the copy); return the days copied again, None for a full copy."""
     if target.exists():
         shutil.copyfile(target, temporary)
-        con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS}", [str(temporary)])  # keeps the file's storage version
+        # keeps the file's storage version
+        con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS} ({ROW_GROUP_OPTION})", [str(temporary)])
         days = days_loaded_since(con, WAREHOUSE_ALIAS, PUBLISHED_ALIAS)
         if days is not None:
             con.execute("BEGIN TRANSACTION")
@@ -115,7 +116,8 @@ def _copy_changes(con: duckdb.DuckDBPyConnection, target: Path, temporary: Path)
             return days
         con.execute(f"DETACH {PUBLISHED_ALIAS}")
         _unlink_copy(temporary)
-    con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS} (STORAGE_VERSION '{STORAGE_VERSION}')", [str(temporary)])
+    options = f"STORAGE_VERSION '{STORAGE_VERSION}', {ROW_GROUP_OPTION}"
+    con.execute(f"ATTACH ? AS {PUBLISHED_ALIAS} ({options})", [str(temporary)])
     con.execute(f"COPY FROM DATABASE {WAREHOUSE_ALIAS} TO {PUBLISHED_ALIAS}")
     con.execute(f"DROP SCHEMA IF EXISTS {PUBLISHED_ALIAS}.{UNPUBLISHED_SCHEMA} CASCADE")
     return None

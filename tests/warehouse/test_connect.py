@@ -10,6 +10,7 @@ import duckdb
 import pytest
 from engagement.warehouse.connect import (
     READER_SETTINGS,
+    ROW_GROUP_ROWS,
     connect,
     open_for_writing,
     open_in_memory,
@@ -36,6 +37,26 @@ def test_a_failed_commit_keeps_its_cause(tmp_path):
             rollback(second)  # DuckDB already rolled back; this must not replace the cause
             raise
     assert db.execute("SELECT id FROM core_ids").fetchall() == [(1,)]
+
+
+def test_a_writer_appends_in_small_row_groups_under_the_files_name(tmp_path):
+    path = tmp_path / "engagement.duckdb"
+    con = open_for_writing(path)
+    try:
+        assert con.execute("SELECT current_database()").fetchone()[0] == "engagement"
+        con.execute("CREATE TABLE core.appended AS SELECT range AS i FROM range(40000)")
+        rows = con.execute(
+            "SELECT row_group_id, max(count) FROM pragma_storage_info('core.appended') GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+    finally:
+        con.close()
+    assert [count for _, count in rows] == [ROW_GROUP_ROWS, ROW_GROUP_ROWS, 40000 - 2 * ROW_GROUP_ROWS]
+    assert not path.with_name(path.name + ".wal").exists()  # closing checkpointed the attached file
+    reader = connect(path, read_only=True)
+    try:
+        assert reader.execute("SELECT count(*), sum(i) FROM core.appended").fetchone() == (40000, 799980000)
+    finally:
+        reader.close()
 
 
 def test_memory_limit_caps_duckdbs_buffer_pool(tmp_path):

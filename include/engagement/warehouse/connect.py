@@ -26,6 +26,15 @@ _LOCK_HOLDER = re.compile(r"PID (\d+)")
 # every event: 62 -> 29 ms on 105k events, and it grows with the year.
 READER_SETTINGS: dict[str, str] = {"late_materialization_max_rows": "1000"}
 
+# Rows per row group in the files the pipeline writes (the warehouse, the published copy). With
+# DuckDB's default of 122,880, a file appended to day by day merges its row groups at checkpoints
+# in ever larger steps: a table of 2,000 texts of 3 KB a day checkpointed in 0.5, 1.1, 2.2 and
+# 8.7 s on days 15, 31, 61 and 122 (60 ms on most days), and aggregate once spent 13 s closing
+# the warehouse (bench/README.md, "Session 24"). DuckDB keeps no row group size in the file, so
+# every writer attaches with it.
+ROW_GROUP_ROWS = 16_384
+ROW_GROUP_OPTION = f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
+
 
 def connect(
     path: Path, read_only: bool = False, memory_limit: str = "", config: dict[str, str] | None = None
@@ -35,7 +44,7 @@ def connect(
     ``config`` holds further DuckDB settings (READER_SETTINGS)."""
     limit = _checked_size(memory_limit)
     try:
-        con = duckdb.connect(str(path), read_only=read_only, config=config or {})
+        con = _open(path, read_only, config or {})
     except duckdb.IOException as error:
         if "lock" not in str(error).lower():
             raise
@@ -48,6 +57,22 @@ def connect(
         ) from None
     con.execute("SET TimeZone = 'UTC'")
     _cap_memory(con, limit)
+    return con
+
+
+def _open(path: Path, read_only: bool, config: dict[str, str]) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the file, or a writer that attaches it with ``ROW_GROUP_OPTION``
+    under the name ``duckdb.connect(path)`` would give it (the file's stem)."""
+    if read_only:
+        return duckdb.connect(str(path), read_only=True, config=config)
+    con = duckdb.connect(config=config)
+    alias = '"' + path.stem.replace('"', '""') + '"'
+    try:
+        con.execute(f"ATTACH ? AS {alias} ({ROW_GROUP_OPTION})", [str(path)])
+        con.execute(f"USE {alias}")
+    except Exception:
+        con.close()
+        raise
     return con
 
 
