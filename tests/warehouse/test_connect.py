@@ -44,6 +44,7 @@ def test_a_writer_appends_in_small_row_groups_under_the_files_name(tmp_path):
     con = open_for_writing(path)
     try:
         assert con.execute("SELECT current_database()").fetchone()[0] == "engagement"
+        assert con.execute("SELECT current_setting('temp_directory')").fetchone()[0] == f"{path}.tmp"
         con.execute("CREATE TABLE core.appended AS SELECT range AS i FROM range(40000)")
         rows = con.execute(
             "SELECT row_group_id, max(count) FROM pragma_storage_info('core.appended') GROUP BY ALL ORDER BY ALL"

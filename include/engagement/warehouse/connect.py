@@ -68,6 +68,8 @@ def _open(path: Path, read_only: bool, config: dict[str, str]) -> duckdb.DuckDBP
     con = duckdb.connect(config=config)
     alias = '"' + path.stem.replace('"', '""') + '"'
     try:
+        # spill beside the file, as DuckDB does for a file it opens (in memory it would use ./.tmp)
+        con.execute("SET temp_directory = ?", [f"{path}.tmp"])
         con.execute(f"ATTACH ? AS {alias} ({ROW_GROUP_OPTION})", [str(path)])
         con.execute(f"USE {alias}")
     except Exception:
