@@ -9,7 +9,7 @@ from engagement import aggregate
 from engagement.removals import record_removals
 from engagement.warehouse.event_rows import event_id_for
 from engagement.warehouse.shrink import ShrinkError
-from warehouse_staging import DAY_A, DAY_B, part_path, table_checksums
+from warehouse_staging import DAY_A, DAY_B, KAZAN_HELD, KAZAN_PLANNED, part_path, table_checksums
 
 
 def checksums(settings):
@@ -65,6 +65,26 @@ def test_two_days_give_one_kazan_event_moving_from_planned_to_held(staged):
             == "India"
         )
         assert con.execute("SELECT goldstein FROM core.cameo_codes WHERE cameo = '036'").fetchone() == (4.0,)
+
+
+def test_an_event_shows_the_sentence_and_article_of_its_best_mention_whichever_day_loads_last(staged):
+    """The evidence columns are read for the evidence mention alone, from whichever day's
+    partition holds it: the announcement's until the held report comes, then the report's."""
+    evidence = (
+        "SELECT evidence_mention_id, evidence_text, article_title, article_url, article_source, article_language"
+        " FROM core.events WHERE actor1 = 'IND' AND actor2 = 'RUS'"
+    )
+    aggregate.run(DAY_A, staged)
+    with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
+        announced = con.execute(evidence).fetchall()
+    held_first = KAZAN_HELD.split(". ")[0]
+    held = [("reuters-001:0", held_first, held_first[:60], "https://reuters.example/reuters-001", "reuters", "en")]
+    planned_first = KAZAN_PLANNED.split(". ")[0]
+    assert announced == [("pti-001:0", planned_first, planned_first[:60], "https://pti.example/pti-001", "pti", "en")]
+    aggregate.run(DAY_B, staged)
+    aggregate.run(DAY_A, staged)  # the day-A reload rebuilds the event; its evidence stays day B's
+    with duckdb.connect(str(staged.warehouse_path), read_only=True) as con:
+        assert con.execute(evidence).fetchall() == held
 
 
 def test_rerun_and_backfill_order_give_identical_tables(staged, tmp_path):

@@ -49,6 +49,10 @@ EVENT_SCHEMA = {
     "last_reported": pl.Datetime("us", "UTC"),
 }
 ASSIGNMENT_SCHEMA = {"mention_id": pl.String, "event_id": pl.String}
+# An event row's columns taken from its evidence mention alone (its sentence and its article's
+# title, url and language): ``event_rows`` leaves them None when the members' rows lack them, as
+# the warehouse's do, which reads them afterwards for the evidence mentions only (``rebuild``).
+EVIDENCE_COLUMNS = ("evidence_text", "article_title", "article_url", "article_language")
 # What a member's full row holds of its article, beside the columns of events.parquet.
 MEMBER_ARTICLE_SCHEMA = {
     "published_at": pl.Datetime("us", "UTC"),
@@ -128,11 +132,11 @@ def _event_row(members: list[dict]) -> dict:
         "participants": _union(members, "participants"),
         "evidence_mention_id": best["mention_id"],
         "evidence_article_id": best["article_id"],
-        "evidence_text": best["evidence_text"],
-        "article_title": best["article_title"],
-        "article_url": best["article_url"],
+        "evidence_text": best.get("evidence_text"),
+        "article_title": best.get("article_title"),
+        "article_url": best.get("article_url"),
         "article_source": best["outlet"],
-        "article_language": best["article_language"],
+        "article_language": best.get("article_language"),
         "article_published_at": best["published_at"],
         "mentions": len(members),
         "articles": len({m["article_id"] for m in members}),
@@ -145,7 +149,8 @@ def _event_row(members: list[dict]) -> dict:
 def event_rows(clusters: list[list[str]], rows: dict[str, dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mention_id -> event_id assignments, one row per event) of clusters given by their members'
     ids, from the members' full rows (the columns of ``events.parquet`` plus their article's
-    fields of ``MEMBER_ARTICLE_SCHEMA``; ``outlet`` is its news source)."""
+    fields of ``MEMBER_ARTICLE_SCHEMA``; ``outlet`` is its news source; ``EVIDENCE_COLUMNS`` may
+    be left out, and are then None)."""
     events, assignments = [], []
     for ids in clusters:
         event = _event_row([dated(rows[mention_id]) for mention_id in ids])

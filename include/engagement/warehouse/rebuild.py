@@ -46,7 +46,7 @@ from engagement.warehouse.cluster import (
     span_of,
     stored_groups,
 )
-from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, event_rows
+from engagement.warehouse.event_rows import ASSIGNMENT_SCHEMA, EVENT_SCHEMA, EVIDENCE_COLUMNS, event_rows
 from engagement.warehouse.groups import GROUP_COLUMNS, KEY_SEPARATOR, loaded_groups, same_group
 
 # Mentions (``{source}``: a query of core.event_mentions rows) with what the clustering rules read
@@ -412,7 +412,21 @@ def _full_rows(con: duckdb.DuckDBPyConnection, mention_ids: list[str]) -> dict[s
 def _stage_events(con: duckdb.DuckDBPyConnection, clusters: list[list[str]], rows: dict[str, dict]) -> None:
     assignments, events = event_rows(clusters, rows)
     _insert(con, "event_assignments", assignments)
-    _insert(con, "rebuilt_events", events)
+    _insert(con, "rebuilt_events", _with_evidence(con, events, rows))
+
+
+def _with_evidence(con: duckdb.DuckDBPyConnection, events: pl.DataFrame, rows: dict[str, dict]) -> pl.DataFrame:
+    """The events with the columns they take from their evidence mention (``EVIDENCE_COLUMNS``),
+    read for those mentions alone: the members' rows (``full_rows``) leave them out."""
+    evidence = events["evidence_mention_id"].to_list()
+    wanted = pl.DataFrame(
+        {"mention_id": evidence, "day": [rows[mention_id]["day"] for mention_id in evidence]},
+        schema={"mention_id": pl.String, "day": pl.Date},
+    )
+    con.register("evidence_wanted", wanted)
+    found = con.sql(_SQL["evidence_rows"]).pl().cast({column: EVENT_SCHEMA[column] for column in EVIDENCE_COLUMNS})
+    con.unregister("evidence_wanted")
+    return events.drop(EVIDENCE_COLUMNS).join(found, on="evidence_mention_id", how="left").select(list(EVENT_SCHEMA))
 
 
 def _rebuild_stored(con: duckdb.DuckDBPyConnection, joined: dict[str, list[str]]) -> None:

@@ -268,19 +268,32 @@ FROM candidates c LEFT JOIN candidate_sizes s ON s.event_id = c.event_id
 WHERE list_contains($groups, c.group_no);
 
 -- name: full_rows
--- What an event row is made of (``event_rows``): every column but the partition, the old id and
--- the per-mention detail no event column reads (the actor mentions' text list is much of a row's
--- bytes: leaving these out saves a third of this scan). Every wanted mention is a candidate or a
--- kept one, whose day is known: the days bound the scans to their row groups (the tables are
--- stored in load order), where the mention ids alone would scan the whole warehouse.
+-- What an event row is made of (``event_rows``), without the columns it takes from its evidence
+-- mention alone (``evidence_rows``): every column but the old id, the per-mention detail no
+-- event column reads and the sentence, and of the article its outlet (the sentence and the
+-- article's title and url are most of a row's bytes: leaving them out of every member's row
+-- halves this scan). Every wanted mention is a candidate or a kept one, whose day is known: the
+-- days bound the scans to their row groups (the tables are stored in load order), where the
+-- mention ids alone would scan the whole warehouse.
 WITH wanted AS (
     SELECT mention_id, day FROM candidates SEMI JOIN wanted_mentions USING (mention_id)
     UNION ALL SELECT mention_id, day FROM kept SEMI JOIN wanted_mentions USING (mention_id)
 )
-SELECT em.* EXCLUDE (day, event_id, actor_mentions, trigger_text, evidence_start, evidence_end),
-       a.source AS outlet, a.title AS article_title, a.url AS article_url, a.language AS article_language,
-       em.event_id AS previous_event, e.mentions AS previous_mentions
+SELECT em.* EXCLUDE (event_id, actor_mentions, trigger_text, evidence_start, evidence_end, evidence_text),
+       a.source AS outlet, em.event_id AS previous_event, e.mentions AS previous_mentions
 FROM core.event_mentions em
 LEFT JOIN core.articles a ON a.day = em.day AND a.article_id = em.article_id
 LEFT JOIN core.events e ON e.event_id = em.event_id
 WHERE em.day IN (SELECT DISTINCT day FROM wanted) AND em.mention_id IN (SELECT mention_id FROM wanted);
+
+-- name: evidence_rows
+-- The columns an event row takes from its evidence mention alone (event_rows.EVIDENCE_COLUMNS),
+-- for the evidence mentions of the events a batch made (evidence_wanted: mention_id, day). One
+-- row per mention even when a bad load repeats its id (check reports it), so no event doubles.
+SELECT em.mention_id AS evidence_mention_id, em.evidence_text, a.title AS article_title, a.url AS article_url,
+       a.language AS article_language
+FROM core.event_mentions em
+LEFT JOIN core.articles a ON a.day = em.day AND a.article_id = em.article_id
+WHERE em.day IN (SELECT DISTINCT day FROM evidence_wanted)
+  AND em.mention_id IN (SELECT mention_id FROM evidence_wanted)
+QUALIFY row_number() OVER (PARTITION BY em.mention_id ORDER BY em.evidence_text, a.title, a.url, a.language) = 1;
