@@ -200,9 +200,10 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, day: date | None, before: Day
         _keep(con, _merged(results), joined)
     if day is not None:
         _rebuild_stored(con, joined)
-    con.execute(
+    con.execute(  # only where the event changes: an updated row's old row group is rewritten at the checkpoint
         "UPDATE core.event_mentions SET event_id = a.event_id FROM event_assignments a"
         " WHERE core.event_mentions.mention_id = a.mention_id"
+        " AND core.event_mentions.event_id IS DISTINCT FROM a.event_id"
     )
     if day is None:
         con.execute("DELETE FROM internal.event_spans")
