@@ -69,7 +69,7 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-TRIGGER_NEEDS = {"", "destination", "official"}
+TRIGGER_NEEDS = {"", "agent", "destination", "official"}
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -155,6 +155,7 @@ class Trigger:
     openings: frozenset[str]  # see ``openings``: screens the trigger out of most sentences
     needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
     needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
+    needs_agent: bool = False  # "मिसाइलें दागीं": a state named as the one acting ("ईरान ने"), not a militia
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -223,6 +224,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             else openings(compile_trigger(lang, r["pattern"])),
             needs_destination=r["needs"] == "destination",
             needs_official=r["needs"] == "official",
+            needs_agent=r["needs"] == "agent",
         )
         for r in rows
     )

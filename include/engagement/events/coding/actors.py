@@ -203,10 +203,13 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     A bare motion verb ("पहुंचे", "arrived in") needs a country to arrive in; a visit to two
     countries ("एस्टोनिया और इटली की यात्रा") whose visitor is no actor here is no pair; a visit
     with no destination ("यात्रा का सबसे उचित तरीका") and an ambiguous "मिले" (met, received)
-    need someone in office, not just two country names.
+    need someone in office, not just two country names. Force that needs its actor named
+    ("मिसाइलें दागीं") needs a state as the agent: "हिज़्बुल्लाह ने" or "मिलिशिया ने" is none.
     """
     destinations = sum(a.destination for a in chosen)
     if hit.trigger.needs_destination and not destinations:
+        return False
+    if hit.trigger.needs_agent and not any(a.agent for a in chosen):
         return False
     if hit.trigger.kind == "visit" and ctx.matches("region_after", ctx.text[hit.end : hit.end + _AROUND]):
         return False  # "ends his tour of Asia by asking North Korea ...": a region, not a state, was visited

@@ -1,0 +1,53 @@
+"""Round 26 rules (issue 10): missiles fired by a state, a war that flares up, "-stan" countries'
+short adjectives, border guards as the acting state, and the country a border adjoins. Every
+sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.event_codes import event_codes
+
+PUBLISHED = date(2024, 10, 26)
+
+
+def test_missiles_a_state_fires_at_another_are_an_air_attack_on_it():
+    events = event_codes("उत्तर कोरिया ने जापान की ओर दो मिसाइलें दागीं।", "hi", PUBLISHED)
+    assert events == [(("JPN", "PRK"), "195", "PRK", "JPN", "held", "2024-10-26")]
+
+
+def test_missiles_fired_by_a_militia_or_into_the_sea_make_no_pair():
+    assert event_codes("लेबनान से हिज़्बुल्लाह ने इजराइल पर रॉकेट दागे।", "hi", PUBLISHED) == []
+    assert event_codes("ईरान समर्थित मिलिशिया ने सीरिया में अमेरिकी ठिकानों पर ड्रोन दागे।", "hi", PUBLISHED) == []
+    sea = "उत्तर कोरिया ने पूर्वी सागर में बैलिस्टिक मिसाइल दागी, जापान और दक्षिण कोरिया ने इसकी पुष्टि की।"
+    assert event_codes(sea, "hi", PUBLISHED) == []
+
+
+def test_missiles_told_in_the_pluperfect_are_an_earlier_attack_without_a_date():
+    events = event_codes("पहले ईरान ने इजराइल पर बैलिस्टिक मिसाइलें दागी थीं।", "hi", PUBLISHED)
+    assert events == [(("IRN", "ISR"), "195", "IRN", "ISR", "held", None)]
+
+
+def test_a_war_that_flares_up_again_between_two_states_is_fighting_and_a_trade_war_is_not():
+    events = event_codes("आर्मेनिया और अज़रबैजान के बीच फिर से युद्ध भड़क गया है।", "hi", PUBLISHED)
+    assert [(e[0], e[1], e[4]) for e in events] == [(("ARM", "AZE"), "190", "held")]
+    assert event_codes("अमेरिका और चीन के बीच व्यापार युद्ध छिड़ गया है।", "hi", PUBLISHED) == []
+
+
+def test_the_short_adjective_of_a_stan_country_names_it_and_its_border_guards_act():
+    events = event_codes("ताजिक सीमा रक्षकों ने किर्गिज़ सीमा इकाई पर गोलीबारी की।", "hi", PUBLISHED)
+    assert [e[:4] for e in events] == [(("KGZ", "TJK"), "193", "TJK", "KGZ")]
+
+
+def test_the_country_a_border_adjoins_is_where_something_happens_not_a_party():
+    swap = "रूस और यूक्रेन ने बेलारूस से लगी सीमा पर कैदियों की अदला-बदली की।"
+    assert [e[:2] for e in event_codes(swap, "hi", PUBLISHED)] == [(("RUS", "UKR"), "084")]
+    drill = "पाकिस्तान से सटी सीमा पर भारत और अमेरिका की सेनाओं ने संयुक्त अभ्यास किया।"
+    assert [e[:2] for e in event_codes(drill, "hi", PUBLISHED)] == [(("IND", "USA"), "062")]
+
+
+def test_a_border_closed_or_fired_across_still_has_the_adjoining_state_as_its_party():
+    closed = event_codes("पाकिस्तान ने अफगानिस्तान से लगी सीमा बंद कर दी है।", "hi", PUBLISHED)
+    assert [e[:4] for e in closed] == [(("AFG", "PAK"), "160", "PAK", "AFG")]
+    fired = event_codes("पाकिस्तानी सेना ने भारत से लगी सीमा पर गोलीबारी की।", "hi", PUBLISHED)
+    assert [e[:4] for e in fired] == [(("IND", "PAK"), "193", "PAK", "IND")]
