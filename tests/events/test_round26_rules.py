@@ -1,6 +1,6 @@
 """Round 26 rules (issue 10): missiles fired by a state, a war that flares up, "-stan" countries'
-short adjectives, border guards as the acting state, and the country a border adjoins. Every
-sentence is written for the test."""
+short adjectives, border guards as the acting state, the country a border adjoins, and office-holders
+in the spellings Hindi news uses. Every sentence is written for the test."""
 
 from __future__ import annotations
 
@@ -51,3 +51,12 @@ def test_a_border_closed_or_fired_across_still_has_the_adjoining_state_as_its_pa
     assert [e[:4] for e in closed] == [(("AFG", "PAK"), "160", "PAK", "AFG")]
     fired = event_codes("पाकिस्तानी सेना ने भारत से लगी सीमा पर गोलीबारी की।", "hi", PUBLISHED)
     assert [e[:4] for e in fired] == [(("IND", "PAK"), "193", "PAK", "IND")]
+
+
+def test_office_holders_added_in_round_26_are_their_states_actors():
+    met = event_codes("प्रधानमंत्री फाम मिन्ह चिन्ह ने प्रधानमंत्री मोदी से मुलाकात की।", "hi", PUBLISHED)
+    assert [e[:4] for e in met] == [(("IND", "VNM"), "040", "VNM", "IND")]
+    called = event_codes("राष्ट्रपति जेवियर माइली ने राष्ट्रपति क्लॉडिया शीनबाम से फोन पर बात की।", "hi", PUBLISHED)
+    assert [e[:2] for e in called] == [(("ARG", "MEX"), "041")]
+    nepal = event_codes("विदेश मंत्री आरजू राणा देउबा ने जयशंकर से मुलाकात की।", "hi", date(2025, 3, 1))
+    assert [e[:2] for e in nepal] == [(("IND", "NPL"), "040")]
