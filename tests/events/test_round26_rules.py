@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.events.event_codes import event_codes
 
 PUBLISHED = date(2024, 10, 26)
@@ -60,3 +62,48 @@ def test_office_holders_added_in_round_26_are_their_states_actors():
     assert [e[:2] for e in called] == [(("ARG", "MEX"), "041")]
     nepal = event_codes("विदेश मंत्री आरजू राणा देउबा ने जयशंकर से मुलाकात की।", "hi", date(2025, 3, 1))
     assert [e[:2] for e in nepal] == [(("IND", "NPL"), "040")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "when"),
+    [
+        ("जर्मनी की चांसलर एक नवंबर को भारत आएंगी।", "planned", "2024-11-01"),
+        ("जर्मनी की विदेश मंत्री कल भारत जाएंगी।", "planned", "2024-10-27"),
+        ("जर्मनी की चांसलर आज भारत आ रही हैं।", "ongoing", "2024-10-26"),
+        ("जर्मनी की चांसलर आज भारत आई हैं।", "ongoing", "2024-10-26"),
+        ("जर्मनी की चांसलर पिछले साल भारत आई थीं।", "held", "2023"),
+    ],
+)
+def test_a_woman_leader_s_trip_is_a_visit_in_every_tense(text, status, when):
+    events = event_codes(text, "hi", PUBLISHED)
+    assert [e[:5] + (e[5],) for e in events] == [(("DEU", "IND"), "042", "DEU", "IND", status, when)]
+
+
+def test_she_will_meet_is_a_planned_meeting():
+    events = event_codes("जर्मनी की चांसलर प्रधानमंत्री मोदी से मिलेंगी।", "hi", PUBLISHED)
+    assert [(e[0], e[1], e[4]) for e in events] == [(("DEU", "IND"), "040", "planned")]
+
+
+def test_an_english_gloss_after_a_name_does_not_hide_the_words_after_it():
+    coming = event_codes("आज भूटान नरेश शिष्टमंडल के साथ भारत (India) आ रहे हैं।", "hi", PUBLISHED)
+    assert [e[:4] for e in coming] == [(("BTN", "IND"), "042", "BTN", "IND")]
+    met = event_codes("प्रधानमंत्री नरेंद्र मोदी (PM Narendra Modi) ने मालदीव के राष्ट्रपति से मुलाकात की।", "hi", PUBLISHED)
+    assert [e[:4] for e in met] == [(("IND", "MDV"), "040", "IND", "MDV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("मिस्र के राष्ट्रपति 24 जनवरी को भारत आएंगे।", "hi"),
+        ("Egypt's president will visit India on January 24.", "en"),
+    ],
+)
+def test_a_planned_day_in_a_month_already_past_is_next_year_s(text, lang):
+    events = event_codes(text, lang, date(2025, 6, 15))
+    assert [(e[1], e[4], e[5]) for e in events] == [("042", "planned", "2026-01-24")]
+
+
+def test_a_day_written_with_its_year_or_told_as_held_keeps_its_year():
+    written = event_codes("Egypt's president will visit India on January 24, 2025.", "en", date(2025, 6, 15))
+    held = event_codes("Egypt's president visited India on January 24.", "en", date(2025, 6, 15))
+    assert [e[5] for e in written + held] == ["2025-01-24", "2025-01-24"]

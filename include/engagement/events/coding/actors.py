@@ -37,6 +37,9 @@ _IN_TOWN_COMMA = re.compile(
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
 _AROUND = 40
+# Hindi news glosses a name in English right after it ("भारत (India) आ रहे हैं", "मोदी (PM Modi)
+# ने"): the cues read the words after a mention as if the gloss were not there.
+_HINDI_GLOSS = re.compile(r"^\s*\([^()\u0900-\u097f]{1,60}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
 
@@ -70,7 +73,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         rel_start, rel_end = m.start - ctx.offset, m.end - ctx.offset
         before, after = (
             ctx.text[max(0, rel_start - _AROUND) : rel_start],
-            ctx.text[rel_end : rel_end + _AROUND],
+            _without_gloss(ctx.text[rel_end : rel_end + _AROUND + 60], lang)[:_AROUND],
         )
         if lex.matches("not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
@@ -122,6 +125,15 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             )
         )
     return actors + _here_as_destination(ctx)
+
+
+def _without_gloss(after: str, lang: str) -> str:
+    """``after`` with a leading English gloss in brackets dropped (Hindi only), so "भारत (India)
+    आ रहे हैं" reads as "भारत आ रहे हैं"."""
+    if lang != "hi":
+        return after
+    gloss = _HINDI_GLOSS.match(after)
+    return after[gloss.end() :] if gloss else after
 
 
 def _here_as_destination(ctx: SentenceContext) -> list[Actor]:

@@ -26,6 +26,7 @@ _DATELINE = re.compile(r"^[^\W\d][^,.]{0,40},\s*$")
 _HEADLINE = 0  # an article's first sentence: its headline, when it has one
 _DATELINE_CHARS = 200  # a dateline's date stands this near the start, whatever the spaces
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20|१[८९]|२०)\d\d(?!\d)")  # \d: Devanagari digits too
 # Hindi speech-act triggers already carry their verb ("निंदा की", "चेतावनी दी"): only the words
 # right after them can change the tense, not the future inside what was said.
 _SPEECH_TAIL = 12
@@ -230,24 +231,37 @@ def _is_dateline(ctx: SentenceContext, mention) -> bool:
 
 def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tuple[str, str | None]:
     """A bare weekday or month ("on Friday", "अप्रैल में") resolved into the future while the
-    verb says it already happened is the past one, and a bare month resolved into the past while
-    the verb says it is planned ("are expected to meet in August") is next year's: the verb knows
-    the tense, the date word not."""
+    verb says it already happened is the past one, and a month or day written without its year
+    resolved into a month already past while the verb says it is planned ("are expected to meet
+    in August", "24 जनवरी को भारत आएंगे") is next year's (codebook §6): the verb knows the tense,
+    the date word not."""
     published = ctx.article.published
     value, value_end = mention.value, mention.value_end
     words = set(mention.text.lower().split())
-    bare = not _DIGIT.search(mention.text) and not words & ctx.lex.relative_date_words
-    if own_tense not in ("held", "planned") or not bare or published is None:
+    if own_tense not in ("held", "planned") or words & ctx.lex.relative_date_words or published is None:
         return value, value_end
     if own_tense == "planned":
-        if len(value) == 7 and bounds(value_end or value, "month")[1] < published:
-            return years_later(value, 1), years_later(value_end, 1) if value_end else None
+        month_past = len(value) in (7, 10) and bounds(value[:7], "month")[1] < published
+        if month_past and not _YEAR_WRITTEN.search(mention.text):
+            return _next_year(value), _next_year(value_end) if value_end else None
+        return value, value_end
+    if _DIGIT.search(mention.text):
         return value, value_end
     if len(value) == 10 and not value_end and 2 <= (date.fromisoformat(value) - published).days <= 6:
         return (date.fromisoformat(value) - timedelta(days=7)).isoformat(), None
     if len(value) == 7 and bounds(value, "month")[0] > published:
         return years_later(value, -1), years_later(value_end, -1) if value_end else None
     return value, value_end
+
+
+def _next_year(value: str) -> str:
+    """The same month or day a year later; 29 February becomes the 28th."""
+    later = years_later(value, 1)
+    return later if len(later) != 10 or later[5:] != "02-29" or _is_leap(int(later[:4])) else later[:8] + "28"
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None) -> str:
