@@ -107,3 +107,40 @@ def test_a_day_written_with_its_year_or_told_as_held_keeps_its_year():
     written = event_codes("Egypt's president will visit India on January 24, 2025.", "en", date(2025, 6, 15))
     held = event_codes("Egypt's president visited India on January 24.", "en", date(2025, 6, 15))
     assert [e[5] for e in written + held] == ["2025-01-24", "2025-01-24"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cameo"),
+    [
+        ("भारत-सऊदी रणनीतिक साझेदारी परिषद की मीटिंग सोमवार को हुई।", ("IND", "SAU"), "040"),
+        ("भारत और जर्मनी ने मंगलवार को अंतर-सरकारी विमर्श की शुरुआत की।", ("DEU", "IND"), "040"),
+        ("हैदराबाद हाउस में भारत और मालदीव के बीच समझौता ज्ञापन का आदान-प्रदान हुआ।", ("IND", "MDV"), "057"),
+        ("फ्रांस-भारत के बीच हुए अहम समझौते।", ("FRA", "IND"), "057"),
+        ("प्रधानमंत्री नरेंद्र मोदी की ओर से मिस्र के राष्ट्रपति को औपचारिक निमंत्रण भेजा गया।", ("EGY", "IND"), "036"),
+        ("जयशंकर ने ईरान के विदेश मंत्री अब्बास अराघची से बात की।", ("IND", "IRN"), "040"),
+    ],
+)
+def test_hindi_words_for_meetings_consultations_and_agreements_seen_in_unseen_news(text, pair, cameo):
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(pair, cameo)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "मोदी ने पत्रकारों से बात की और कहा कि भारत और चीन के संबंध अच्छे हैं।",
+        "इस दौरान रूस के खिलाफ हालिया बगावत की कोशिश और यूक्रेन जंग पर लंबी बातचीत हुई।",
+        "यह बैठक उस समय हुई है जब अमेरिका अब चीन का मुकाबला करने में पहले जैसा निवेश नहीं करेगा।",
+    ],
+)
+def test_talks_with_reporters_a_war_talked_about_and_the_moment_of_a_meeting_make_no_pair(text):
+    assert event_codes(text, "hi", PUBLISHED) == []
+
+
+def test_a_news_agency_named_varta_is_no_talks():
+    text = "टोक्यो/नई दिल्ली, (वेब वार्ता)। प्रधानमंत्री नरेंद्र मोदी जापान पहुंचे।"
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("IND", "JPN"), "042")]
+
+
+def test_a_meeting_on_the_programme_is_planned():
+    text = "यात्रा के दौरान प्रधानमंत्री ओली का भारत के उपराष्ट्रपति से शिष्टाचार भेंट करने का कार्यक्रम है।"
+    assert sorted((e[1], e[4]) for e in event_codes(text, "hi", PUBLISHED)) == [("040", "planned"), ("042", "planned")]
