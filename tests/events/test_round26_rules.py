@@ -144,3 +144,25 @@ def test_a_news_agency_named_varta_is_no_talks():
 def test_a_meeting_on_the_programme_is_planned():
     text = "यात्रा के दौरान प्रधानमंत्री ओली का भारत के उपराष्ट्रपति से शिष्टाचार भेंट करने का कार्यक्रम है।"
     assert sorted((e[1], e[4]) for e in event_codes(text, "hi", PUBLISHED)) == [("040", "planned"), ("042", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Kyriakos Mitsotakis met with the President of Egypt, Abdel Fattah Al Sisi, in Cairo.", ("EGY", "GRC")),
+        ("Spanish Prime Minister Pedro Sanchez held talks with Bola Tinubu in Abuja.", ("ESP", "NGA")),
+        ("Araqchi is going to hold a new round of talks with the US president's envoy on Sunday.", ("IRN", "USA")),
+    ],
+)
+def test_leaders_news_names_in_english_are_their_states_actors(text, pair):
+    assert [e[:2] for e in event_codes(text, "en", date(2025, 5, 10))] == [(pair, "040")]
+
+
+def test_a_summons_of_an_envoy_named_before_his_post_is_a_summons_and_taiwan_referred_to_is_a_topic():
+    text = "Beijing summoned Hideo Tarumi, Japan's ambassador to China, to lodge a protest over references to Taiwan."
+    assert [e[:4] for e in event_codes(text, "en", date(2023, 5, 22))] == [(("CHN", "JPN"), "111", "CHN", "JPN")]
+
+
+def test_a_summit_hosted_by_a_state_is_no_hosting_of_another():
+    text = "China criticised Japan over the statements issued at the G7 summit hosted by Japan."
+    assert [e[:4] for e in event_codes(text, "en", date(2023, 5, 22))] == [(("CHN", "JPN"), "111", "CHN", "JPN")]
