@@ -15,9 +15,11 @@ agrees at gold precision (a null gold date wants a null date), status right as a
 matches, extra events as % of gold, predicted events on a must-not pair, and country F1 (the
 extraction's COUNTRY entities against the gold ``countries``). ``--errors`` lists the misses,
 false hits, wrong statuses and must-not hits of the TUNING part only: the test part is scored,
-never read.
+never read. ``--by-family`` adds, per part and language, each CAMEO family's gold events, how
+many were found (recall) and the extra predictions of that family: counts only, so the test
+part's table shows where misses are without showing a text.
 
-    .venv/bin/python bench/devset_eval.py [--part tuning|test|all] [--errors] [--texts DIR]
+    .venv/bin/python bench/devset_eval.py [--part tuning|test|all] [--errors] [--by-family] [--texts DIR]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -140,6 +143,29 @@ def row(label: str, t: Tally) -> str:
 HEADER = "  group            texts  gold  pred  P     R     F1      P+d   R+d   F1+d    status  extra  must   countryF1"
 
 
+class FamilyCounts:
+    """Per (language, family): gold events, those missed, and extra predictions."""
+
+    def __init__(self) -> None:
+        self.gold: Counter = Counter()
+        self.missed: Counter = Counter()
+        self.extra: Counter = Counter()
+
+    def add(self, gold: dict, result: ItemResult) -> None:
+        lang = gold["lang"]
+        self.gold.update((lang, g["family"]) for g in gold["events"])
+        self.missed.update((lang, g["family"]) for g in result.missed)
+        self.extra.update((lang, family(e["cameo"])) for e in result.extra)
+
+    def print(self, part: str) -> None:
+        print(f"\n{part.upper()} part by CAMEO family (counts only)")
+        print("  lang family   gold found recall extra")
+        for key in sorted(set(self.gold) | set(self.extra)):
+            gold, found = self.gold[key], self.gold[key] - self.missed[key]
+            recall = f"{found / gold:6.2f}" if gold else "     -"
+            print(f"  {key[0]:<4} {key[1]:<6} {gold:>6} {found:>5} {recall} {self.extra[key]:>5}")
+
+
 def print_errors(results: list[tuple[dict, ItemResult]]) -> None:
     """Misses, false hits, wrong statuses and dates and must-not hits, tuning part only."""
     print("\nTUNING errors (the test part is never listed)")
@@ -180,6 +206,9 @@ def main() -> int:
         action="store_true",
         help="list the tuning part's errors; without --part, score the tuning part only",
     )
+    ap.add_argument(
+        "--by-family", action="store_true", help="per part and language: each CAMEO family's recall and extras"
+    )
     ap.add_argument("--texts", type=Path, default=TEXTS_DIR, help="retrieved news-page texts")
     ap.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold *.jsonl files")
     ap.add_argument(
@@ -193,6 +222,7 @@ def main() -> int:
     texts = Texts(args.texts)
     tallies: dict[tuple[str, str], Tally] = {}
     tuning_results: list[tuple[dict, ItemResult]] = []
+    by_family: dict[str, FamilyCounts] = {}
     missing: list[str] = []
     scored = {"tuning", "test"} if args.part in (None, "all") else {args.part}
     for gold in read_gold(args.gold):
@@ -211,6 +241,7 @@ def main() -> int:
             tallies.setdefault(key, Tally()).add(result.tally)
         if part == "tuning":
             tuning_results.append((gold, result))
+        by_family.setdefault(part, FamilyCounts()).add(gold, result)
     for part in PARTS:
         if args.part not in (None, part) or (part, "overall") not in tallies:
             continue
@@ -226,6 +257,10 @@ def main() -> int:
         " status: right share of matches; extra: unmatched predictions as % of gold; must:"
         " predictions on a must-not pair"
     )
+    if args.by_family:
+        for part in ("tuning", "test"):
+            if part in by_family:
+                by_family[part].print(part)
     if missing:
         print(f"\n  {len(missing)} texts not found (skipped): {' '.join(missing[:20])}")
     if args.errors and args.part == "test":

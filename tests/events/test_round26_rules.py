@@ -166,3 +166,18 @@ def test_a_summons_of_an_envoy_named_before_his_post_is_a_summons_and_taiwan_ref
 def test_a_summit_hosted_by_a_state_is_no_hosting_of_another():
     text = "China criticised Japan over the statements issued at the G7 summit hosted by Japan."
     assert [e[:4] for e in event_codes(text, "en", date(2023, 5, 22))] == [(("CHN", "JPN"), "111", "CHN", "JPN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("प्रधानमंत्री मोदी ने ब्रिटेन के प्रधानमंत्री, फ्रांस के राष्ट्रपति और जर्मनी के चांसलर से मुलाकात की।", ["DEU", "FRA", "GBR"]),
+        ("पीएम मोदी ने इमैनुएल मैक्रों, जॉर्जिया मेलोनी और कीर स्टार्मर से मुलाकात की।", ["FRA", "GBR", "ITA"]),
+        ("प्रधानमंत्री मोदी की कनाडा, तुर्की और ब्राजील के साथ बैठकें होंगी।", ["BRA", "CAN", "TUR"]),
+        ("विदेश मंत्री जयशंकर ने सऊदी अरब, मिस्र और कतर के विदेश मंत्रियों से बात की।", ["EGY", "QAT", "SAU"]),
+    ],
+)
+def test_the_people_a_hindi_subject_met_in_a_list_are_met_one_by_one(text, met):
+    events = event_codes(text, "hi", PUBLISHED)
+    assert sorted(next(c for c in e[0] if c != "IND") for e in events) == met
+    assert all(e[1] == "040" and "IND" in e[0] and e[2] == "IND" for e in events)

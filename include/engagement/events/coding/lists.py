@@ -19,6 +19,9 @@ _EACH_REACH = 40
 # What joins the names of a list: "Japan, China and South Korea", "जापान और चीन", and the stops
 # of a trip in order: "first Israel, then Saudi Arabia and Qatar", "पहले इजराइल फिर सऊदी अरब"
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and(?:\s+then)?|,\s*then|और(?:\s+फिर)?|फिर|तथा|एवं)\s*")
+# The end of a Hindi list of the people met, right before the meeting's verb: "... से (भी) मुलाकात की".
+_WHOSE = re.compile(r"\s*(?:की|का|के)\s")
+_MET_WITH = re.compile(r"\s*(?:से|के\s+साथ)\s+(?:भी\s+)?(?:अलग-अलग\s+)?(?:द्विपक्षीय\s+)?$")
 
 
 def meets_each(
@@ -37,6 +40,8 @@ def meets_each(
     trigger = hit.start + ctx.offset
     people = [a for a in chosen if a.strength == PERSON]  # someone in office meets each in turn
     agents = [a for a in actors if a.strength == PERSON and a.agent and a.end <= trigger]
+    if not agents and ctx.lang == "hi" and counterparts and (whose := _hindi_subject(ctx, scope, actors)):
+        agents = [whose]  # "मोदी की कनाडा, तुर्की और ब्राजील के साथ बैठकें होंगी"
     subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
     if not subjects and ctx.lang == "en":  # "Singh left after the summit, besides holding bilateral meetings with ..."
         subjects = [a for a in actors if a.strength == PERSON and 0 <= a.end <= trigger]
@@ -54,8 +59,11 @@ def anaphoric_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -
 
 def counterpart_list(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str]:
     """The countries of a list named as the people met ("his counterparts from Japan and China",
-    "met Afghan and American officials", "जापान और चीन के अपने समकक्षों से"), in order: they are
-    met one by one, never each other. Empty when no list of two or more is named so."""
+    "met Afghan and American officials", "जापान और चीन के अपने समकक्षों से", "ब्रिटेन के प्रधानमंत्री,
+    फ्रांस के राष्ट्रपति और जर्मनी के चांसलर से"), in order: they are met one by one, never each
+    other. Empty when no list of two or more is named so."""
+    if ctx.lang == "hi" and (met := _hindi_people_met(ctx, scope, actors)):
+        return met
     offset = ctx.offset
     for run in _runs(ctx, scope, actors):
         countries = list(dict.fromkeys(a.country for a in run))
@@ -68,6 +76,41 @@ def counterpart_list(ctx: SentenceContext, scope: Scope, actors: list[Actor]) ->
         ):
             return countries
     return []
+
+
+def _hindi_people_met(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[str]:
+    """The countries of the people a Hindi agent met, listed before "से"/"के साथ" and the verb,
+    each item its own state ("X के राष्ट्रपति", a leader's name): "मोदी ने ब्रिटेन के प्रधानमंत्री,
+    फ्रांस के राष्ट्रपति और जर्मनी के चांसलर से मुलाकात की", "मोदी की मैक्रों से मुलाकात, मेलोनी से भी
+    मिले". Empty when no person in office acts before the list, or fewer than two other states are
+    listed."""
+    agent = _hindi_subject(ctx, scope, actors)
+    if agent is None:
+        return []
+    tail = _MET_WITH.search(ctx.text, agent.end - ctx.offset, scope.hit.start)
+    if tail is None:
+        return []
+    items: list[set[str]] = [set()]
+    position = agent.end - ctx.offset
+    for actor in sorted(
+        (a for a in actors if agent.end <= a.start and a.end <= tail.start() + ctx.offset), key=lambda a: a.start
+    ):
+        if _LIST_JOIN.search(ctx.text, position, actor.start - ctx.offset):
+            items.append(set())
+        items[-1].add(actor.country)
+        position = actor.end - ctx.offset
+    countries = [next(iter(item)) for item in items if len(item) == 1 and agent.country not in item]
+    return countries if len(countries) >= 2 and len(countries) == len([i for i in items if i]) else []
+
+
+def _hindi_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> Actor | None:
+    """The person in office whose meeting a Hindi trigger reports: the agent ("मोदी ने"), else the
+    first person whose meetings they are ("मोदी की ... के साथ बैठकें")."""
+    trigger = scope.hit.start + ctx.offset
+    people = [a for a in actors if a.strength == PERSON and scope.lo + ctx.offset <= a.start and a.end <= trigger]
+    return max((a for a in people if a.agent), key=lambda a: a.end, default=None) or next(
+        (a for a in people if _WHOSE.match(ctx.text, a.end - ctx.offset)), None
+    )
 
 
 def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor], destination: str) -> list[str]:
