@@ -127,6 +127,12 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
     return actors + _here_as_destination(ctx)
 
 
+def _after(ctx: SentenceContext, actor: Actor) -> str:
+    """The words right after an actor named in the sentence."""
+    end = actor.end - ctx.offset
+    return _without_gloss(ctx.text[end : end + _AROUND + 60], ctx.lang)[:_AROUND] if end >= 0 else ""
+
+
 def _without_gloss(after: str, lang: str) -> str:
     """``after`` with a leading English gloss in brackets dropped (Hindi only), so "भारत (India)
     आ रहे हैं" reads as "भारत आ रहे हैं"."""
@@ -216,13 +222,17 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     countries ("एस्टोनिया और इटली की यात्रा") whose visitor is no actor here is no pair; a visit
     with no destination ("यात्रा का सबसे उचित तरीका") and an ambiguous "मिले" (met, received)
     need someone in office, not just two country names. Force that needs its actor named
-    ("मिसाइलें दागीं") needs a state as the agent: "हिज़्बुल्लाह ने" or "मिलिशिया ने" is none.
+    ("मिसाइलें दागीं") needs a state as the agent ("हिज़्बुल्लाह ने" or "मिलिशिया ने" is none) and
+    another it is aimed at ("इजराइल पर", "जापान की ओर").
     """
     destinations = sum(a.destination for a in chosen)
     if hit.trigger.needs_destination and not destinations:
         return False
-    if hit.trigger.needs_agent and not any(a.agent for a in chosen):
-        return False
+    if hit.trigger.needs_agent and not (
+        any(a.agent for a in chosen)
+        and any(not a.agent and ctx.matches("target_after", _after(ctx, a)) for a in chosen)
+    ):
+        return False  # a state fires at a target it names: "ईरान ने इजराइल पर", not "पूर्वी सागर में"
     if hit.trigger.kind == "visit" and ctx.matches("region_after", ctx.text[hit.end : hit.end + _AROUND]):
         return False  # "ends his tour of Asia by asking North Korea ...": a region, not a state, was visited
     if hit.trigger.kind == "visit" and destinations == len(chosen):
