@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engagement.events.periods import years_later
 
 from tests.events.event_codes import event_codes
 
@@ -180,3 +181,13 @@ def test_the_people_a_hindi_subject_met_in_a_list_are_met_one_by_one(text, met):
     events = event_codes(text, "hi", PUBLISHED)
     assert sorted(next(c for c in e[0] if c != "IND") for e in events) == met
     assert all(e[1] == "040" and "IND" in e[0] and e[2] == "IND" for e in events)
+
+
+def test_a_year_later_keeps_the_day_and_29_february_becomes_the_28th():
+    assert [years_later(v, 1) for v in ("2024-02-29", "2024-02-28", "2025-03", "2025")] == [
+        "2025-02-28",
+        "2025-02-28",
+        "2026-03",
+        "2026",
+    ]
+    assert years_later("2023-02-28", 1) == "2024-02-28"

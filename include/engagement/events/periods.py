@@ -45,5 +45,9 @@ def precision_of(value: str) -> str:
 
 
 def years_later(value: str, years: int) -> str:
-    """The same month or day ``years`` later (earlier when negative)."""
-    return f"{int(value[:4]) + years}{value[4:]}"
+    """The same month or day ``years`` later (earlier when negative); 29 February becomes the
+    28th in a year without it."""
+    year = int(value[:4]) + years
+    if value[4:] == "-02-29" and not calendar.isleap(year):
+        return f"{year}-02-28"
+    return f"{year}{value[4:]}"

@@ -39,7 +39,8 @@ _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign
 _AROUND = 40
 # Hindi news glosses a name in English right after it ("भारत (India) आ रहे हैं", "मोदी (PM Modi)
 # ने"): the cues read the words after a mention as if the gloss were not there.
-_HINDI_GLOSS = re.compile(r"^\s*\([^()\u0900-\u097f]{1,60}\)")
+_GLOSS_CHARS = 60
+_HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
 
@@ -73,7 +74,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
         rel_start, rel_end = m.start - ctx.offset, m.end - ctx.offset
         before, after = (
             ctx.text[max(0, rel_start - _AROUND) : rel_start],
-            _without_gloss(ctx.text[rel_end : rel_end + _AROUND + 60], lang)[:_AROUND],
+            _words_after(ctx, rel_end),
         )
         if lex.matches("not_government_before", before):
             continue  # "exiled dissidents from Myanmar": people of a country, not its government
@@ -127,19 +128,12 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
     return actors + _here_as_destination(ctx)
 
 
-def _after(ctx: SentenceContext, actor: Actor) -> str:
-    """The words right after an actor named in the sentence."""
-    end = actor.end - ctx.offset
-    return _without_gloss(ctx.text[end : end + _AROUND + 60], ctx.lang)[:_AROUND] if end >= 0 else ""
-
-
-def _without_gloss(after: str, lang: str) -> str:
-    """``after`` with a leading English gloss in brackets dropped (Hindi only), so "भारत (India)
-    आ रहे हैं" reads as "भारत आ रहे हैं"."""
-    if lang != "hi":
-        return after
-    gloss = _HINDI_GLOSS.match(after)
-    return after[gloss.end() :] if gloss else after
+def _words_after(ctx: SentenceContext, end: int) -> str:
+    """The sentence's words after offset ``end`` (in the sentence), a leading English gloss in
+    brackets skipped in Hindi, so "भारत (India) आ रहे हैं" reads as "भारत आ रहे हैं"."""
+    after = ctx.text[end : end + _AROUND + _GLOSS_CHARS]
+    gloss = _HINDI_GLOSS.match(after) if ctx.lang == "hi" else None
+    return (after[gloss.end() :] if gloss else after)[:_AROUND]
 
 
 def _here_as_destination(ctx: SentenceContext) -> list[Actor]:
@@ -228,9 +222,10 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     destinations = sum(a.destination for a in chosen)
     if hit.trigger.needs_destination and not destinations:
         return False
+    targets = [a for a in chosen if not a.agent and a.end >= ctx.offset]  # borrowed actors stand nowhere
     if hit.trigger.needs_agent and not (
         any(a.agent for a in chosen)
-        and any(not a.agent and ctx.matches("target_after", _after(ctx, a)) for a in chosen)
+        and any(ctx.matches("target_after", _words_after(ctx, a.end - ctx.offset)) for a in targets)
     ):
         return False  # a state fires at a target it names: "ईरान ने इजराइल पर", not "पूर्वी सागर में"
     if hit.trigger.kind == "visit" and ctx.matches("region_after", ctx.text[hit.end : hit.end + _AROUND]):

@@ -243,7 +243,7 @@ def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tupl
     if own_tense == "planned":
         month_past = len(value) in (7, 10) and bounds(value[:7], "month")[1] < published
         if month_past and not _YEAR_WRITTEN.search(mention.text):
-            return _next_year(value), _next_year(value_end) if value_end else None
+            return years_later(value, 1), years_later(value_end, 1) if value_end else None
         return value, value_end
     if _DIGIT.search(mention.text):
         return value, value_end
@@ -252,16 +252,6 @@ def _as_tense_says(ctx: SentenceContext, mention, own_tense: str | None) -> tupl
     if len(value) == 7 and bounds(value, "month")[0] > published:
         return years_later(value, -1), years_later(value_end, -1) if value_end else None
     return value, value_end
-
-
-def _next_year(value: str) -> str:
-    """The same month or day a year later; 29 February becomes the 28th."""
-    later = years_later(value, 1)
-    return later if len(later) != 10 or later[5:] != "02-29" or _is_leap(int(later[:4])) else later[:8] + "28"
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None) -> str:
