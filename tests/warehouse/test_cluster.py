@@ -203,6 +203,22 @@ def test_a_plan_published_after_a_held_meeting_is_a_later_occurrence():
     assert assignment["a-1:0"] != assignment["a-1:1"]
 
 
+def test_a_plan_in_the_report_of_the_day_s_talks_is_a_later_occurrence_but_not_on_a_visit_going_on():
+    talks = [
+        event_mention("a-1", 0, IND_RUS, "040", "held", "2025-11-22", "the leaders met in Moscow"),
+        event_mention("a-1", 1, IND_RUS, "036", "planned", "2025-11", "invited him for a return visit"),
+    ]
+    assignment, _ = events_of(talks, {"a-1": "2025-11-22T18:00"})
+    assert assignment["a-1:0"] != assignment["a-1:1"]
+    visit = [
+        event_mention("b-1", 0, IND_RUS, "042", "ongoing", "2025-11-22", "is on a visit to Moscow"),
+        event_mention("b-1", 1, IND_RUS, "042", "planned", "2025-11", "will also visit Kazan on the trip"),
+    ]
+    assignment, events = events_of(visit, {"b-1": "2025-11-22T18:00"})
+    assert assignment["b-1:0"] == assignment["b-1:1"]
+    assert [e["status"] for e in events] == ["ongoing"]
+
+
 def test_a_plenary_groups_by_forum_and_never_joins_a_bilateral_meeting():
     plenary = {"actor1": None, "actor2": None, "forum": "SCO"}
     rows = [

@@ -208,8 +208,9 @@ def test_a_day_loaded_in_date_order_reclusters_only_its_tail(settings, tmp_path,
     """A pair meets day after day in January: two-day visits chain every date to the next, and a
     plan dated only "2025" lies over all of them. Loading 20 January reclusters the mentions
     from its own date on, never the visits of earlier days (they are read as stored events) nor
-    the plan, which the talks of 5 and 6 January settled (two compatible events of its kind,
-    both ended before the day's cut), and still equals a full recluster."""
+    the plan, which the talks of 6 and 7 January settled (two compatible events of its kind,
+    both ended before the day's cut; the talks of the 5th were held the day it was published, so
+    it is about a later occurrence), and still equals a full recluster."""
     days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(20)]
     seen: list[set[str]] = []
     real_recluster = rebuild.recluster
@@ -244,7 +245,7 @@ def test_a_day_loaded_in_date_order_reclusters_only_its_tail(settings, tmp_path,
     assert checksums(settings.warehouse_path) == full_recluster_checksums(settings.warehouse_path, tmp_path)
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         marks = con.execute("SELECT day, mention_id, settled_by FROM internal.settled_reports").fetchall()
-    assert marks == [(date(2025, 1, 5), "visit-0105:2", date(2025, 1, 6))]
+    assert marks == [(date(2025, 1, 5), "visit-0105:2", date(2025, 1, 7))]
 
 
 @pytest.mark.parametrize("caps", [(1,), (1, 2)])

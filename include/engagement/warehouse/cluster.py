@@ -122,8 +122,11 @@ class _Cluster:
         A happening called off did not take place: a report that it was held (or is going on)
         is another happening, and a cancellation does not join talks reported as held. A plan
         published after a held event had ended is about a later occurrence ("invited him for
-        the next summit" after today's meeting). Planned mentions otherwise join anything, so
-        an announcement and its later held or cancelled report stay one event.
+        the next summit" after today's meeting), and so is one published on the day talks were
+        held, not going on ("invited him for a return visit" in the report of the meeting; "will
+        meet the royal family during the visit" belongs to a visit going on). Planned mentions
+        otherwise join anything, so an announcement and its later held or cancelled report stay
+        one event.
         """
         statuses = self.statuses
         status = mention["status"]
@@ -132,13 +135,10 @@ class _Cluster:
         if status in TOOK_PLACE:
             return "cancelled" not in statuses
         published = mention["published_at"]
-        return not (
-            status == "planned"
-            and statuses & TOOK_PLACE
-            and published is not None
-            and self.end is not None
-            and published.date() > self.end
-        )
+        if status != "planned" or not statuses & TOOK_PLACE or published is None or self.end is None:
+            return True
+        day = published.date()
+        return not (day > self.end or (day == self.end and "ongoing" not in statuses))
 
     def reports_kind_of(self, mention: dict) -> bool:
         """Whether the mention's own article already reports a happening of its kind here: an
@@ -219,7 +219,7 @@ class StoredGroup:
 
     def read_in_part(self, mention: dict) -> bool:
         """Whether finer clusters that could take this coarse mention may be unread. A plan
-        published after every unread cluster (all held) had ended fits none of them
+        published after every unread cluster (all held or going on) had ended fits none of them
         (``_Cluster.accepts_status``): its read is whole."""
         key = (mention["_precision"], mention["_start"], mention["_end"])
         if key not in self.partial_spans:

@@ -100,11 +100,16 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
     pair = set(countries[:2])
     previous_events = ctx.previous.events if ctx.previous else []
     same = [ev for ev in previous_events if {ev.actor1, ev.actor2} == pair and ev.kind == hit.trigger.kind]
+    plan = own_tense == "planned" or hit.trigger.default_status == "planned"
+    if plan:
+        # "praised the talks and invited him for a return visit": a plan is not on the day of
+        # the meeting just reported (codebook 7), only on a plan's it details
+        same = [ev for ev in same if ev.status == "planned"]
     if same:
         ev = same[0]
         return DateInfo(ev.event_date, ev.event_date_end, ev.date_precision, "context")
     outcome = hit.trigger.cameo[:2] in _OUTCOME_FAMILIES
-    referred = _referred_meeting(ctx, countries, outcome) if own_tense != "planned" else None
+    referred = None if plan else _referred_meeting(ctx, countries, outcome)
     if referred is not None:
         return DateInfo(referred.event_date, referred.event_date_end, referred.date_precision, "context")
     return publication_day(ctx.article.published)
