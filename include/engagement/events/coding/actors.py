@@ -40,6 +40,7 @@ _AROUND = 40
 # Hindi news glosses a name in English right after it ("भारत (India) आ रहे हैं", "मोदी (PM Modi)
 # ने"): the cues read the words after a mention as if the gloss were not there.
 _GLOSS_CHARS = 60
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
@@ -50,8 +51,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
     actors: list[Actor] = []
     # rare contexts, screened once a sentence rather than around every mention
     may_leave_out, may_name_things = lex.matches("left_out_words", ctx.text), lex.matches("named_thing_words", ctx.text)
-    for m in ctx.mentions:
-        if not m.country:
+    for index, m in enumerate(ctx.mentions):
+        if not m.country or _repeats_in_brackets(ctx, index):
             continue
         if m.label in ("PERSON", "ROLE"):
             strength, level = PERSON, kb.level_of(m.role) if m.role else None
@@ -126,6 +127,17 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             )
         )
     return actors + _here_as_destination(ctx)
+
+
+def _repeats_in_brackets(ctx: SentenceContext, index: int) -> bool:
+    """A mention in brackets right after one of the same country repeats it: "the Democratic
+    People's Republic of Korea (DPRK)", "संयुक्त अरब अमीरात (यूएई)" are one mention, read in the
+    first one's context ("nuclear test of ..." a topic)."""
+    m = ctx.mentions[index]
+    if index == 0 or ctx.mentions[index - 1].country != m.country:
+        return False
+    between = ctx.text[ctx.mentions[index - 1].end - ctx.offset : m.start - ctx.offset]
+    return _OPEN_BRACKET.fullmatch(between) is not None
 
 
 def _words_after(ctx: SentenceContext, end: int) -> str:
