@@ -55,3 +55,41 @@ def test_sanctions_on_a_state_s_entities_are_sanctions_on_the_state():
 def test_angola_s_president_in_full_is_no_mozambican_minister_of_the_same_first_name():
     text = "President Droupadi Murmu received President Joao Manuel Goncalves Lourenco of Angola at Rashtrapati Bhavan."
     assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("AGO", "IND")]
+
+
+def test_the_country_whose_city_hosts_the_talks_is_no_party_to_them():
+    held_there = "रूस और यूक्रेन के शिष्टमंडल आज तुर्किए के इस्ताम्बुल में सीधी शांति वार्ता करेंगे।"
+    assert [e[0] for e in event_codes(held_there, "hi", PUBLISHED)] == [("RUS", "UKR")]
+    arrived = "यूक्रेन के साथ शांति वार्ता के लिए रूसी प्रतिनिधिमंडल तुर्की के सबसे बड़े शहर इस्तांबुल पहुंचा।"
+    assert [e[0] for e in event_codes(arrived, "hi", PUBLISHED)] == [("RUS", "UKR")]
+    visit = event_codes("मोदी तुर्की के इस्तांबुल पहुंचे।", "hi", PUBLISHED)
+    assert [e[:4] for e in visit] == [(("IND", "TUR"), "042", "IND", "TUR")]
+
+
+def test_an_accusation_aims_at_the_country_marked_par_not_the_nearer_topic():
+    text = "रूस ने अमरीका पर भारत के चुनाव में बाधा डालने का आरोप लगाया।"
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("RUS", "USA"), "112", "RUS", "USA")]
+
+
+def test_the_subject_of_a_quoted_order_acts_not_the_minister_quoting_it():
+    text = "कनाडा की विदेश मंत्री मेलानी जोली ने कहा, 'भारत ने राजनयिकों को शुक्रवार तक देश छोड़ने का आदेश दिया था."
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("CAN", "IND"), "174", "IND", "CAN")]
+
+
+def test_diplomats_posted_in_a_country_and_called_back_misspelt_or_in_headline_order():
+    posted = "कनाडा ने भारत में मौजूद अपने 41 राजनायिको को वापस बुला लिया है।"
+    headline = "कनाडा ने भारत से अपने 41 राजनयिको को बुलाया वापस"
+    for text in (posted, headline):
+        assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("CAN", "IND"), "161", "CAN", "IND")]
+
+
+def test_a_ceasefire_violation_in_the_short_spelling_is_one():
+    text = "पाकिस्तानी सेना ने नियंत्रण रेखा पर सीज फायर का उलंघन कर भारतीय चौकियों पर गोलीबारी की।"
+    assert ("196", "PAK") in {(e[1], e[2]) for e in event_codes(text, "hi", PUBLISHED)}
+
+
+def test_a_rank_of_talks_names_no_office_holder_of_the_home_country():
+    text = "उशाकोव ने कहा कि मास्को और वाशिंगटन ने राष्ट्रपति स्तर की बैठक आयोजित करने पर सहमति जताई है।"
+    assert [e[0] for e in event_codes(text, "hi", PUBLISHED)] == [("RUS", "USA")]
+    english = "Officials said foreign minister-level talks between Russia and the United States would follow."
+    assert [e[0] for e in event_codes(english, "en", PUBLISHED)] == [("RUS", "USA")]

@@ -67,6 +67,7 @@ class LinkWords:
     not_a_name: frozenset[str]  # may follow a bare role without being a name: श्री, स्तर, office
     deputy: frozenset[str]  # "के उप उच्चायुक्त", "'s deputy ...": the country's, but another office
     not_home: frozenset[str]  # "अंतरिम राष्ट्रपति" (interim), "स्वघोषित" (self-declared): no home-country office
+    level: frozenset[str]  # "राष्ट्रपति स्तर की बैठक", "minister-level talks": a rank of talks, no office-holder
 
 
 @cache
@@ -78,6 +79,7 @@ def link_words(lang: str) -> LinkWords:
         "not_a_name": set(),
         "deputy": set(),
         "not_home": set(),
+        "level": set(),
     }
     with (DATA_DIR / "link_words.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -263,9 +265,17 @@ class Resolver:
         if role in roles_without_home_country():
             # "पाकिस्तान के उच्चायुक्त को तलब किया ... उच्चायुक्त ने कहा": the one named before
             return None if self._titles_unknown_name(index) else self.written_roles.get(role)
-        if self._titles_unknown_name(index) or self._word_before(index) in self.words.not_home:
+        if self._titles_unknown_name(index) or self._word_before(index) in self.words.not_home or self._is_level(index):
             return None
         return self.kb.home_country(self.lang)
+
+    def _is_level(self, index: int) -> bool:
+        """A bare phrase naming the rank of talks ("विदेश मंत्री स्तर की बैठक", "minister-level
+        talks") names no one: the home country's minister is no party to them."""
+        following = [token.norm_ for token in self.doc[self.ents[index].end : self.ents[index].end + 2]]
+        if following[:1] == ["-"]:
+            following = following[1:]
+        return bool(following) and following[0] in self.words.level
 
     def _titles_unknown_name(self, index: int) -> bool:
         """A bare role right before a name the KB does not know ("राष्ट्रपति ओलांड ने",

@@ -41,6 +41,7 @@ _AROUND = 40
 # ने"): the cues read the words after a mention as if the gloss were not there.
 _GLOSS_CHARS = 60
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_OF_THE_PLACE = re.compile(r"\s*(?:के|की)\s+(?:(?:सबसे बड़े|सबसे बड़ी|प्रमुख|ऐतिहासिक|तटीय)\s+)?(?:(?:शहर|राजधानी|बंदरगाह|प्रांत)\s+)?")
 _HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
@@ -126,7 +127,19 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 coordinated=lex.matches("coordinated_before", before),
             )
         )
+        if lang == "hi" and m.label == "PLACE" and len(actors) > 1:
+            _country_of_the_place(ctx, actors[-2], actors[-1])
     return actors + _here_as_destination(ctx)
+
+
+def _country_of_the_place(ctx: SentenceContext, country: Actor, place: Actor) -> None:
+    """"तुर्किए के इस्ताम्बुल में", "तुर्की के सबसे बड़े शहर इस्तांबुल पहुंचा": the country whose
+    city is the venue (or the destination) is that too, not a party to the talks held there."""
+    if country.country == place.country and _OF_THE_PLACE.fullmatch(
+        ctx.text, country.end - ctx.offset, place.start - ctx.offset
+    ):
+        country.venue = country.venue or place.venue or place.destination  # no party to talks there
+        country.destination = country.destination or place.destination
 
 
 def _repeats_in_brackets(ctx: SentenceContext, index: int) -> bool:
@@ -361,11 +374,16 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
     before_verb = [a for a in usable if a.agent and a.end <= hit.start + offset]
     subject = max(before_verb, key=lambda a: a.end) if lang == "hi" and not travel and before_verb else None
 
+    # what a Hindi speaker says aims at the country marked "पर" ("रूस ने अमरीका पर भारत के चुनाव
+    # में ... का आरोप लगाया"), however near the trigger another stands
+    aims = lang == "hi" and hit.trigger.kind in kinds.speech
+
     def rank(a: Actor):
         after = a.start >= hit.end + offset
         return (
             -(a.strength + (3 if travel and a.destination else 0)),
             a is not subject,
+            aims and not ctx.matches("target_after", _words_after(ctx, a.end - offset)),
             lang == "hi" and after,
             distance(a),
         )
@@ -417,7 +435,11 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         )
         guest = next(a for a in chosen if a.country != host.country)
         return host.country, guest.country
-    agent = next((a for a in chosen if a.agent), None)
+    agents = [a for a in chosen if a.agent]
+    before_verb = [a for a in agents if a.end <= hit.start + offset]
+    # Hindi: the agent nearest before the verb is its subject, not a speaker quoting it
+    # ("जोली ने कहा, 'भारत ने राजनयिकों को देश छोड़ने का आदेश दिया था'": India orders)
+    agent = max(before_verb, key=lambda a: a.end) if ctx.lang == "hi" and before_verb else next(iter(agents), None)
     if agent and agent.coordinated:
         return None, None
     if agent:
