@@ -93,3 +93,33 @@ def test_a_rank_of_talks_names_no_office_holder_of_the_home_country():
     assert [e[0] for e in event_codes(text, "hi", PUBLISHED)] == [("RUS", "USA")]
     english = "Officials said foreign minister-level talks between Russia and the United States would follow."
     assert [e[0] for e in event_codes(english, "en", PUBLISHED)] == [("RUS", "USA")]
+
+
+def test_a_proposal_to_meet_turned_down_is_a_rejection_and_a_wish_to_meet_an_intent():
+    rejected = event_codes("इससे पहले पुतिन ने ज़ेलेंस्की संग मुलाकात प्रस्ताव को ठुकरा दिया था।", "hi", PUBLISHED)
+    assert [e[:4] for e in rejected] == [(("RUS", "UKR"), "125", "RUS", "UKR")]
+    wish = "ज़ेलेंस्की ने राष्ट्रपति पुतिन से व्यक्तिगत रूप से मिलने की इच्छा प्रकट की।"
+    assert [e[:5] for e in event_codes(wish, "hi", PUBLISHED)] == [(("RUS", "UKR"), "036", "UKR", "RUS", "planned")]
+
+
+def test_the_pair_of_a_war_the_sentence_is_set_amid_is_no_party():
+    assert event_codes("रूस-यूक्रेन युद्ध के बीच यह काफी अहम मुलाकात होगी।", "hi", PUBLISHED) == []
+    fired = event_codes("रूस-यूक्रेन युद्ध के बीच रूस ने यूक्रेन पर मिसाइलें दागीं।", "hi", PUBLISHED)
+    assert [e[:4] for e in fired] == [(("RUS", "UKR"), "195", "RUS", "UKR")]
+
+
+def test_mous_exchanged_with_a_gloss_and_a_call_in_headline_order():
+    mous = "भारत और श्रीलंका ने नई दिल्ली में समझौता ज्ञापनों (एमओयू) का आदान-प्रदान किया।"
+    assert [e[:2] for e in event_codes(mous, "hi", PUBLISHED)] == [(("IND", "LKA"), "057")]
+    call = event_codes("जयशंकर ने कोरोना संकट पर पोम्पिओ से फोन पर की चर्चा", "hi", PUBLISHED)
+    assert [e[:2] for e in call] == [(("IND", "USA"), "041")]
+    hotline = event_codes("India spoke over a hotline with Pakistan about the incident.", "en", PUBLISHED)
+    assert [e[:2] for e in hotline] == [(("IND", "PAK"), "041")]
+
+
+def test_the_english_subject_who_receives_a_leader_hosts_him_and_the_passive_s_agent_too():
+    active = "PM @narendramodi warmly received President Joao Lourenco of Angola at Hyderabad House."
+    passive = "Angolan President Joao Lourenco was warmly received by Prime Minister Narendra Modi."
+    for text in (active, passive):
+        hosted = [e for e in event_codes(text, "en", PUBLISHED) if e[1] == "043"]
+        assert [e[:4] for e in hosted] == [(("AGO", "IND"), "043", "IND", "AGO")]
