@@ -123,3 +123,17 @@ def test_the_english_subject_who_receives_a_leader_hosts_him_and_the_passive_s_a
     for text in (active, passive):
         hosted = [e for e in event_codes(text, "en", PUBLISHED) if e[1] == "043"]
         assert [e[:4] for e in hosted] == [(("AGO", "IND"), "043", "IND", "AGO")]
+
+
+def test_fire_from_a_state_s_side_and_soldiers_it_kills_are_fighting_between_the_two():
+    fired = "पाकिस्तान की ओर से हुई मोर्टार की जबर्दस्त फायरिंग में भारतीय सेना का एक सूबेदार शहीद हो गया।"
+    assert [e[:4] for e in event_codes(fired, "hi", PUBLISHED)] == [(("IND", "PAK"), "193", "PAK", "IND")]
+    killed = "जवाब में भारतीय सेना ने भी दो पाकिस्तानी सैनिकों को मार गिराया है।"
+    assert [e[:4] for e in event_codes(killed, "hi", PUBLISHED)] == [(("IND", "PAK"), "190", "IND", "PAK")]
+    answered = "भारत की ओर से किए गए जवाबी हमले में पाकिस्तानी सेना के दो जवान शहीद हो गए।"
+    assert [e[:4] for e in event_codes(answered, "hi", PUBLISHED)] == [(("IND", "PAK"), "190", "IND", "PAK")]
+
+
+def test_blaming_a_state_for_an_incident_is_an_accusation():
+    text = "India also blamed Pakistan for a Wednesday incident on the border."
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("IND", "PAK"), "112", "IND", "PAK")]
