@@ -42,6 +42,7 @@ _AROUND = 40
 _GLOSS_CHARS = 60
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY_AFTER = re.compile(r"\s+by\b")
 _OF_THE_PLACE = re.compile(r"\s*(?:के|की)\s+(?:(?:सबसे बड़े|सबसे बड़ी|प्रमुख|ऐतिहासिक|तटीय)\s+)?(?:(?:शहर|राजधानी|बंदरगाह|प्रांत)\s+)?")
 _HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
@@ -435,7 +436,10 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         if host is None and ctx.lang == "en":
             before = [a for a in (first, second) if a.end <= hit.start + offset]
             after = [a for a in (first, second) if a.start >= hit.end + offset]
-            passive = _PASSIVE_BEFORE.search(ctx.text, max(0, hit.start - _AROUND), hit.start) is not None
+            passive = (
+                _PASSIVE_BEFORE.search(ctx.text, max(0, hit.start - _AROUND), hit.start) is not None
+                or _BY_AFTER.match(ctx.text, hit.end) is not None  # "a banquet hosted by ..."
+            )
             host = (after if passive else before)[0] if len(before) == 1 and len(after) == 1 else None
         host = host or min(
             [a for a in chosen if a.strength == PERSON] or chosen,
