@@ -137,3 +137,8 @@ def test_fire_from_a_state_s_side_and_soldiers_it_kills_are_fighting_between_the
 def test_blaming_a_state_for_an_incident_is_an_accusation():
     text = "India also blamed Pakistan for a Wednesday incident on the border."
     assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("IND", "PAK"), "112", "IND", "PAK")]
+
+
+def test_the_pair_of_a_war_that_broke_out_is_the_time_of_a_call_not_its_party():
+    text = "सऊदी मीडिया ने फोन कॉल को कवर किया, जहाँ सऊदी अरब इजराइल-हमास में जंग शुरू होने के बाद से नेताओं के संपर्क में है।"
+    assert event_codes(text, "hi", PUBLISHED) == []
