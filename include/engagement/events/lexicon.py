@@ -69,7 +69,7 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-TRIGGER_NEEDS = {"", "agent", "destination", "official"}
+TRIGGER_NEEDS = {"", "agent", "destination", "object", "official"}
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -156,6 +156,7 @@ class Trigger:
     needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
     needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
     needs_agent: bool = False  # "मिसाइलें दागीं": a state named as the one acting ("ईरान ने"), not a militia
+    needs_object: bool = False  # "blamed Pakistan for": its target right after it ("blamed arrogance for" none)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -225,6 +226,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             needs_destination=r["needs"] == "destination",
             needs_official=r["needs"] == "official",
             needs_agent=r["needs"] == "agent",
+            needs_object=r["needs"] == "object",
         )
         for r in rows
     )
