@@ -144,3 +144,9 @@ def test_blaming_a_state_for_an_incident_is_an_accusation():
 def test_the_pair_of_a_war_that_broke_out_is_the_time_of_a_call_not_its_party():
     text = "सऊदी मीडिया ने फोन कॉल को कवर किया, जहाँ सऊदी अरब इजराइल-हमास में जंग शुरू होने के बाद से नेताओं के संपर्क में है।"
     assert event_codes(text, "hi", PUBLISHED) == []
+
+
+def test_a_trip_told_in_the_progressive_is_a_visit_and_tourists_make_none():
+    kerry = "US Secretary of State John Kerry will be traveling to Cuba to mark the reopening of the embassy."
+    assert [e[:5] for e in event_codes(kerry, "en", PUBLISHED)] == [(("CUB", "USA"), "042", "USA", "CUB", "planned")]
+    assert event_codes("Indian tourists are traveling to Cuba in record numbers.", "en", PUBLISHED) == []
