@@ -150,3 +150,15 @@ def test_a_trip_told_in_the_progressive_is_a_visit_and_tourists_make_none():
     kerry = "US Secretary of State John Kerry will be traveling to Cuba to mark the reopening of the embassy."
     assert [e[:5] for e in event_codes(kerry, "en", PUBLISHED)] == [(("CUB", "USA"), "042", "USA", "CUB", "planned")]
     assert event_codes("Indian tourists are traveling to Cuba in record numbers.", "en", PUBLISHED) == []
+
+
+def test_bilaterals_held_with_several_states_are_one_meeting_each_and_without_a_subject_none():
+    held = "On the sidelines of the G20 Summit, Prime Minister Narendra Modi held bilaterals with Australia, Spain and Turkey."
+    pairs = sorted(e[0] for e in event_codes(held, "en", PUBLISHED))
+    assert pairs == [("AUS", "IND"), ("ESP", "IND"), ("IND", "TUR")]
+    assert event_codes("PM holds bilateral talks with Turkey, Spain", "en", PUBLISHED) == []
+
+
+def test_talks_to_be_held_are_planned():
+    text = "Pakistan's foreign minister will lead the delegation at the bilateral talks with China to be held in Chengdu."
+    assert {e[4] for e in event_codes(text, "en", PUBLISHED)} == {"planned"}

@@ -48,6 +48,16 @@ def meets_each(
     return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
 
 
+def met_by_someone_unnamed(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> bool:
+    """English "PM holds bilateral talks with Turkey, Spain": every country stands after the
+    verb of talks held one by one, so they met its unnamed subject, not each other."""
+    hit = scope.hit
+    if ctx.lang != "en" or any(a.start < hit.end + ctx.offset for a in chosen):
+        return False
+    near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
+    return ctx.matches("meets_each", near)
+
+
 def anaphoric_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> bool:
     """Whether the trigger's subject is a person named only as "he"/"she"/"उन्होंने", no state
     standing before the verb: "Earlier, he had made telephonic calls to leaders of Canada and
