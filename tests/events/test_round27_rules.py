@@ -162,3 +162,12 @@ def test_bilaterals_held_with_several_states_are_one_meeting_each_and_without_a_
 def test_talks_to_be_held_are_planned():
     text = "Pakistan's foreign minister will lead the delegation at the bilateral talks with China to be held in Chengdu."
     assert {e[4] for e in event_codes(text, "en", PUBLISHED)} == {"planned"}
+
+
+def test_the_issue_said_to_be_discussed_and_a_war_s_effects_are_topics():
+    text = "Trump and Xi held candid talks on Friday. One of the issues discussed between the two leaders was North Korea."
+    assert {e[0] for e in event_codes(text, "en", PUBLISHED)} == {("CHN", "USA")}
+    hindi = "जयशंकर ने ब्लिंकन से बात की। दोनों नेताओं ने यूक्रेन में रूस के युद्ध के वैश्विक प्रभावों को कम करने पर चर्चा की।"
+    assert {e[0] for e in event_codes(hindi, "hi", PUBLISHED)} == {("IND", "USA")}
+    warned = event_codes("पाकिस्तान के युद्ध के ऐलान पर भारत ने चेतावनी दी।", "hi", PUBLISHED)
+    assert [e[:4] for e in warned] == [(("IND", "PAK"), "130", "IND", "PAK")]
