@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from engagement.extract import extract_article
 
 from tests.events.event_codes import event_codes
@@ -171,3 +173,53 @@ def test_the_issue_said_to_be_discussed_and_a_war_s_effects_are_topics():
     assert {e[0] for e in event_codes(hindi, "hi", PUBLISHED)} == {("IND", "USA")}
     warned = event_codes("पाकिस्तान के युद्ध के ऐलान पर भारत ने चेतावनी दी।", "hi", PUBLISHED)
     assert [e[:4] for e in warned] == [(("IND", "PAK"), "130", "IND", "PAK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistani troops opened fire on Indian posts along the Line of Control.", (("IND", "PAK"), "193", "PAK", "IND")),
+        ("Indian troops fired at Pakistani positions across the border.", (("IND", "PAK"), "193", "IND", "PAK")),
+        ("Russian forces shelled Ukrainian positions near Bakhmut overnight.", (("RUS", "UKR"), "194", "RUS", "UKR")),
+        ("Azerbaijani forces killed three Armenian soldiers in a border shootout.", (("ARM", "AZE"), "190", "AZE", "ARM")),
+        ("India and Pakistan exchanged fire along the Line of Control.", (("IND", "PAK"), "193", None, None)),
+        ("Russia launched a massive missile attack on Ukraine.", (("RUS", "UKR"), "190", "RUS", "UKR")),
+        ("Turkish warplanes hit Syrian government forces.", (("SYR", "TUR"), "190", "TUR", "SYR")),
+        ("Heavy fighting erupted between Sudan and South Sudan along the border.", (("SDN", "SSD"), "190", None, None)),
+        ("The Indian army said Pakistani troops had violated the ceasefire.", (("IND", "PAK"), "196", None, None)),
+    ],
+)
+def test_english_force_against_a_state_s_troops_posts_and_positions(text, expected):
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli forces blocked roads in Gaza after rockets were fired at an Israeli town near the Egyptian border.",
+        "Roadside bombings killed four American soldiers in Baghdad, the US command said.",
+        "Pakistan test-fired on Wednesday a missile capable of hitting targets deep inside India.",
+        "Fighting broke out between two Iraqi Kurdish rebel groups near the border with Iran.",
+    ],
+)
+def test_force_with_no_state_acting_or_only_tested_is_no_fighting(text):
+    assert not [e for e in event_codes(text, "en", PUBLISHED) if e[1].startswith("19")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("भारत और पाकिस्तान के बीच सीमा पर भारी गोलाबारी हुई।", (("IND", "PAK"), "194", None, None)),
+        ("इजराइल ने ईरान के परमाणु ठिकानों पर बमबारी की।", (("IRN", "ISR"), "195", "ISR", "IRN")),
+        ("उत्तर कोरिया ने दक्षिण कोरिया की सीमा की ओर तोप के गोले दागे।", (("KOR", "PRK"), "194", "PRK", "KOR")),
+        ("पाकिस्तान ने भारत के ड्रोन को मार गिराया।", (("IND", "PAK"), "190", "PAK", "IND")),
+    ],
+)
+def test_hindi_shelling_bombing_and_a_drone_shot_down(text, expected):
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
+
+
+def test_a_verb_joined_by_and_after_meetings_with_each_shares_their_subject():
+    text = "Prime Minister Narendra Modi held bilaterals with Australia, Spain and Turkey and met with the King of Saudi Arabia."
+    pairs = sorted(e[0] for e in event_codes(text, "en", PUBLISHED))
+    assert pairs == [("AUS", "IND"), ("ESP", "IND"), ("IND", "SAU"), ("IND", "TUR")]

@@ -69,7 +69,7 @@ def compile_pattern(lang: str, pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-TRIGGER_NEEDS = {"", "agent", "destination", "object", "official"}
+TRIGGER_NEEDS = {"", "agent", "destination", "object", "official", "subject"}
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -157,6 +157,7 @@ class Trigger:
     needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
     needs_agent: bool = False  # "मिसाइलें दागीं": a state named as the one acting ("ईरान ने"), not a militia
     needs_object: bool = False  # "blamed Pakistan for": its target right after it ("blamed arrogance for" none)
+    needs_subject: bool = False  # "Israeli troops killed ...": the state acting named before it ("roadside bombs killed" none)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -227,6 +228,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             needs_official=r["needs"] == "official",
             needs_agent=r["needs"] == "agent",
             needs_object=r["needs"] == "object",
+            needs_subject=r["needs"] == "subject",
         )
         for r in rows
     )

@@ -44,6 +44,7 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
+_EACH_OTHER = re.compile(r"\s+(?:each other|one another)\b")
 _OF_THE_PLACE = re.compile(r"\s*(?:के|की)\s+(?:(?:सबसे बड़े|सबसे बड़ी|प्रमुख|ऐतिहासिक|तटीय)\s+)?(?:(?:शहर|राजधानी|बंदरगाह|प्रांत)\s+)?")
 _HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
@@ -246,13 +247,20 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     need someone in office, not just two country names. Force that needs its actor named
     ("मिसाइलें दागीं") needs a state as the agent ("हिज़्बुल्लाह ने" or "मिलिशिया ने" is none) and
     another it is aimed at ("इजराइल पर", "जापान की ओर"). A verb whose object is its target
-    ("blamed Pakistan for") needs a state right after it.
+    ("blamed Pakistan for") needs a state right after it; an English verb of force whose
+    subject acts ("Israeli troops killed ...") needs a state before it.
     """
     destinations = sum(a.destination for a in chosen)
-    if hit.trigger.needs_object and not any(
-        _OBJECT_GAP.fullmatch(ctx.text, hit.end, a.start - ctx.offset) for a in chosen if a.start >= hit.end + ctx.offset
+    if (
+        hit.trigger.needs_object
+        and not _EACH_OTHER.match(ctx.text, hit.end)  # "both countries faulting each other for"
+        and not any(
+            _OBJECT_GAP.fullmatch(ctx.text, hit.end, a.start - ctx.offset) for a in chosen if a.start >= hit.end + ctx.offset
+        )
     ):
         return False  # "blamed arrogance for the problems dogging the US": no state is blamed
+    if hit.trigger.needs_subject and not any(a.end <= hit.start + ctx.offset and not a.venue for a in chosen):
+        return False  # "roadside bombings killed four American soldiers in Baghdad": no state acts
     if hit.trigger.needs_destination and not destinations:
         return False
     targets = [a for a in chosen if not a.agent and a.end >= ctx.offset]  # borrowed actors stand nowhere

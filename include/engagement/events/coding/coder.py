@@ -216,7 +216,9 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         if mediated and len(mediated[1]) == 2 and hit.trigger.kind in kinds.mediation:
             events += _mediated_truce(ctx, scope, events[-1], mediated[1])
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
-        subject = (i, next(a for a in chosen if a.country == source)) if source else None
+        # the subject a verb joined by "and" shares: the acting side, or the one who met each
+        lead = next((a for a in chosen if a.country == (source or home)), None)
+        subject = (i, lead) if lead is not None else None
     return _one_mention_per_happening(events, kinds.travel, apart)
 
 
