@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from engagement.extract import extract_article
 
 from tests.events.event_codes import event_codes
@@ -16,7 +15,8 @@ PUBLISHED = date(2025, 3, 6)
 
 def test_an_invitation_made_at_the_talks_is_a_plan_of_its_own_not_the_talks_day():
     text = (
-        "Greek Prime Minister Kyriakos Mitsotakis and Turkish President Recep Tayyip Erdogan held talks in Athens on Thursday. "
+        "Greek Prime Minister Kyriakos Mitsotakis and Turkish President Recep "
+        "Tayyip Erdogan held talks in Athens on Thursday. "
         "Erdogan praised the talks with Mitsotakis and invited the Greek premier for a return visit."
     )
     events = extract_article(text, "en", PUBLISHED)["events"]
@@ -33,7 +33,10 @@ def test_a_country_repeated_in_brackets_is_read_where_it_is_first_named():
 
 
 def test_countries_listed_after_the_situation_in_are_topics():
-    text = "Lavrov and Pompeo discussed conflicts in several regions, including the situation in Afghanistan, Libya and Syria."
+    text = (
+        "Lavrov and Pompeo discussed conflicts in several regions, "
+        "including the situation in Afghanistan, Libya and Syria."
+    )
     assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("RUS", "USA")]
 
 
@@ -139,12 +142,18 @@ def test_fire_from_a_state_s_side_and_soldiers_it_kills_are_fighting_between_the
 def test_blaming_a_state_for_an_incident_is_an_accusation():
     text = "India also blamed Pakistan for a Wednesday incident on the border."
     assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("IND", "PAK"), "112", "IND", "PAK")]
-    no_state = "China said the Iraq war has destroyed the coalition and blamed arrogance for the problems dogging the US."
+    no_state = (
+        "China said the Iraq war has destroyed the coalition and "
+        "blamed arrogance for the problems dogging the US."
+    )
     assert event_codes(no_state, "en", PUBLISHED) == []
 
 
 def test_the_pair_of_a_war_that_broke_out_is_the_time_of_a_call_not_its_party():
-    text = "सऊदी मीडिया ने फोन कॉल को कवर किया, जहाँ सऊदी अरब इजराइल-हमास में जंग शुरू होने के बाद से नेताओं के संपर्क में है।"
+    text = (
+        "सऊदी मीडिया ने फोन कॉल को कवर किया, जहाँ सऊदी अरब "
+        "इजराइल-हमास में जंग शुरू होने के बाद से नेताओं के संपर्क में है।"
+    )
     assert event_codes(text, "hi", PUBLISHED) == []
 
 
@@ -155,21 +164,33 @@ def test_a_trip_told_in_the_progressive_is_a_visit_and_tourists_make_none():
 
 
 def test_bilaterals_held_with_several_states_are_one_meeting_each_and_without_a_subject_none():
-    held = "On the sidelines of the G20 Summit, Prime Minister Narendra Modi held bilaterals with Australia, Spain and Turkey."
+    held = (
+        "On the sidelines of the G20 Summit, Prime Minister Narendra "
+        "Modi held bilaterals with Australia, Spain and Turkey."
+    )
     pairs = sorted(e[0] for e in event_codes(held, "en", PUBLISHED))
     assert pairs == [("AUS", "IND"), ("ESP", "IND"), ("IND", "TUR")]
     assert event_codes("PM holds bilateral talks with Turkey, Spain", "en", PUBLISHED) == []
 
 
 def test_talks_to_be_held_are_planned():
-    text = "Pakistan's foreign minister will lead the delegation at the bilateral talks with China to be held in Chengdu."
+    text = (
+        "Pakistan's foreign minister will lead the delegation at the "
+        "bilateral talks with China to be held in Chengdu."
+    )
     assert {e[4] for e in event_codes(text, "en", PUBLISHED)} == {"planned"}
 
 
 def test_the_issue_said_to_be_discussed_and_a_war_s_effects_are_topics():
-    text = "Trump and Xi held candid talks on Friday. One of the issues discussed between the two leaders was North Korea."
+    text = (
+        "Trump and Xi held candid talks on Friday. One of the issues "
+        "discussed between the two leaders was North Korea."
+    )
     assert {e[0] for e in event_codes(text, "en", PUBLISHED)} == {("CHN", "USA")}
-    hindi = "जयशंकर ने ब्लिंकन से बात की। दोनों नेताओं ने यूक्रेन में रूस के युद्ध के वैश्विक प्रभावों को कम करने पर चर्चा की।"
+    hindi = (
+        "जयशंकर ने ब्लिंकन से बात की। दोनों नेताओं ने यूक्रेन में "
+        "रूस के युद्ध के वैश्विक प्रभावों को कम करने पर चर्चा की।"
+    )
     assert {e[0] for e in event_codes(hindi, "hi", PUBLISHED)} == {("IND", "USA")}
     warned = event_codes("पाकिस्तान के युद्ध के ऐलान पर भारत ने चेतावनी दी।", "hi", PUBLISHED)
     assert [e[:4] for e in warned] == [(("IND", "PAK"), "130", "IND", "PAK")]
@@ -178,10 +199,16 @@ def test_the_issue_said_to_be_discussed_and_a_war_s_effects_are_topics():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Pakistani troops opened fire on Indian posts along the Line of Control.", (("IND", "PAK"), "193", "PAK", "IND")),
+        (
+            "Pakistani troops opened fire on Indian posts along the Line of Control.",
+            (("IND", "PAK"), "193", "PAK", "IND"),
+        ),
         ("Indian troops fired at Pakistani positions across the border.", (("IND", "PAK"), "193", "IND", "PAK")),
         ("Russian forces shelled Ukrainian positions near Bakhmut overnight.", (("RUS", "UKR"), "194", "RUS", "UKR")),
-        ("Azerbaijani forces killed three Armenian soldiers in a border shootout.", (("ARM", "AZE"), "190", "AZE", "ARM")),
+        (
+            "Azerbaijani forces killed three Armenian soldiers in a border shootout.",
+            (("ARM", "AZE"), "190", "AZE", "ARM"),
+        ),
         ("India and Pakistan exchanged fire along the Line of Control.", (("IND", "PAK"), "193", None, None)),
         ("Russia launched a massive missile attack on Ukraine.", (("RUS", "UKR"), "190", "RUS", "UKR")),
         ("Turkish warplanes hit Syrian government forces.", (("SYR", "TUR"), "190", "TUR", "SYR")),
@@ -220,6 +247,9 @@ def test_hindi_shelling_bombing_and_a_drone_shot_down(text, expected):
 
 
 def test_a_verb_joined_by_and_after_meetings_with_each_shares_their_subject():
-    text = "Prime Minister Narendra Modi held bilaterals with Australia, Spain and Turkey and met with the King of Saudi Arabia."
+    text = (
+        "Prime Minister Narendra Modi held bilaterals with "
+        "Australia, Spain and Turkey and met with the King of Saudi Arabia."
+    )
     pairs = sorted(e[0] for e in event_codes(text, "en", PUBLISHED))
     assert pairs == [("AUS", "IND"), ("ESP", "IND"), ("IND", "SAU"), ("IND", "TUR")]

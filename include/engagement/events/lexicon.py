@@ -157,7 +157,8 @@ class Trigger:
     needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
     needs_agent: bool = False  # "मिसाइलें दागीं": a state named as the one acting ("ईरान ने"), not a militia
     needs_object: bool = False  # "blamed Pakistan for": its target right after it ("blamed arrogance for" none)
-    needs_subject: bool = False  # "Israeli troops killed ...": the state acting named before it ("roadside bombs killed" none)
+    # "Israeli troops killed ...": the state acting named before it ("roadside bombs killed" none)
+    needs_subject: bool = False
 
     @cached_property
     def regex(self) -> re.Pattern[str]:

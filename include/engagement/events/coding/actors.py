@@ -45,7 +45,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$
 _BY_AFTER = re.compile(r"\s+by\b")
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 _EACH_OTHER = re.compile(r"\s+(?:each other|one another)\b")
-_OF_THE_PLACE = re.compile(r"\s*(?:के|की)\s+(?:(?:सबसे बड़े|सबसे बड़ी|प्रमुख|ऐतिहासिक|तटीय)\s+)?(?:(?:शहर|राजधानी|बंदरगाह|प्रांत)\s+)?")
+_OF_THE_PLACE = re.compile(
+    r"\s*(?:के|की)\s+(?:(?:सबसे बड़े|सबसे बड़ी|प्रमुख|ऐतिहासिक|तटीय)\s+)?(?:(?:शहर|राजधानी|बंदरगाह|प्रांत)\s+)?"
+)
 _HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
@@ -255,7 +257,9 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         hit.trigger.needs_object
         and not _EACH_OTHER.match(ctx.text, hit.end)  # "both countries faulting each other for"
         and not any(
-            _OBJECT_GAP.fullmatch(ctx.text, hit.end, a.start - ctx.offset) for a in chosen if a.start >= hit.end + ctx.offset
+            _OBJECT_GAP.fullmatch(ctx.text, hit.end, a.start - ctx.offset)
+            for a in chosen
+            if a.start >= hit.end + ctx.offset
         )
     ):
         return False  # "blamed arrogance for the problems dogging the US": no state is blamed
