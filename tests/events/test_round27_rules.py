@@ -253,3 +253,14 @@ def test_a_verb_joined_by_and_after_meetings_with_each_shares_their_subject():
     )
     pairs = sorted(e[0] for e in event_codes(text, "en", PUBLISHED))
     assert pairs == [("AUS", "IND"), ("ESP", "IND"), ("IND", "SAU"), ("IND", "TUR")]
+
+
+def test_leaders_witnessing_a_signing_or_an_exchange_of_mous_is_an_agreement():
+    text = "Modi and Abe witnessed the exchange of MoUs between India and Japan."
+    assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("IND", "JPN"), "057")]
+
+
+def test_a_leader_who_flew_to_a_country_visits_it_and_jets_that_flew_there_do_not():
+    text = "Britain's Tony Blair flew to Khartoum on Wednesday to press Sudanese officials over Darfur."
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("GBR", "SDN"), "042", "GBR", "SDN")]
+    assert event_codes("Chinese jets flew into Taiwan's air defence zone.", "en", PUBLISHED) == []
