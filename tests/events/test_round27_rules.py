@@ -264,3 +264,12 @@ def test_a_leader_who_flew_to_a_country_visits_it_and_jets_that_flew_there_do_no
     text = "Britain's Tony Blair flew to Khartoum on Wednesday to press Sudanese officials over Darfur."
     assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("GBR", "SDN"), "042", "GBR", "SDN")]
     assert event_codes("Chinese jets flew into Taiwan's air defence zone.", "en", PUBLISHED) == []
+
+
+def test_a_ceremonial_welcome_at_a_place_is_hosted_by_the_place_s_country():
+    hindi = "नेपाल की राष्ट्रपति विद्या देवी भंडारी का मंगलवार को राष्ट्रपति भवन में औपचारिक स्वागत किया गया।"
+    english = "In the morning, the Portuguese president was accorded a ceremonial welcome at the Rashtrapati Bhavan."
+    assert [e[:4] for e in event_codes(hindi, "hi", PUBLISHED)] == [(("IND", "NPL"), "043", "IND", "NPL")]
+    assert [e[:4] for e in event_codes(english, "en", PUBLISHED)] == [(("IND", "PRT"), "043", "IND", "PRT")]
+    pentagon = "I was glad to host Indian External Affairs Minister Dr S Jaishankar at the Pentagon today, Austin said."
+    assert [e[:4] for e in event_codes(pentagon, "en", PUBLISHED)] == [(("IND", "USA"), "043", "USA", "IND")]

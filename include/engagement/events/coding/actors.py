@@ -372,10 +372,15 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
     kinds, lang, offset = ctx.article.resources.kinds, ctx.lang, ctx.offset
     travel = hit.trigger.kind in kinds.travel
     struck = hit.trigger.kind in kinds.lands_on_venue
+    # a welcome's place is its host's: "भंडारी का राष्ट्रपति भवन में औपचारिक स्वागत किया गया"
+    welcome = hit.trigger.kind == "host"
     usable = [
         a
         for a in scoped
-        if (a.strength > 0 and not a.venue) or (travel and a.destination) or (struck and _struck_ground(a))
+        if (a.strength > 0 and not a.venue)
+        or (travel and a.destination)
+        or (struck and _struck_ground(a))
+        or (welcome and a.venue and not (a.dateline or a.here or a.level == "official"))  # a ministry hosts no one
     ]
     if hit.trigger.kind in kinds.conversation and len({a.country for a in usable if a.strength == PERSON}) > 1:
         # "Wen said in his meeting with Aziz that relations with India ...": people meet, and
@@ -450,7 +455,7 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
     if kind == "host":
         # the agent ("मुर्मू ने ... दिसानायके के सम्मान में रात्रिभोज"; "was received by"), else
         # the English subject ("Modi warmly received President Lourenco"), else the nearest person
-        host = next((a for a in chosen if a.agent), None)
+        host = next((a for a in chosen if a.agent), None) or next((a for a in chosen if a.venue), None)
         if host is None and ctx.lang == "en":
             before = [a for a in (first, second) if a.end <= hit.start + offset]
             after = [a for a in (first, second) if a.start >= hit.end + offset]
