@@ -2,8 +2,9 @@
 each page of ``bench/probe_manifest.jsonl``, and each sentence naming two or more countries where
 it codes nothing, for reading by hand.
 
-The pages (94 diplomatic news excerpts, 66 Hindi and 28 English, found with the search tool in
-session 26; every url free by ``../shared/tools/held_out.py`` and in neither dev-set manifest) are
+The pages (206 diplomatic news excerpts found with the search tool in sessions 26 and 27, ids
+``p26-``, ``p27-`` and ``p27b-``; every url free by ``../shared/tools/held_out.py`` and in neither
+dev-set manifest; docs/evaluation.md) are
 not stored in the repository: retrieve each with the search tool (corpus pages, the line's
 query, the result whose url matches) into ``data/probe_texts/<id>.txt``, as for the dev set
 (docs/evaluation.md). Pages are read as published on ``--published`` (default 2025-06-15): the
