@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import polars as pl
+import pytest
 from engagement.events.periods import period_bounds
 from engagement.warehouse.event_rows import cluster_events, event_id_for
 from warehouse_staging import EVENT_MENTION_SCHEMA, event_mention
@@ -194,22 +195,19 @@ def test_held_rounds_of_a_year_do_not_join_the_talks_cancelled_that_year():
     assert sorted(e["status"] for e in events) == ["cancelled", "held"]
 
 
-def test_a_plan_published_after_a_held_meeting_is_a_later_occurrence():
+@pytest.mark.parametrize("published", ["2025-11-23T06:00", "2025-11-22T18:00"])
+def test_a_plan_published_after_or_on_the_day_of_held_talks_is_a_later_occurrence(published):
+    """The next day ("invited for the next summit") or in the report of the day's talks ("invited
+    him for a return visit"): either way not the talks themselves."""
     rows = [
-        event_mention("a-1", 0, IND_RUS, "040", "held", "2025-11-22", "met"),
-        event_mention("a-1", 1, IND_RUS, "036", "planned", "2025-11", "invited for the next summit"),
-    ]
-    assignment, _ = events_of(rows, {"a-1": "2025-11-23T06:00"})
-    assert assignment["a-1:0"] != assignment["a-1:1"]
-
-
-def test_a_plan_in_the_report_of_the_day_s_talks_is_a_later_occurrence_but_not_on_a_visit_going_on():
-    talks = [
         event_mention("a-1", 0, IND_RUS, "040", "held", "2025-11-22", "the leaders met in Moscow"),
         event_mention("a-1", 1, IND_RUS, "036", "planned", "2025-11", "invited him for a return visit"),
     ]
-    assignment, _ = events_of(talks, {"a-1": "2025-11-22T18:00"})
+    assignment, _ = events_of(rows, {"a-1": published})
     assert assignment["a-1:0"] != assignment["a-1:1"]
+
+
+def test_a_plan_told_during_a_visit_going_on_joins_the_visit():
     visit = [
         event_mention("b-1", 0, IND_RUS, "042", "ongoing", "2025-11-22", "is on a visit to Moscow"),
         event_mention("b-1", 1, IND_RUS, "042", "planned", "2025-11", "will also visit Kazan on the trip"),
