@@ -99,6 +99,14 @@ def test_every_trigger_has_openings_that_screen_it():
             assert trig.openings and all(len(o) >= 2 for o in trig.openings), trig.regex.pattern
 
 
+def test_english_triggers_are_tried_only_where_an_opening_starts_a_word():
+    """A row whose pattern does not start with \\b (a lookbehind put first, say) would be tried on
+    every sentence of every article: put lookbehinds after the \\b."""
+    every = lexicon.triggers("en")
+    _, always = lexicon._opening_index("en")
+    assert [every[i].pattern for i in always] == [r"\b(?:strategic|framework|ministerial|2\+2) dialogue\b"]
+
+
 def test_trigger_rows_must_be_lower_case_because_they_match_lowered_text():
     with pytest.raises(ValueError, match="lower case"):
         lexicon.compile_trigger("en", r"\bMet\b")
