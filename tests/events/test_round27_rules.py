@@ -273,3 +273,13 @@ def test_a_ceremonial_welcome_at_a_place_is_hosted_by_the_place_s_country():
     assert [e[:4] for e in event_codes(english, "en", PUBLISHED)] == [(("IND", "PRT"), "043", "IND", "PRT")]
     pentagon = "I was glad to host Indian External Affairs Minister Dr S Jaishankar at the Pentagon today, Austin said."
     assert [e[:4] for e in event_codes(pentagon, "en", PUBLISHED)] == [(("IND", "USA"), "043", "USA", "IND")]
+
+
+def test_a_hindi_headline_with_its_future_verb_first_is_planned():
+    assert [e[4] for e in event_codes("आज होगी मोदी और पुतिन की मुलाकात", "hi", PUBLISHED)] == ["planned"]
+    assert [e[4] for e in event_codes("कल मोदी और पुतिन की मुलाकात हुई।", "hi", PUBLISHED)] == ["held"]
+
+
+def test_an_attack_a_state_has_made_before_is_fighting():
+    text = "इजराइल पिछले वर्षों में सीरियाई ठिकानों पर कई बार हमला कर चुका है।"
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("ISR", "SYR"), "190")]

@@ -353,4 +353,6 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
             m = p.search(span)
             if m:
                 found.append((-m.end(), 0, name))
+    if not found and ctx.lang == "hi" and ctx.matches("verb_first_future", text[lo : hit.start]):
+        return "planned"  # a headline's verb first: "आज होगी मोदी और पुतिन की मुलाकात"
     return min(found)[-1] if found else None
