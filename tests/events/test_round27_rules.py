@@ -283,3 +283,10 @@ def test_a_hindi_headline_with_its_future_verb_first_is_planned():
 def test_an_attack_a_state_has_made_before_is_fighting():
     text = "इजराइल पिछले वर्षों में सीरियाई ठिकानों पर कई बार हमला कर चुका है।"
     assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("ISR", "SYR"), "190")]
+
+
+def test_boosting_defence_cooperation_talked_about_is_talks_and_decided_is_cooperation():
+    talked = event_codes("भारत और अमेरिका ने रक्षा सहयोग बढ़ाने पर चर्चा की।", "hi", PUBLISHED)
+    decided = event_codes("भारत और अमेरिका ने रक्षा सहयोग बढ़ाने का फैसला किया।", "hi", PUBLISHED)
+    assert [e[:2] for e in talked] == [(("IND", "USA"), "040")]
+    assert [e[:2] for e in decided] == [(("IND", "USA"), "062")]
