@@ -290,3 +290,15 @@ def test_boosting_defence_cooperation_talked_about_is_talks_and_decided_is_coope
     decided = event_codes("भारत और अमेरिका ने रक्षा सहयोग बढ़ाने का फैसला किया।", "hi", PUBLISHED)
     assert [e[:2] for e in talked] == [(("IND", "USA"), "040")]
     assert [e[:2] for e in decided] == [(("IND", "USA"), "062")]
+
+
+def test_foreign_office_consultations_in_lower_case_are_no_british_party():
+    text = "India and Bangladesh held foreign office consultations in Dhaka."
+    assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("BGD", "IND"), "040")]
+
+
+def test_a_leader_hosting_another_in_the_progressive_hosts_and_a_leader_in_a_capital_on_a_visit_visits():
+    hosting = event_codes("Erdogan is hosting Putin in Ankara for talks on Syria.", "en", PUBLISHED)
+    assert [e[:4] for e in hosting] == [(("RUS", "TUR"), "043", "TUR", "RUS")]
+    there = event_codes("Indonesia's president is in Beijing on a state visit.", "en", PUBLISHED)
+    assert [e[:4] for e in there] == [(("CHN", "IDN"), "042", "IDN", "CHN")]

@@ -68,6 +68,7 @@ class LinkWords:
     deputy: frozenset[str]  # "के उप उच्चायुक्त", "'s deputy ...": the country's, but another office
     not_home: frozenset[str]  # "अंतरिम राष्ट्रपति" (interim), "स्वघोषित" (self-declared): no home-country office
     level: frozenset[str]  # "राष्ट्रपति स्तर की बैठक", "minister-level talks": a rank of talks, no office-holder
+    generic_in_lower_case: frozenset[str]  # "foreign office consultations": no one country's office
 
 
 @cache
@@ -80,6 +81,7 @@ def link_words(lang: str) -> LinkWords:
         "deputy": set(),
         "not_home": set(),
         "level": set(),
+        "generic_in_lower_case": set(),
     }
     with (DATA_DIR / "link_words.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -345,7 +347,9 @@ class Resolver:
             org_id = f"{MFA_PREFIX}{country}" if country else None
         elif org_id.startswith(MFA_PREFIX):  # "Pakistan's Foreign Office": its own, not London's
             country = self._adjacent_country(index)
-            org_id = f"{MFA_PREFIX}{country}" if country else org_id
+            # "held foreign office consultations": in lower case a kind of ministry, not London's
+            generic = ent.text in self.words.generic_in_lower_case
+            org_id = f"{MFA_PREFIX}{country}" if country else (None if generic else org_id)
         organisation = self.kb.organisations.get(org_id) if org_id else None
         if organisation is None:
             return self._make(ent, None, self.kb.organisations[GENERIC_MFA].name_en, None, None)

@@ -459,7 +459,8 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         if host is None and ctx.lang == "en":
             before = [a for a in (first, second) if a.end <= hit.start + offset]
             after = [a for a in (first, second) if a.start >= hit.end + offset]
-            passive = (
+            participle = hit.text.split()[0].lower().endswith("ed")  # "is hosting Putin" is active
+            passive = participle and (
                 _PASSIVE_BEFORE.search(ctx.text, max(0, hit.start - _AROUND), hit.start) is not None
                 or _BY_AFTER.match(ctx.text, hit.end) is not None  # "a banquet hosted by ..."
             )
