@@ -153,12 +153,12 @@ class Trigger:
     default_status: str | None
     pattern: str  # as written in the data file
     openings: frozenset[str]  # see ``openings``: screens the trigger out of most sentences
-    needs_destination: bool = False  # a bare motion verb ("पहुंचे", "arrived in") is a visit only to a country
-    needs_official: bool = False  # "रूस से मिले एसए-22" (received from Russia): only people meet
-    needs_agent: bool = False  # "मिसाइलें दागीं": a state named as the one acting ("ईरान ने"), not a militia
-    needs_object: bool = False  # "blamed Pakistan for": its target right after it ("blamed arrogance for" none)
-    # "Israeli troops killed ...": the state acting named before it ("roadside bombs killed" none)
-    needs_subject: bool = False
+    # what the trigger's actors must show, one of ``TRIGGER_NEEDS`` ("" nothing): "destination"
+    # (a bare motion verb, "पहुंचे", "arrived in", is a visit only to a country), "official"
+    # ("रूस से मिले एसए-22": only people meet), "agent" ("मिसाइलें दागीं": a state named as the one
+    # acting, not a militia), "object" ("blamed Pakistan for": its target right after it),
+    # "subject" ("Israeli troops killed ...": the state acting named before it)
+    needs: str = ""
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -225,11 +225,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             openings=frozenset(r["openings"].split("|"))
             if r.get("openings")
             else openings(compile_trigger(lang, r["pattern"])),
-            needs_destination=r["needs"] == "destination",
-            needs_official=r["needs"] == "official",
-            needs_agent=r["needs"] == "agent",
-            needs_object=r["needs"] == "object",
-            needs_subject=r["needs"] == "subject",
+            needs=r["needs"],
         )
         for r in rows
     )

@@ -254,7 +254,7 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
     """
     destinations = sum(a.destination for a in chosen)
     if (
-        hit.trigger.needs_object
+        hit.trigger.needs == "object"
         and not _EACH_OTHER.match(ctx.text, hit.end)  # "both countries faulting each other for"
         and not any(
             _OBJECT_GAP.fullmatch(ctx.text, hit.end, a.start - ctx.offset)
@@ -263,12 +263,12 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         )
     ):
         return False  # "blamed arrogance for the problems dogging the US": no state is blamed
-    if hit.trigger.needs_subject and not any(a.end <= hit.start + ctx.offset and not a.venue for a in chosen):
+    if hit.trigger.needs == "subject" and not any(a.end <= hit.start + ctx.offset and not a.venue for a in chosen):
         return False  # "roadside bombings killed four American soldiers in Baghdad": no state acts
-    if hit.trigger.needs_destination and not destinations:
+    if hit.trigger.needs == "destination" and not destinations:
         return False
     targets = [a for a in chosen if not a.agent and a.end >= ctx.offset]  # borrowed actors stand nowhere
-    if hit.trigger.needs_agent and not (
+    if hit.trigger.needs == "agent" and not (
         any(a.agent for a in chosen)
         and any(ctx.matches("target_after", _words_after(ctx, a.end - ctx.offset)) for a in targets)
     ):
@@ -304,7 +304,7 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         visitors = [a for a in chosen if not a.destination]
         if not any(a.end <= trigger or a.agent or _by_before(ctx, a) for a in visitors):
             return False
-    needs_official = hit.trigger.needs_official or (hit.trigger.kind == "visit" and not destinations)
+    needs_official = hit.trigger.needs == "official" or (hit.trigger.kind == "visit" and not destinations)
     return not needs_official or any(a.strength > NAME for a in chosen)
 
 
