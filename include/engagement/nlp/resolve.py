@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -66,7 +66,9 @@ class LinkWords:
     former: frozenset[str]  # marks a past office: पूर्व, former
     not_a_name: frozenset[str]  # may follow a bare role without being a name: श्री, स्तर, office
     deputy: frozenset[str]  # "के उप उच्चायुक्त", "'s deputy ...": the country's, but another office
-    not_home: frozenset[str]  # "अंतरिम राष्ट्रपति" (interim), "स्वघोषित" (self-declared): no home-country office
+    # "अंतरिम राष्ट्रपति" (interim), "स्वघोषित" (self-declared), "इसके" (its), "देशों के" (the
+    # countries'): the one or two words before a bare role that make it no home-country office
+    not_home: frozenset[str]
     level: frozenset[str]  # "राष्ट्रपति स्तर की बैठक", "minister-level talks": a rank of talks, no office-holder
     generic_in_lower_case: frozenset[str]  # "foreign office consultations": no one country's office
 
@@ -240,6 +242,14 @@ class Resolver:
         start = self.ents[index].start
         return self.doc[start - 1].norm_ if start > 0 else None
 
+    def _owned_elsewhere(self, index: int) -> bool:
+        """ "अंतरिम राष्ट्रपति", "इसके राष्ट्रपति" (its), "दोनों देशों के राष्ट्रपति" (both
+        countries'): the words before a bare role give it another owner than the home country."""
+        start = self.ents[index].start
+        one = self.doc[start - 1].norm_ if start > 0 else None
+        two = f"{self.doc[start - 2].norm_} {one}" if start > 1 else None
+        return one in self.words.not_home or two in self.words.not_home
+
     def _is_deputy(self, index: int) -> bool:
         """ "पाकिस्तान के उप उच्चायुक्त": the deputy holds another office than the KB's holder."""
         start = self.ents[index].start
@@ -267,9 +277,24 @@ class Resolver:
         if role in roles_without_home_country():
             # "पाकिस्तान के उच्चायुक्त को तलब किया ... उच्चायुक्त ने कहा": the one named before
             return None if self._titles_unknown_name(index) else self.written_roles.get(role)
-        if self._titles_unknown_name(index) or self._word_before(index) in self.words.not_home or self._is_level(index):
+        if self._titles_unknown_name(index) or self._owned_elsewhere(index) or self._is_level(index):
             return None
-        return self.kb.home_country(self.lang)
+        return None if self._story_of_others else self.kb.home_country(self.lang)
+
+    @cached_property
+    def _story_of_others(self) -> bool:
+        """Whether the article is between other states: it names two or more of them and no
+        place or office-holder of the home country ("सऊदी ... ईरान ... विदेश मंत्री कार्यालय के
+        महानिदेशक"), so a bare role there has no Indian holder. With one other state named
+        ("प्रधानमंत्री ने नेपाल के राष्ट्रपति से भेंट की") the bare role is still India's."""
+        named: set[str | None] = set()
+        for ent in self.ents:
+            if ent.label_ in ("COUNTRY", "PLACE"):
+                named.add(self._country_of(ent))
+            elif ent.label_ == "PERSON":
+                office = self.kb.office_on(ent.kb_id_, self.published)
+                named.add(office.country if office is not None else None)
+        return self.kb.home_country(self.lang) not in named and len(named - {None}) >= 2
 
     def _is_level(self, index: int) -> bool:
         """A bare phrase naming the rank of talks ("विदेश मंत्री स्तर की बैठक", "minister-level

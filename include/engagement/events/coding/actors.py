@@ -528,7 +528,10 @@ def mediation(ctx: SentenceContext, hit: Hit, actors: list[Actor]) -> tuple[str,
         mediator = min(named, key=lambda a: a.start) if named else None
     else:
         named = [a for a in usable if a.end <= start]
-        mediator = max(named, key=lambda a: a.end) if named else None
+        # "तुर्की ने रूस और यूक्रेन के बीच मध्यस्थता की": the sides stand between the mediator and
+        # the verb, marked as the ones "between" whom it mediates
+        outside = [a for a in named if not ctx.matches("sides_between", ctx.text[a.end - ctx.offset : hit.start])]
+        mediator = max(outside or named, key=lambda a: a.end) if named else None
     if mediator is None:
         return None
     sides = list(dict.fromkeys(a.country for a in usable if a.country != mediator.country))

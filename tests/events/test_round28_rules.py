@@ -1,0 +1,117 @@
+"""Round 28 rules (issue 10): Hindi calls whose words are split by their topic, mediation by an
+agent named with "ने", offers of aid and of mediation. Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.event_codes import event_codes
+
+PUBLISHED = date(2024, 2, 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "मिस्र के राष्ट्रपति ने कतर के अमीर से फोन पर गाजा संघर्ष विराम को लेकर बात की।",
+        "मिस्र के राष्ट्रपति ने फोन पर कतर के प्रधानमंत्री से बात की।",
+        "मिस्र के राष्ट्रपति ने कतर के प्रधानमंत्री से फोन पर गाजा के मुद्दे पर चर्चा की।",
+    ],
+)
+def test_a_hindi_call_is_a_call_when_its_topic_or_partner_stands_between_phone_and_talk(text):
+    assert [e[:5] for e in event_codes(text, "hi", PUBLISHED)] == [(("EGY", "QAT"), "041", "EGY", "QAT", "held")]
+
+
+def test_talks_held_by_phone_are_a_call_not_a_meeting():
+    text = "चीनी विदेश मंत्री वांग यी ने अपने अमेरिकी समकक्ष ब्लिंकन के साथ फोन पर वार्ता की।"
+    assert [e[:3] for e in event_codes(text, "hi", PUBLISHED)] == [(("CHN", "USA"), "041", "CHN")]
+
+
+def test_the_state_that_mediates_between_two_others_is_the_one_marked_ne():
+    text = "तुर्की ने रूस और यूक्रेन के बीच अनाज समझौते में मध्यस्थता की थी।"
+    coded = sorted(e[:4] for e in event_codes(text, "hi", PUBLISHED))
+    assert coded == [(("RUS", "TUR"), "045", "TUR", "RUS"), (("TUR", "UKR"), "045", "TUR", "UKR")]
+
+
+def test_an_offer_to_mediate_is_an_intent_towards_each_side():
+    text = "पत्र में लिखा गया है कि ट्रंप मिस्र और इथियोपिया के बीच मध्यस्थता की कोशिशें फिर से शुरू करने के लिए तैयार हैं।"
+    coded = sorted(e[:4] for e in event_codes(text, "hi", PUBLISHED))
+    assert coded == [(("EGY", "USA"), "039", "USA", "EGY"), (("ETH", "USA"), "039", "USA", "ETH")]
+
+
+def test_refusing_to_mediate_is_no_mediation():
+    text = "अमेरिका ने भारत और पाकिस्तान के बीच मध्यस्थता करने से इनकार किया।"
+    assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("04")] == []
+
+
+def test_an_offer_of_help_is_an_intent_to_give_aid():
+    text = "जापान ने श्रीलंका को आर्थिक संकट से उबरने के लिए मदद की पेशकश की।"
+    assert [e[:5] for e in event_codes(text, "hi", PUBLISHED)] == [(("JPN", "LKA"), "033", "JPN", "LKA", "held")]
+
+
+def test_a_bare_role_owned_by_both_countries_or_by_it_is_no_indian_office():
+    text = "चीन और रूस के बीच वर्चुअल मीटिंग होने जा रही है. दोनों देशों के राष्ट्रपति 15 दिसंबर को वर्चुअल बैठक करेंगे."
+    assert {e[0] for e in event_codes(text, "hi", PUBLISHED)} == {("CHN", "RUS")}
+    its = "अमेरिकी विदेश मंत्री एंटनी ब्लिंकेन सोमवार को चीन के शीर्ष राजनयिक और शायद इसके राष्ट्रपति से मुलाकात करेंगे।"
+    assert [e[0] for e in event_codes(its, "hi", PUBLISHED)] == [("CHN", "USA")]
+
+
+def test_in_a_story_between_two_other_states_a_bare_role_has_no_indian_holder():
+    text = (
+        "सऊदी अरब के विदेश मंत्री ने ईरान के विदेश मंत्री से न्यूयॉर्क में मुलाकात की। "
+        "बैठक में विदेश मंत्री कार्यालय के महानिदेशक ने भाग लिया।"
+    )
+    assert {e[0] for e in event_codes(text, "hi", PUBLISHED)} == {("IRN", "SAU")}
+
+
+def test_with_one_other_state_named_a_bare_role_is_still_the_home_country_s():
+    text = "प्रधानमंत्री ने नेपाल के राष्ट्रपति से शिष्टाचार भेंट की।"
+    assert [e[0] for e in event_codes(text, "hi", PUBLISHED)] == [("IND", "NPL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("चीन और रूस के बीच वर्चुअल मीटिंग होने जा रही है.", "planned"),
+        ("नेपाल के प्रधानमंत्री पुष्प कमल दहल एक सप्ताह के लिए चीन की यात्रा पर रहेंगे।", "planned"),
+        ("नेपाल के प्रधानमंत्री ओली चार दिवसीय चीन दौरे के लिए रवाना हो गए हैं।", "ongoing"),
+        ("नेपाल और चीन के बीच कई समझौतों पर हस्ताक्षर किए जाएंगे।", "planned"),
+        ("नेपाल और चीन के बीच कई समझौतों पर हस्ताक्षर किए जा सकते हैं।", "planned"),
+    ],
+)
+def test_hindi_verbs_of_what_is_about_to_happen_or_under_way(text, status):
+    assert [e[4] for e in event_codes(text, "hi", PUBLISHED)] == [status]
+
+
+def test_mutual_visits_in_general_are_no_visit():
+    text = "इशिबा को उम्मीद है कि जापान और दक्षिण कोरिया के बीच आपसी यात्राओं के ज़रिए घनिष्ठ संवाद बढ़ेगा।"
+    assert event_codes(text, "hi", PUBLISHED) == []
+
+
+def test_memoranda_signed_in_a_verb_first_headline():
+    text = "चीन और बांग्लादेश ने किए कई समझौता ज्ञापनों पर हस्ताक्षर"
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("BGD", "CHN"), "057")]
+
+
+def test_a_meeting_named_with_its_partner_before_after_is_an_event_of_its_own():
+    text = "श्रीलंका के राष्ट्रपति की चीनी राष्ट्रपति से मुलाकात के बाद दोनों देशों ने संयुक्त बयान जारी किया।"
+    assert sorted(e[1] for e in event_codes(text, "hi", PUBLISHED)) == ["040", "050"]
+    reported = "बांग्लादेश के विदेश सचिव ने म्यांमार के प्रतिनिधियों के साथ बैठक के बाद यह जानकारी दी है।"
+    assert [e[:2] for e in event_codes(reported, "hi", PUBLISHED)] == [(("BGD", "MMR"), "040")]
+
+
+def test_talk_on_a_country_s_crisis_makes_it_a_topic():
+    text = (
+        "पुतिन और एर्दोआन की मुलाकात हुई। इस मुलाकात के दौरान रूस और तुर्की के राष्ट्रपतियों ने "
+        "विशेष रूप से सीरिया संकट पर बात की।"
+    )
+    assert {e[0] for e in event_codes(text, "hi", PUBLISHED)} == {("RUS", "TUR")}
+
+
+def test_hindi_spellings_of_biden_and_guinea_bissau():
+    call = "राष्ट्रपति जो बिडेन और इजरायल के प्रधानमंत्री बेंजामिन नेतन्याहू ने बुधवार को फोन पर बातचीत की।"
+    assert [e[:2] for e in event_codes(call, "hi", PUBLISHED)] == [(("ISR", "USA"), "041")]
+    meetings = "शी चिनफिंग ने क्रमशः घाना और गिनी-बिसाऊ के राष्ट्रपतियों से मुलाकात की"
+    assert sorted(e[0] for e in event_codes(meetings, "hi", PUBLISHED)) == [("CHN", "GHA"), ("CHN", "GNB")]
