@@ -115,3 +115,31 @@ def test_hindi_spellings_of_biden_and_guinea_bissau():
     assert [e[:2] for e in event_codes(call, "hi", PUBLISHED)] == [(("ISR", "USA"), "041")]
     meetings = "शी चिनफिंग ने क्रमशः घाना और गिनी-बिसाऊ के राष्ट्रपतियों से मुलाकात की"
     assert sorted(e[0] for e in event_codes(meetings, "hi", PUBLISHED)) == [("CHN", "GHA"), ("CHN", "GNB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और चीन के बीच जल्द ही वरिष्ठ सैन्य कमांडरों की बैठक को लेकर दोनों तरफ से इस बात पर सहमति जताई गई.",
+        "इस बीच भारत और चीन ने उच्च स्तर की बातचीत जल्द शुरू करने पर सहमति जताई।",
+    ],
+)
+def test_talks_the_two_sides_agreed_on_lie_ahead(text):
+    assert [e[1:5:3] for e in event_codes(text, "hi", PUBLISHED)] == [("040", "planned")]
+
+
+def test_talks_held_and_an_agreement_on_trade_stay_held():
+    text = "प्रधानमंत्री मोदी और नेपाल के प्रधानमंत्री ने बैठक की और व्यापार पर सहमति जताई।"
+    assert [e[4] for e in event_codes(text, "hi", PUBLISHED)] == ["held"]
+
+
+def test_a_departure_on_a_visit_is_the_visit_under_way_unless_told_as_past():
+    left = "प्रधानमंत्री नरेंद्र मोदी अमेरिका दौरे के लिए रवाना हुए."
+    assert [e[4] for e in event_codes(left, "hi", PUBLISHED)] == ["ongoing"]
+    earlier = "प्रधानमंत्री नरेंद्र मोदी अमेरिका दौरे के लिए रवाना हुए थे."
+    assert [e[4] for e in event_codes(earlier, "hi", PUBLISHED)] == ["held"]
+
+
+def test_a_joint_subject_whose_second_part_is_a_country_s_role_has_no_direction():
+    text = "प्रधानमंत्री मोदी और नेपाल के प्रधानमंत्री ने द्विपक्षीय बैठक की।"
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("IND", "NPL"), "040", None, None)]
