@@ -133,10 +133,10 @@ def test_talks_held_and_an_agreement_on_trade_stay_held():
     assert [e[4] for e in event_codes(text, "hi", PUBLISHED)] == ["held"]
 
 
-def test_a_departure_on_a_visit_is_the_visit_under_way_unless_told_as_past():
-    left = "प्रधानमंत्री नरेंद्र मोदी अमेरिका दौरे के लिए रवाना हुए."
+def test_a_visit_one_has_left_for_is_under_way_but_a_past_departure_is_held():
+    left = "प्रधानमंत्री नरेंद्र मोदी अमेरिका दौरे के लिए रवाना हो गए हैं।"
     assert [e[4] for e in event_codes(left, "hi", PUBLISHED)] == ["ongoing"]
-    earlier = "प्रधानमंत्री नरेंद्र मोदी अमेरिका दौरे के लिए रवाना हुए थे."
+    earlier = "प्रधानमंत्री नरेंद्र मोदी पिछले साल अमेरिका दौरे के लिए रवाना हुए थे."
     assert [e[4] for e in event_codes(earlier, "hi", PUBLISHED)] == ["held"]
 
 
