@@ -143,3 +143,37 @@ def test_a_visit_one_has_left_for_is_under_way_but_a_past_departure_is_held():
 def test_a_joint_subject_whose_second_part_is_a_country_s_role_has_no_direction():
     text = "प्रधानमंत्री मोदी और नेपाल के प्रधानमंत्री ने द्विपक्षीय बैठक की।"
     assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("IND", "NPL"), "040", None, None)]
+
+
+def test_a_talk_held_in_a_phone_call_is_a_call():
+    text = "Egypt's President Abdel Fattah el-Sisi discussed the Gaza ceasefire with Qatar's Emir in a phone call on Sunday."
+    assert [e[:3] for e in event_codes(text, "en", PUBLISHED)] == [(("EGY", "QAT"), "041", "EGY")]
+
+
+def test_the_year_a_period_starts_is_no_date_of_the_visit():
+    text = "Australian Prime Minister Anthony Albanese is in China on a four-day visit, the first by an Australian leader since 2016."
+    assert [e[1:] for e in event_codes(text, "en", PUBLISHED)] == [("042", "AUS", "CHN", "ongoing", "2024-02-10")]
+    hindi = "ऑस्ट्रेलिया के प्रधानमंत्री चार दिन की चीन यात्रा पर हैं, जो 2016 के बाद से किसी ऑस्ट्रेलियाई नेता की पहली यात्रा है।"
+    assert [e[5] for e in event_codes(hindi, "hi", PUBLISHED)] == ["2024-02-10"]
+
+
+def test_leaders_who_conferred_somewhere_met():
+    text = "Zelensky and Biden conferred at the White House on Tuesday."
+    assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("UKR", "USA"), "040")]
+    honour = "The university conferred an honorary degree on the Japanese prime minister in Delhi."
+    assert event_codes(honour, "en", PUBLISHED) == []
+
+
+def test_aid_announced_for_a_state_is_a_pledge():
+    text = "The United States announced $60 billion in military aid for Ukraine."
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("UKR", "USA"), "033", "USA", "UKR")]
+
+
+def test_ordering_diplomats_to_leave_is_an_expulsion():
+    text = "Moscow retaliated by ordering German diplomats to leave the country."
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("DEU", "RUS"), "174", "RUS", "DEU")]
+
+
+def test_resuming_regular_or_mutual_visits_is_no_visit():
+    text = "Japan's Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed to resume regular visits."
+    assert event_codes(text, "en", PUBLISHED) == []

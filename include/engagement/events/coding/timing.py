@@ -77,6 +77,7 @@ def event_date(ctx: SentenceContext, scope: Scope, countries: list[str], own_ten
         if not _in_another_named_act(ctx, scope, d)
         and not _date_of_saying(ctx, scope, d)
         and not _year_of_another_thing(ctx, scope, d)
+        and not _start_of_a_period(ctx, d)
     ]
     scoped = [d for d in own if lo <= d.start - ctx.offset < hi]
     if ctx.lang == "en":  # "arrived on Thursday and will hold talks on Friday": Friday
@@ -163,6 +164,15 @@ def _year_of_another_thing(ctx: SentenceContext, scope: Scope, date_mention) -> 
         return False
     return ctx.matches("year_modifier_before", ctx.text[max(0, start - 25) : start]) and ctx.matches(
         "year_modifier_after", ctx.text[end : end + 20]
+    )
+
+
+def _start_of_a_period(ctx: SentenceContext, date_mention) -> bool:
+    """ "the first visit by an Australian leader since 2016", "2016 के बाद से पहली यात्रा": the
+    date opens the period the event is measured against; it is no date of the event."""
+    start, end = date_mention.start - ctx.offset, date_mention.end - ctx.offset
+    return ctx.matches("period_since_before", ctx.text[max(0, start - 12) : start]) or ctx.matches(
+        "period_since_after", ctx.text[end : end + 15]
     )
 
 
