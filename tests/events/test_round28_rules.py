@@ -177,3 +177,53 @@ def test_ordering_diplomats_to_leave_is_an_expulsion():
 def test_resuming_regular_or_mutual_visits_is_no_visit():
     text = "Japan's Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed to resume regular visits."
     assert event_codes(text, "en", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's foreign secretary was received by Saudi Crown Prince Mohammed bin Salman in Riyadh.",
+        "Saudi Crown Prince Mohammed bin Salman received Britain's foreign secretary in Riyadh.",
+    ],
+)
+def test_the_one_who_receives_a_visitor_hosts_in_either_voice(text):
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("GBR", "SAU"), "043", "SAU", "GBR")]
+
+
+def test_a_letter_received_by_an_embassy_is_no_hosting():
+    assert event_codes("The letter was received by the Indian embassy in Washington.", "en", PUBLISHED) == []
+
+
+def test_red_carpet_and_farewell_calls():
+    carpet = "Vietnam rolled out the red carpet for Chinese President Xi Jinping."
+    assert [e[:4] for e in event_codes(carpet, "en", PUBLISHED)] == [(("CHN", "VNM"), "043", "VNM", "CHN")]
+    call = "The Chinese ambassador paid a farewell call on the Sri Lankan president."
+    assert [e[:2] for e in event_codes(call, "en", PUBLISHED)] == [(("CHN", "LKA"), "040")]
+
+
+def test_accusations_traded_by_two_states_are_one_from_each():
+    text = "India and Canada traded accusations over the killing."
+    coded = sorted(e[:4] for e in event_codes(text, "en", PUBLISHED))
+    assert coded == [(("CAN", "IND"), "112", "CAN", "IND"), (("CAN", "IND"), "112", "IND", "CAN")]
+
+
+def test_a_leader_threatening_to_strike_a_state_threatens_force():
+    text = "Kim Jong Un threatened to strike the United States with nuclear weapons."
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("PRK", "USA"), "138", "PRK", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kenya's President William Ruto wrapped up a three-day state visit to China on Friday.", "en"),
+        ("केन्या के राष्ट्रपति ने शुक्रवार को अपनी तीन दिवसीय चीन यात्रा संपन्न की।", "hi"),
+    ],
+)
+def test_a_visit_wrapped_up_is_over(text, lang):
+    assert [e[4] for e in event_codes(text, lang, PUBLISHED)] == ["held"]
+
+
+def test_kim_jong_un_s_last_syllable_is_not_the_un():
+    text = "Kim Jong-un condemned the United States."
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("PRK", "USA"), "111", "PRK", "USA")]
+    assert event_codes("The UN condemned Israel.", "en", PUBLISHED) == []

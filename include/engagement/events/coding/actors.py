@@ -458,7 +458,8 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         host = next((a for a in chosen if a.agent), None) or next((a for a in chosen if a.venue), None)
         if host is None and ctx.lang == "en":
             before = [a for a in (first, second) if a.end <= hit.start + offset]
-            after = [a for a in (first, second) if a.start >= hit.end + offset]
+            # the guest may stand inside the trigger: "received Britain's foreign secretary"
+            after = [a for a in (first, second) if a.start > hit.start + offset]
             participle = hit.text.split()[0].lower().endswith("ed")  # "is hosting Putin" is active
             passive = participle and (
                 _PASSIVE_BEFORE.search(ctx.text, max(0, hit.start - _AROUND), hit.start) is not None

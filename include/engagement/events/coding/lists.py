@@ -156,6 +156,8 @@ def speakers_only(ctx: SentenceContext, scope: Scope, actors: list[Actor], speec
     the act aims at no state named here. Three or more say so in either language; two only for
     an English statement (a Hindi pair before its verb may be the act's two sides, and "India
     and Pakistan expelled diplomats" is each other's)."""
+    if ctx.matches("reciprocal", ctx.text[scope.lo : scope.hi]):
+        return False  # "India and Canada traded accusations": each aims at the other
     trigger = scope.hit.start + ctx.offset
     named = _named_in_scope(ctx, scope, actors)
     before = [a for a in named if a.end <= trigger]

@@ -317,6 +317,9 @@ def in_progress(ctx: SentenceContext, scope: Scope, when: DateInfo) -> bool:
     that the text says began but does not date ("arrived on Monday on a four-day State visit") is
     too: an arrival is news while the stay lasts ("concluded his seven-day tour" is not)."""
     published = ctx.article.published
+    told = window.after(ctx.text, scope.hit.start, scope.hi) if ctx.lang == "hi" else ctx.text[scope.lo : scope.hit.end]
+    if ctx.matches("stay_ended", told):
+        return False  # "wrapped up a three-day state visit on Friday", "यात्रा संपन्न कर"
     if published is None:
         begun = ctx.matches("stay_begun", window.after(ctx.text, scope.lo, scope.hi))
         return begun and when.basis in (UNKNOWN.basis, UNANCHORED.basis) and _stay_days(ctx, scope) > 0
