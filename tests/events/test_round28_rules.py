@@ -227,3 +227,28 @@ def test_kim_jong_un_s_last_syllable_is_not_the_un():
     text = "Kim Jong-un condemned the United States."
     assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("PRK", "USA"), "111", "PRK", "USA")]
     assert event_codes("The UN condemned Israel.", "en", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("अजरबैजान ने आर्मेनिया के खिलाफ सैन्य अभियान शुरू किया।", (("ARM", "AZE"), "190", "AZE", "ARM")),
+        ("रूसी सेना ने यूक्रेन के कई गांवों पर कब्जा कर लिया है।", (("RUS", "UKR"), "192", "RUS", "UKR")),
+        ("भारतीय सेना ने पाकिस्तान के आतंकी ठिकानों पर सर्जिकल स्ट्राइक की।", (("IND", "PAK"), "190", "IND", "PAK")),
+        ("इजराइल ने ईरान के परमाणु ठिकानों को निशाना बनाया।", (("IRN", "ISR"), "195", "ISR", "IRN")),
+        ("अमेरिका ने ईरान को सैन्य कार्रवाई की धमकी दी।", (("IRN", "USA"), "130", "USA", "IRN")),
+    ],
+)
+def test_hindi_military_operations_occupation_and_strikes(text, expected):
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "यूक्रेन में जारी रूस की सैन्य कार्रवाई को लेकर अमेरिका प्रतिबंधों के मोड में ही नजर आ रहा है।",
+        "सेना ने सत्ता पर कब्जा कर लिया, जिसके बाद भारत ने चिंता जताई।",
+    ],
+)
+def test_a_war_named_as_the_setting_or_power_seized_at_home_is_no_attack(text):
+    assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("19")] == []
