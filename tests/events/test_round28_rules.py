@@ -252,3 +252,25 @@ def test_hindi_military_operations_occupation_and_strikes(text, expected):
 )
 def test_a_war_named_as_the_setting_or_power_seized_at_home_is_no_attack(text):
     assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("19")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit comes as Russia and China seek to counter US influence.",
+        "Analysts said a visit by Modi to Pakistan was unlikely.",
+        "Modi has visited the US seven times since 2014.",
+    ],
+)
+def test_a_summit_named_as_the_setting_an_unlikely_visit_and_a_count_of_visits_are_no_events(text):
+    assert event_codes(text, "en", PUBLISHED) == []
+
+
+def test_a_visit_stays_when_something_else_is_unlikely():
+    text = "Modi will visit Pakistan, officials said, but a breakthrough was unlikely."
+    assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("IND", "PAK"), "042")]
+
+
+def test_a_country_talked_about_in_hindi_is_a_topic():
+    text = "इजराइल और अमेरिका के नेताओं ने फोन पर बातचीत की और ईरान के बारे में बातचीत की।"
+    assert {e[0] for e in event_codes(text, "hi", PUBLISHED)} == {("ISR", "USA")}

@@ -178,7 +178,12 @@ def blocked(lex: LanguageLexicon, kinds: KindGroups, text: str, scope: Scope) ->
             or lex.matches("hypothetical", window.before(text, lo, hit.start))
         )
     before = lex.clause_break.split(text[max(lo, hit.start - 30) : hit.start])[-1]
-    return lex.matches("negation", before) or lex.matches("hypothetical", window.before(text, lo, hit.start))
+    after = lex.clause_break.split(text[hit.end : hi])[0]
+    return (
+        lex.matches("negation", before)
+        or lex.matches("hypothetical", window.before(text, lo, hit.start))
+        or lex.matches("speculative_after", after)  # "a visit by Modi to Pakistan was unlikely"
+    )
 
 
 def own_clause_bounds(lex: LanguageLexicon, text: str, scope: Scope) -> tuple[int, int]:
