@@ -274,3 +274,31 @@ def test_a_visit_stays_when_something_else_is_unlikely():
 def test_a_country_talked_about_in_hindi_is_a_topic():
     text = "इजराइल और अमेरिका के नेताओं ने फोन पर बातचीत की और ईरान के बारे में बातचीत की।"
     assert {e[0] for e in event_codes(text, "hi", PUBLISHED)} == {("ISR", "USA")}
+
+
+def test_a_subordinate_clause_naming_two_states_is_its_trigger_s_whole_story():
+    text = (
+        "Trump and Saudi Arabia's crown prince spoke on Friday, "
+        "hours after Washington launched airstrikes on Iran."
+    )
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("IRN", "USA"), "195", "USA", "IRN")]
+
+
+def test_strikes_pulled_out_of_are_called_off():
+    text = "Washington pulled out at the last minute of airstrikes on Iran."
+    assert [e[1:5] for e in event_codes(text, "en", PUBLISHED)] == [("195", "USA", "IRN", "cancelled")]
+
+
+def test_the_two_leaders_are_the_people_just_named_not_the_states_of_a_strike():
+    text = (
+        "US President Donald Trump and Saudi Arabia's Crown Prince Mohammad bin Salman spoke on Friday, "
+        "hours after Washington launched airstrikes on Iran. "
+        "The two leaders discussed the stability of the oil market."
+    )
+    pairs = {e[0] for e in event_codes(text, "en", PUBLISHED) if e[1] == "040"}
+    assert pairs == {("SAU", "USA")}
+
+
+def test_tensions_with_a_state_or_threats_posed_by_it_are_topics():
+    text = "US President Donald Trump and Saudi Crown Prince Mohammed bin Salman discussed heightened tensions with Iran."
+    assert {e[0] for e in event_codes(text, "en", PUBLISHED)} == {("SAU", "USA")}

@@ -293,7 +293,7 @@ def _participants(
     countries lent by earlier sentences."""
     hit, lo, hi = scope.hit, scope.lo, scope.hi
     scoped = [a for a in actors if lo <= a.start - ctx.offset and a.end - ctx.offset <= hi]
-    scoped = _reported_clause(ctx, scope, scoped)
+    scoped = _own_clause_pair(ctx, scope, _reported_clause(ctx, scope, scoped))
     chosen = actor_step.english_trip(ctx, hit, scoped, actors) or actor_step.choose_actors(ctx, hit, scoped)
     if actor_step.shares_sentence_arguments(ctx, hit, chosen):
         chosen = actor_step.choose_actors(ctx, hit, actors)
@@ -309,14 +309,30 @@ def _participants(
     # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
     pair_of_others = bool(chosen) and ctx.matches("pair_addressed", stretch)
     if len(chosen) < 2 and not pair_of_others and ctx.matches("anaphor", stretch) and not ctx.teams():
-        if ctx.matches("person_anaphor", stretch):  # "उन्होंने", "he": a person, first the subject
+        people = ctx.matches("people_anaphor", stretch)
+        if people or ctx.matches("person_anaphor", stretch):
+            # "उन्होंने", "he": a person, first the subject; "the two leaders": the people just
+            # named, not the states of a strike the sentence before reported
             lenders = distinct([*ctx.previous.people, *lenders])
         chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
-        strength = PERSON if ctx.matches("people_anaphor", stretch) else NAME
+        strength = PERSON if people else NAME
         chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c, strength) for c in chosen]
     if len(chosen) == 1 and hit.trigger.kind in ctx.article.resources.kinds.story_pair:
         chosen = actor_step.against_story_pair(ctx, hit, chosen[0]) or chosen
     return chosen
+
+
+def _own_clause_pair(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) -> list[Actor]:
+    """ "Trump and the Saudi crown prince spoke on Friday, hours after Washington launched
+    airstrikes on Iran": an English subordinate clause that names two states itself is the
+    trigger's whole story; the states of the clauses around it are no parties to it."""
+    if ctx.lang != "en":
+        return scoped
+    start, end = triggers.own_clause_bounds(ctx.lex, ctx.text, scope)
+    if not ctx.matches("subordinate_opening", ctx.text[start:end]):
+        return scoped  # "met his counterparts from Brazil, South Africa and Indonesia": one clause
+    inside = [a for a in scoped if start <= a.start - ctx.offset < end]
+    return inside if len({a.country for a in inside if not a.venue}) >= 2 else scoped
 
 
 def _reported_clause(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) -> list[Actor]:

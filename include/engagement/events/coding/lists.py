@@ -142,7 +142,9 @@ def joint_agents(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> tup
         subject = max((a for a in named if a.end <= hit.start + offset), key=lambda a: a.end, default=None)
     if subject is None:
         return None
-    agents = _listed_with(ctx, scope, actors, subject.country)
+    # the list the subject stands in: "Trump and the Saudi prince spoke, hours after Washington
+    # launched airstrikes on Iran" has Washington alone as the strikes' subject
+    agents = _listed_with(ctx, scope, actors, subject.country, subject)
     others = {a.country for a in named if a.country not in agents}
     after = ctx.lang == "hi" or all(a.start >= hit.end + offset for a in named if a.country in others)
     if len(agents) < 2 or len(others) != 1 or not after:
@@ -203,11 +205,14 @@ def _runs(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[list[
     return runs
 
 
-def _listed_with(ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str) -> list[str]:
+def _listed_with(
+    ctx: SentenceContext, scope: Scope, actors: list[Actor], country: str, anchor: Actor | None = None
+) -> list[str]:
     """The countries of a list ("Japan, China and South Korea", "जापान और चीन") that holds
-    ``country``, in order; just ``country`` when it stands alone, empty when it is not named."""
+    ``country`` (its mention ``anchor`` when given, else its first), in order; just ``country``
+    when it stands alone, empty when it is not named."""
     named = _named_in_scope(ctx, scope, actors)
-    at = next((i for i, a in enumerate(named) if a.country == country), None)
+    at = next((i for i, a in enumerate(named) if a == anchor or (anchor is None and a.country == country)), None)
     if at is None:
         return []
     listed = [named[at]]
