@@ -302,3 +302,11 @@ def test_the_two_leaders_are_the_people_just_named_not_the_states_of_a_strike():
 def test_tensions_with_a_state_or_threats_posed_by_it_are_topics():
     text = "US President Donald Trump and Saudi Crown Prince Mohammed bin Salman discussed heightened tensions with Iran."
     assert {e[0] for e in event_codes(text, "en", PUBLISHED)} == {("SAU", "USA")}
+
+
+def test_states_a_proposal_would_include_in_negotiations_are_no_parties_yet():
+    text = (
+        "Sudan and Egypt were aligned on a proposal to include the European Union, United States "
+        "and United Nations in the negotiations, as an addition to current African Union mediation."
+    )
+    assert event_codes(text, "en", PUBLISHED) == []

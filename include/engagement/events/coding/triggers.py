@@ -128,6 +128,8 @@ def blocked(lex: LanguageLexicon, kinds: KindGroups, text: str, scope: Scope) ->
     if hit.trigger.kind in kinds.talk_about_talks and (
         lex.matches("talks_about_before", text[max(lo, hit.start - 50) : hit.start])
         or lex.matches("talks_about_after", text[hit.end : hit.end + 50])
+        # "a proposal to include the EU, the United States and the UN in the negotiations"
+        or lex.matches("talks_about_far_before", text[max(lo, hit.start - 150) : hit.start])
     ):
         # "urged China to resume stalled talks", "six-party talks", "ये बातचीत कई महीनों से लटकी
         # हुई है", "बातचीत की संभावना पैदा होने": talk about talks
