@@ -310,3 +310,44 @@ def test_states_a_proposal_would_include_in_negotiations_are_no_parties_yet():
         "and United Nations in the negotiations, as an addition to current African Union mediation."
     )
     assert event_codes(text, "en", PUBLISHED) == []
+
+
+def test_an_alleged_violation_protested_is_no_attack_and_the_summons_keeps_its_agent():
+    text = (
+        "पाकिस्तान ने मंगलवार को नियंत्रण रेखा पर ‘भारतीय सुरक्षा बलों की ओर से किए गए संघर्ष विराम "
+        "के उल्लंघन’ के विरोध में भारतीय उप उच्चायुक्त को तलब किया।"
+    )
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("IND", "PAK"), "111", "PAK", "IND")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "इज़राइल ने संयुक्त राष्ट्र सुरक्षा परिषद से ईरान के हमले की निंदा करने के लिए एक आपातकालीन बैठक बुलाने का अनुरोध किया है।",
+        "चीनी नेता शी जिनपिंग ने सऊदी अरब और ईरान के बीच बातचीत का विचार उठाया था।",
+    ],
+)
+def test_a_body_s_emergency_meeting_and_the_idea_of_talks_are_no_meetings(text):
+    assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("04")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "इस्तांबुल वार्ता 2022 की शुरुआत के बाद से रूस और यूक्रेन के बीच पहली सीधी बातचीत थी।",
+        "यह 2021 में तालिबान के सत्ता हासिल करने के बाद अफगानिस्तान के विदेश मंत्री की पहली भारत यात्रा है।",
+    ],
+)
+def test_a_year_a_period_starts_from_is_no_hindi_event_date(text):
+    assert [e[5] for e in event_codes(text, "hi", PUBLISHED)] == ["2024-02-10"]
+
+
+def test_a_country_s_bare_visit_in_hindi_past_tense():
+    text = "नेपाल के प्रधानमंत्री भारत आए।"
+    assert [e[:5] for e in event_codes(text, "hi", PUBLISHED)] == [(("IND", "NPL"), "042", "NPL", "IND", "held")]
+    assert event_codes("इस मामले में कई नए तथ्य सामने आए हैं, भारत और चीन के बीच।", "hi", PUBLISHED) == []
+
+
+def test_raisi_spelt_rayasi_and_a_joint_subject_with_an_adjective():
+    text = "ईरानी मीडिया ने बताया कि रायसी और सऊदी क्राउन प्रिंस ने फिलिस्तीन के खिलाफ युद्ध अपराधों पर चर्चा की है।"
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("IRN", "SAU"), "040", None, None)]

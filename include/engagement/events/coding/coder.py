@@ -72,7 +72,8 @@ class EventCoder:
 def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
     """The event mentions of one sentence, one per happening."""
     article, lex, kinds = ctx.article, ctx.lex, ctx.article.resources.kinds
-    hits = triggers.without_demanded(ctx.lang, triggers.find_triggers(lex, ctx.text))
+    found = triggers.without_protested(lex, ctx.text, triggers.find_triggers(lex, ctx.text))
+    hits = triggers.without_demanded(ctx.lang, found)
     if not hits:
         return []
     ctx.named_acts = tuple((hit.start, hit.end) for hit in hits if triggers.named_by_year(hit))

@@ -172,7 +172,7 @@ def _start_of_a_period(ctx: SentenceContext, date_mention) -> bool:
     date opens the period the event is measured against; it is no date of the event."""
     start, end = date_mention.start - ctx.offset, date_mention.end - ctx.offset
     return ctx.matches("period_since_before", ctx.text[max(0, start - 12) : start]) or ctx.matches(
-        "period_since_after", ctx.text[end : end + 15]
+        "period_since_after", ctx.text[end : end + 40]
     )
 
 

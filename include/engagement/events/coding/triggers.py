@@ -38,6 +38,13 @@ def named_by_year(hit: Hit) -> bool:
     return _YEAR_IN_NAME.search(hit.text) is not None
 
 
+def without_protested(lex: LanguageLexicon, text: str, hits: list[Hit]) -> list[Hit]:
+    """Drop triggers that only name what a protest is about ("‘संघर्ष विराम के उल्लंघन’ के विरोध
+    में ... उप उच्चायुक्त को तलब किया"): the act is alleged, and the protest's stretch reaches
+    back to its agent."""
+    return [hit for hit in hits if not lex.matches("protested_after", text[hit.end : hit.end + _PARTNER_REACH])]
+
+
 def without_demanded(lang: str, hits: list[Hit]) -> list[Hit]:
     """Drop triggers that only name what is demanded: the event is the demand, not a sanction."""
     reach = _DEMAND_REACH[lang]
