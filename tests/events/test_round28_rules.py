@@ -351,3 +351,8 @@ def test_a_country_s_bare_visit_in_hindi_past_tense():
 def test_raisi_spelt_rayasi_and_a_joint_subject_with_an_adjective():
     text = "ईरानी मीडिया ने बताया कि रायसी और सऊदी क्राउन प्रिंस ने फिलिस्तीन के खिलाफ युद्ध अपराधों पर चर्चा की है।"
     assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("IRN", "SAU"), "040", None, None)]
+
+
+def test_signing_a_treaty_named_with_its_kind():
+    text = "Egypt became the first Arab country to sign a peace treaty with Israel in 1979."
+    assert [e[:2] + e[4:] for e in event_codes(text, "en", PUBLISHED)] == [(("EGY", "ISR"), "057", "held", "1979")]
