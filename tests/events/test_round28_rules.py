@@ -356,3 +356,19 @@ def test_raisi_spelt_rayasi_and_a_joint_subject_with_an_adjective():
 def test_signing_a_treaty_named_with_its_kind():
     text = "Egypt became the first Arab country to sign a peace treaty with Israel in 1979."
     assert [e[:2] + e[4:] for e in event_codes(text, "en", PUBLISHED)] == [(("EGY", "ISR"), "057", "held", "1979")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine launched a drone attack on a Russian oil refinery.",
+        "Russia struck Ukrainian energy infrastructure overnight.",
+    ],
+)
+def test_strikes_on_a_state_s_refineries_and_energy_infrastructure(text):
+    coded = [e[:2] for e in event_codes(text, "en", PUBLISHED)]
+    assert coded == [(("RUS", "UKR"), "190")]
+
+
+def test_a_meeting_at_a_country_s_air_base_stays_between_the_two_who_met():
+    assert [e[0] for e in event_codes("Modi and Xi met at the Russian air base.", "en", PUBLISHED)] == [("CHN", "IND")]
