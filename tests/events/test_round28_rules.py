@@ -372,3 +372,15 @@ def test_strikes_on_a_state_s_refineries_and_energy_infrastructure(text):
 
 def test_a_meeting_at_a_country_s_air_base_stays_between_the_two_who_met():
     assert [e[0] for e in event_codes("Modi and Xi met at the Russian air base.", "en", PUBLISHED)] == [("CHN", "IND")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("जब मेरे बड़े लोग भारत से पाकिस्तान आए तो हमें एक मज़बूत घर मिला.", "hi"),
+        ("Egypt and Israel sign US trade accord 25 years after peace treaty.", "en"),
+        ("ASEAN to push Australia, New Zealand to sign non-aggression pact.", "en"),
+    ],
+)
+def test_people_who_migrate_an_accord_named_after_a_third_state_and_a_pact_pushed_for(text, lang):
+    assert [e for e in event_codes(text, lang, PUBLISHED) if e[1] in ("042", "057")] == []
