@@ -384,3 +384,13 @@ def test_a_meeting_at_a_country_s_air_base_stays_between_the_two_who_met():
 )
 def test_people_who_migrate_an_accord_named_after_a_third_state_and_a_pact_pushed_for(text, lang):
     assert [e for e in event_codes(text, lang, PUBLISHED) if e[1] in ("042", "057")] == []
+
+
+def test_kosovo_is_a_state_of_its_own_and_an_eu_host_hosts_no_state():
+    text = (
+        "Hosted by EU foreign policy chief Josep Borrell, Serbian President Aleksandar Vucic and "
+        "Kosovo's Prime Minister Albin Kurti held talks in Brussels on Monday."
+    )
+    assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("SRB", "XKX"), "040")]
+    hosted = "Modi was hosted by President Biden at the White House."
+    assert [e[:4] for e in event_codes(hosted, "en", PUBLISHED)] == [(("IND", "USA"), "043", "USA", "IND")]

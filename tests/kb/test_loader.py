@@ -10,7 +10,7 @@ def test_packaged_kb_validates_without_problems():
 
 def test_countries_are_generated_for_all_iso_codes_with_hindi_names():
     kb = load_kb()
-    assert len(kb.countries) == 249
+    assert len(kb.countries) == 250
     assert kb.countries["RUS"].name_hi == "रूस"
     assert kb.countries["IND"].iso2 == "IN"
 

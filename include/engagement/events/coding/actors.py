@@ -267,6 +267,12 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         return False  # "roadside bombings killed four American soldiers in Baghdad": no state acts
     if hit.trigger.needs == "destination" and not destinations:
         return False
+    if ctx.lang == "en" and hit.trigger.kind == "host" and (by := _BY_AFTER.match(ctx.text, hit.end)):
+        # "Hosted by EU foreign policy chief Josep Borrell, Vucic and Kurti held talks": the one
+        # named after "by" hosts, and when that is no state, no state hosts
+        hosts = [a for a in chosen if a.start - ctx.offset >= by.end()]
+        if not hosts or "," in ctx.text[by.end() : hosts[0].start - ctx.offset]:
+            return False
     targets = [a for a in chosen if not a.agent and a.end >= ctx.offset]  # borrowed actors stand nowhere
     if hit.trigger.needs == "agent" and not (
         any(a.agent for a in chosen)
