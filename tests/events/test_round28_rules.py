@@ -394,3 +394,26 @@ def test_kosovo_is_a_state_of_its_own_and_an_eu_host_hosts_no_state():
     assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("SRB", "XKX"), "040")]
     hosted = "Modi was hosted by President Biden at the White House."
     assert [e[:4] for e in event_codes(hosted, "en", PUBLISHED)] == [(("IND", "USA"), "043", "USA", "IND")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting between Sudan and South Sudan this week has brought the two closer to war.", (("SDN", "SSD"), "190", None, None)),
+        ("Russian jets have bombed a Georgian town amid a deepening crisis.", (("GEO", "RUS"), "195", "RUS", "GEO")),
+        (
+            "Two children were killed in a missile strike from neighbouring Iran on Tuesday in Pakistan's Balochistan province.",
+            (("IRN", "PAK"), "195", "IRN", "PAK"),
+        ),
+        ("A shell fired from Syria landed in the Turkish border town of Akcakale.", (("SYR", "TUR"), "194", "SYR", "TUR")),
+        ("Eleven civilians were killed in artillery shelling by Cambodian forces in Thailand.", (("KHM", "THA"), "194", "KHM", "THA")),
+        ("Victims of an Iranian air strike in Pakistan were moved to hospital.", (("IRN", "PAK"), "195", "IRN", "PAK")),
+    ],
+)
+def test_english_force_named_by_its_source_after_from_or_by_or_as_an_adjective(text, expected):
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [expected]
+
+
+def test_a_state_hosting_foreign_bases_hosts_no_visit():
+    text = "Djibouti hosts French and U.S. military bases and is the main route to the sea for Ethiopia."
+    assert event_codes(text, "en", PUBLISHED) == []

@@ -43,6 +43,7 @@ _GLOSS_CHARS = 60
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _BY_AFTER = re.compile(r"\s+by\b")
+_FROM_OR_BY_END = re.compile(r"\b(?:from|by)$", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 _EACH_OTHER = re.compile(r"\s+(?:each other|one another)\b")
 _OF_THE_PLACE = re.compile(
@@ -478,6 +479,13 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         )
         guest = next(a for a in chosen if a.country != host.country)
         return host.country, guest.country
+    if ctx.lang == "en" and _FROM_OR_BY_END.search(hit.text):
+        # "a missile strike from neighbouring Iran", "shelling by Cambodian forces": the one
+        # named after "from"/"by" acts
+        after = sorted((a for a in chosen if a.start >= hit.end + offset), key=lambda a: a.start)
+        if after:
+            other = next((a for a in chosen if a.country != after[0].country), None)
+            return after[0].country, other.country if other else None
     agents = [a for a in chosen if a.agent]
     before_verb = [a for a in agents if a.end <= hit.start + offset]
     # Hindi: the agent nearest before the verb is its subject, not a speaker quoting it
