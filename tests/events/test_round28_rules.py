@@ -417,3 +417,16 @@ def test_english_force_named_by_its_source_after_from_or_by_or_as_an_adjective(t
 def test_a_state_hosting_foreign_bases_hosts_no_visit():
     text = "Djibouti hosts French and U.S. military bases and is the main route to the sea for Ethiopia."
     assert event_codes(text, "en", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Over the past 24 hours, Armenia's Armed Forces have 115 times violated the ceasefire, the Azerbaijani Defense Ministry said.", "196"),
+        ("The Azerbaijani army positions in the Gazakh district underwent fire from the Armenian army positions.", "193"),
+        ("The Azerbaijani army positions were shelled from the Armenian positions.", "194"),
+        ("Azerbaijani positions came under fire from Armenian forces.", "193"),
+    ],
+)
+def test_fire_a_state_s_positions_came_under_from_another_s(text, cameo):
+    assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("ARM", "AZE"), cameo, "ARM", "AZE")]
