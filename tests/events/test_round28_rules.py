@@ -430,3 +430,20 @@ def test_a_state_hosting_foreign_bases_hosts_no_visit():
 )
 def test_fire_a_state_s_positions_came_under_from_another_s(text, cameo):
     assert [e[:4] for e in event_codes(text, "en", PUBLISHED)] == [(("ARM", "AZE"), cameo, "ARM", "AZE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ईरान के मिसाइल हमले में पाकिस्तान में दो बच्चों की मौत हो गई।", (("IRN", "PAK"), "195", "IRN", "PAK")),
+        ("कंबोडियाई सेना की गोलाबारी में थाईलैंड के 11 नागरिक मारे गए।", (("KHM", "THA"), "194", "KHM", "THA")),
+        ("इजराइल के हवाई हमले में लेबनान में 20 लोगों की मौत हो गई।", (("ISR", "LBN"), "195", "ISR", "LBN")),
+    ],
+)
+def test_a_hindi_attack_people_died_in_is_its_owner_s(text, expected):
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
+
+
+def test_the_state_whose_towns_are_bombed_is_no_attacker():
+    text = "सूडान के लड़ाकू विमानों ने दक्षिण सूडान के कस्बों पर बमबारी की।"
+    assert [e[2] for e in event_codes(text, "hi", PUBLISHED)] != ["SSD"]

@@ -486,6 +486,15 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         if after:
             other = next((a for a in chosen if a.country != after[0].country), None)
             return after[0].country, other.country if other else None
+    if ctx.lang == "hi" and kind == "fight":
+        # "ईरान के मिसाइल हमले में", "कंबोडियाई सेना की गोलाबारी में": the attack's owner attacks
+        owner = next(
+            (a for a in chosen if a.end <= hit.start + offset and ctx.matches("attacker_between", ctx.text[a.end - offset : hit.start])),
+            None,
+        )
+        if owner is not None and not any(a.agent for a in chosen):
+            other = next((a for a in chosen if a.country != owner.country), None)
+            return owner.country, other.country if other else None
     agents = [a for a in chosen if a.agent]
     before_verb = [a for a in agents if a.end <= hit.start + offset]
     # Hindi: the agent nearest before the verb is its subject, not a speaker quoting it
