@@ -446,4 +446,4 @@ def test_a_hindi_attack_people_died_in_is_its_owner_s(text, expected):
 
 def test_the_state_whose_towns_are_bombed_is_no_attacker():
     text = "सूडान के लड़ाकू विमानों ने दक्षिण सूडान के कस्बों पर बमबारी की।"
-    assert [e[2] for e in event_codes(text, "hi", PUBLISHED)] != ["SSD"]
+    assert [(e[:2], e[2] in (None, "SDN")) for e in event_codes(text, "hi", PUBLISHED)] == [((("SDN", "SSD"), "195"), True)]
