@@ -447,3 +447,8 @@ def test_a_hindi_attack_people_died_in_is_its_owner_s(text, expected):
 def test_the_state_whose_towns_are_bombed_is_no_attacker():
     text = "सूडान के लड़ाकू विमानों ने दक्षिण सूडान के कस्बों पर बमबारी की।"
     assert [(e[:2], e[2] in (None, "SDN")) for e in event_codes(text, "hi", PUBLISHED)] == [((("SDN", "SSD"), "195"), True)]
+
+
+def test_fighting_between_warlords_is_no_fighting_between_states():
+    text = "Government troops intervened in Afghanistan's latest outbreak of deadly fighting between warlords, flying on U.S. and NATO airplanes."
+    assert event_codes(text, "en", PUBLISHED) == []
