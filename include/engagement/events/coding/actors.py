@@ -1,4 +1,4 @@
-"""Step 2: the actors of a sentence and of each trigger, and the direction between them.
+"""Step 2: the actors of a sentence and of each trigger (who acts on whom: ``direction.py``).
 
 A country acts through its government's stand-ins: people in office and role phrases (strongest),
 ministries and seats of government, then country names. A country that is only the venue is no
@@ -11,9 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from engagement.events.coding import window
 from engagement.events.coding.datelines import is_dateline
-from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit, Scope
+from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit
 from engagement.nlp.folding import fold
 
 if TYPE_CHECKING:
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
 # How far after an English statement verb its object may stand ("endorsed an agreement with the
 # EU ... in spite of the conflict with Russia" does not endorse Russia).
 _EN_OBJECT_REACH = 80
-# "visiting Russian President", "the visiting Chinese foreign minister Wang Yi"
-_VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 _TOPIC_REACH = 90  # how far before a country name "talks on ..." may stand
 # A capitalised name right after an English visit verb or "visit to": the place visited ("visited
 # Seattle"); after a noun ("during his visit Modi met") only with "to"
@@ -36,14 +33,12 @@ _IN_TOWN_COMMA = re.compile(
 )
 _NAME_GAP = re.compile(r"(?:'s)?\s{0,2}")  # between "Pakistan('s)" and "Foreign Office"
 # How much context on each side of a mention tells what it stands for.
-_AROUND = 40
+AROUND = 40
 # Hindi news glosses a name in English right after it ("भारत (India) आ रहे हैं", "मोदी (PM Modi)
 # ने"): the cues read the words after a mention as if the gloss were not there.
 _GLOSS_CHARS = 60
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
-_BY_AFTER = re.compile(r"\s+by\b")
-_FROM_OR_BY_END = re.compile(r"\b(?:from|by)$", re.IGNORECASE)
+BY_AFTER = re.compile(r"\s+by\b")
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 _EACH_OTHER = re.compile(r"\s+(?:each other|one another)\b")
 _OF_THE_PLACE = re.compile(
@@ -71,7 +66,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             strength, level = INSTITUTION, "official"
             m = _ministry_of_named_country(ctx, m)
         elif m.label == "PLACE":
-            named = ctx.text[m.end - ctx.offset : m.end - ctx.offset + _AROUND]
+            named = ctx.text[m.end - ctx.offset : m.end - ctx.offset + AROUND]
             if may_name_things and lex.matches("named_thing_after", named):
                 continue  # "the Paris climate agreement", "the Minsk accords": a name, not its country
             place = kb.places.get(m.entity_id or "")
@@ -82,7 +77,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue
         rel_start, rel_end = m.start - ctx.offset, m.end - ctx.offset
         before, after = (
-            ctx.text[max(0, rel_start - _AROUND) : rel_start],
+            ctx.text[max(0, rel_start - AROUND) : rel_start],
             _words_after(ctx, rel_end),
         )
         if lex.matches("not_government_before", before):
@@ -163,9 +158,9 @@ def _repeats_in_brackets(ctx: SentenceContext, index: int) -> bool:
 def _words_after(ctx: SentenceContext, end: int) -> str:
     """The sentence's words after offset ``end`` (in the sentence), a leading English gloss in
     brackets skipped in Hindi, so "भारत (India) आ रहे हैं" reads as "भारत आ रहे हैं"."""
-    after = ctx.text[end : end + _AROUND + _GLOSS_CHARS]
+    after = ctx.text[end : end + AROUND + _GLOSS_CHARS]
     gloss = _HINDI_GLOSS.match(after) if ctx.lang == "hi" else None
-    return (after[gloss.end() :] if gloss else after)[:_AROUND]
+    return (after[gloss.end() :] if gloss else after)[:AROUND]
 
 
 def _here_as_destination(ctx: SentenceContext) -> list[Actor]:
@@ -177,8 +172,8 @@ def _here_as_destination(ctx: SentenceContext) -> list[Actor]:
     return [
         Actor(place.country, ctx.offset + m.start(), ctx.offset + m.end(), 0, None, None, destination=True, here=True)
         for m in lex.screen("here").finditer(ctx.text)
-        if lex.matches("destination_after", ctx.text[m.end() : m.end() + _AROUND])
-        or lex.matches("destination_before", ctx.text[max(0, m.start() - _AROUND) : m.start()])
+        if lex.matches("destination_after", ctx.text[m.end() : m.end() + AROUND])
+        or lex.matches("destination_before", ctx.text[max(0, m.start() - AROUND) : m.start()])
     ]
 
 
@@ -268,7 +263,7 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         return False  # "roadside bombings killed four American soldiers in Baghdad": no state acts
     if hit.trigger.needs == "destination" and not destinations:
         return False
-    if ctx.lang == "en" and hit.trigger.kind == "host" and (by := _BY_AFTER.match(ctx.text, hit.end)):
+    if ctx.lang == "en" and hit.trigger.kind == "host" and (by := BY_AFTER.match(ctx.text, hit.end)):
         # "Hosted by EU foreign policy chief Josep Borrell, Vucic and Kurti held talks": the one
         # named after "by" hosts, and when that is no state, no state hosts
         hosts = [a for a in chosen if a.start - ctx.offset >= by.end()]
@@ -280,15 +275,15 @@ def travel_is_clear(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> bool
         and any(ctx.matches("target_after", _words_after(ctx, a.end - ctx.offset)) for a in targets)
     ):
         return False  # a state fires at a target it names: "ईरान ने इजराइल पर", not "पूर्वी सागर में"
-    if hit.trigger.kind == "visit" and ctx.matches("region_after", ctx.text[hit.end : hit.end + _AROUND]):
+    if hit.trigger.kind == "visit" and ctx.matches("region_after", ctx.text[hit.end : hit.end + AROUND]):
         return False  # "ends his tour of Asia by asking North Korea ...": a region, not a state, was visited
     if hit.trigger.kind == "visit" and destinations == len(chosen):
         return False
-    if hit.trigger.kind == "visit" and ctx.matches("troops_before", ctx.text[max(0, hit.start - _AROUND) : hit.start]):
+    if hit.trigger.kind == "visit" and ctx.matches("troops_before", ctx.text[max(0, hit.start - AROUND) : hit.start]):
         return False  # "Australian SAS troops have arrived in Afghanistan": a deployment, not a visit
     if hit.trigger.kind == "visit" and (
         ctx.matches("travellers_before", ctx.text[max(0, hit.start - _TRAVELLER_REACH) : hit.start])
-        or ctx.matches("travellers_after", ctx.text[hit.end : hit.end + _AROUND])
+        or ctx.matches("travellers_after", ctx.text[hit.end : hit.end + AROUND])
     ):
         return False  # "refugees arrived in Bangladesh", "बांग्लादेश पहुंचे रोहिंग्या शरणार्थियों": people travel
     if (
@@ -354,20 +349,6 @@ def against_story_pair(ctx: SentenceContext, hit: Hit, actor: Actor) -> list[Act
         return []
     other = next(c for c in pair if c != actor.country)
     return [replace(actor, agent=True, coordinated=False), borrowed(other)]
-
-
-def addressed_sides(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> tuple[str, list[str]] | None:
-    """A statement one state addresses to both sides of the story ("तुर्की के विदेश मंत्री ने दोनों
-    पक्षों से युद्धविराम का आग्रह किया", "Qatar urged both sides to show restraint"): the
-    speaker and the two sides, one event with each (codebook §4, one event per counterpart).
-    The sides are the previous sentence's countries, then the story's pair. None otherwise."""
-    speakers = {a.country for a in chosen}
-    if len(speakers) != 1 or not ctx.matches("pair_addressed", window.after(ctx.text, scope.lo, scope.hi)):
-        return None
-    speaker = speakers.pop()
-    lenders = [*ctx.previous.countries, *ctx.article.latest_pair()]
-    sides = [c for c in dict.fromkeys(lenders) if c and c != speaker][:2]
-    return (speaker, sides) if len(sides) == 2 else None
 
 
 def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[Actor]:
@@ -443,122 +424,3 @@ def choose_actors(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[A
             return [subject, target, *(a for a in ranked if a not in (subject, target))]
     return ranked
 
-
-def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str | None, str | None]:
-    """Source and target where the sentence makes them clear, else (None, None)."""
-    offset = ctx.offset
-    first, second = chosen[0], next(a for a in chosen if a.country != chosen[0].country)
-    kind = hit.trigger.kind
-    if kind == "visit":
-        dest = next((a for a in chosen if a.destination), None)
-        if dest:
-            visitor = next(a for a in chosen if a.country != dest.country)
-            return visitor.country, dest.country
-        guest = _visiting_guest(ctx, hit, chosen)
-        if guest:  # "talks with visiting Russian President Putin": Russia visits the other
-            host = next(a for a in chosen if a.country != guest.country)
-            return guest.country, host.country
-        return None, None
-    if kind == "host":
-        # the agent ("मुर्मू ने ... दिसानायके के सम्मान में रात्रिभोज"; "was received by"), else
-        # the English subject ("Modi warmly received President Lourenco"), else the nearest person
-        host = next((a for a in chosen if a.agent), None) or next((a for a in chosen if a.venue), None)
-        if host is None and ctx.lang == "en":
-            before = [a for a in (first, second) if a.end <= hit.start + offset]
-            # the guest may stand inside the trigger: "received Britain's foreign secretary"
-            after = [a for a in (first, second) if a.start > hit.start + offset]
-            participle = hit.text.split()[0].lower().endswith("ed")  # "is hosting Putin" is active
-            passive = participle and (
-                _PASSIVE_BEFORE.search(ctx.text, max(0, hit.start - _AROUND), hit.start) is not None
-                or _BY_AFTER.match(ctx.text, hit.end) is not None  # "a banquet hosted by ..."
-            )
-            host = (after if passive else before)[0] if len(before) == 1 and len(after) == 1 else None
-        host = host or min(
-            [a for a in chosen if a.strength == PERSON] or chosen,
-            key=lambda a: abs(a.start - (hit.start + offset)),
-        )
-        guest = next(a for a in chosen if a.country != host.country)
-        return host.country, guest.country
-    if ctx.lang == "en" and _FROM_OR_BY_END.search(hit.text):
-        # "a missile strike from neighbouring Iran", "shelling by Cambodian forces": the one
-        # named after "from"/"by" acts
-        after = sorted((a for a in chosen if a.start >= hit.end + offset), key=lambda a: a.start)
-        if after:
-            other = next((a for a in chosen if a.country != after[0].country), None)
-            return after[0].country, other.country if other else None
-    if ctx.lang == "hi" and kind == "fight":
-        # "ईरान के मिसाइल हमले में", "कंबोडियाई सेना की गोलाबारी में": the attack's owner attacks
-        owner = next(
-            (a for a in chosen if a.end <= hit.start + offset and ctx.matches("attacker_between", ctx.text[a.end - offset : hit.start])),
-            None,
-        )
-        if owner is not None and not any(a.agent for a in chosen):
-            other = next((a for a in chosen if a.country != owner.country), None)
-            return owner.country, other.country if other else None
-    agents = [a for a in chosen if a.agent]
-    before_verb = [a for a in agents if a.end <= hit.start + offset]
-    # Hindi: the agent nearest before the verb is its subject, not a speaker quoting it
-    # ("जोली ने कहा, 'भारत ने राजनयिकों को देश छोड़ने का आदेश दिया था'": India orders)
-    agent = max(before_verb, key=lambda a: a.end) if ctx.lang == "hi" and before_verb else next(iter(agents), None)
-    if agent and agent.coordinated:
-        return None, None
-    if agent:
-        other = next(a for a in chosen if a.country != agent.country)
-        return agent.country, other.country
-    if ctx.lang == "hi":
-        return None, None
-    before = [a for a in (first, second) if a.end <= hit.start + offset]
-    # the object may stand inside a phrase trigger: "ordered 755 US diplomats to leave"
-    after = [a for a in (first, second) if a.start > hit.start + offset]
-    if len(before) == 1 and len(after) == 1:
-        return before[0].country, after[0].country
-    return None, None
-
-
-def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):
-    """ "China condemned Japan's remarks on Taiwan and summoned the Japanese ambassador": a verb
-    joined by "and" to the one before shares its subject, so it aims at the actor after it."""
-    if ctx.lang != "en" or not ctx.matches("verb_joined_before", ctx.text[before.end : hit.start]):
-        return None
-    objects = [a for a in scoped if a.start >= hit.end + ctx.offset and a.country != subject.country and not a.venue]
-    if not objects:
-        return None
-    return [replace(subject, agent=True), min(objects, key=lambda a: a.start)]
-
-
-def _visiting_guest(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> Actor | None:
-    """The actor that "visiting" describes: named right after it, with no clause between."""
-    if not ctx.matches("guest_trigger", hit.text):
-        return None
-    after = sorted((a for a in chosen if a.start >= hit.end + ctx.offset), key=lambda a: a.start)
-    if after and _VISITING_GUEST_GAP.fullmatch(ctx.text, hit.end, after[0].start - ctx.offset):
-        return after[0]
-    return None
-
-
-def mediation(ctx: SentenceContext, hit: Hit, actors: list[Actor]) -> tuple[str, list[str]] | None:
-    """The mediator and the two sides of a mediation ("a U.S.-brokered truce", "talks mediated
-    by Blinken", "China, which brokered the agreement", "अमेरिका की मध्यस्थता में"), or None.
-
-    The mediator is named right after "by", else is the nearest actor before the trigger; the
-    sides are the sentence's other countries, else the pair of the story so far ("the two
-    foreign ministers last met for talks mediated by ..."); a side the text leaves unnamed (or
-    names as no state, "the Palestinians") is left out. The codebook counts one event from the
-    mediator to each side."""
-    usable = [a for a in actors if a.strength > 0 and not a.venue]
-    start, end = hit.start + ctx.offset, hit.end + ctx.offset
-    if hit.text.endswith(" by"):
-        named = [a for a in usable if a.start >= end]
-        mediator = min(named, key=lambda a: a.start) if named else None
-    else:
-        named = [a for a in usable if a.end <= start]
-        # "तुर्की ने रूस और यूक्रेन के बीच मध्यस्थता की": the sides stand between the mediator and
-        # the verb, marked as the ones "between" whom it mediates
-        outside = [a for a in named if not ctx.matches("sides_between", ctx.text[a.end - ctx.offset : hit.start])]
-        mediator = max(outside or named, key=lambda a: a.end) if named else None
-    if mediator is None:
-        return None
-    sides = list(dict.fromkeys(a.country for a in usable if a.country != mediator.country))
-    if len(sides) < 2:
-        sides = list(dict.fromkeys([*sides, *(c for c in ctx.article.latest_pair() if c != mediator.country)]))
-    return (mediator.country, sides[:2]) if sides else None

@@ -9,6 +9,7 @@ from datetime import date
 from engagement.config import Settings
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, lists, timing, triggers, window
+from engagement.events.coding import direction as direction_step
 from engagement.events.coding.datelines import dateline_place
 from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.resources import CodingResources, resources_for
@@ -101,9 +102,9 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         countries = distinct(a.country for a in chosen)
         # (one side, the sides it deals with): a mediator, or a speaker addressing both sides
         mediated = (
-            actor_step.mediation(ctx, hit, actors)
+            direction_step.mediation(ctx, hit, actors)
             if hit.trigger.kind in kinds.mediation
-            else actor_step.addressed_sides(ctx, scope, chosen)
+            else direction_step.addressed_sides(ctx, scope, chosen)
             if hit.trigger.kind in kinds.speech
             else None
         )
@@ -125,7 +126,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             continue
         if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
             continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
-        source, target = (mediated[0], None) if mediated else actor_step.direction(ctx, hit, chosen)
+        source, target = (mediated[0], None) if mediated else direction_step.direction(ctx, hit, chosen)
         found = _status_and_date(ctx, scope, countries, events)
         if found is None:
             continue
@@ -300,7 +301,7 @@ def _participants(
         chosen = actor_step.choose_actors(ctx, hit, actors)
     if shared is not None:
         before, subject = shared
-        chosen = actor_step.with_shared_subject(ctx, before, hit, subject, scoped) or chosen
+        chosen = direction_step.with_shared_subject(ctx, before, hit, subject, scoped) or chosen
     stretch = window.after(ctx.text, lo, hi)
     # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
     # unless that sentence named other than two: then the pair of the story so far comes first
