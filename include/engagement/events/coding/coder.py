@@ -328,8 +328,8 @@ def _own_clause_pair(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) ->
     """ "Trump and the Saudi crown prince spoke on Friday, hours after Washington launched
     airstrikes on Iran": an English subordinate clause that names two states itself is the
     trigger's whole story; the states of the clauses around it are no parties to it."""
-    if ctx.lang != "en":
-        return scoped
+    if ctx.lang != "en" or len({a.country for a in scoped if not a.venue}) <= 2:
+        return scoped  # two states or fewer: the clause cannot narrow them to a pair
     start, end = triggers.own_clause_bounds(ctx.lex, ctx.text, scope)
     if not ctx.matches("subordinate_opening", ctx.text[start:end]):
         return scoped  # "met his counterparts from Brazil, South Africa and Indonesia": one clause
