@@ -496,3 +496,16 @@ def test_fighting_between_warlords_is_no_fighting_between_states():
         "fighting between warlords, flying on U.S. and NATO airplanes."
     )
     assert event_codes(text, "en", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya calls for a ceasefire and an emergency summit with DR Congo and Rwanda.",
+        "At a Security Council meeting, Rwanda's UN representative regretted the decision of Congo.",
+        "Rwanda's UN representative regretted that the international community condemned M23 "
+        "rather than the Congolese army.",
+    ],
+)
+def test_a_body_s_or_an_emergency_meeting_and_the_international_community_s_words_are_no_pair_events(text):
+    assert [e for e in event_codes(text, "en", PUBLISHED) if e[1][:2] in ("04", "11")] == []
