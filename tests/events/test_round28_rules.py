@@ -509,3 +509,11 @@ def test_fighting_between_warlords_is_no_fighting_between_states():
 )
 def test_a_body_s_or_an_emergency_meeting_and_the_international_community_s_words_are_no_pair_events(text):
     assert [e for e in event_codes(text, "en", PUBLISHED) if e[1][:2] in ("04", "11")] == []
+
+
+def test_what_two_sides_try_to_settle_and_the_country_it_is_over_are_no_events():
+    text = (
+        "Trump arrived in Beijing on a three-day visit, and the two sides will try to iron out "
+        "huge differences over North Korea."
+    )
+    assert [e[:2] for e in event_codes(text, "en", PUBLISHED)] == [(("CHN", "USA"), "042")]
