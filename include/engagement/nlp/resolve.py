@@ -245,8 +245,7 @@ class Resolver:
     def _owned_elsewhere(self, index: int) -> bool:
         """ "अंतरिम राष्ट्रपति", "इसके राष्ट्रपति" (its), "दोनों देशों के राष्ट्रपति" (both
         countries'): the words before a bare role give it another owner than the home country."""
-        start = self.ents[index].start
-        one = self.doc[start - 1].norm_ if start > 0 else None
+        start, one = self.ents[index].start, self._word_before(index)
         two = f"{self.doc[start - 2].norm_} {one}" if start > 1 else None
         return one in self.words.not_home or two in self.words.not_home
 

@@ -68,22 +68,19 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
             [a for a in chosen if a.strength == PERSON] or chosen,
             key=lambda a: abs(a.start - (hit.start + offset)),
         )
-        guest = next(a for a in chosen if a.country != host.country)
-        return host.country, guest.country
+        return _acting_on_the_other(host, chosen)
     if ctx.lang == "en" and _FROM_OR_BY_END.search(hit.text):
         # "a missile strike from neighbouring Iran", "shelling by Cambodian forces": the one
         # named after "from"/"by" acts
         after = sorted((a for a in chosen if a.start >= hit.end + offset), key=lambda a: a.start)
         if after:
-            other = next((a for a in chosen if a.country != after[0].country), None)
-            return after[0].country, other.country if other else None
+            return _acting_on_the_other(after[0], chosen)
     if ctx.lang == "hi" and kind == "fight":
         # "ईरान के मिसाइल हमले में", "कंबोडियाई सेना की गोलाबारी में": the attack's owner attacks
         before = [a for a in chosen if a.end <= hit.start + offset]
         owner = next((a for a in before if ctx.matches("attacker_between", ctx.text[a.end - offset : hit.start])), None)
         if owner is not None and not any(a.agent for a in chosen):
-            other = next((a for a in chosen if a.country != owner.country), None)
-            return owner.country, other.country if other else None
+            return _acting_on_the_other(owner, chosen)
     agents = [a for a in chosen if a.agent]
     before_verb = [a for a in agents if a.end <= hit.start + offset]
     # Hindi: the agent nearest before the verb is its subject, not a speaker quoting it
@@ -92,8 +89,7 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
     if agent and agent.coordinated:
         return None, None
     if agent:
-        other = next(a for a in chosen if a.country != agent.country)
-        return agent.country, other.country
+        return _acting_on_the_other(agent, chosen)
     if ctx.lang == "hi":
         return None, None
     before = [a for a in (first, second) if a.end <= hit.start + offset]
@@ -102,6 +98,11 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
     if len(before) == 1 and len(after) == 1:
         return before[0].country, after[0].country
     return None, None
+
+
+def _acting_on_the_other(actor: Actor, chosen: list[Actor]) -> tuple[str, str]:
+    """(source, target): ``actor`` acts on the other country among ``chosen`` (there is one)."""
+    return actor.country, next(a.country for a in chosen if a.country != actor.country)
 
 
 def with_shared_subject(ctx: SentenceContext, before: Hit, hit: Hit, subject: Actor, scoped: list[Actor]):
