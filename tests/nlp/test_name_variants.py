@@ -21,6 +21,8 @@ PUBLISHED = date(2015, 6, 1)
         ("डॉनल्ड", "डोनाल्ड"),
         ("ईशिबा", "इशिबा"),  # the initial vowel's length
         ("शरीफ़", "शरीफ"),  # nukta
+        ("देउवा", "देउबा"),  # ब for व
+        ("अल-", "अल"),  # a hyphen typed at the word's edge ("अल- सिसी")
     ],
 )
 def test_two_transliterations_share_a_skeleton(one, other):

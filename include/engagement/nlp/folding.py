@@ -45,12 +45,14 @@ def fold(text: str, acronym_max_letters: int = 3) -> str:
 _VOWEL_MARKS = re.compile("[\u093a-\u094f\u0962\u0963\u0901-\u0903]")
 # a half nasal before a consonant is an anusvara written out: ट्रम्प/ट्रंप, नरेन्द्र/नरेंद्र
 _HALF_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939])")
-_LONG_VOWELS = str.maketrans({"आ": "अ", "ई": "इ", "ऊ": "उ", "ऐ": "ए", "औ": "ओ", "ऑ": "अ"})
+# and ब for व, which transliterations swap ("देउबा/देउवा", "वांगचुक/बांगचुक")
+_SKELETON_FOLDS = str.maketrans({"आ": "अ", "ई": "इ", "ऊ": "उ", "ऐ": "ए", "औ": "ओ", "ऑ": "अ", "ब": "व"})
 
 
 def consonant_skeleton(text: str) -> str:
     """The consonants of a folded Devanagari word, with its initial vowel shortened: the form
     two spellings of one transliterated name share. Too coarse for single words ("चीन" and
-    "चुना" share one); only names of several words are matched on it (``kb_matcher``)."""
+    "चुना" share one); only names of several words are matched on it (``kb_matcher``). A hyphen
+    at the word's edge is dropped: "अल- सिसी" is "अल-सीसी" typed loosely."""
     folded = _HALF_NASAL.sub("", fold(text))
-    return _VOWEL_MARKS.sub("", folded).translate(_LONG_VOWELS)
+    return _VOWEL_MARKS.sub("", folded).translate(_SKELETON_FOLDS).strip("-")

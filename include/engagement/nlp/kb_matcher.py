@@ -29,7 +29,8 @@ from engagement.nlp.pattern_cache import Patterns, cache_file_for, cached_patter
 
 FOLD_COMPONENT = "engagement_text_fold"
 SPELLING_VARIANT_LANGS = frozenset({"hi"})
-_DEVANAGARI_NAME = re.compile(r"[\u0900-\u0963\u0966-\u097f]+(?: [\u0900-\u0963\u0966-\u097f]+)+")
+_DEVANAGARI_NAME = re.compile(r"[\u0900-\u0963\u0966-\u097f]+(?:[ -][\u0900-\u0963\u0966-\u097f]+)+")
+_NAME_PARTS = re.compile(r"[ -]")
 
 
 class KbMatcher:
@@ -99,7 +100,8 @@ def _variant_matcher(nlp: Language, aliases: list[Alias], known_keys: set[int]) 
     people: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for alias in aliases:
         if alias.label == "PERSON" and _DEVANAGARI_NAME.fullmatch(alias.text):
-            people[tuple(consonant_skeleton(word) for word in alias.text.split())].add(alias.entity_id)
+            # "अल-सीसी" written "अल सीसी" or "अल- सिसी": its words without the hyphen
+            people[tuple(consonant_skeleton(word) for word in _NAME_PARTS.split(alias.text))].add(alias.entity_id)
     strings = nlp.vocab.strings
     matcher = PhraseMatcher(nlp.vocab, attr="SHAPE")
     for skeleton, person_ids in people.items():
