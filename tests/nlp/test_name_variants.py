@@ -71,3 +71,20 @@ def test_english_names_match_only_as_written():
     text = "Javed Zarif met Shahbaz Sharif."  # "Javad Zarif" in the KB
     found = extract_entities(text, "en", PUBLISHED).mentions
     assert [(text[m.start : m.end], m.entity_id) for m in found] == [("Shahbaz Sharif", "SHEHBAZ_SHARIF")]
+
+
+def test_english_names_match_with_or_without_their_accents():
+    text = "Tayyip Erdogan met Luiz Inacio Lula da Silva and Vo Van Thuong in Male."
+    found = extract_entities(text, "en", date(2023, 6, 1)).mentions
+    assert [(m.entity_id, m.country) for m in found] == [
+        ("RECEP_TAYYIP_ERDOGAN", "TUR"),
+        ("LUIZ_INACIO_LULA_DA_SILVA", "BRA"),
+        ("VO_VAN_THUONG", "VNM"),
+        ("MALE", "MDV"),
+    ]
+
+
+def test_a_capital_written_in_lower_case_is_the_ordinary_word():
+    # "Malé" without its accent is "male"
+    text = "Kerry courted traditionalist male voters in Ohio."
+    assert "MALE" not in [m.entity_id for m in extract_entities(text, "en", PUBLISHED).mentions]

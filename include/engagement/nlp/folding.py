@@ -2,8 +2,9 @@
 
 Hindi news spells loan words with or without nukta (कज़ान/कजान), with chandrabindu or anusvara
 (अँग्रेज़/अंग्रेज), with candra-o or aa (मॉस्को/मास्को) and with stray ZWJ/ZWNJ. ड़ and ढ़ are
-distinct native letters, so only the loan-word nukta is dropped. Latin is lowercased, except
-short all-capital acronyms, so "US" does not match the pronoun "us" nor "WHO" the word "who".
+distinct native letters, so only the loan-word nukta is dropped. Latin letters lose their
+diacritics (Erdoğan/Erdogan, Võ Văn Thưởng/Vo Van Thuong). Latin is lowercased, except short
+all-capital acronyms, so "US" does not match the pronoun "us" nor "WHO" the word "who".
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ _DEVANAGARI_FOLDS = str.maketrans(
     }
 )
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s$")
+# Latin letters with diacritics: news writes "Erdoğan" and "Erdogan", "Peña Nieto" and "Pena Nieto"
+_ACCENTED_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _without_accent(match: re.Match[str]) -> str:
+    """The letter without its diacritics ("ğ" -> "g"); one with none to drop ("ø", "ß") stays."""
+    return "".join(c for c in unicodedata.normalize("NFKD", match.group()) if not unicodedata.combining(c))
 
 
 def fold(text: str, acronym_max_letters: int = 3) -> str:
@@ -34,6 +42,7 @@ def fold(text: str, acronym_max_letters: int = 3) -> str:
         if "\u093c" in folded:
             folded = _LOANWORD_NUKTA.sub("", folded)
         folded = folded.translate(_DEVANAGARI_FOLDS)
+        folded = _ACCENTED_LATIN.sub(_without_accent, folded)
     if folded.isupper() and sum(char.isalpha() and char.isascii() for char in folded) <= acronym_max_letters:
         return folded
     folded = folded.lower()

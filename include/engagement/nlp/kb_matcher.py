@@ -29,6 +29,8 @@ from engagement.nlp.pattern_cache import Patterns, cache_file_for, cached_patter
 
 FOLD_COMPONENT = "engagement_text_fold"
 SPELLING_VARIANT_LANGS = frozenset({"hi"})
+CAPITALISED_NAME_LANGS = frozenset({"en"})
+_CAPITALISED_LABELS = frozenset({"PLACE"})  # people keep lower-case handles ("@narendramodi")
 _DEVANAGARI_NAME = re.compile(r"[\u0900-\u0963\u0966-\u097f]+(?:[ -][\u0900-\u0963\u0966-\u097f]+)+")
 _NAME_PARTS = re.compile(r"[ -]")
 
@@ -47,6 +49,9 @@ class KbMatcher:
             self.keys[nlp.vocab.strings.add(key)] = (label, entity_id)
             self.matcher.add(key, patterns)
         self.variants = _variant_matcher(nlp, self.kb.aliases(nlp.lang), set(self.keys))
+        # English writes places with a capital: folded without its accent, "Malé"
+        # would otherwise be every "male"
+        self.places_capitalised = nlp.lang in CAPITALISED_NAME_LANGS
 
     def _patterns(self, nlp: Language, override_dir: str | None, cache_dir: str | None) -> Patterns:
         """Computed here, or read from ``cache_dir`` where an earlier task left them."""
@@ -68,11 +73,13 @@ class KbMatcher:
         found = [(match_id, start, end, True) for match_id, start, end in self.matcher(doc)]
         if self.variants is not None:
             found += [(match_id, start, end, False) for match_id, start, end in self.variants(doc)]
+        keys = self.keys
+        if self.places_capitalised:
+            found = [m for m in found if not (keys[m[0]][0] in _CAPITALISED_LABELS and doc[m[1]].text.islower())]
         for match_id, start, end, _ in sorted(found, key=_longest_first, reverse=True):
             if start not in taken and end - 1 not in taken:
                 kept.append((start, end, match_id))
                 taken.update(range(start, end))
-        keys = self.keys
         names = [
             Span(doc, start, end, label=keys[match_id][0], kb_id=keys[match_id][1])
             for start, end, match_id in sorted(kept)
