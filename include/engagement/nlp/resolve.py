@@ -348,11 +348,29 @@ class Resolver:
         offices = self.kb.offices_of(self.ents[index].kb_id_)
         country = max(offices, key=lambda office: office.start).country if offices else None
         previous = self.ents[index - 1] if index > 0 else None
+        if self._titled_by_international_body(index):
+            return None, None  # "UN Secretary-General António Guterres": no longer Portugal's
+
         if previous is None or previous.label_ != "ROLE" or previous.end != self.ents[index].start:
             return country, None
         if self._is_former(index - 1):
             return country, None
         return self._adjacent_country(index - 1) or country, previous.kb_id_
+
+    def _titled_by_international_body(self, index: int) -> bool:
+        """Whether an international body and a title of at most three words (a role the KB
+        knows or not) stand right before the person ("UN Secretary-General", "IAEA chief",
+        "संयुक्त राष्ट्र महासचिव")."""
+        person = self.ents[index]
+        body = next((ent for ent in reversed(self.ents[max(0, index - 2) : index]) if ent.label_ == "ORG"), None)
+        organisation = self.kb.organisations.get(body.kb_id_) if body is not None else None
+        between = self.doc[body.end : person.start] if body is not None else ()
+        return (
+            organisation is not None
+            and organisation.kind == "igo"
+            and 1 <= len(between) <= 3
+            and all(token.text.replace("-", "").isalpha() or token.text == "-" for token in between)
+        )
 
     def _role(self, index: int) -> Resolved:
         ent = self.ents[index]
