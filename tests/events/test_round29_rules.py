@@ -40,3 +40,45 @@ def test_the_word_there_is_no_pronoun():
 )
 def test_a_name_spelled_otherwise_still_names_its_country(text, pair):
     assert pair in [e[0] for e in event_codes(text, "hi", PUBLISHED)]
+
+
+def test_a_counterpart_and_another_minister_met_in_turn_are_two_meetings():
+    text = (
+        "On the last day of his visit to Laos, Defence Minister Rajnath Singh on Friday met his "
+        "Japanese counterpart and the Defence Secretary of the Philippines."
+    )
+    assert sorted(e[:4] for e in event_codes(text, "en", PUBLISHED)) == [
+        (("IND", "JPN"), "040", "IND", "JPN"),
+        (("IND", "PHL"), "040", "IND", "PHL"),
+    ]
+
+
+def test_the_one_who_holds_talks_with_his_counterpart_is_the_clause_subject():
+    text = (
+        "Jaishankar stopped over in Iran to meet Zarif on his way to Russia, where he will attend a "
+        "meeting of the Shanghai Cooperation Organisation and also hold talks with his Chinese "
+        "counterpart Wang Yi."
+    )
+    assert (("CHN", "IND"), "040", "IND", "CHN") in [e[:4] for e in event_codes(text, "en", date(2020, 9, 5))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and Saudi Arabia held talks in Baghdad, Iraq's foreign minister said on Monday.",
+        "Iran and Saudi Arabia signed a memorandum of understanding, according to Iraq's foreign ministry.",
+    ],
+)
+def test_a_speaker_the_sentence_ends_on_is_no_party_to_the_pair_it_reports(text):
+    assert {e[0] for e in event_codes(text, "en", PUBLISHED)} == {("IRN", "SAU")}
+
+
+def test_an_attribution_naming_the_other_side_keeps_it():
+    text = "India's envoy met officials in Islamabad on Monday, Pakistan's foreign office said."
+    assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("IND", "PAK")]
+
+
+def test_the_head_of_an_international_body_is_no_longer_his_country():
+    # António Guterres was Portugal's prime minister until 2002
+    text = "UN Secretary-General António Guterres called on Rwanda to withdraw its forces from Congo."
+    assert [e for e in event_codes(text, "en", PUBLISHED) if "PRT" in e[0]] == []

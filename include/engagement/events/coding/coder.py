@@ -168,7 +168,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             parties = [(pair, pair[0], pair[1]), (pair, pair[1], pair[0])]
             reciprocal = True
         elif home:  # "met his counterparts from A, B and C": a bilateral meeting with each
-            countries = distinct([home, *countries])
+            countries = distinct([home, *lists.met_in_turn(ctx, hit, chosen, countries)])
             parties = [(sorted([home, c]), home, c) for c in countries if c != home]
         elif multilateral:  # one meeting of many has no pair, so no direction between two of them
             parties = [([None, None], None, None)]
@@ -294,6 +294,7 @@ def _participants(
     too few, the subject ``shared`` with the verb before (that verb, its source actor), or
     countries lent by earlier sentences."""
     hit, lo, hi = scope.hit, scope.lo, scope.hi
+    actors = _without_attribution(ctx, scope, actors)
     scoped = [a for a in actors if lo <= a.start - ctx.offset and a.end - ctx.offset <= hi]
     scoped = _own_clause_pair(ctx, scope, _reported_clause(ctx, scope, scoped))
     chosen = actor_step.english_trip(ctx, hit, scoped, actors) or actor_step.choose_actors(ctx, hit, scoped)
@@ -351,6 +352,21 @@ def _reported_clause(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) ->
     reported = [a for a in scoped if a.start >= cut]
     subjects = {a.country for a in reported if a.end <= scope.hit.start + ctx.offset and not a.venue}
     return reported if len(subjects) == 2 else scoped
+
+
+def _without_attribution(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:
+    """ "Iran and Saudi Arabia held talks in Baghdad, Iraq's foreign minister said": a speaker
+    the sentence ends on reports the pair before it; once that names two states, the speaker is
+    none of the parties. An attribution naming the only other side stays ("India met Pakistan's
+    envoy, Pakistan's foreign office said")."""
+    if ctx.lang != "en":
+        return actors
+    found = ctx.lex.screen("attribution").search(ctx.text, scope.hit.end)
+    if found is None:
+        return actors
+    cut = found.start() + ctx.offset
+    before = [a for a in actors if a.start < cut]
+    return before if len({a.country for a in before if not a.venue}) == 2 else actors
 
 
 def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], events: list[EventMention]):

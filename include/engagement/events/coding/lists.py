@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from engagement.events.coding.model import PERSON, Actor, Scope
+from engagement.events.coding.model import PERSON, Actor, Hit, Scope
 
 if TYPE_CHECKING:
     from engagement.events.coding.sentence import SentenceContext
@@ -45,7 +45,20 @@ def meets_each(
     subjects = agents or [a for a in people if ctx.lang == "en" and 0 <= a.end <= trigger]
     if not subjects and ctx.lang == "en":  # "Singh left after the summit, besides holding bilateral meetings with ..."
         subjects = [a for a in actors if a.strength == PERSON and 0 <= a.end <= trigger]
-    return max(subjects, key=lambda a: (a.strength, a.start)).country if subjects else None
+    # English: the first, the clause's subject ("Jaishankar ... to meet Zarif ... and also hold
+    # talks with his Chinese counterpart"); Hindi: the last, the agent nearest the verb
+    first = ctx.lang == "en"
+    return max(subjects, key=lambda a: (a.strength, -a.start if first else a.start)).country if subjects else None
+
+
+def met_in_turn(ctx: SentenceContext, hit: Hit, chosen: list[Actor], countries: list[str]) -> list[str]:
+    """The countries met one by one: in English those named after the verb, its objects; a
+    state named before it only frames the trip ("On the last day of his visit to Laos, Singh met
+    his Japanese counterpart and the Philippine defence secretary")."""
+    if ctx.lang != "en":
+        return countries
+    after = {a.country for a in chosen if a.start >= hit.start + ctx.offset}
+    return [c for c in countries if c in after] if len(after) >= 2 else countries
 
 
 def met_by_someone_unnamed(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> bool:
