@@ -82,3 +82,37 @@ def test_the_head_of_an_international_body_is_no_longer_his_country():
     # António Guterres was Portugal's prime minister until 2002
     text = "UN Secretary-General António Guterres called on Rwanda to withdraw its forces from Congo."
     assert [e for e in event_codes(text, "en", PUBLISHED) if "PRT" in e[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gustavo Petro set foot in Venezuela on Tuesday.", (("COL", "VEN"), "042", "COL", "VEN", "held")),
+        (
+            "In South Africa, Sushma Swaraj was also set to co-chair the India-South Africa joint commission.",
+            (("IND", "ZAF"), "040", "IND", "ZAF", "planned"),
+        ),
+        (
+            "On June 7, Boris Johnson held a telephonic discussion with his Pakistani counterpart.",
+            (("GBR", "PAK"), "041", "GBR", "PAK", "held"),
+        ),
+        (
+            "Japan and India are expected to ink a security agreement during the visit.",
+            (("IND", "JPN"), "057", None, None, "planned"),
+        ),
+        (
+            "India has read the riot act to the Maldives after three ministers made derogatory remarks.",
+            (("IND", "MDV"), "111", "IND", "MDV", "held"),
+        ),
+    ],
+)
+def test_english_phrasings_of_visits_calls_meetings_accords_and_reproach(text, expected):
+    coded = [e[:5] for e in event_codes("Report. " + text, "en", date(2022, 11, 2))]
+    assert expected in coded
+
+
+def test_the_first_leader_to_visit_in_years_made_the_visit():
+    text = "Report. Gustavo Petro has become the first Colombian president to visit Venezuela since 2013."
+    assert [e[:5] for e in event_codes(text, "en", date(2022, 11, 2))] == [
+        (("COL", "VEN"), "042", "COL", "VEN", "held")
+    ]
