@@ -26,6 +26,7 @@ from engagement.kb.loader import kb_fingerprint
 
 ACRONYM_MAX_LETTERS = 3
 DEVANAGARI_RUN_ON_STOP = r"(?<=[\u0900-\u097F])\.(?=[\u0900-\u097F])"
+RUN_ON_DANDA = r"[\u0964\u0965]"  # "लिया है।विवाद": a danda never stands inside a word
 NOT_DEVANAGARI_WORDS = r"(?![\u0900-\u097F.]+$)"
 
 
@@ -122,8 +123,9 @@ def _split_abbreviation_pairs(nlp: Language) -> None:
     a hyphen between "." and a capital letter separates the pair and leaves "U.S.-led" whole.
     Scraped Hindi often loses the space after a sentence's full stop; an initial written
     without one ("एस.जयशंकर") is split too, and the splitter's abbreviation list keeps it whole.
+    It loses the space after a danda too ("होगी।भारत"): the danda is split off wherever it stands.
     """
-    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Z])", DEVANAGARI_RUN_ON_STOP]
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Z])", DEVANAGARI_RUN_ON_STOP, RUN_ON_DANDA]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if nlp.tokenizer.url_match:  # its pattern takes "हैं.इन" for a domain name
         url = nlp.tokenizer.url_match.__self__
