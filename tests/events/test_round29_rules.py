@@ -116,3 +116,33 @@ def test_the_first_leader_to_visit_in_years_made_the_visit():
     assert [e[:5] for e in event_codes(text, "en", date(2022, 11, 2))] == [
         (("COL", "VEN"), "042", "COL", "VEN", "held")
     ]
+
+
+def test_a_danda_without_a_space_after_it_still_ends_the_sentence():
+    text = "नेपाल के प्रधानमंत्री कल भारत आएंगे।यह उनकी पहली विदेश यात्रा होगी।"
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("IND", "NPL"), "042")]
+
+
+def test_a_sentence_that_goes_on_with_also_keeps_the_subject_before():
+    text = "प्रधानमंत्री मोदी ने रूस के राष्ट्रपति पुतिन से मुलाकात की।साथ ही ईरान के राष्ट्रपति से भी द्विपक्षीय वार्ता की।"
+    coded = sorted(e[:2] for e in event_codes(text, "hi", PUBLISHED))
+    assert coded == [(("IND", "IRN"), "040"), (("IND", "RUS"), "040")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Report. India suspended the 1960 Indus Waters Treaty with Pakistan on Wednesday.",
+        "भारत ने पाकिस्तान को सूचित किया है कि उसने सिंधु जल संधि 1960 को तत्काल प्रभाव से स्थगित रखने का निर्णय लिया है।",
+    ],
+)
+def test_suspending_a_treaty_named_by_its_year_is_news_and_the_treaty_a_background_event(text):
+    lang = "en" if text.isascii() else "hi"
+    coded = sorted((e[0], e[1], e[2], e[4], e[5]) for e in event_codes(text, lang, date(2025, 4, 24)))
+    assert [c[:4] for c in coded] == [(("IND", "PAK"), "057", None, "held"), (("IND", "PAK"), "160", "IND", "held")]
+    assert coded[0][4] == "1960" and coded[1][4].startswith("2025-04")
+
+
+def test_pulling_out_of_an_accord_is_done_not_called_off():
+    text = "Report. Trump pulled out of the nuclear agreement with Iran in 2018."
+    assert [e[:5] for e in event_codes(text, "en", PUBLISHED)] == [(("IRN", "USA"), "160", "USA", "IRN", "held")]

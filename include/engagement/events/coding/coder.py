@@ -22,6 +22,7 @@ _LOOKBACK = 200
 _TRUCE = "087"  # de-escalate military engagement: a truce or cease-fire
 _TRUCE_KIND = "deescalate"  # the kind of the triggers that report a truce itself
 _TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
+_ACCORD, _ACCORD_KIND = "057", "agreement"  # an accord concluded, and the kind of its triggers
 
 
 class EventCoder:
@@ -217,6 +218,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             apart.update((id(e), "own act") for e in events[-len(parties) :] if e.event_date_end is None)
         if mediated and len(mediated[1]) == 2 and hit.trigger.kind in kinds.mediation:
             events += _mediated_truce(ctx, scope, events[-1], mediated[1])
+        if triggers.reduces_a_named_accord(hit) and not mediated:
+            events.append(_named_accord(ctx, hit, events[-1]))
         events += _repeated_at_other_dates(ctx, scope, events[-len(parties) :])
         # the subject a verb joined by "and" shares: the acting side, or the one who met each
         lead = next((a for a in chosen if a.country == (source or home)), None)
@@ -246,6 +249,24 @@ def _mediated_truce(
             **_code_fields(code),
         )
     ]
+
+
+def _named_accord(ctx: SentenceContext, hit: Hit, reduction: EventMention) -> EventMention:
+    """ "India suspended the 1960 Indus Waters Treaty": besides the suspension, the treaty
+    concluded in 1960 (057, held, undirected), a background event with its own date."""
+    year = triggers.year_named(hit)
+    return replace(
+        reduction,
+        source=None,
+        target=None,
+        kind=_ACCORD_KIND,
+        status="held",
+        event_date=year,
+        event_date_end=None,
+        date_precision="year",
+        date_basis="text",
+        **_code_fields(ctx.article.resources.cameo[_ACCORD]),
+    )
 
 
 def _code_fields(code) -> dict:

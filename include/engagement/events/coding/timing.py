@@ -198,9 +198,13 @@ def _outside_other_relative_clauses(ctx: SentenceContext, scope: Scope, dates: l
 
 def _in_another_named_act(ctx: SentenceContext, scope: Scope, date_mention) -> bool:
     """Whether the date is the year of another trigger's named past act ("urged India to respect
-    the 2003 ceasefire agreement": 2003 dates the agreement, not the urging)."""
+    the 2003 ceasefire agreement": 2003 dates the agreement, not the urging), or a year within
+    the trigger's own words that names no act of its own ("संधि 1960 को ... स्थगित करने": the
+    treaty it suspends)."""
     at = date_mention.start - ctx.offset
     own = (scope.hit.start, scope.hit.end)
+    if own[0] <= at < own[1] and own not in ctx.named_acts:
+        return True
     return any(start <= at < end for start, end in ctx.named_acts if (start, end) != own)
 
 
@@ -274,7 +278,10 @@ def status(ctx: SentenceContext, scope: Scope, when: DateInfo, tense: str | None
     hit, text = scope.hit, ctx.text
     if named_by_year(hit):
         return "held"  # "सिंधु जल संधि 1960 को स्थगित": the treaty was concluded; the abeyance is news of its own
-    clause = window.after(text, hit.start, scope.hi) if ctx.lang == "hi" else window.after(text, scope.lo, scope.hi)
+    # outside the trigger's own words: "संधि को स्थगित करने", "scrapped the treaty" suspend a
+    # treaty, they do not call the suspension off
+    after = window.after(text, hit.end, scope.hi)
+    clause = after if ctx.lang == "hi" else window.before(text, scope.lo, hit.start) + " " + after
     if ctx.matches("cancelled", clause):
         return "cancelled"
     if hit.trigger.cameo.startswith(INTENT_ROOT) and hit.trigger.cameo != INTENT_TO_MEET:

@@ -15,6 +15,7 @@ from engagement.events.coding.resources import KindGroups, LanguageLexicon
 _DEMAND_REACH = {"hi": 30, "en": 60}
 _HINDI_CLAUSE_CHARS = 45
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_REDUCE_RELATIONS_ROOT = "16"
 
 
 def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
@@ -32,10 +33,23 @@ def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+def year_named(hit: Hit) -> str | None:
+    """The year among the trigger's own words ("suspended the 1960 Indus Waters Treaty"), if any."""
+    found = _YEAR_IN_NAME.search(hit.text)
+    return found.group() if found else None
+
+
 def named_by_year(hit: Hit) -> bool:
     """A year among the trigger's own words names a past act: "the 2003 ceasefire agreement",
-    "सिंधु जल संधि 1960" was concluded then, whatever the sentence asks or does with it now."""
-    return _YEAR_IN_NAME.search(hit.text) is not None
+    "सिंधु जल संधि 1960" was concluded then, whatever the sentence asks or does with it now. A
+    trigger that reduces relations by it ("संधि 1960 को ... स्थगित करने") is the news itself."""
+    return not reduces_a_named_accord(hit) and year_named(hit) is not None
+
+
+def reduces_a_named_accord(hit: Hit) -> bool:
+    """A trigger that suspends or leaves an accord it names by year ("संधि 1960 को ... स्थगित"):
+    the news, and the accord's conclusion a background event of its own."""
+    return hit.trigger.cameo.startswith(_REDUCE_RELATIONS_ROOT) and year_named(hit) is not None
 
 
 def without_protested(lex: LanguageLexicon, text: str, hits: list[Hit]) -> list[Hit]:
