@@ -146,3 +146,37 @@ def test_suspending_a_treaty_named_by_its_year_is_news_and_the_treaty_a_backgrou
 def test_pulling_out_of_an_accord_is_done_not_called_off():
     text = "Report. Trump pulled out of the nuclear agreement with Iran in 2018."
     assert [e[:5] for e in event_codes(text, "en", PUBLISHED)] == [(("IRN", "USA"), "160", "USA", "IRN", "held")]
+
+
+def test_both_countries_are_the_pair_joined_by_and_not_a_third_state_named_beside_them():
+    text = (
+        "उत्तर कोरिया को टक्कर देने के लिए जापान और दक्षिण कोरिया के नेताओं ने रिश्तों में सुधार का फैसला किया है। "
+        "दोनों देश शिखर बैठक करेंगे।"
+    )
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("JPN", "KOR"), "040")]
+
+
+def test_an_attack_its_owner_made_is_the_owners_even_when_another_state_answers_it():
+    text = "काबुल: अफगानिस्तान ने पाकिस्तान के एयर स्ट्राइक का बदला लिया है।"
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("AFG", "PAK"), "195", "PAK", "AFG")]
+
+
+def test_an_attack_against_a_state_is_not_that_states():
+    text = "रूस ने यूक्रेन के खिलाफ ड्रोन हमला किया।"
+    assert [e[:4] for e in event_codes(text, "hi", PUBLISHED)] == [(("RUS", "UKR"), "195", "RUS", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "बाइडन ने चीनी राष्ट्रपति शी जिनपिंग का स्वागत किया। मुलाकात के दौरान दोनों नेताओं में "
+            "आपसी सौहार्द बढ़ाने, इजराइल-हमास युद्ध, रूस-यूक्रेन युद्ध और ताइवान के मुद्दे पर बातचीत हुई।",
+            "hi",
+        ),
+        ("Biden welcomed Xi Jinping at the estate. The two leaders discussed the war in Ukraine.", "en"),
+    ],
+)
+def test_the_two_leaders_are_the_people_just_named_not_the_states_of_their_topics(text, lang):
+    talks = [e[0] for e in event_codes(text, lang, PUBLISHED) if e[1] == "040"]
+    assert talks == [("CHN", "USA")]

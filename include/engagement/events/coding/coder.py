@@ -332,6 +332,14 @@ def _participants(
     lenders = distinct([*previous, *story] if len(previous) == 2 or not story else [*story, *previous])
     # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
     pair_of_others = bool(chosen) and ctx.matches("pair_addressed", stretch)
+    leaders = ctx.lex.screen("people_anaphor").search(ctx.text, lo, hit.start)
+    named_after = all(a.start - ctx.offset >= leaders.start() for a in chosen) if leaders else False
+    if named_after and len({a.country for a in chosen}) != 2 and not pair_of_others:
+        # "दोनों नेताओं में ... इजराइल-हमास, रूस-यूक्रेन युद्ध पर बातचीत", "the two leaders discussed
+        # the war in Ukraine": the leaders just named, whatever states (not a pair) their topics name
+        borrowed = distinct([*ctx.previous.people, *lenders])[:2]
+        if len(borrowed) == 2:
+            return [actor_step.borrowed(country, PERSON) for country in borrowed]
     if len(chosen) < 2 and not pair_of_others and ctx.matches("anaphor", stretch) and not ctx.teams():
         people = ctx.matches("people_anaphor", stretch)
         if people or ctx.matches("person_anaphor", stretch):

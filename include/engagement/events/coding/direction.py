@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _FROM_OR_BY_END = re.compile(r"\b(?:from|by)$", re.IGNORECASE)
+_OBJECT_OF_ANOTHER_VERB = re.compile(r"\s*(?:का|की|के)\s+(?:[^\s।,]+\s+)?(?:बदला|जवाब|निंदा|विरोध|आलोचना)")
 
 
 def addressed_sides(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> tuple[str, list[str]] | None:
@@ -79,7 +80,10 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         # "ईरान के मिसाइल हमले में", "कंबोडियाई सेना की गोलाबारी में": the attack's owner attacks
         before = [a for a in chosen if a.end <= hit.start + offset]
         owner = next((a for a in before if ctx.matches("attacker_between", ctx.text[a.end - offset : hit.start])), None)
-        if owner is not None and not any(a.agent for a in chosen):
+        # an agent acts on the attack when the attack is the object of its verb: "अफगानिस्तान ने
+        # पाकिस्तान के एयर स्ट्राइक का बदला लिया" (Pakistan struck), "भारत ने ... हमले की निंदा की"
+        answered = _OBJECT_OF_ANOTHER_VERB.match(ctx.text, hit.end) is not None
+        if owner is not None and (answered or not any(a.agent for a in chosen)):
             return _acting_on_the_other(owner, chosen)
     agents = [a for a in chosen if a.agent]
     before_verb = [a for a in agents if a.end <= hit.start + offset]

@@ -4,6 +4,7 @@ have no trigger and never get that far."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from engagement.events.coding.model import PERSON, Actor, EventMention
 from engagement.events.coding.resources import CodingResources, LanguageLexicon
 from engagement.events.coding.timing import sentence_dates
 
+_JOINED = re.compile(r"\s*(?:और|तथा|एवं|व|and|&|,|-|–)\s*")  # between two states named as one pair
 # A report naming sports this often is about teams: its country names are not governments.
 _SPORTS_ARTICLE_CUES = 3
 _SPORTS_SCAN_CHARS = 3000  # a sports report says so early; scanning all of a long one cost more than coding it
@@ -104,7 +106,18 @@ class SentenceContext:
         named = distinct(a.country for a in self.actors if not a.venue)
         if self.events:
             return distinct([self.events[-1].actor1, self.events[-1].actor2, *named])
-        return named
+        return distinct([*self._joined_pair(), *named]) if len(named) > 2 else named
+
+    def _joined_pair(self) -> list[str]:
+        """Two states joined by "और"/"and" ("उत्तर कोरिया को टक्कर देने के लिए जापान और दक्षिण कोरिया
+        के नेताओं ने ..."): the pair the next sentence's "दोनों देश" means, ahead of a third state
+        the sentence names."""
+        actors = [a for a in self.actors if not a.venue]
+        for first, second in zip(actors, actors[1:], strict=False):
+            between = self.text[first.end - self.offset : second.start - self.offset]
+            if first.country != second.country and _JOINED.fullmatch(between):
+                return [first.country, second.country]
+        return []
 
     @cached_property
     def people(self) -> list[str]:
