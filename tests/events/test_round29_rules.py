@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engagement.nlp.entities import extract_entities
 
 from tests.events.event_codes import event_codes
 
@@ -180,3 +181,45 @@ def test_an_attack_against_a_state_is_not_that_states():
 def test_the_two_leaders_are_the_people_just_named_not_the_states_of_their_topics(text, lang):
     talks = [e[0] for e in event_codes(text, lang, PUBLISHED) if e[1] == "040"]
     assert talks == [("CHN", "USA")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Report. Jaishankar arrived here from Australia, where he attended the Quad Foreign Ministers' meeting.",
+        "खबर। चीन और पाकिस्तान के विदेश मंत्री शंघाई सहयोग संगठन (एससीओ) की बैठक में शामिल हुए।",
+        "Report. The African Union is expected to meet later this week to discuss tensions between Sudan and Chad.",
+    ],
+)
+def test_a_meeting_named_after_a_forum_is_the_forums_not_one_between_two_members(text):
+    lang = "en" if text.isascii() else "hi"
+    assert [e for e in event_codes(text, lang, PUBLISHED) if e[1].startswith("04")] == []
+
+
+def test_a_meeting_during_a_forums_summit_is_the_two_leaders_own():
+    text = "खबर। मोदी और मर्केल ने इस साल जून में ओसाका में जी-20 शिखर सम्मेलन के दौरान मुलाकात की थी।"
+    assert [e[:2] for e in event_codes(text, "hi", PUBLISHED)] == [(("DEU", "IND"), "040")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Report. Kishida hoped for a new era in Japan-South Korea relations through frequent visits by both sides.",
+        "Report. Turkey praised Egypt's role as negotiator in Gaza truce talks.",
+    ],
+)
+def test_wished_for_visits_and_talks_a_state_negotiates_for_others_are_no_events_of_the_pair(text):
+    assert [e for e in event_codes(text, "en", PUBLISHED) if e[1] in ("040", "042")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The leaders of Brazil and Argentina want a common South American currency.", "en"),
+        ("ब्राजील और अर्जेंटीना के नेता दक्षिण अमेरिकी देशों और लैटिन अमेरिका के साथ व्यापार बढ़ाना चाहते हैं।", "hi"),
+    ],
+)
+def test_a_continent_named_america_is_not_the_united_states(text, lang):
+    found = extract_entities(text, lang, PUBLISHED).mentions
+    assert "USA" not in {m.country for m in found}
+    assert {m.entity_id for m in found if m.label == "PLACE"} & {"SOUTH_AMERICA", "LATIN_AMERICA"}

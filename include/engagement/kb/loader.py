@@ -194,7 +194,7 @@ def build_kb(override_dir: Path | None = None, without: frozenset[str] = frozens
         for r in rows["organisations.csv"]
     }
     places = {
-        r["place_id"]: Place(r["place_id"], r["name_en"], r["country"], _to_bool(r["is_seat"]))
+        r["place_id"]: Place(r["place_id"], r["name_en"], r["country"] or None, _to_bool(r["is_seat"]))
         for r in rows["places.csv"]
     }
     persons = {r["person_id"]: Person(r["person_id"], r["name_en"]) for r in rows["persons.csv"]}

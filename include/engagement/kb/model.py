@@ -38,7 +38,7 @@ class Organisation:
 class Place:
     place_id: str
     name_en: str
-    country: str
+    country: str | None  # None for a region of several states ("South America")
     is_seat: bool
 
 

@@ -42,7 +42,7 @@ def validate_kb(kb: KnowledgeBase) -> list[str]:
 def _unknown_countries(kb: KnowledgeBase) -> list[str]:
     references = (
         [(f"organisation {o.org_id}", o.country) for o in kb.organisations.values() if o.country]
-        + [(f"place {p.place_id}", p.country) for p in kb.places.values()]
+        + [(f"place {p.place_id}", p.country) for p in kb.places.values() if p.country or p.is_seat]
         + [(f"office of {o.person_id} ({o.role})", o.country) for o in kb.offices]
         + [(f"home country for {lang}", iso3) for lang, iso3 in kb.home_countries.items()]
         + [(f"alias {a.text!r}", a.entity_id) for a in kb.alias_rows if a.label == "COUNTRY"]

@@ -11,7 +11,8 @@ from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, lists, timing, triggers, window
 from engagement.events.coding import direction as direction_step
 from engagement.events.coding.datelines import dateline_place
-from engagement.events.coding.model import NAME, PERSON, Actor, DateInfo, EventMention, Hit, Scope
+from engagement.events.coding.model import NAME, Actor, DateInfo, EventMention, Hit, Scope
+from engagement.events.coding.participants import participants
 from engagement.events.coding.resources import CodingResources, resources_for
 from engagement.events.coding.sentence import Article, SentenceContext, distinct
 from engagement.events.families import family_of
@@ -99,7 +100,7 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         if (speech or hit.trigger.kind in kinds.each_agent) and lists.speakers_only(ctx, scope, actors, speech):
             continue
         shared = (hits[i - 1], subject[1]) if subject and subject[0] == i - 1 else None
-        chosen = _participants(ctx, scope, actors, shared)
+        chosen = participants(ctx, scope, actors, shared)
         countries = distinct(a.country for a in chosen)
         # (one side, the sides it deals with): a mediator, or a speaker addressing both sides
         mediated = (
@@ -125,8 +126,12 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
             # "he met his counterparts from Japan and China", "he had made calls to leaders of Canada
             # and Mexico": they met (or heard) him, not each other, and he is not named here
             continue
-        if hit.trigger.kind == "summit" and ctx.forums and not sideline and len(countries) == 2:
-            continue  # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे": two guests of a forum's summit
+        meeting = hit.trigger.kind in kinds.meeting
+        forums_own = hit.trigger.kind == "summit" and ctx.forums or meeting and context.named_after_a_forum(ctx, hit)
+        if forums_own and not sideline and len(countries) == 2:
+            # "दोनों नेता जी20 शिखर सम्मेलन में हिस्सा लेंगे", "attended the Quad Foreign Ministers'
+            # meeting in Australia": two guests of a forum's meeting
+            continue
         source, target = (mediated[0], None) if mediated else direction_step.direction(ctx, hit, chosen)
         found = _status_and_date(ctx, scope, countries, events)
         if found is None:
@@ -306,96 +311,6 @@ def _repeated_at_other_dates(ctx: SentenceContext, scope: Scope, coded: list[Eve
             if event.event_date != d.value
         ]
     return repeats
-
-
-def _participants(
-    ctx: SentenceContext, scope: Scope, actors: list[Actor], shared: tuple[Hit, Actor] | None
-) -> list[Actor]:
-    """The actors of one trigger: those of its stretch, the sentence's when the stretch lends
-    too few, the subject ``shared`` with the verb before (that verb, its source actor), or
-    countries lent by earlier sentences."""
-    hit, lo, hi = scope.hit, scope.lo, scope.hi
-    actors = _without_attribution(ctx, scope, actors)
-    scoped = [a for a in actors if lo <= a.start - ctx.offset and a.end - ctx.offset <= hi]
-    scoped = _own_clause_pair(ctx, scope, _reported_clause(ctx, scope, scoped))
-    chosen = actor_step.english_trip(ctx, hit, scoped, actors) or actor_step.choose_actors(ctx, hit, scoped)
-    if actor_step.shares_sentence_arguments(ctx, hit, chosen):
-        chosen = actor_step.choose_actors(ctx, hit, actors)
-    if shared is not None:
-        before, subject = shared
-        chosen = direction_step.with_shared_subject(ctx, before, hit, subject, scoped) or chosen
-    stretch = window.after(ctx.text, lo, hi)
-    # "दोनों देशों": the previous sentence's countries, then the pair of the story so far
-    # unless that sentence named other than two: then the pair of the story so far comes first
-    previous = distinct(ctx.previous.countries)
-    story = ctx.article.latest_pair()
-    lenders = distinct([*previous, *story] if len(previous) == 2 or not story else [*story, *previous])
-    # "दोनों देशों से संयम बरतने की अपील", "urged both sides": a third party addresses a pair
-    pair_of_others = bool(chosen) and ctx.matches("pair_addressed", stretch)
-    leaders = ctx.lex.screen("people_anaphor").search(ctx.text, lo, hit.start)
-    named_after = all(a.start - ctx.offset >= leaders.start() for a in chosen) if leaders else False
-    if named_after and len({a.country for a in chosen}) != 2 and not pair_of_others:
-        # "दोनों नेताओं में ... इजराइल-हमास, रूस-यूक्रेन युद्ध पर बातचीत", "the two leaders discussed
-        # the war in Ukraine": the leaders just named, whatever states (not a pair) their topics name
-        borrowed = distinct([*ctx.previous.people, *lenders])[:2]
-        if len(borrowed) == 2:
-            return [actor_step.borrowed(country, PERSON) for country in borrowed]
-    if len(chosen) < 2 and not pair_of_others and ctx.matches("anaphor", stretch) and not ctx.teams():
-        people = ctx.matches("people_anaphor", stretch)
-        if people or ctx.matches("person_anaphor", stretch):
-            # "उन्होंने", "he": a person, first the subject; "the two leaders": the people just
-            # named, not the states of a strike the sentence before reported
-            lenders = distinct([*ctx.previous.people, *lenders])
-        chosen += [c for c in lenders if c not in {a.country for a in chosen}][: 2 - len(chosen)]
-        strength = PERSON if people else NAME
-        chosen = [c if isinstance(c, Actor) else actor_step.borrowed(c, strength) for c in chosen]
-    if len(chosen) == 1 and hit.trigger.kind in ctx.article.resources.kinds.story_pair:
-        chosen = actor_step.against_story_pair(ctx, hit, chosen[0]) or chosen
-    return chosen
-
-
-def _own_clause_pair(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) -> list[Actor]:
-    """ "Trump and the Saudi crown prince spoke on Friday, hours after Washington launched
-    airstrikes on Iran": an English subordinate clause that names two states itself is the
-    trigger's whole story; the states of the clauses around it are no parties to it."""
-    if ctx.lang != "en" or len({a.country for a in scoped if not a.venue}) <= 2:
-        return scoped  # two states or fewer: the clause cannot narrow them to a pair
-    start, end = triggers.own_clause_bounds(ctx.lex, ctx.text, scope)
-    if not ctx.matches("subordinate_opening", ctx.text[start:end]):
-        return scoped  # "met his counterparts from Brazil, South Africa and Indonesia": one clause
-    inside = [a for a in scoped if start <= a.start - ctx.offset < end]
-    return inside if len({a.country for a in inside if not a.venue}) >= 2 else scoped
-
-
-def _reported_clause(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) -> list[Actor]:
-    """ "Anwar said Thailand and Cambodia agreed to a ceasefire", "प्रवक्ता ने कहा कि रूस और
-    यूक्रेन ने बातचीत की": once the clause a speaker reports names two states before the trigger,
-    they are its parties and the speaker is none. A clause naming one state keeps the speaker,
-    who may be its other side ("भारत ने कहा कि पाकिस्तान ने संघर्ष विराम का उल्लंघन किया"), and
-    so does one naming more, a gathering the speaker may host ("Libya confirmed that the leaders
-    of Sudan, Egypt, Chad and Nigeria would join Gadhafi for a mini-summit")."""
-    frames = list(ctx.lex.screen("report_frame").finditer(ctx.text, scope.lo, scope.hit.start))
-    if not frames:
-        return scoped
-    cut = frames[-1].end() + ctx.offset
-    reported = [a for a in scoped if a.start >= cut]
-    subjects = {a.country for a in reported if a.end <= scope.hit.start + ctx.offset and not a.venue}
-    return reported if len(subjects) == 2 else scoped
-
-
-def _without_attribution(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:
-    """ "Iran and Saudi Arabia held talks in Baghdad, Iraq's foreign minister said": a speaker
-    the sentence ends on reports the pair before it; once that names two states, the speaker is
-    none of the parties. An attribution naming the only other side stays ("India met Pakistan's
-    envoy, Pakistan's foreign office said")."""
-    if ctx.lang != "en":
-        return actors
-    found = ctx.lex.screen("attribution").search(ctx.text, scope.hit.end)
-    if found is None:
-        return actors
-    cut = found.start() + ctx.offset
-    before = [a for a in actors if a.start < cut]
-    return before if len({a.country for a in before if not a.venue}) == 2 else actors
 
 
 def _status_and_date(ctx: SentenceContext, scope: Scope, countries: list[str], events: list[EventMention]):

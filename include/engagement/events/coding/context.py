@@ -3,6 +3,7 @@ on which topics."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,14 @@ if TYPE_CHECKING:
     from engagement.events.coding.sentence import SentenceContext
 
 _HYPHENS = ("-", "\u2010", "\u2013")
+# between a forum's name and its meeting: a few words naming who meets ("Quad Foreign Ministers'",
+# "एससीओ रक्षा मंत्रियों की"), none that makes the forum a topic or a setting ("ब्रिक्स की अहमियत को
+# लेकर", "जी-20 शिखर सम्मेलन के दौरान", "on the sidelines of")
+_FORUM_TO_MEETING = re.compile(
+    r"(?:['’]s?)?(?:\s+(?!(?:को|लेकर|पर|में|से|दौरान|इतर|about|on|in|of|during|at|sidelines|margins)(?:\s|$))"
+    r"[^\s,;।]+){0,4}?\s+",
+    re.IGNORECASE,
+)
 
 
 def forum_mentions(ctx: SentenceContext) -> list:
@@ -23,6 +32,16 @@ def forum_mentions(ctx: SentenceContext) -> list:
         for m in ctx.mentions
         if m.label == "ORG" and (org := organisations.get(m.entity_id or "")) and org.kind in ("forum", "igo")
     ]
+
+
+def named_after_a_forum(ctx: SentenceContext, hit: Hit) -> bool:
+    """ "attended the Quad Foreign Ministers' meeting", "एससीओ रक्षा मंत्रियों की बैठक": a meeting
+    named after a forum is the forum's, not one between two of its members."""
+    return any(
+        _FORUM_TO_MEETING.fullmatch(ctx.text, m.end - ctx.offset, hit.start)
+        for m in ctx.forums
+        if m.end - ctx.offset <= hit.start
+    )
 
 
 def meeting_forum(ctx: SentenceContext) -> str | None:
