@@ -17,6 +17,8 @@ _HYPHENS = ("-", "\u2010", "\u2013")
 # between a forum's name and its meeting: a few words naming who meets ("Quad Foreign Ministers'",
 # "एससीओ रक्षा मंत्रियों की"), none that makes the forum a topic or a setting ("ब्रिक्स की अहमियत को
 # लेकर", "जी-20 शिखर सम्मेलन के दौरान", "on the sidelines of")
+# the meeting named, not a verb ("its U.N. diplomats met U.S. officials": a state's mission met)
+_MEETING_NOUN = re.compile(r"meeting|summit|conference|session|talks|dialogue|बैठक|सम्मेलन|वार्ता|शिखर", re.IGNORECASE)
 _FORUM_TO_MEETING = re.compile(
     r"(?:['’]s?)?(?:\s+(?!(?:को|लेकर|पर|में|से|दौरान|इतर|about|on|in|of|during|at|sidelines|margins)(?:\s|$))"
     r"[^\s,;।]+){0,4}?\s+",
@@ -37,7 +39,7 @@ def forum_mentions(ctx: SentenceContext) -> list:
 def named_after_a_forum(ctx: SentenceContext, hit: Hit) -> bool:
     """ "attended the Quad Foreign Ministers' meeting", "एससीओ रक्षा मंत्रियों की बैठक": a meeting
     named after a forum is the forum's, not one between two of its members."""
-    return any(
+    return _MEETING_NOUN.search(hit.text) is not None and any(
         _FORUM_TO_MEETING.fullmatch(ctx.text, m.end - ctx.offset, hit.start)
         for m in ctx.forums
         if m.end - ctx.offset <= hit.start

@@ -96,11 +96,14 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         return _acting_on_the_other(agent, chosen)
     if ctx.lang == "hi":
         return None, None
-    before = [a for a in (first, second) if a.end <= hit.start + offset]
-    # the object may stand inside a phrase trigger: "ordered 755 US diplomats to leave"
-    after = [a for a in (first, second) if a.start > hit.start + offset]
+    # by country, one named twice counted once ("Thailand's military had shelled two Cambodian
+    # provinces bordering Thailand"); the object may stand inside a phrase trigger: "ordered 755
+    # US diplomats to leave"
+    pair = (first.country, second.country)
+    before = {a.country for a in chosen if a.country in pair and a.end <= hit.start + offset}
+    after = {a.country for a in chosen if a.country in pair and a.start > hit.start + offset} - before
     if len(before) == 1 and len(after) == 1:
-        return before[0].country, after[0].country
+        return before.pop(), after.pop()
     return None, None
 
 

@@ -83,7 +83,10 @@ def _reported_clause(ctx: SentenceContext, scope: Scope, scoped: list[Actor]) ->
     cut = frames[-1].end() + ctx.offset
     reported = [a for a in scoped if a.start >= cut]
     subjects = {a.country for a in reported if a.end <= scope.hit.start + ctx.offset and not a.venue}
-    return reported if len(subjects) == 2 else scoped
+    # "Hun Sen said that Thailand's military had shelled two Cambodian provinces": a clause
+    # naming its subject and its object needs no speaker either
+    both = len(subjects) == 1 and len({a.country for a in reported if not a.venue}) == 2
+    return reported if len(subjects) == 2 or both else scoped
 
 
 def _without_attribution(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> list[Actor]:

@@ -53,10 +53,16 @@ def reduces_a_named_accord(hit: Hit) -> bool:
 
 
 def without_protested(lex: LanguageLexicon, text: str, hits: list[Hit]) -> list[Hit]:
-    """Drop triggers that only name what a protest is about ("‘संघर्ष विराम के उल्लंघन’ के विरोध
-    में ... उप उच्चायुक्त को तलब किया"): the act is alleged, and the protest's stretch reaches
-    back to its agent."""
-    return [hit for hit in hits if not lex.matches("protested_after", text[hit.end : hit.end + _PARTNER_REACH])]
+    """Drop triggers that only name what a protest, a condemnation or an accusation is about
+    ("‘संघर्ष विराम के उल्लंघन’ के विरोध में ... उप उच्चायुक्त को तलब किया", "accused Thailand of
+    shelling its border villages", "condemned the shelling of Armenian villages"): the act is
+    alleged, and the protest's stretch reaches back to its agent."""
+    return [
+        hit
+        for hit in hits
+        if not lex.matches("protested_after", text[hit.end : hit.end + _PARTNER_REACH])
+        and not lex.matches("alleged_before", text[max(0, hit.start - _PARTNER_REACH) : hit.start])
+    ]
 
 
 def without_demanded(lang: str, hits: list[Hit]) -> list[Hit]:
