@@ -287,3 +287,34 @@ def test_a_city_a_clash_happened_near_is_no_party_to_it():
 )
 def test_an_act_named_in_an_accusation_or_a_condemnation_is_alleged_not_coded(text):
     assert [e[1][:2] for e in event_codes("Report. " + text, "en", PUBLISHED)] == ["11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "गौरतलब है कि, रूस करीब हफ्तेभर से यूक्रेन पर लगातार भीषण मिसाइल और ड्रोन हमले कर रहा है।",
+            (("RUS", "UKR"), "195", None, None, "ongoing"),
+        ),
+        (
+            "आर्मेनिया और अजरबैजान की सेना के मध्य एक बार फिर हिंसक संघर्ष छिड़ गया है।",
+            (("ARM", "AZE"), "190", None, None, "held"),
+        ),
+        (
+            "आर्मेनिया और अजरबैजान की सीमा पर जंग में आर्मेनिया के तीन सैनिक मारे गए।",
+            (("ARM", "AZE"), "190", None, None, "held"),
+        ),
+        ("ये हमला अफगानिस्तान ने पाकिस्तान के कई इलाकों में किया है।", (("AFG", "PAK"), "190", "AFG", "PAK", "held")),
+        (
+            "सीरिया की राजधानी दमिश्क में इस्राइल ने किया हमला, चार सैनिकों की मौत",
+            (("ISR", "SYR"), "190", "ISR", "SYR", "held"),
+        ),
+        ("इज़रायल ने एक बार फिर हवाई हमले से सीरिया को दहला दिया है।", (("ISR", "SYR"), "195", "ISR", "SYR", "held")),
+        (
+            "इजरायल के विदेश मंत्रालय ने जानकारी दी है कि ईरान के मिसाइल हमलों में एक व्यक्ति की मौत हो गई।",
+            (("IRN", "ISR"), "195", "IRN", "ISR", "held"),
+        ),
+    ],
+)
+def test_hindi_attacks_in_the_forms_conflict_news_uses(text, expected):
+    assert expected in [e[:5] for e in event_codes("खबर। " + text, "hi", PUBLISHED)]

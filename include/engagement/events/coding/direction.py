@@ -83,7 +83,10 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         # an agent acts on the attack when the attack is the object of its verb: "अफगानिस्तान ने
         # पाकिस्तान के एयर स्ट्राइक का बदला लिया" (Pakistan struck), "भारत ने ... हमले की निंदा की"
         answered = _OBJECT_OF_ANOTHER_VERB.match(ctx.text, hit.end) is not None
-        if owner is not None and (answered or not any(a.agent for a in chosen)):
+        # a speaker before "कि" reports the attack: "मंत्रालय ने जानकारी दी कि ईरान के हमलों में ..."
+        report = ctx.text.rfind(" कि ", 0, hit.start)
+        acting = [a for a in chosen if a.agent and a.start - offset > report]
+        if owner is not None and not owner.coordinated and (answered or not acting):
             return _acting_on_the_other(owner, chosen)
     agents = [a for a in chosen if a.agent]
     before_verb = [a for a in agents if a.end <= hit.start + offset]
