@@ -318,3 +318,28 @@ def test_an_act_named_in_an_accusation_or_a_condemnation_is_alleged_not_coded(te
 )
 def test_hindi_attacks_in_the_forms_conflict_news_uses(text, expected):
     assert expected in [e[:5] for e in event_codes("खबर। " + text, "hi", PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("पाकिस्तान ने एक बार फिर सीजफायर तोड़ा और भारत की चौकियों पर गोलीबारी की।", (("IND", "PAK"), "196")),
+        ("भारत ने पाकिस्तान में आतंकी ठिकानों को तबाह कर दिया।", (("IND", "PAK"), "195")),
+        ("पाकिस्तान ने भारत के कई शहरों पर ड्रोन से हमला किया।", (("IND", "PAK"), "195")),
+        ("ईरान ने इजरायल पर हमला बोल दिया है।", (("IRN", "ISR"), "190")),
+        ("भारतीय सेना ने पाकिस्तान के हमले के बाद जवाबी कार्रवाई की।", (("IND", "PAK"), "190")),
+    ],
+)
+def test_more_hindi_phrasings_of_attacks(text, expected):
+    assert expected in [e[:2] for e in event_codes("खबर। भारत की खबर। " + text, "hi", PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "इजरायल ने ईरान को जवाबी कार्रवाई की चेतावनी दी।",
+        "दोनों देशों ने एक दूसरे पर युद्धविराम तोड़ने का आरोप लगाया।",
+    ],
+)
+def test_a_retaliation_threatened_or_a_violation_alleged_is_no_attack(text):
+    assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("19")] == []
