@@ -14,11 +14,11 @@ if TYPE_CHECKING:
     from engagement.events.coding.sentence import SentenceContext
 
 _HYPHENS = ("-", "\u2010", "\u2013")
+# the meeting named, not a verb ("its U.N. diplomats met U.S. officials": a state's mission met)
+_MEETING_NOUN = re.compile(r"meeting|summit|conference|session|talks|dialogue|बैठक|सम्मेलन|वार्ता|शिखर", re.IGNORECASE)
 # between a forum's name and its meeting: a few words naming who meets ("Quad Foreign Ministers'",
 # "एससीओ रक्षा मंत्रियों की"), none that makes the forum a topic or a setting ("ब्रिक्स की अहमियत को
 # लेकर", "जी-20 शिखर सम्मेलन के दौरान", "on the sidelines of")
-# the meeting named, not a verb ("its U.N. diplomats met U.S. officials": a state's mission met)
-_MEETING_NOUN = re.compile(r"meeting|summit|conference|session|talks|dialogue|बैठक|सम्मेलन|वार्ता|शिखर", re.IGNORECASE)
 _FORUM_TO_MEETING = re.compile(
     r"(?:['’]s?)?(?:\s+(?!(?:को|लेकर|पर|में|से|दौरान|इतर|about|on|in|of|during|at|sidelines|margins)(?:\s|$))"
     r"[^\s,;।]+){0,4}?\s+",
