@@ -343,3 +343,12 @@ def test_more_hindi_phrasings_of_attacks(text, expected):
 )
 def test_a_retaliation_threatened_or_a_violation_alleged_is_no_attack(text):
     assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("19")] == []
+
+
+def test_a_summit_referred_back_to_keeps_its_pair_not_the_states_named_after_it():
+    text = (
+        "Report. Iran and Saudi Arabia held a summit in Beijing on Thursday. The summit comes just one "
+        "month after Iran, which has supported Russia in its invasion of Ukraine, agreed to restore ties."
+    )
+    summits = [e[0] for e in event_codes(text, "en", PUBLISHED) if e[1] == "040"]
+    assert summits == [("IRN", "SAU")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -24,6 +25,8 @@ _TRUCE = "087"  # de-escalate military engagement: a truce or cease-fire
 _TRUCE_KIND = "deescalate"  # the kind of the triggers that report a truce itself
 _TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
 _ACCORD, _ACCORD_KIND = "057", "agreement"  # an accord concluded, and the kind of its triggers
+# a sentence opening on its trigger as a back-reference: "The summit ...", "This visit ..."
+_BACK_REFERENCE = re.compile(r"\W*(?:The|This|That)\s+(?:(?!of\b|between\b|with\b)[\w-]+\s+){0,2}$")
 
 
 class EventCoder:
@@ -115,6 +118,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         if mediated:
             countries = distinct([mediated[0], *mediated[1]])
         if len(countries) < 2 or not actor_step.travel_is_clear(ctx, hit, chosen):
+            continue
+        if _retold_with_other_states(ctx, hit, countries):
             continue
         conversation = hit.trigger.kind in kinds.conversation
         counterparts = lists.counterpart_list(ctx, scope, actors) if conversation else []
@@ -230,6 +235,16 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         lead = next((a for a in chosen if a.country == (source or home)), None)
         subject = (i, lead) if lead is not None else None
     return _one_mention_per_happening(events, kinds.travel, apart)
+
+
+def _retold_with_other_states(ctx: SentenceContext, hit: Hit, countries: list[str]) -> bool:
+    """ "The summit comes just one month after Iran, which has supported Russia ...": an English
+    sentence opening on "the summit", "this visit" speaks of one the article has reported; states
+    it names besides that one's pair are what it goes on about, not the summit's parties."""
+    if ctx.lang != "en" or not _BACK_REFERENCE.match(ctx.text, 0, hit.start):
+        return False
+    reported = [e for e in ctx.article.events if e.kind == hit.trigger.kind and e.actor1]
+    return bool(reported) and not any({e.actor1, e.actor2} <= set(countries) for e in reported)
 
 
 def _mediated_truce(
