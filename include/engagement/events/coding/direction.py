@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 _VISITING_GUEST_GAP = re.compile(r"[\w .'-]{0,40}")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _FROM_OR_BY_END = re.compile(r"\b(?:from|by)$", re.IGNORECASE)
-_OBJECT_OF_ANOTHER_VERB = re.compile(r"\s*(?:का|की|के)\s+(?:[^\s।,]+\s+)?(?:बदला|जवाब|निंदा|विरोध|आलोचना)")
 
 
 def addressed_sides(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> tuple[str, list[str]] | None:
@@ -82,7 +81,7 @@ def direction(ctx: SentenceContext, hit: Hit, chosen: list[Actor]) -> tuple[str 
         owner = next((a for a in before if ctx.matches("attacker_between", ctx.text[a.end - offset : hit.start])), None)
         # an agent acts on the attack when the attack is the object of its verb: "अफगानिस्तान ने
         # पाकिस्तान के एयर स्ट्राइक का बदला लिया" (Pakistan struck), "भारत ने ... हमले की निंदा की"
-        answered = _OBJECT_OF_ANOTHER_VERB.match(ctx.text, hit.end) is not None
+        answered = ctx.matches("attack_answered_after", ctx.text[hit.end : hit.end + AROUND])
         # a speaker before "कि" reports the attack: "मंत्रालय ने जानकारी दी कि ईरान के हमलों में ..."
         report = ctx.text.rfind(" कि ", 0, hit.start)
         acting = [a for a in chosen if a.agent and a.start - offset > report]
