@@ -2,8 +2,8 @@
 each page of ``bench/probe_manifest.jsonl``, and each sentence naming two or more countries where
 it codes nothing, for reading by hand.
 
-The pages (diplomatic news excerpts found with the search tool in sessions 26 to 29, ids
-``p26-`` to ``p29e-``; every url free by ``../shared/tools/held_out.py`` and in neither
+The pages (diplomatic news excerpts found with the search tool in sessions 26 to 30, ids
+``p26-`` to ``p30e-``; every url free by ``../shared/tools/held_out.py`` and in neither
 dev-set manifest; docs/evaluation.md) are
 not stored in the repository: retrieve each with the search tool (corpus pages, the line's
 query, the result whose url matches) into ``data/probe_texts/<id>.txt``, as for the dev set
