@@ -91,6 +91,12 @@ class RolePhrase:
     level: str
 
 
+def is_plural_role(phrase: str) -> bool:
+    """ "विदेश मंत्रियों", "राजदूतों": a Hindi oblique plural names several office-holders, none of
+    them one person, and is the home country's only when the text says so."""
+    return phrase.endswith("ों")
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     countries: dict[str, Country]

@@ -30,7 +30,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from engagement.kb.loader import MFA_PREFIX
-from engagement.kb.model import KnowledgeBase, ShortName
+from engagement.kb.model import KnowledgeBase, ShortName, is_plural_role
 from engagement.nlp.folding import fold
 from engagement.nlp.pipeline import word_is
 
@@ -374,9 +374,10 @@ class Resolver:
 
     def _role(self, index: int) -> Resolved:
         ent = self.ents[index]
-        country = self._country_for(index)
+        plural = is_plural_role(ent.text)
+        country = self._adjacent_country(index) if plural else self._country_for(index)
         holder = None
-        if country and not self._is_former(index) and not self._is_deputy(index):
+        if country and not plural and not self._is_former(index) and not self._is_deputy(index):
             holder = self.kb.holder_of(country, ent.kb_id_, self.published)
         name = self.kb.persons[holder].name_en if holder else None
         return self._make(ent, holder, name, country, ent.kb_id_)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from engagement.events.coding.datelines import is_dateline
 from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit
+from engagement.kb.model import is_plural_role
 from engagement.nlp.folding import fold
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue
         if m.label in ("PERSON", "ROLE"):
             strength, level = PERSON, kb.level_of(m.role) if m.role else None
+            if m.label == "ROLE" and is_plural_role(m.text):
+                strength = INSTITUTION  # "के विदेश सचिवों": the state's officials, no one person who acts
         elif m.label == "ORG":
             org = kb.organisations.get(m.entity_id or "")
             if org is None or not org.is_actor or org.kind != "ministry":
