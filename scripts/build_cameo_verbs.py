@@ -285,8 +285,12 @@ def sequence_regex(part: str, synsets: dict[str, str], stats: Counter) -> str | 
 
 
 # A verb form right after an article or possessive is a noun ("a ban on", "a hail of", "its exports",
-# "China's improving relations").
-NOT_AFTER = ("a", "an", "the", "of", "its", "their", "his", "her", "our", "'s")
+# "China's improving relations", "at some distance from"); after a verb of motion it is a particle
+# ("pushed back by Polish officials" backs no one).
+NOT_AFTER = (
+    *("a", "an", "the", "of", "its", "their", "his", "her", "our", "'s", "some", "any", "no", "this", "these", "those"),
+    *("pushed", "pushing", "came", "went", "fought", "hit", "flew", "turned", "pulled", "stepped", "rolled"),
+)
 NOUN_CONTEXT = "".join(rf"(?<!\b{word}\s)" for word in NOT_AFTER)
 
 

@@ -23,20 +23,24 @@ _NUKTA_BASES = set("कखगजडढफय")
 _PRECOMPOSED_NUKTA = dict(zip(map(chr, range(0x0958, 0x0960)), "कखगजडढफय", strict=True))
 _NUKTA_PRECOMPOSED = {plain: composed for composed, plain in _PRECOMPOSED_NUKTA.items()}
 _DEVANAGARI_WORD = "\u0900-\u0963\u0966-\u097f"  # the block without the dandas, which end words
+_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")  # a Devanagari consonant letter
 # Where a trigger may start: English patterns open with \b by convention; Hindi phrases are
 # compiled to start where no Devanagari letter precedes.
 _WORD_START = {"en": r"\b", "hi": rf"(?<![{_DEVANAGARI_WORD}])"}
 
 
 def variant_tolerant(phrase: str) -> str:
-    """Regex for a plain Hindi phrase that also matches its nukta/chandrabindu/joiner variants."""
+    """Regex for a plain Hindi phrase that also matches its nukta/chandrabindu/joiner variants,
+    and an anusvara before a consonant written out as a half nasal ("निंदा"/"निन्दा", "संबंध"/"सम्बन्ध")."""
     out: list[str] = []
-    for char in phrase:
+    for index, char in enumerate(phrase):
         base = _PRECOMPOSED_NUKTA.get(char, char)
         if char == "\u093c":  # a typed nukta: optional
             out.append("\u093c?")
         elif base in _NUKTA_BASES:
             out.append(f"(?:{base}\u093c?|{_NUKTA_PRECOMPOSED[base]})")
+        elif char in "ंँ" and _CONSONANT.match(phrase, index + 1):
+            out.append("(?:[ंँ]|[ङञणनम]\u094d)")
         elif char in "ंँ":
             out.append("[ंँ]")
         elif char == " ":

@@ -55,11 +55,12 @@ def is_dateline(ctx: SentenceContext, mention, before: str, after: str) -> bool:
 
 
 def _opens_a_dateline_line(written: str, before: str, after: str) -> bool:
-    """ "NAYPYIDAW, Myanmar (AFP) - ...": a city in capitals, its country and a dash open a line,
+    """ "NAYPYIDAW, Myanmar (AFP) - ...", "BEIRUT (AP) — ...": a city in capitals (its country) and a dash open a line,
     wherever the line stands (pages put headlines and photo captions above it); both are places."""
     line_start = before.rsplit("\n", 1)[-1]
     if not line_start.strip() and written.isupper() and len(written) > 3:
-        return bool(_EN_LINE_DATELINE_COUNTRY.match(after))
+        # "NAYPYIDAW, Myanmar (AFP) -", and below a byline "BEIRUT (AP) — The Syrian army says ..."
+        return bool(_EN_LINE_DATELINE_COUNTRY.match(after) or _EN_DATELINE_END.match(after))
     return bool(_EN_DATELINE_PLACE.match(line_start)) and bool(_EN_LINE_DATELINE_END.match(after))
 
 

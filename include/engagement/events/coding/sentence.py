@@ -17,6 +17,8 @@ from engagement.events.coding.model import PERSON, Actor, EventMention
 from engagement.events.coding.resources import CodingResources, LanguageLexicon
 from engagement.events.coding.timing import sentence_dates
 
+# How far after a person's name the postposition that makes it no subject stands ("मोदी के")
+_POSTPOSITION_REACH = 12
 _JOINED = re.compile(r"\s*(?:और|तथा|एवं|व|and|&|,|-|–)\s*")  # between two states named as one pair
 # A report naming sports this often is about teams: its country names are not governments.
 _SPORTS_ARTICLE_CUES = 3
@@ -121,8 +123,17 @@ class SentenceContext:
 
     @cached_property
     def people(self) -> list[str]:
-        """Countries of the people named, in order: "उन्होंने" / "he" is most likely the first."""
-        return distinct(a.country for a in self.actors if a.strength == PERSON)
+        """Countries of the people named, in order: "उन्होंने" / "he" is most likely the first,
+        in Hindi the first not governed by a postposition ("पीएम मोदी के खिलाफ टिप्पणी के बाद
+        हाशिए पर पहुंचे राष्ट्रपति मुइज्जु अब ...": Muizzu is the subject, not Modi)."""
+        people = [a for a in self.actors if a.strength == PERSON]
+        if self.lang == "hi":
+            people.sort(key=lambda a: self._governed(a.end - self.offset))
+        return distinct(a.country for a in people)
+
+    def _governed(self, end: int) -> bool:
+        """Whether a Hindi postposition follows the name ending at ``end``: it is no subject."""
+        return self.matches("oblique_after", self.text[end : end + _POSTPOSITION_REACH])
 
     @cached_property
     def dates(self) -> list:

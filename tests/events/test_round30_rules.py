@@ -1,0 +1,156 @@
+"""Round 30 rules (issue 10): Hindi "X से बात की" (spoke with), and office-holders named in the
+plural ("के विदेश सचिवों"). Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from engagement.nlp.entities import extract_entities
+
+from tests.events.event_codes import event_codes
+
+PUBLISHED = date(2024, 2, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("विदेश मंत्री जयशंकर ने सोमवार को ईरान के विदेश मंत्री से बात की।", ("IND", "IRN")),
+        ("राष्ट्रपति बाइडन और प्रधानमंत्री नेतन्याहू ने बात की।", ("ISR", "USA")),
+        ("जापान के प्रधानमंत्री ने दक्षिण कोरिया के राष्ट्रपति के साथ बात की।", ("JPN", "KOR")),
+    ],
+)
+def test_spoke_with_a_counterpart_is_a_talk(text, pair):
+    assert [(e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)] == [(pair, "040")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the press, not a state, is whom he spoke with
+        "पुतिन ने पत्रकारों से बात की और कहा कि अमेरिका और चीन को संयम बरतना चाहिए।",
+        # "विस्तार से" is "in detail", not "with"
+        "अमेरिका के विदेश मंत्री ने चीन की नीति पर विस्तार से बात की।",
+    ],
+)
+def test_spoke_to_the_press_or_in_detail_is_no_talk(text):
+    assert event_codes(text, "hi", PUBLISHED) == []
+
+
+def test_officials_named_in_the_plural_are_officials_of_the_pair():
+    # "needs official": a review of accords is a meeting only when officials hold it
+    text = "भारत और बांग्लादेश के विदेश सचिवों ने ढाका में द्विपक्षीय समझौतों की समीक्षा की।"
+    assert [(e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)] == [(("BGD", "IND"), "040")]
+
+
+def test_a_plural_office_is_no_single_office_holder():
+    # "के राष्ट्रपतियों": several presidents; no one holder, and no Indian office when no state is written
+    entities = extract_entities("शिखर सम्मेलन में सदस्य देशों के राष्ट्रपतियों ने भाग लिया।", "hi", PUBLISHED)
+    roles = [m for m in entities.mentions if m.label == "ROLE"]
+    assert [(m.text, m.country, m.entity_id, m.role) for m in roles] == [("राष्ट्रपतियों", None, None, "head_of_state")]
+
+
+def test_people_met_in_turn_keep_their_list_when_their_office_is_plural():
+    text = "रक्षा मंत्री राजनाथ सिंह ने मंगोलिया और मोजांबिक के रक्षा मंत्रियों के साथ अलग-अलग द्विपक्षीय बैठक की।"
+    assert sorted(e[0] for e in event_codes(text, "hi", PUBLISHED)) == [("IND", "MNG"), ("IND", "MOZ")]
+
+
+def test_they_sat_face_to_face_and_talked_is_a_meeting():
+    text = "उत्तर कोरिया के नेता किम जोंग उन और रूस के राष्ट्रपति पुतिन ने गुरुवार को आमने-सामने बैठकर बात की।"
+    assert [(e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)] == [(("PRK", "RUS"), "040")]
+
+
+def test_government_consultations_one_will_take_part_in_are_planned():
+    text = "चीन के प्रधानमंत्री बर्लिन में सातवें चीन-जर्मनी सरकारी परामर्श में भाग लेंगे।"
+    assert [(e[0], e[1], e[4]) for e in event_codes(text, "hi", PUBLISHED)] == [(("CHN", "DEU"), "040", "planned")]
+
+
+def test_a_headline_that_puts_the_future_verb_first_reports_a_planned_visit():
+    text = "अमेरिकी राष्ट्रपति बाइडेन जल्द करेंगे वियतनाम का दौरा"
+    assert [(e[0], e[1], e[4]) for e in event_codes(text, "hi", PUBLISHED)] == [(("USA", "VNM"), "042", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "तुर्किए के राष्ट्रपति ने मिस्र के राष्ट्रपति को अंकारा यात्रा की दावत दी है।",
+        "तुर्किए के राष्ट्रपति ने मिस्र के राष्ट्रपति को अंकारा यात्रा का निमंत्रण भेजा है।",
+    ],
+)
+def test_an_invitation_to_visit_is_an_intent_not_a_visit(text):
+    assert [(e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)] == [(("EGY", "TUR"), "036")]
+
+
+def test_a_condemnation_in_the_passive_is_one():
+    text = "रूस ने कल यूक्रेन के बिजलीघरों पर हमला किया। रूस के इस हमले की निंदा यूक्रेन द्वारा की गई है।"
+    assert ("111", ("RUS", "UKR")) in [(e[1], e[0]) for e in event_codes(text, "hi", PUBLISHED)]
+
+
+def test_a_half_nasal_spelling_matches_the_anusvara_phrase():
+    # "निन्दा" for "निंदा"
+    text = "पाकिस्तान ने ईरान के मिसाइल हमले की कड़ी निन्दा की है।"
+    assert [(e[0], e[1], e[2]) for e in event_codes(text, "hi", PUBLISHED)] == [(("IRN", "PAK"), "111", "PAK")]
+
+
+def test_groups_a_state_backs_are_not_the_state():
+    text = "इराक में अमेरिकी ठिकानों पर ईरान समर्थित संगठनों ने हमले किए हैं।"
+    assert event_codes(text, "hi", PUBLISHED) == []
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_a_person_governed_by_a_postposition():
+    text = (
+        "मालदीव के मंत्रियों द्वारा प्रधानमंत्री मोदी के खिलाफ टिप्पणी के बाद राष्ट्रपति मोहम्मद मुइज्जु अब चीन पहुंचे हैं। "
+        "उन्होंने चीन के साथ 20 समझौतों पर हस्ताक्षर किए।"
+    )
+    signed = [e[0] for e in event_codes(text, "hi", PUBLISHED) if e[1] == "057"]
+    assert signed == [("CHN", "MDV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("ग्रीक प्रधानमंत्री ने तुर्की के राष्ट्रपति से मुलाकात की।", "GRC"),
+        ("प्रधानमंत्री मोदी मंगलवार शाम को ब्रुनेई पहुंचे।", "BRN"),
+        ("अर्दोगान ने मिस्र की यात्रा की।", "TUR"),
+    ],
+)
+def test_hindi_spellings_the_kb_did_not_know(text, country):
+    assert country in {c for e in event_codes(text, "hi", PUBLISHED) for c in e[0]}
+
+
+def test_a_wire_dateline_below_a_byline_is_no_party():
+    text = (
+        "Israeli strikes close Damascus airport\nBy A Reporter\nAssociated Press\n"
+        "BEIRUT (AP) — The Syrian army says missile strikes by Israel's military have closed the capital's airport."
+    )
+    assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("ISR", "SYR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pushed back: a particle, not "backed by"
+        "Migrants say they are forced across by Belarusian forces and pushed back by Polish officials.",
+        # "at some distance from": a noun, not distancing oneself
+        "Putin sat at some distance from Chinese President Xi Jinping at the long table.",
+    ],
+)
+def test_verbs_of_the_cameo_dictionary_used_as_particles_or_nouns_are_no_acts(text):
+    assert event_codes(text, "en", PUBLISHED) == []
+
+
+def test_sending_an_ambassador_back_home_is_an_expulsion():
+    text = "Somalia sent the Ethiopian ambassador in Mogadishu back home on Thursday."
+    assert [(e[0], e[1], e[2]) for e in event_codes(text, "en", PUBLISHED)] == [(("ETH", "SOM"), "174", "SOM")]
+
+
+def test_a_country_discussed_is_a_topic_and_a_headline_discusses_with_a_partner():
+    assert [
+        (e[0], e[1])
+        for e in event_codes("Egypt's leader discusses energy and investment with Qatar's emir.", "en", PUBLISHED)
+    ] == [(("EGY", "QAT"), "040")]
+    text = (
+        "In a phone call, Brazil's President Lula and France's President Macron also discussed Ukraine peace efforts."
+    )
+    assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("BRA", "FRA")]
