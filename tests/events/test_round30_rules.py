@@ -154,3 +154,20 @@ def test_a_country_discussed_is_a_topic_and_a_headline_discusses_with_a_partner(
         "In a phone call, Brazil's President Lula and France's President Macron also discussed Ukraine peace efforts."
     )
     assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("BRA", "FRA")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pair"),
+    [
+        ("en", "India and Greece on Friday elevated their ties to a strategic partnership.", ("GRC", "IND")),
+        ("en", "Vietnam and the United States agreed to upgrade their relations.", ("USA", "VNM")),
+        ("hi", "चीन और घाना ने अपने संबंधों को रणनीतिक साझेदारी में उन्नत किया।", ("CHN", "GHA")),
+    ],
+)
+def test_ties_raised_to_a_partnership_are_diplomatic_cooperation(lang, text, pair):
+    assert [(e[0], e[1]) for e in event_codes(text, lang, PUBLISHED)] == [(pair, "050")]
+
+
+def test_partners_listed_after_with_are_not_each_others():
+    text = "It had signed similar accords with Australia in 2022, and Britain last year."
+    assert event_codes(text, "en", PUBLISHED) == []

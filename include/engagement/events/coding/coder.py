@@ -126,7 +126,10 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         listed = bool(counterparts) and set(countries) <= set(counterparts)
         reaches_each = conversation and (listed or len(countries) > 2)
         home = lists.meets_each(ctx, scope, chosen, actors, counterparts) if reaches_each else None
-        unnamed = conversation and home is None and lists.met_by_someone_unnamed(ctx, scope, chosen)
+        unnamed = home is None and (
+            conversation and lists.met_by_someone_unnamed(ctx, scope, chosen)
+            or lists.partners_of_someone_unnamed(ctx, scope, chosen)
+        )
         if (listed or unnamed or (reaches_each and lists.anaphoric_subject(ctx, scope, actors))) and home is None:
             # "he met his counterparts from Japan and China", "he had made calls to leaders of Canada
             # and Mexico": they met (or heard) him, not each other, and he is not named here

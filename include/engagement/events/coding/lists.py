@@ -21,6 +21,8 @@ _EACH_REACH = 40
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and(?:\s+then)?|,\s*then|और(?:\s+फिर)?|फिर|तथा|एवं)\s*")
 # The end of a Hindi list of the people met, right before the meeting's verb: "... से (भी) मुलाकात की".
 _WHOSE = re.compile(r"\s*(?:की|का|के)\s")
+# The partner's "with" right before the first state named after a verb ("signed accords with Australia")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _MET_WITH = re.compile(r"\s*(?:से|के\s+साथ)\s+(?:भी\s+)?(?:अलग-अलग\s+)?(?:द्विपक्षीय\s+)?$")
 
 
@@ -69,6 +71,17 @@ def met_by_someone_unnamed(ctx: SentenceContext, scope: Scope, chosen: list[Acto
         return False
     near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
     return ctx.matches("meets_each", near)
+
+
+def partners_of_someone_unnamed(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> bool:
+    """English "It had signed similar accords with Australia in 2022, and Britain last year":
+    every state named stands after the verb, the first right after "with", so they are the
+    partners of a subject this sentence does not name, not each other's."""
+    hit = scope.hit
+    if ctx.lang != "en" or len(chosen) < 2 or any(a.start < hit.end + ctx.offset for a in chosen):
+        return False
+    first = min(a.start for a in chosen) - ctx.offset
+    return bool(_WITH_BEFORE.search(ctx.text, hit.end, first))
 
 
 def anaphoric_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> bool:
