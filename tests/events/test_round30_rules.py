@@ -171,3 +171,13 @@ def test_ties_raised_to_a_partnership_are_diplomatic_cooperation(lang, text, pai
 def test_partners_listed_after_with_are_not_each_others():
     text = "It had signed similar accords with Australia in 2022, and Britain last year."
     assert event_codes(text, "en", PUBLISHED) == []
+
+
+def test_further_before_a_past_verb_is_no_plan():
+    text = "Kenyan President Ruto and Tanzanian President Suluhu further discussed trade barriers."
+    assert [(e[0], e[4]) for e in event_codes(text, "en", PUBLISHED)] == [(("KEN", "TZA"), "held")]
+
+
+def test_a_promise_to_pay_is_a_pledge_of_aid():
+    text = "Prime Minister Sunak promised to pay France 541 million euros over three years."
+    assert [(e[0], e[1], e[2]) for e in event_codes(text, "en", PUBLISHED)] == [(("FRA", "GBR"), "033", "GBR")]

@@ -345,8 +345,8 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
     if hit.trigger.kind == "intent":
         return None  # the verb dates the invitation or proposal; the meeting itself lies ahead
     modifier = text[max(lo, hit.start - 25) : hit.start]
-    if ctx.matches("planned_before", modifier):
-        return "planned"
+    if ctx.matches("planned_before", modifier) and not ctx.matches("past_verb", hit.text):
+        return "planned"  # "further talks", not "further discussed"
     if ctx.matches("held_before", modifier):
         return "held"  # "अप्रैल में हुई वुहान शिखर वार्ता": the participle before the noun dates it past
     if ctx.sent.idx == _HEADLINE and ctx.matches("headline_future", modifier + hit.text):
