@@ -181,3 +181,14 @@ def test_further_before_a_past_verb_is_no_plan():
 def test_a_promise_to_pay_is_a_pledge_of_aid():
     text = "Prime Minister Sunak promised to pay France 541 million euros over three years."
     assert [(e[0], e[1], e[2]) for e in event_codes(text, "en", PUBLISHED)] == [(("FRA", "GBR"), "033", "GBR")]
+
+
+def test_his_talks_are_those_of_the_person_just_named_and_a_leaders_act_discussed_is_a_topic():
+    text = (
+        "German Chancellor Scholz visits Turkey. "
+        "His talks with President Erdogan focused on Putin's attack on Ukraine."
+    )
+    assert sorted((e[0], e[1]) for e in event_codes(text, "en", PUBLISHED)) == [
+        (("DEU", "TUR"), "040"),
+        (("DEU", "TUR"), "042"),
+    ]

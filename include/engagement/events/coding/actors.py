@@ -89,8 +89,11 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue  # "Apart from Lavrov, Jaishankar also met ...", "लावरोव के अलावा": not in this act
         if m.label == "ROLE" and lex.matches("role_of_the_pair_after", after):
             continue  # "the Foreign Secretaries of the two countries": the story's pair, not Britain
-        if strength == NAME and lex.matches("topic_before", ctx.text[max(0, rel_start - _TOPIC_REACH) : rel_start]):
-            continue  # "talks on the impasse over North Korea's nuclear programme": a topic (codebook §4)
+        topical = strength == NAME or (m.label == "PERSON" and lex.matches("possessive_after", after))
+        if topical and lex.matches("topic_before", ctx.text[max(0, rel_start - _TOPIC_REACH) : rel_start]):
+            # "talks on the impasse over North Korea's nuclear programme", "talks focused on
+            # Putin's attack on Ukraine": a topic (codebook §4)
+            continue
         if strength == NAME and lex.matches("topic_after", ctx.text[rel_end : rel_end + _TOPIC_REACH]):
             continue  # "अफगानिस्तान की स्थिति पर चर्चा", "अफगानिस्तान सहित ... मुद्दों पर": a topic
         if strength == NAME and lex.matches("not_government_after", after):
