@@ -192,3 +192,28 @@ def test_his_talks_are_those_of_the_person_just_named_and_a_leaders_act_discusse
         (("DEU", "TUR"), "040"),
         (("DEU", "TUR"), "042"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("hi", "चीन ने अब अमेरिकी सामानों पर 84 प्रतिशत अतिरिक्त टैरिफ लगा दिया है।", "163"),
+        ("en", "China imposed 84 percent retaliatory tariffs on US goods on Wednesday.", "163"),
+        ("en", "President Trump threatened to impose tariffs on China.", "132"),
+    ],
+)
+def test_tariffs_imposed_are_sanctions_and_threatened_ones_threats(lang, text, code):
+    assert [(e[0], e[1]) for e in event_codes(text, lang, PUBLISHED)] == [(("CHN", "USA"), code)]
+
+
+def test_tariffs_the_sides_agree_to_avoid_are_none():
+    text = (
+        "China and the United States decided to avoid the further raising of existing tariffs imposed "
+        "on each other and slapping new additional tariffs."
+    )
+    assert [e[1] for e in event_codes(text, "en", PUBLISHED)] == []
+
+
+def test_an_english_gloss_inside_a_hindi_phrase_is_read_as_a_space():
+    text = "अमेरिका ने वेनेजुएला के राष्ट्रपति के करीबी सहयोगियों पर नए प्रतिबंध (Venezuela Sanctions) लगाए हैं।"
+    assert [(e[0], e[1], e[2]) for e in event_codes(text, "hi", PUBLISHED)] == [(("USA", "VEN"), "163", "USA")]

@@ -14,6 +14,8 @@ from engagement.events.coding.resources import KindGroups, LanguageLexicon
 # ("प्रतिबंध लगाने की मांग की"), English before it ("demanded that partners impose sanctions").
 _DEMAND_REACH = {"hi": 30, "en": 60}
 _HINDI_CLAUSE_CHARS = 45
+# An English gloss in brackets in a Hindi sentence ("जब्त(Oil Tankers Seized) किए")
+_LATIN_GLOSS = re.compile(r"\([^()\u0900-\u097f]{1,60}\)")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _REDUCE_RELATIONS_ROOT = "16"
 
@@ -23,6 +25,9 @@ def find_triggers(lex: LanguageLexicon, text: str) -> list[Hit]:
     longest pattern first), then in text order; ``lexicon.trigger_matches`` runs only the
     triggers whose literal openings occur in the sentence."""
     low = lexicon.lowered(text)
+    if lex.lang == "hi" and "(" in low:
+        # "प्रतिबंध (Venezuela Sanctions) लगाए": an English gloss inside the phrase is read as space
+        low = _LATIN_GLOSS.sub(lambda gloss: " " * len(gloss.group()), low)
     taken: list[tuple[int, int]] = []
     hits: list[Hit] = []
     for trig, m in lexicon.trigger_matches(lex.lang, low):
