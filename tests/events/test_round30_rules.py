@@ -217,3 +217,23 @@ def test_tariffs_the_sides_agree_to_avoid_are_none():
 def test_an_english_gloss_inside_a_hindi_phrase_is_read_as_a_space():
     text = "अमेरिका ने वेनेजुएला के राष्ट्रपति के करीबी सहयोगियों पर नए प्रतिबंध (Venezuela Sanctions) लगाए हैं।"
     assert [(e[0], e[1], e[2]) for e in event_codes(text, "hi", PUBLISHED)] == [(("USA", "VEN"), "163", "USA")]
+
+
+def test_he_meets_each_of_two_people_a_sentence_lists_after_his_pronoun():
+    text = (
+        "प्रधानमंत्री मोदी शिखर सम्मेलन के लिए इटली पहुंचे। "
+        "इस दौरान उन्होंने ब्रिटेन के प्रधानमंत्री और फ्रांस के राष्ट्रपति से भी मुलाकात की।"
+    )
+    met = sorted((e[0], e[2], e[3]) for e in event_codes(text, "hi", PUBLISHED) if e[1] == "040")
+    assert met == [(("FRA", "IND"), "IND", "FRA"), (("GBR", "IND"), "IND", "GBR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("hi", "यूक्रेन के राष्ट्रपति ने आगामी पुतिन-ट्रंप मुलाकात पर अपनी प्रतिक्रिया दी।"),
+        ("en", "Ukraine's president reacted to the upcoming Putin-Trump meeting in Alaska."),
+    ],
+)
+def test_a_pair_joined_by_a_hyphen_before_a_meeting_is_its_pair(lang, text):
+    assert [(e[0], e[1]) for e in event_codes(text, lang, PUBLISHED)] == [(("RUS", "USA"), "040")]

@@ -150,8 +150,10 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         code = ctx.article.resources.cameo[hit.trigger.cameo]
         location = context.location(ctx, hit, actors, source, target)
         forum = context.forum(ctx, hit) or (article.forum if sideline else None)
+        # a subject the sentence leaves out ("उन्होंने ब्रिटेन के प्रधानमंत्री और फ्रांस के राष्ट्रपति से
+        # मुलाकात की") meets each of two as it meets each of three
         multilateral = len(countries) > 2 and conversation
-        home = home if multilateral else None
+        home = home if multilateral or (home is not None and home not in countries) else None
         tour = (
             lists.joined_destinations(ctx, scope, actors, target)
             if hit.trigger.kind == "visit" and source and target

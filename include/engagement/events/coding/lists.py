@@ -141,12 +141,21 @@ def _hindi_people_met(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -
 
 def _hindi_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> Actor | None:
     """The person in office whose meeting a Hindi trigger reports: the agent ("मोदी ने"), else the
-    first person whose meetings they are ("मोदी की ... के साथ बैठकें")."""
+    first person whose meetings they are ("मोदी की ... के साथ बैठकें"), else the person the
+    previous sentence named when the agent is "उन्होंने" ("इस दौरान उन्होंने ब्रिटेन के प्रधानमंत्री
+    और फ्रांस के राष्ट्रपति से भी मुलाकात की": he met each)."""
     trigger = scope.hit.start + ctx.offset
     people = [a for a in actors if a.strength == PERSON and scope.lo + ctx.offset <= a.start and a.end <= trigger]
-    return max((a for a in people if a.agent), key=lambda a: a.end, default=None) or next(
+    named = max((a for a in people if a.agent), key=lambda a: a.end, default=None) or next(
         (a for a in people if _WHOSE.match(ctx.text, a.end - ctx.offset)), None
     )
+    if named is not None or not ctx.previous.people:
+        return named
+    pronoun = ctx.lex.screen("agent_pronoun").search(ctx.text, scope.lo, scope.hit.start)
+    if pronoun is None or any(a.start < ctx.offset + pronoun.end() for a in people):
+        return None  # the pronoun must open the clause, before the people met
+    start, end = ctx.offset + pronoun.start(), ctx.offset + pronoun.end()
+    return Actor(ctx.previous.people[0], start, end, PERSON, None, None, agent=True)
 
 
 def joined_destinations(ctx: SentenceContext, scope: Scope, actors: list[Actor], destination: str) -> list[str]:

@@ -10,6 +10,8 @@ from engagement.events.coding import triggers, window
 from engagement.events.coding.model import NAME, PERSON, Actor, Hit, Scope
 from engagement.events.coding.sentence import SentenceContext, distinct
 
+_HYPHENS = ("-", "–", "—")
+
 
 def participants(
     ctx: SentenceContext, scope: Scope, actors: list[Actor], shared: tuple[Hit, Actor] | None
@@ -21,6 +23,8 @@ def participants(
     actors = _without_attribution(ctx, scope, actors)
     scoped = [a for a in actors if lo <= a.start - ctx.offset and a.end - ctx.offset <= hi]
     scoped = _own_clause_pair(ctx, scope, _reported_clause(ctx, scope, scoped))
+    if named := _pair_naming_the_meeting(ctx, hit, scoped):
+        return named
     chosen = actor_step.english_trip(ctx, hit, scoped, actors) or actor_step.choose_actors(ctx, hit, scoped)
     if actor_step.shares_sentence_arguments(ctx, hit, chosen):
         chosen = actor_step.choose_actors(ctx, hit, actors)
@@ -102,3 +106,18 @@ def _without_attribution(ctx: SentenceContext, scope: Scope, actors: list[Actor]
     cut = found.start() + ctx.offset
     before = [a for a in actors if a.start < cut]
     return before if len({a.country for a in before if not a.venue}) == 2 else actors
+
+
+def _pair_naming_the_meeting(ctx: SentenceContext, hit: Hit, scoped: list[Actor]) -> list[Actor]:
+    """ "आगामी पुतिन-ट्रंप मुलाकात पर यूक्रेन के राष्ट्रपति की प्रतिक्रिया", "the India-China talks":
+    two parties joined by a hyphen right before a meeting noun are its pair, whoever else the
+    sentence names. Empty otherwise."""
+    if hit.trigger.kind not in ctx.article.resources.kinds.conversation:
+        return []
+    trigger = ctx.offset + hit.start
+    before = sorted((a for a in scoped if a.end <= trigger and not a.venue), key=lambda a: a.start)[-2:]
+    if len(before) < 2 or before[0].country == before[1].country:
+        return []
+    first, second = before
+    joined = ctx.text[first.end - ctx.offset : second.start - ctx.offset]
+    return [first, second] if joined in _HYPHENS and ctx.text[second.end - ctx.offset : hit.start].isspace() else []
