@@ -237,3 +237,39 @@ def test_he_meets_each_of_two_people_a_sentence_lists_after_his_pronoun():
 )
 def test_a_pair_joined_by_a_hyphen_before_a_meeting_is_its_pair(lang, text):
     assert [(e[0], e[1]) for e in event_codes(text, lang, PUBLISHED)] == [(("RUS", "USA"), "040")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several agreements between India and Nepal will be signed.",
+        "The talks between India and Nepal will be held in Delhi next week.",
+    ],
+)
+def test_a_passive_future_is_planned(text):
+    assert [e[4] for e in event_codes(text, "en", PUBLISHED)] == ["planned"]
+
+
+def test_a_bilateral_meeting_between_two_named_leaders_is_theirs():
+    text = (
+        "The consensus came at a bilateral meeting held between Bangladesh Prime Minister Sheikh Hasina "
+        "and her Nepalese counterpart at a hotel in Kathmandu yesterday."
+    )
+    assert [(e[0], e[1]) for e in event_codes(text, "en", PUBLISHED)] == [(("BGD", "NPL"), "040")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After President Dissanayake signed the guest book, the Sri Lankan and Maldivian leaders posed.", []),
+        ("The agreements between Sri Lanka and the Maldives were exchanged by the foreign ministers.", ["057"]),
+        ("Chinese Ambassador Cheng Xueyuan called upon Prime Minister Ranil Wickremesinghe in Colombo.", ["040"]),
+    ],
+)
+def test_agreements_exchanged_guest_books_signed_and_calls_upon(text, expected):
+    assert [e[1] for e in event_codes(text, "en", PUBLISHED)] == expected
+
+
+def test_a_weapon_made_in_a_country_is_no_act_of_it():
+    text = "India shot down a US made F-16 fighter of the Pakistan Air Force on Wednesday."
+    assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("IND", "PAK")]

@@ -21,6 +21,7 @@ _EACH_REACH = 40
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and(?:\s+then)?|,\s*then|और(?:\s+फिर)?|फिर|तथा|एवं)\s*")
 # The end of a Hindi list of the people met, right before the meeting's verb: "... से (भी) मुलाकात की".
 _WHOSE = re.compile(r"\s*(?:की|का|के)\s")
+_BETWEEN = re.compile(r"\bbetween\b")
 # The partner's "with" right before the first state named after a verb ("signed accords with Australia")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _MET_WITH = re.compile(r"\s*(?:से|के\s+साथ)\s+(?:भी\s+)?(?:अलग-अलग\s+)?(?:द्विपक्षीय\s+)?$")
@@ -69,6 +70,9 @@ def met_by_someone_unnamed(ctx: SentenceContext, scope: Scope, chosen: list[Acto
     hit = scope.hit
     if ctx.lang != "en" or any(a.start < hit.end + ctx.offset for a in chosen):
         return False
+    first = min(a.start for a in chosen) - ctx.offset if chosen else hit.end
+    if _BETWEEN.search(ctx.text, hit.end, first):
+        return False  # "a bilateral meeting held between Bangladesh's Hasina and her Nepalese counterpart"
     near = ctx.text[max(scope.lo, hit.start - _EACH_REACH) : min(scope.hi, hit.end + _EACH_REACH)]
     return ctx.matches("meets_each", near)
 
