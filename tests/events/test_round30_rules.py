@@ -273,3 +273,16 @@ def test_agreements_exchanged_guest_books_signed_and_calls_upon(text, expected):
 def test_a_weapon_made_in_a_country_is_no_act_of_it():
     text = "India shot down a US made F-16 fighter of the Pakistan Air Force on Wednesday."
     assert [e[0] for e in event_codes(text, "en", PUBLISHED)] == [("IND", "PAK")]
+
+
+def test_a_hindi_headline_with_its_past_verb_first_reports_a_held_meeting():
+    text = "अमेरिका के राष्ट्रपति ट्रंप ने की जापान के पीएम आबे से मुलाकात, व्यापार समझौते की उम्मीद"
+    assert [(e[0], e[1], e[4]) for e in event_codes(text, "hi", PUBLISHED)] == [(("JPN", "USA"), "040", "held")]
+
+
+def test_this_visit_retold_beside_other_states_is_the_one_reported():
+    text = (
+        "राष्ट्रीय सुरक्षा सलाहकार अजित डोभाल ने मास्को में रूस के उप प्रधानमंत्री से मुलाकात की। "
+        "डोभाल की यह यात्रा ऐसे समय हुई है जब भारत-अमेरिका संबंधों में तनाव है।"
+    )
+    assert sorted((e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)) == [(("IND", "RUS"), "040")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -26,7 +25,6 @@ _TRUCE_KIND = "deescalate"  # the kind of the triggers that report a truce itsel
 _TRUCE_REACH = 30  # how near its mediation trigger "truce", "युद्धविराम" stands
 _ACCORD, _ACCORD_KIND = "057", "agreement"  # an accord concluded, and the kind of its triggers
 # a sentence opening on its trigger as a back-reference: "The summit ...", "This visit ..."
-_BACK_REFERENCE = re.compile(r"\W*(?:The|This|That)\s+(?:(?!of\b|between\b|with\b)[\w-]+\s+){0,2}$")
 
 
 class EventCoder:
@@ -243,12 +241,13 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
 
 
 def _retold_with_other_states(ctx: SentenceContext, hit: Hit, countries: list[str]) -> bool:
-    """ "The summit comes just one month after Iran, which has supported Russia ...": an English
-    sentence opening on "the summit", "this visit" speaks of one the article has reported; states
-    it names besides that one's pair are what it goes on about, not the summit's parties."""
-    if ctx.lang != "en" or not _BACK_REFERENCE.match(ctx.text, 0, hit.start):
+    """ "The summit comes just one month after Iran, which has supported Russia ...", "डोभाल की
+    यह यात्रा ऐसे समय हुई है जब भारत-अमेरिका संबंधों में तनाव ...": a sentence opening on "the
+    summit", "this visit" speaks of one the article has reported; states it names besides that
+    one's pair are what it goes on about, not the summit's parties."""
+    if not ctx.matches("retold_opening", ctx.text[: hit.start]):
         return False
-    reported = [e for e in ctx.article.events if e.kind == hit.trigger.kind and e.actor1]
+    reported = [e for e in ctx.article.events if e.actor1]  # "डोभाल की यह यात्रा" after his meetings
     return bool(reported) and not any({e.actor1, e.actor2} <= set(countries) for e in reported)
 
 

@@ -353,6 +353,8 @@ def tense_status(ctx: SentenceContext, scope: Scope, reach: int | None = None) -
         return "planned"  # headlinese: "Blair, Bush to Meet", "British Minister to Visit North Korea"
     if ctx.lang == "en" and ctx.matches("planned_after", text[hit.end : hit.end + _FUTURE_VERB_REACH]):
         return "planned"  # the noun is the subject of a future verb: "this meeting will be in September"
+    if ctx.lang == "hi" and ctx.matches("verb_first_past", text[lo : hit.start]):
+        return "held"  # a headline's verb first: "ट्रंप ने की जापान के पीएम आबे से मुलाकात, ... की उम्मीद"
     if ctx.lang == "hi":
         speech = hit.trigger.default_status == "held"
         tail = reach or (_SPEECH_TAIL if speech else None)
