@@ -185,8 +185,7 @@ def test_a_promise_to_pay_is_a_pledge_of_aid():
 
 def test_his_talks_are_those_of_the_person_just_named_and_a_leaders_act_discussed_is_a_topic():
     text = (
-        "German Chancellor Scholz visits Turkey. "
-        "His talks with President Erdogan focused on Putin's attack on Ukraine."
+        "German Chancellor Scholz visits Turkey. His talks with President Erdogan focused on Putin's attack on Ukraine."
     )
     assert sorted((e[0], e[1]) for e in event_codes(text, "en", PUBLISHED)) == [
         (("DEU", "TUR"), "040"),
@@ -221,8 +220,7 @@ def test_an_english_gloss_inside_a_hindi_phrase_is_read_as_a_space():
 
 def test_he_meets_each_of_two_people_a_sentence_lists_after_his_pronoun():
     text = (
-        "प्रधानमंत्री मोदी शिखर सम्मेलन के लिए इटली पहुंचे। "
-        "इस दौरान उन्होंने ब्रिटेन के प्रधानमंत्री और फ्रांस के राष्ट्रपति से भी मुलाकात की।"
+        "प्रधानमंत्री मोदी शिखर सम्मेलन के लिए इटली पहुंचे। इस दौरान उन्होंने ब्रिटेन के प्रधानमंत्री और फ्रांस के राष्ट्रपति से भी मुलाकात की।"
     )
     met = sorted((e[0], e[2], e[3]) for e in event_codes(text, "hi", PUBLISHED) if e[1] == "040")
     assert met == [(("FRA", "IND"), "IND", "FRA"), (("GBR", "IND"), "IND", "GBR")]
@@ -286,3 +284,30 @@ def test_this_visit_retold_beside_other_states_is_the_one_reported():
         "डोभाल की यह यात्रा ऐसे समय हुई है जब भारत-अमेरिका संबंधों में तनाव है।"
     )
     assert sorted((e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)) == [(("IND", "RUS"), "040")]
+
+
+def test_a_bare_office_is_that_of_the_one_holder_the_article_named():
+    text = (
+        "पाकिस्तान के विदेश मंत्री शाह महमूद कुरैशी बुधवार को मास्को पहुंचे। "
+        "विदेश मंत्री ने इससे पहले अफगानिस्तान की यात्रा की थी।"
+    )
+    visits = sorted((e[0], e[2]) for e in event_codes(text, "hi", PUBLISHED) if e[1] == "042")
+    assert visits == [(("AFG", "PAK"), "PAK"), (("PAK", "RUS"), "PAK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "पाकिस्तान के विदेश मंत्री कुरैशी बुधवार को मास्को पहुंचे। अब तक वह काबुल, तेहरान और बीजिंग की यात्रा कर चुके हैं।",
+            [("AFG", "PAK"), ("CHN", "PAK"), ("IRN", "PAK"), ("PAK", "RUS")],
+        ),
+        (
+            "पाकिस्तान के विदेश मंत्री कुरैशी बुधवार को मास्को पहुंचे। "
+            "काबुल में उन्होंने अफगान राष्ट्रपति अशरफ गनी और ईरान के विदेश मंत्री जरीफ से भेंट की।",
+            [("AFG", "PAK"), ("IRN", "PAK"), ("PAK", "RUS")],
+        ),
+    ],
+)
+def test_he_named_by_a_pronoun_travels_to_and_meets_each_state_named(text, expected):
+    assert sorted({e[0] for e in event_codes(text, "hi", PUBLISHED)}) == expected

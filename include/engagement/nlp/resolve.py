@@ -109,6 +109,9 @@ class Resolver:
         # role -> country of its latest mention with a country written next to it, for the bare
         # mentions after it of a role that has no home-country default ("उच्चायुक्त ने")
         self.written_roles: dict[str, str] = {}
+        # role -> countries whose holder of it the article has named so far ("पाकिस्तान के विदेश
+        # मंत्री कुरैशी"): a bare mention of it after is that country's when it is the only one
+        self.held_roles: dict[str, set[str]] = {}
 
     def _read_short_names(self, ents: list[Span]) -> list[Span]:
         """A surname alone (``person_short_names.csv``) is the person when a role phrase stands
@@ -188,6 +191,8 @@ class Resolver:
             elif ent.label_ == "PERSON":
                 resolved.append(self._person(index))
                 named_in_full[ent.kb_id_] = resolved[-1]
+                if resolved[-1].role and resolved[-1].country:
+                    self.held_roles.setdefault(resolved[-1].role, set()).add(resolved[-1].country)
             elif ent.label_ == "ORG":
                 resolved.append(self._organisation(index))
             elif ent.label_ == "PLACE":
@@ -278,6 +283,11 @@ class Resolver:
             return None if self._titles_unknown_name(index) else self.written_roles.get(role)
         if self._titles_unknown_name(index) or self._owned_elsewhere(index) or self._is_level(index):
             return None
+        held = self.held_roles.get(role, set())
+        if len(held) == 1 and self.kb.home_country(self.lang) not in held:
+            # "पाकिस्तान के विदेश मंत्री कुरैशी ... विदेश मंत्री 24 से 26 दिसंबर के दौरान": the one
+            # holder the article has named, not the home country's
+            return next(iter(held))
         return None if self._story_of_others else self.kb.home_country(self.lang)
 
     @cached_property

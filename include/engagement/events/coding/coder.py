@@ -124,6 +124,9 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
         listed = bool(counterparts) and set(countries) <= set(counterparts)
         reaches_each = conversation and (listed or len(countries) > 2)
         home = lists.meets_each(ctx, scope, chosen, actors, counterparts) if reaches_each else None
+        if home is None and conversation and ctx.lang == "hi":
+            # "काबुल में उन्होंने अफगान राष्ट्रपति गनी से भेंट की ... ईरानी समकक्ष": he met each
+            home = lists.borrowed_hindi_subject(ctx, scope, actors)
         unnamed = home is None and (
             conversation and lists.met_by_someone_unnamed(ctx, scope, chosen)
             or lists.partners_of_someone_unnamed(ctx, scope, chosen)

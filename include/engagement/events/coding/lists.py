@@ -143,6 +143,13 @@ def _hindi_people_met(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -
     return countries if len(countries) >= 2 and len(countries) == len([i for i in items if i]) else []
 
 
+def borrowed_hindi_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> str | None:
+    """The country of the person "उन्होंने" stands for when it opens the clause before everyone a
+    Hindi meeting names (the previous sentence's person), else None."""
+    subject = _hindi_subject(ctx, scope, actors)
+    return subject.country if subject is not None and subject.start not in {a.start for a in actors} else None
+
+
 def _hindi_subject(ctx: SentenceContext, scope: Scope, actors: list[Actor]) -> Actor | None:
     """The person in office whose meeting a Hindi trigger reports: the agent ("मोदी ने"), else the
     first person whose meetings they are ("मोदी की ... के साथ बैठकें"), else the person the

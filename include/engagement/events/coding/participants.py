@@ -4,6 +4,8 @@ an anaphor ("दोनों देश", "the two leaders", "उन्हों�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import direction as direction_step
 from engagement.events.coding import triggers, window
@@ -47,6 +49,8 @@ def participants(
         borrowed = distinct([*ctx.previous.people, *lenders])[:2]
         if len(borrowed) == 2:
             return [actor_step.borrowed(country, PERSON) for country in borrowed]
+    if traveller := _anaphoric_traveller(ctx, scope, chosen):
+        return traveller
     if len(chosen) < 2 and not pair_of_others and ctx.matches("anaphor", stretch) and not ctx.teams():
         people = ctx.matches("people_anaphor", stretch)
         if people or ctx.matches("person_anaphor", stretch):
@@ -121,3 +125,19 @@ def _pair_naming_the_meeting(ctx: SentenceContext, hit: Hit, scoped: list[Actor]
     first, second = before
     joined = ctx.text[first.end - ctx.offset : second.start - ctx.offset]
     return [first, second] if joined in _HYPHENS and ctx.text[second.end - ctx.offset : hit.start].isspace() else []
+
+
+def _anaphoric_traveller(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> list[Actor]:
+    """ "अब तक वह काबुल, तेहरान और बीजिंग की यात्रा कर चुके हैं": a Hindi trip whose traveller is
+    "वह"/"उन्होंने" (the person the sentence before named) and whose states named after the
+    pronoun are all places gone to. Empty otherwise."""
+    hit = scope.hit
+    if ctx.lang != "hi" or hit.trigger.kind not in ctx.article.resources.kinds.travel or not ctx.previous.people:
+        return []
+    visitor = ctx.previous.people[0]
+    if not chosen or any(a.strength == PERSON or a.agent or a.country == visitor for a in chosen):
+        return []
+    first = min(a.start for a in chosen) - ctx.offset
+    if not ctx.matches("person_anaphor", ctx.text[scope.lo : first]):
+        return []
+    return [actor_step.borrowed(visitor, PERSON), *(replace(a, destination=True) for a in chosen)]
