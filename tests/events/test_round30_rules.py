@@ -311,3 +311,23 @@ def test_a_bare_office_is_that_of_the_one_holder_the_article_named():
 )
 def test_he_named_by_a_pronoun_travels_to_and_meets_each_state_named(text, expected):
     assert sorted({e[0] for e in event_codes(text, "hi", PUBLISHED)}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "चीन ने पाकिस्तान को वित्तीय संकट से उबारने के लिए पूरी मदद करने का भरोसा दिलाया।",
+        "पाकिस्तान ने अफगानिस्तान को 28 करोड़ डॉलर की मानवीय सहायता प्रदान करने का वादा किया।",
+    ],
+)
+def test_a_hindi_promise_of_help_is_a_pledge_of_aid(text):
+    assert [e[1] for e in event_codes(text, "hi", PUBLISHED)] == ["033"]
+
+
+def test_a_country_whose_summit_city_is_named_is_the_venue():
+    text = (
+        "पाकिस्तान के प्रधानमंत्री शहबाज शरीफ बीजिंग पहुंचे। "
+        "उन्होंने पिछले महीने उज्बेकिस्तान के समरकंद में एससीओ की बैठक से इतर शी जिनपिंग से मुलाकात की थी।"
+    )
+    met = [e[0] for e in event_codes(text, "hi", PUBLISHED) if e[1] == "040"]
+    assert met == [("CHN", "PAK")]
