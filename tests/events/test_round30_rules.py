@@ -331,3 +331,8 @@ def test_a_country_whose_summit_city_is_named_is_the_venue():
     )
     met = [e[0] for e in event_codes(text, "hi", PUBLISHED) if e[1] == "040"]
     assert met == [("CHN", "PAK")]
+
+
+def test_money_a_country_will_get_is_no_meeting():
+    text = "अमेरिका ने यूक्रेन को बजट सहायता उपलब्ध कराई है, जिससे युद्धग्रस्त देश को 1.2 अरब डॉलर मिलेंगे।"
+    assert [e[1] for e in event_codes(text, "hi", PUBLISHED) if e[1] == "040"] == []

@@ -195,6 +195,10 @@ def blocked(lex: LanguageLexicon, kinds: KindGroups, text: str, scope: Scope) ->
     ):
         return True  # "अमेरिका ने भी लश्कर पर प्रतिबंध लगा रखा है": a ban on a group, no state sanctioned
     if hit.trigger.kind in kinds.meeting and lex.matches(
+        "received_thing_before", text[max(lo, hit.start - _PARTNER_REACH) : hit.start]
+    ):
+        return True  # "युद्धग्रस्त देश को ... डॉलर मिलेंगे": money got, no one met
+    if hit.trigger.kind in kinds.meeting and lex.matches(
         "written_discussion_before", text[max(lo, hit.start - _SPEAKER_REACH) : hit.start]
     ):
         return True  # "रिपोर्ट में दोनों देशों के बीच रक्षा सहयोग की चर्चा की गई है": a report discusses it
