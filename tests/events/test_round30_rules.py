@@ -336,3 +336,15 @@ def test_a_country_whose_summit_city_is_named_is_the_venue():
 def test_money_a_country_will_get_is_no_meeting():
     text = "अमेरिका ने यूक्रेन को बजट सहायता उपलब्ध कराई है, जिससे युद्धग्रस्त देश को 1.2 अरब डॉलर मिलेंगे।"
     assert [e[1] for e in event_codes(text, "hi", PUBLISHED) if e[1] == "040"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "pair"),
+    [
+        ("अमेरिका ने यूक्रेन को 3.4 बिलियन डॉलर की अतिरिक्त बजट सहायता उपलब्ध कराई है।", "071", ("UKR", "USA")),
+        ("अमेरिका ने इजराइल को सैन्य सहायता भेजी।", "072", ("ISR", "USA")),
+        ("भारत ने अफगानिस्तान को 2,500 मीट्रिक टन गेहूं की पहली खेप रवाना की।", "073", ("AFG", "IND")),
+    ],
+)
+def test_hindi_aid_given_is_provided_aid(text, code, pair):
+    assert [(e[0], e[1]) for e in event_codes(text, "hi", PUBLISHED)] == [(pair, code)]
