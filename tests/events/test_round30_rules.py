@@ -353,12 +353,12 @@ def test_hindi_aid_given_is_provided_aid(text, code, pair):
 @pytest.mark.parametrize(
     ("text", "pair", "code"),
     [
-        ("Mexico is breaking diplomatic ties with Ecuador after police stormed the embassy in Quito.", ("ECU", "MEX"), "161"),
-        ("Twenty Indian soldiers were killed in a violent face-off with Chinese troops in Ladakh.", ("CHN", "IND"), "190"),
+        ("Mexico is breaking diplomatic ties with Ecuador after police stormed its embassy.", ("ECU", "MEX"), "161"),
+        ("Twenty Indian soldiers were killed in a violent face-off with Chinese troops.", ("CHN", "IND"), "190"),
         ("Ukraine's military said it struck Russia's Ryazan oil refinery on Saturday.", ("RUS", "UKR"), "195"),
-        ("Ukraine's SBU said its drones had hit Russia's Primorsko-Akhtarsk military airfield.", ("RUS", "UKR"), "195"),
-        ("The Japanese government implemented tighter controls on exports of chip materials to South Korea.", ("JPN", "KOR"), "163"),
-        ("Greece's Tsipras and Macedonia's Zaev attended the signing of the deal by the foreign ministers.", ("GRC", "MKD"), "057"),
+        ("Ukraine's SBU said its drones had hit Russia's Millerovo military airfield.", ("RUS", "UKR"), "195"),
+        ("Japan implemented tighter controls on exports of chip materials to South Korea.", ("JPN", "KOR"), "163"),
+        ("Greece's Tsipras and Macedonia's Zaev attended the signing of the deal on Sunday.", ("GRC", "MKD"), "057"),
     ],
 )
 def test_english_ties_broken_clashes_strikes_export_controls_and_signings(text, pair, code):
