@@ -363,3 +363,38 @@ def test_hindi_aid_given_is_provided_aid(text, code, pair):
 )
 def test_english_ties_broken_clashes_strikes_export_controls_and_signings(text, pair, code):
     assert [(e[0], e[1]) for e in event_codes(text, "en", PUBLISHED)] == [(pair, code)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("पाकिस्तानी सैनिकों ने भारतीय चौकियों को ग्रेनेड वाले रॉकेट से निशाना बनाया।", (("IND", "PAK"), "190", "PAK")),
+        ("शनिवार सुबह ईरान की एक मिसाइल मध्य इज़राइल में घरों के पास गिर गई।", (("IRN", "ISR"), "195", "IRN")),
+        ("तालिबान सरकार ने पाकिस्तान आर्मी पर खोस्त प्रांत में बमबारी का लगाया आरोप", (("AFG", "PAK"), "112", "AFG")),
+        ("पाकिस्तान सरकार ने ईरानी राजदूत को देश से निष्काषित कर दिया है।", (("IRN", "PAK"), "174", "PAK")),
+        ("सऊदी अरब ने कनाडा के साथ सभी नए व्यापार और निवेश पर भी रोक लगा दी है।", (("CAN", "SAU"), "163", "SAU")),
+    ],
+)
+def test_hindi_conflict_as_news_writes_it(text, expected):
+    assert [e[:3] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
+
+
+def test_an_envoy_sent_home_and_ones_own_recalled_are_two_acts():
+    text = "सऊदी अरब ने कनाडाई उच्चायुक्त को वापस देश भेज दिया है और अपने राजदूत को भी बुला लिया है।"
+    assert sorted(e[1] for e in event_codes(text, "hi", PUBLISHED)) == ["161", "174"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "इजराइल ने ईरान की मिसाइलों को मार गिराया।",
+        "यूक्रेन पर रूस के ड्रोन दागे गए और इनमें से 74 गिरा दिए गए।",
+    ],
+)
+def test_missiles_shot_down_did_not_fall_on_anyone(text):
+    assert [e[1] for e in event_codes(text, "hi", PUBLISHED) if e[1] == "195" and e[3] != "RUS"] == []
+
+
+def test_a_hindi_dateline_with_a_month_name_is_no_party():
+    text = "नई दिल्ली, सितम्बर 14 -- यूक्रेन ने रूस की सबसे बड़ी तेल रिफाइनरी पर ड्रोन हमला किया।"
+    assert [e[0] for e in event_codes(text, "hi", PUBLISHED)] == [("RUS", "UKR")]

@@ -34,7 +34,7 @@ _START_CHARS = 40
 # in brackets: "नयी दिल्ली:", "नेपीता, 23 दिसंबर (भाषा):", "Tokyo, Oct 21 :", "जिनीवा (भाषा):";
 # in capitals a first word may stand before the city the knowledge base names ("NEW DELHI:").
 _LINE_BEFORE_CITY = re.compile(r"(?:^|\n)[^\S\n]*(?:[A-Z]{2,}\s)?$")
-_CITY_DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:[:|\u2013\u2014-]|,\s*(?:\d|[^\W\d_]+\.?\s+\d))")
+_CITY_DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:[:|\u2013\u2014-]|,\s*(?:\d|[^\s\d,.]+\.?\s+\d))")
 _DATELINE_REACH = 800  # a story's dateline stands above or in its first lines
 
 
