@@ -398,3 +398,17 @@ def test_missiles_shot_down_did_not_fall_on_anyone(text):
 def test_a_hindi_dateline_with_a_month_name_is_no_party():
     text = "नई दिल्ली, सितम्बर 14 -- यूक्रेन ने रूस की सबसे बड़ी तेल रिफाइनरी पर ड्रोन हमला किया।"
     assert [e[0] for e in event_codes(text, "hi", PUBLISHED)] == [("RUS", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("फ्रांस ने अमेरिका से अपने राजदूत को वापस बुलाया।", (("FRA", "USA"), "161", "FRA")),
+        ("बांग्लादेश के विदेश मंत्रालय ने भारतीय हाईकमिश्नर को बुलाकर आपत्ति जताई।", (("BGD", "IND"), "111", "BGD")),
+        ("भारत ने निकाला कनाडा के राजनयिक को, राजदूत से भी मांगा जवाब", (("CAN", "IND"), "174", "IND")),
+        ("भारत ने कनाडा के राजनयिक को देश से निकाल दिया।", (("CAN", "IND"), "174", "IND")),
+        ("चीन ने लिथुआनिया को जवाबी कार्रवाई करने की दी धमकी", (("CHN", "LTU"), "130", "CHN")),
+    ],
+)
+def test_hindi_envoys_recalled_called_in_and_thrown_out_and_threats_told_verb_first(text, expected):
+    assert [e[:3] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
