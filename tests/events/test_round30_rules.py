@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engagement.extract import extract_article
 from engagement.nlp.entities import extract_entities
 
 from tests.events.event_codes import event_codes
@@ -412,3 +413,28 @@ def test_a_hindi_dateline_with_a_month_name_is_no_party():
 )
 def test_hindi_envoys_recalled_called_in_and_thrown_out_and_threats_told_verb_first(text, expected):
     assert [e[:3] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
+
+
+def test_one_attack_reported_with_two_codes_in_an_article_is_one_event():
+    text = (
+        "यूक्रेन ने शनिवार रात रूस पर बड़ा हमला बोला। "
+        "यूक्रेन ने रूस की सबसे बड़ी तेल रिफाइनरी पर ड्रोन हमला किया।"
+    )
+    force = [e for e in extract_article(text, "hi", PUBLISHED)["events"] if e["root"] == "19"]
+    assert [(e["actors"], e["cameo"], e["mentions"]) for e in force] == [(["RUS", "UKR"], "195", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("रूस ने 2022 में यूक्रेन पर आक्रमण किया था।", (("RUS", "UKR"), "190", "2022")),
+        # an invasion named as the time since which something holds is a background event of its own
+        ("साल 2022 में यूक्रेन पर रूसी आक्रमण के बाद से दोनों देशों के बीच यह पहली बातचीत है।", (("RUS", "UKR"), "190", "2022")),
+    ],
+)
+def test_an_invasion_is_force_and_counts_when_named_as_a_time(text, expected):
+    assert expected in [(e[0], e[1], e[5]) for e in event_codes(text, "hi", PUBLISHED)]
+
+
+def test_an_invasion_threatened_is_no_invasion():
+    assert [e[1] for e in event_codes("चीन ने ताइवान पर आक्रमण की धमकी दी।", "hi", PUBLISHED)] == ["130"]

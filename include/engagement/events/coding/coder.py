@@ -11,6 +11,7 @@ from engagement.events.coding import actors as actor_step
 from engagement.events.coding import context, lists, timing, triggers, window
 from engagement.events.coding import direction as direction_step
 from engagement.events.coding.datelines import dateline_place
+from engagement.events.coding.happenings import one_code_per_attack
 from engagement.events.coding.model import NAME, Actor, DateInfo, EventMention, Hit, Scope
 from engagement.events.coding.participants import participants
 from engagement.events.coding.resources import CodingResources, resources_for
@@ -70,7 +71,8 @@ class EventCoder:
             previous = ctx
         # Number the mentions once all are known: merging within a sentence drops some, and ids
         # handed out on the way would repeat across sentences.
-        return [replace(ev, mention_id=f"{article_id}:{i}") for i, ev in enumerate(article.events)]
+        coded = one_code_per_attack(article.events, lambda cameo: _code_fields(self.resources.cameo[cameo]))
+        return [replace(ev, mention_id=f"{article_id}:{i}") for i, ev in enumerate(coded)]
 
 
 def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
