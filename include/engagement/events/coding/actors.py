@@ -103,8 +103,11 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
             continue  # "a Thai policeman", "a British couple": only "the Thai government" acts
         dateline = is_dateline(ctx, m, before, after) if lang == "en" else m is ctx.article.dateline
         # an office someone holds in a ministry is no venue: "विदेश मंत्रालय में संयुक्त सचिव"
+        # "चार दिन के दौरे पर भारत में हैं": where a visitor stays is the visit's destination
+        stay = lang == "hi" and lex.matches("stay_before", before)
         venue = dateline or (
-            not lex.matches("affiliation_after", after)
+            not stay
+            and not lex.matches("affiliation_after", after)
             and (lex.matches("venue_after", after) or lex.matches("venue_before", before))
         )
         if actors and actors[-1].venue and actors[-1].country == m.country:
@@ -129,7 +132,7 @@ def find_actors(ctx: SentenceContext) -> list[Actor]:
                 destination=strength != PERSON
                 and m.label != "ORG"
                 and not adjective
-                and (lex.matches("destination_after", after) or lex.matches("destination_before", before)),
+                and (stay or lex.matches("destination_after", after) or lex.matches("destination_before", before)),
                 # "भारत ने", and the passive's "by the US"
                 agent=lex.matches("agent_after", after) if lang == "hi" else lex.matches("agent_before", before),
                 coordinated=lex.matches("coordinated_before", before),
