@@ -16,7 +16,7 @@ KINDS = {
     "meeting", "negotiation", "phone", "visit", "host", "summit", "intent", "agreement",
     "joint_statement", "praise", "econ_coop", "mil_coop", "criticise", "accuse", "demand", "mediate",
     "reject", "threaten", "reduce_relations", "sanction", "expel", "fight", "pledge", "regret", "restore", "deescalate",
-    "release", "aid",
+    "release", "aid", "invade",
 }  # fmt: skip
 STATUSES = {"held", "ongoing", "planned", "cancelled"}
 

@@ -449,3 +449,13 @@ def test_an_invasion_threatened_is_no_invasion():
 )
 def test_where_a_visitor_is_on_a_visit_is_its_destination(text, expected):
     assert [e[:5] for e in event_codes(text, "hi", PUBLISHED)] == [expected]
+
+
+def test_envoys_neither_recalled_nor_withdrawn_are_none():
+    text = "जर्मनी, ब्रिटेन और स्वीडन ने ना तो उत्तर कोरिया से अपने राजदूतों को वापस बुलाया और ना ही दूतावास बंद किया।"
+    assert event_codes(text, "hi", PUBLISHED) == []
+
+
+def test_an_armed_conflict_others_advise_about_is_no_event_of_theirs():
+    text = "अमरीका और ब्रिटेन ने कश्मीर में 1989 में शुरु हुए सशस्त्र संघर्ष के बाद से अपने नागरिकों को वहां न जाने की सलाह दी है।"
+    assert [e for e in event_codes(text, "hi", PUBLISHED) if e[1].startswith("19")] == []
