@@ -248,8 +248,8 @@ def _code_sentence(ctx: SentenceContext) -> list[EventMention]:
 def _retold_with_other_states(ctx: SentenceContext, hit: Hit, countries: list[str]) -> bool:
     """ "The summit comes just one month after Iran, which has supported Russia ...", "डोभाल की
     यह यात्रा ऐसे समय हुई है जब भारत-अमेरिका संबंधों में तनाव ...": a sentence opening on "the
-    summit", "this visit" speaks of one the article has reported; states it names besides that
-    one's pair are what it goes on about, not the summit's parties."""
+    summit", "this visit" (cue ``retold_opening``) speaks of an event the article has reported;
+    states it names besides that one's pair are what it goes on about, not its parties."""
     if not ctx.matches("retold_opening", ctx.text[: hit.start]):
         return False
     reported = [e for e in ctx.article.events if e.actor1]  # "डोभाल की यह यात्रा" after his meetings

@@ -1,7 +1,7 @@
 """One attack reported several ways in one article is one happening: "हमला बोला" (190) in the
 headline and "drone and missile attack" (195) in the body must not count as two events, so an
 article's mentions of force by the same side on the same side at the same date share one CAMEO
-code, the most specific one reported (codebook §1: one happening, one event)."""
+code, the first specific one reported (codebook §1: one happening, one event)."""
 
 from __future__ import annotations
 
