@@ -52,6 +52,17 @@ def variant_tolerant(phrase: str) -> str:
     return "".join(out)
 
 
+# A half nasal before a consonant (or at the end of a cut-short opening) and a chandrabindu,
+# each read as the anusvara: the spelling variants ``variant_tolerant`` accepts share one opening.
+_NASAL_VARIANT = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939\u0958-\u095f]|$)|\u0901")
+
+
+def nasal_folded(text: str) -> str:
+    """``text`` with its nasal spelling variants written as the anusvara, for screening only (it
+    may be shorter than ``text``: offsets are never read from it)."""
+    return _NASAL_VARIANT.sub("\u0902", text) if "\u094d" in text or "\u0901" in text else text
+
+
 # What only a regular expression holds: a Hindi row without a leading ^ is a phrase.
 _REGEX_SYNTAX = re.compile(r"[\\()\[\]|?*+{}]")
 
@@ -228,7 +239,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
             # generated files carry their openings, so loading needs no regex parsing
             openings=frozenset(r["openings"].split("|"))
             if r.get("openings")
-            else openings(compile_trigger(lang, r["pattern"])),
+            else frozenset(map(nasal_folded, openings(compile_trigger(lang, r["pattern"])))),
             needs=r["needs"],
         )
         for r in rows
@@ -287,7 +298,8 @@ def trigger_matches(lang: str, low: str) -> list[tuple[Trigger, re.Match[str]]]:
     if lang != "en":
         if not trigger_screen(lang).search(low):
             return []
-        present = {opening for opening in trigger_openings(lang) if opening in low}
+        folded = nasal_folded(low)  # openings are folded so (a phrase's spellings share one)
+        present = {opening for opening in trigger_openings(lang) if opening in folded}
         return [(t, m) for t in triggers(lang) if not t.openings.isdisjoint(present) for m in t.regex.finditer(low)]
     every = triggers(lang)
     index, always = _opening_index(lang)
