@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from engagement.events.coding.datelines import is_dateline
-from engagement.events.coding.model import INSTITUTION, NAME, PERSON, Actor, Hit
+from engagement.events.coding.model import INSTITUTION, LATIN_GLOSS, NAME, PERSON, Actor, Hit
 from engagement.kb.model import is_plural_role
 from engagement.nlp.folding import fold
 
@@ -45,7 +45,7 @@ _EACH_OTHER = re.compile(r"\s+(?:each other|one another)\b")
 _OF_THE_PLACE = re.compile(
     r"\s*(?:के|की)\s+(?:(?:सबसे बड़े|सबसे बड़ी|प्रमुख|ऐतिहासिक|तटीय)\s+)?(?:(?:शहर|राजधानी|बंदरगाह|प्रांत)\s+)?"
 )
-_HINDI_GLOSS = re.compile(rf"^\s*\([^()\u0900-\u097f]{{1,{_GLOSS_CHARS}}}\)")
+_HINDI_GLOSS = re.compile(rf"^\s*{LATIN_GLOSS}")
 _TRAVELLER_REACH = 70  # "the body of late Palestinian President Yasser Arafat has arrived"
 
 

@@ -13,7 +13,7 @@ from engagement.kb.model import LEVELS
 if TYPE_CHECKING:
     from engagement.events.coding.sentence import SentenceContext
 
-_HYPHENS = ("-", "\u2010", "\u2013")
+HYPHENS = ("-", "\u2010", "\u2013")  # what joins a compound ("SCO-led", "पुतिन-ट्रंप मुलाकात")
 # the meeting named, not a verb ("its U.N. diplomats met U.S. officials": a state's mission met)
 _MEETING_NOUN = re.compile(r"meeting|summit|conference|session|talks|dialogue|बैठक|सम्मेलन|वार्ता|शिखर", re.IGNORECASE)
 # between a forum's name and its meeting: a few words naming who meets ("Quad Foreign Ministers'",
@@ -86,8 +86,8 @@ def _in_compound(ctx: SentenceContext, mention) -> bool:
     """ "the Mumbai-Ahmedabad rail project": a place joined to another word names a thing."""
     text = ctx.text
     start, end = mention.start - ctx.offset, mention.end - ctx.offset
-    joined_after = text[end : end + 1] in _HYPHENS and text[end + 1 : end + 2].isalpha()
-    joined_before = start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
+    joined_after = text[end : end + 1] in HYPHENS and text[end + 1 : end + 2].isalpha()
+    joined_before = start > 1 and text[start - 1] in HYPHENS and text[start - 2].isalpha()
     return joined_after or joined_before
 
 

@@ -9,6 +9,9 @@ from engagement.events.lexicon import Trigger
 # Strength of the evidence that a mention stands for a government (higher wins).
 PERSON, INSTITUTION, NAME = 3, 2, 1
 
+# An English gloss in brackets in a Hindi sentence: "भारत (India)", "जब्त(Oil Tankers Seized) किए"
+LATIN_GLOSS = r"\([^()\u0900-\u097f]{1,60}\)"
+
 
 @dataclass(frozen=True)
 class EventMention:

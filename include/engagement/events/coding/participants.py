@@ -9,10 +9,9 @@ from dataclasses import replace
 from engagement.events.coding import actors as actor_step
 from engagement.events.coding import direction as direction_step
 from engagement.events.coding import triggers, window
+from engagement.events.coding.context import HYPHENS
 from engagement.events.coding.model import NAME, PERSON, Actor, Hit, Scope
 from engagement.events.coding.sentence import SentenceContext, distinct
-
-_HYPHENS = ("-", "–", "—")
 
 
 def participants(
@@ -124,7 +123,7 @@ def _pair_naming_the_meeting(ctx: SentenceContext, hit: Hit, scoped: list[Actor]
         return []
     first, second = before
     joined = ctx.text[first.end - ctx.offset : second.start - ctx.offset]
-    return [first, second] if joined in _HYPHENS and ctx.text[second.end - ctx.offset : hit.start].isspace() else []
+    return [first, second] if joined in HYPHENS and ctx.text[second.end - ctx.offset : hit.start].isspace() else []
 
 
 def _anaphoric_traveller(ctx: SentenceContext, scope: Scope, chosen: list[Actor]) -> list[Actor]:

@@ -7,15 +7,14 @@ import re
 
 from engagement.events import lexicon
 from engagement.events.coding import window
-from engagement.events.coding.model import Hit, Scope
+from engagement.events.coding.model import LATIN_GLOSS, Hit, Scope
 from engagement.events.coding.resources import KindGroups, LanguageLexicon
 
 # How far a demand verb may sit from what it demands: Hindi puts it after the object
 # ("प्रतिबंध लगाने की मांग की"), English before it ("demanded that partners impose sanctions").
 _DEMAND_REACH = {"hi": 30, "en": 60}
 _HINDI_CLAUSE_CHARS = 45
-# An English gloss in brackets in a Hindi sentence ("जब्त(Oil Tankers Seized) किए")
-_LATIN_GLOSS = re.compile(r"\([^()\u0900-\u097f]{1,60}\)")
+_LATIN_GLOSS = re.compile(LATIN_GLOSS)
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _REDUCE_RELATIONS_ROOT = "16"
 
